@@ -1,0 +1,291 @@
+/**
+ * The relay's heart: who holds which id, and fan-out of every message to
+ * every other client with per-client backlog protection.
+ *
+ * It knows nothing about HTTP: it works on anything shaped like a
+ * {@linkcode HubSocket}, so it can be tested without a network.
+ *
+ * @example
+ * ```ts
+ * import { Client, Hub } from "./hub.ts";
+ * import { RelayMetrics } from "./metrics.ts";
+ * import { createLogger } from "./logger.ts";
+ *
+ * const hub = new Hub({
+ *   maxMessageBytes: 65536,
+ *   maxBacklogBytes: 1 << 20,
+ *   metrics: new RelayMetrics(),
+ *   logger: createLogger({ level: "silent", format: "text" }),
+ * });
+ * const sent: unknown[] = [];
+ * const socket = { bufferedAmount: 0, send: (d: unknown) => sent.push(d), close() {} };
+ * const a = new Client({ id: "a", remote: "local", socket });
+ * const b = new Client({ id: "b", remote: "local", socket: { ...socket, send() {} } });
+ * hub.add(a);
+ * hub.add(b);
+ * hub.opened(a);
+ * hub.opened(b);
+ * hub.receive(b, "hello"); // sent is now ["hello"]
+ * ```
+ * @module
+ */
+
+import type { Logger } from "./logger.ts";
+import type { DropReason, RelayMetrics } from "./metrics.ts";
+
+/** The part of a server-side WebSocket the hub uses. */
+export interface HubSocket {
+  /** Bytes handed to `send` and not yet written to the network. */
+  readonly bufferedAmount: number;
+  /** Queues one message. */
+  send(data: string | ArrayBuffer): void;
+  /** Starts the closing handshake. */
+  close(code?: number, reason?: string): void;
+}
+
+/** Close code sent to a connection whose id was taken over (`--on-duplicate replace`). */
+export const CLOSE_REPLACED = 4001;
+/** Close code for a client that stopped reading and let its backlog grow. */
+export const CLOSE_POLICY = 1008;
+/** Close code for a message over `--max-message-bytes`. */
+export const CLOSE_TOO_BIG = 1009;
+/** Close code sent to every client when the relay shuts down. */
+export const CLOSE_GOING_AWAY = 1001;
+
+/** A public view of one connected client, as served by `GET /clients`. */
+export interface ClientSummary {
+  /** The client's id. */
+  id: string;
+  /** Remote address and port. */
+  remote: string;
+  /** When the connection was accepted (ISO 8601). */
+  connectedSince: string;
+  /** Messages received from this client. */
+  messagesIn: number;
+  /** Messages delivered to this client. */
+  messagesOut: number;
+}
+
+/** Settings of a {@linkcode Client}. */
+export interface ClientOptions {
+  /** The id the client connected with. */
+  id: string;
+  /** Remote address, for logs. */
+  remote: string;
+  /** Its WebSocket. */
+  socket: HubSocket;
+}
+
+/** One connection, from upgrade until its socket is gone. */
+export class Client {
+  /** The id the client connected with. */
+  readonly id: string;
+  /** Remote address, for logs. */
+  readonly remote: string;
+  /** Its WebSocket. */
+  readonly socket: HubSocket;
+  /** When the connection was accepted (milliseconds since the epoch). */
+  readonly connectedAt: number = Date.now();
+  /** True once the WebSocket is open and until the client is released. */
+  receiving = false;
+  /** Why the relay closed it, if it did; decides how the close is reported. */
+  dropReason: DropReason | undefined;
+  /** Set once the socket's first close event was handled. */
+  gone = false;
+  /** Messages received from this client. */
+  messagesIn = 0;
+  /** Messages delivered to this client. */
+  messagesOut = 0;
+
+  /** Creates a client for a freshly upgraded socket. */
+  constructor(options: ClientOptions) {
+    this.id = options.id;
+    this.remote = options.remote;
+    this.socket = options.socket;
+  }
+}
+
+/** Settings of a {@linkcode Hub}. */
+export interface HubOptions {
+  /** Largest message accepted from a client. */
+  maxMessageBytes: number;
+  /** Unsent bytes a client may accumulate before it is dropped. */
+  maxBacklogBytes: number;
+  /** Counters to update. */
+  metrics: RelayMetrics;
+  /** Where connect, disconnect and drop lines go. */
+  logger: Logger;
+}
+
+/** What a socket's close event said. */
+export interface CloseInfo {
+  /** Close code (0 or 1006 for an abrupt loss, 1005 when none was given). */
+  code: number;
+  /** Close reason. */
+  reason: string;
+}
+
+/** Deno's own reason when `idleTimeout` expires without an answer to its ping. */
+const KEEPALIVE_REASON = "No response from ping frame";
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** Byte length of a string encoded as UTF-8, without encoding it. */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) {
+      bytes += 1;
+    } else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
+      i++; // a surrogate pair: 2 code units, 4 bytes
+      bytes += 2;
+    } else {
+      bytes += 2;
+    }
+  }
+  return bytes;
+}
+
+/** Tracks every connection and relays messages between them. */
+export class Hub {
+  #holders = new Map<string, Client>();
+  #live = new Set<Client>();
+  #options: HubOptions;
+
+  /** Creates an empty hub. */
+  constructor(options: HubOptions) {
+    this.#options = options;
+  }
+
+  /** Clients currently holding an id. */
+  get connectedCount(): number {
+    return this.#holders.size;
+  }
+
+  /** Sockets not yet gone, including dropped ones still draining: what bounds memory. */
+  get liveCount(): number {
+    return this.#live.size;
+  }
+
+  /** The client holding an id, if any. */
+  holder(id: string): Client | undefined {
+    return this.#holders.get(id);
+  }
+
+  /** Registers a new connection; its id must be free (drop the old holder first). */
+  add(client: Client): void {
+    if (this.#holders.has(client.id)) throw new Error(`id ${client.id} is already held`);
+    this.#holders.set(client.id, client);
+    this.#live.add(client);
+  }
+
+  /** Marks a client's socket open: from now on it receives messages. */
+  opened(client: Client): void {
+    if (client.gone || this.#holders.get(client.id) !== client) return;
+    client.receiving = true;
+    this.#options.logger.info("connect", { id: client.id, remote: client.remote });
+  }
+
+  /** Handles one message from a client: enforces the size limit, then fans it out. */
+  receive(sender: Client, data: string | ArrayBuffer): void {
+    if (!sender.receiving) return;
+    const bytes = typeof data === "string" ? utf8Length(data) : data.byteLength;
+    if (bytes > this.#options.maxMessageBytes) {
+      this.drop(sender, {
+        code: CLOSE_TOO_BIG,
+        reason: `message of ${bytes} bytes is over the ${this.#options.maxMessageBytes}-byte limit`,
+        why: "message_too_big",
+      });
+      return;
+    }
+    const metrics = this.#options.metrics;
+    sender.messagesIn++;
+    metrics.messagesIn++;
+    metrics.bytesIn += bytes;
+    const limit = this.#options.maxBacklogBytes;
+    for (const target of this.#holders.values()) {
+      if (target === sender || !target.receiving) continue;
+      target.socket.send(data);
+      target.messagesOut++;
+      metrics.messagesOut++;
+      metrics.bytesOut += bytes;
+      if (target.socket.bufferedAmount > limit) {
+        this.drop(target, {
+          code: CLOSE_POLICY,
+          reason: `not reading: over ${limit} bytes queued`,
+          why: "backlog",
+        });
+      }
+    }
+  }
+
+  /**
+   * Closes a client on the relay's initiative and releases its id at once, so
+   * that it gets no more messages and the id can be taken again even while a
+   * stalled peer keeps the socket half-open.
+   */
+  drop(client: Client, options: CloseInfo & { why: DropReason }): void {
+    if (client.dropReason !== undefined || client.gone) return;
+    client.dropReason = options.why;
+    this.#release(client);
+    this.#options.metrics.drop(options.why);
+    const log = options.why === "backlog" || options.why === "message_too_big" ? "warn" : "info";
+    this.#options.logger[log]("drop", {
+      id: client.id,
+      remote: client.remote,
+      code: options.code,
+      reason: options.reason,
+    });
+    try {
+      client.socket.close(options.code, options.reason);
+    } catch {
+      // Already closing: the id is released all the same.
+    }
+  }
+
+  /** Handles a socket's close event; Deno may fire it twice, so only the first counts. */
+  closed(client: Client, info: CloseInfo): void {
+    if (client.gone) return;
+    client.gone = true;
+    this.#live.delete(client);
+    const keepalive = client.dropReason === undefined && info.reason.startsWith(KEEPALIVE_REASON);
+    if (keepalive) this.#options.metrics.keepaliveTimeouts++;
+    const held = this.#holders.get(client.id) === client;
+    this.#release(client);
+    if (!held) return; // a drop already logged why it ended
+    this.#options.logger.info("disconnect", {
+      id: client.id,
+      remote: client.remote,
+      code: info.code,
+      reason: keepalive ? "keepalive timeout" : info.reason || undefined,
+    });
+  }
+
+  /** Closes every connection (shutdown). */
+  closeAll(info: CloseInfo): void {
+    for (const client of [...this.#live]) {
+      if (client.dropReason !== undefined) continue;
+      this.drop(client, { ...info, why: "shutdown" });
+    }
+  }
+
+  /** A snapshot of the clients holding an id, oldest first. */
+  clients(): ClientSummary[] {
+    return [...this.#holders.values()].map((client) => ({
+      id: client.id,
+      remote: client.remote,
+      connectedSince: new Date(client.connectedAt).toISOString(),
+      messagesIn: client.messagesIn,
+      messagesOut: client.messagesOut,
+    }));
+  }
+
+  #release(client: Client): void {
+    client.receiving = false;
+    if (this.#holders.get(client.id) === client) this.#holders.delete(client.id);
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * The relay's counters and their Prometheus text rendering for `GET /metrics`.
+ *
+ * @example
+ * ```ts
+ * import { RelayMetrics } from "./metrics.ts";
+ * const metrics = new RelayMetrics();
+ * metrics.connection("accepted");
+ * console.log(metrics.render({ clientsConnected: 1 }));
+ * ```
+ * @module
+ */
+
+/** How a connection attempt ended. */
+export type ConnectionOutcome =
+  | "accepted"
+  | "bad_request"
+  | "unauthorized"
+  | "duplicate"
+  | "replaced"
+  | "full"
+  | "not_websocket";
+
+/** Why the relay itself closed a client. */
+export type DropReason = "message_too_big" | "backlog" | "replaced" | "shutdown";
+
+/** Values read at render time rather than counted. */
+export interface MetricsSnapshot {
+  /** Clients currently holding an id. */
+  clientsConnected: number;
+}
+
+const OUTCOMES: readonly ConnectionOutcome[] = [
+  "accepted",
+  "bad_request",
+  "unauthorized",
+  "duplicate",
+  "replaced",
+  "full",
+  "not_websocket",
+];
+const DROP_REASONS: readonly DropReason[] = ["message_too_big", "backlog", "replaced", "shutdown"];
+
+/** Counters the relay updates as it works. */
+export class RelayMetrics {
+  /** Connection attempts by outcome. */
+  readonly connections: Record<ConnectionOutcome, number> = Object.fromEntries(
+    OUTCOMES.map((o) => [o, 0]),
+  ) as Record<ConnectionOutcome, number>;
+  /** Clients the relay closed, by reason. */
+  readonly drops: Record<DropReason, number> = Object.fromEntries(
+    DROP_REASONS.map((r) => [r, 0]),
+  ) as Record<DropReason, number>;
+  /** Messages received from clients. */
+  messagesIn = 0;
+  /** Bytes of payload received from clients. */
+  bytesIn = 0;
+  /** Deliveries: one message sent to one client. */
+  messagesOut = 0;
+  /** Bytes of payload sent to clients. */
+  bytesOut = 0;
+  /** Clients closed because they did not answer a ping in time. */
+  keepaliveTimeouts = 0;
+
+  /** Counts one connection attempt. */
+  connection(outcome: ConnectionOutcome): void {
+    this.connections[outcome]++;
+  }
+
+  /** Counts one client closed by the relay. */
+  drop(reason: DropReason): void {
+    this.drops[reason]++;
+  }
+
+  /** Renders every metric in the Prometheus text exposition format (version 0.0.4). */
+  render(snapshot: MetricsSnapshot): string {
+    const lines: string[] = [];
+    const metric = (name: string, type: string, help: string, samples: string[]) => {
+      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, ...samples);
+    };
+    metric("relay_clients_connected", "gauge", "Clients currently connected.", [
+      `relay_clients_connected ${snapshot.clientsConnected}`,
+    ]);
+    metric(
+      "relay_connections_total",
+      "counter",
+      "Connection attempts by outcome.",
+      OUTCOMES.map((o) => `relay_connections_total{outcome="${o}"} ${this.connections[o]}`),
+    );
+    metric("relay_messages_received_total", "counter", "Messages received from clients.", [
+      `relay_messages_received_total ${this.messagesIn}`,
+    ]);
+    metric("relay_received_bytes_total", "counter", "Payload bytes received from clients.", [
+      `relay_received_bytes_total ${this.bytesIn}`,
+    ]);
+    metric("relay_messages_sent_total", "counter", "Messages delivered to clients.", [
+      `relay_messages_sent_total ${this.messagesOut}`,
+    ]);
+    metric("relay_sent_bytes_total", "counter", "Payload bytes delivered to clients.", [
+      `relay_sent_bytes_total ${this.bytesOut}`,
+    ]);
+    metric(
+      "relay_drops_total",
+      "counter",
+      "Clients closed by the relay, by reason.",
+      DROP_REASONS.map((r) => `relay_drops_total{reason="${r}"} ${this.drops[r]}`),
+    );
+    metric(
+      "relay_keepalive_timeouts_total",
+      "counter",
+      "Clients closed for not answering a ping in time.",
+      [`relay_keepalive_timeouts_total ${this.keepaliveTimeouts}`],
+    );
+    return lines.join("\n") + "\n";
+  }
+}

@@ -1,0 +1,361 @@
+/**
+ * Command-line flags and environment variables for the relay, parsed into
+ * one validated {@linkcode RelayOptions} object.
+ *
+ * Every option has a flag (`--ping-interval 5` or `--ping-interval=5`) and an
+ * environment variable (`RELAY_PING_INTERVAL=5`); a flag wins over the
+ * environment. A bad value throws {@linkcode OptionsError} naming the option.
+ *
+ * @example
+ * ```ts
+ * import { parseOptions } from "./options.ts";
+ * const options = parseOptions({ args: ["--port", "9000"], env: {} });
+ * console.log(options.port); // 9000
+ * ```
+ * @module
+ */
+
+/** What the relay does when a client connects with an id that is already connected. */
+export type DuplicatePolicy = "reject" | "replace";
+
+/** How much the relay logs. */
+export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
+
+/** Log line format. */
+export type LogFormat = "text" | "json";
+
+/** Every setting of the relay, validated. */
+export interface RelayOptions {
+  /** Interface to listen on. */
+  host: string;
+  /** TCP port; 0 picks a free one. */
+  port: number;
+  /** Serve `wss://` with {@linkcode RelayOptions.certFile} and {@linkcode RelayOptions.keyFile}. */
+  tls: boolean;
+  /** PEM certificate chain for TLS. */
+  certFile: string;
+  /** PEM private key for TLS. */
+  keyFile: string;
+  /** Seconds of silence from a client before the relay pings it. */
+  pingIntervalSeconds: number;
+  /** Seconds the relay then waits for any frame before it drops the client. */
+  pingTimeoutSeconds: number;
+  /** Largest message a client may send; bigger ones close the sender with 1009. */
+  maxMessageBytes: number;
+  /** Unsent bytes a client may have queued before the relay drops it with 1008. */
+  maxBacklogBytes: number;
+  /** Most simultaneous connections; more are refused with 503. */
+  maxClients: number;
+  /** Shared secret clients must present; `undefined` means no authentication. */
+  token: string | undefined;
+  /** What to do with a second connection for an id already connected. */
+  onDuplicate: DuplicatePolicy;
+  /** Least severe log level printed. */
+  logLevel: LogLevel;
+  /** Log line format. */
+  logFormat: LogFormat;
+}
+
+/** A bad flag, environment variable or combination; the message says what to fix. */
+export class OptionsError extends Error {
+  /** Creates the error with a message that names the option. */
+  constructor(message: string) {
+    super(message);
+    this.name = "OptionsError";
+  }
+}
+
+/** Result of {@linkcode parseCommandLine}: either options to run with, or help to print. */
+export type CommandLine = { help: true } | { help: false; options: RelayOptions };
+
+interface OptionSpec {
+  flag: string;
+  env: string;
+  key: keyof RelayOptions;
+  value: string;
+  description: string;
+  parse: (raw: string, name: string) => RelayOptions[keyof RelayOptions];
+  defaultText: string;
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error", "silent"];
+
+function integer(min: number, max: number) {
+  return (raw: string, name: string): number => {
+    if (!/^\d+$/.test(raw)) {
+      throw new OptionsError(`${name} expects a whole number, got "${raw}"`);
+    }
+    const value = Number(raw);
+    if (value < min || value > max) {
+      throw new OptionsError(`${name} expects a number from ${min} to ${max}, got ${raw}`);
+    }
+    return value;
+  };
+}
+
+function seconds(raw: string, name: string): number {
+  if (!/^\d+(\.\d+)?$/.test(raw)) {
+    throw new OptionsError(`${name} expects seconds (like 10 or 2.5), got "${raw}"`);
+  }
+  const value = Number(raw);
+  if (value > 86_400) {
+    throw new OptionsError(`${name} expects at most 86400 seconds, got ${raw}`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(choices: readonly T[]) {
+  return (raw: string, name: string): T => {
+    if (!(choices as readonly string[]).includes(raw)) {
+      throw new OptionsError(`${name} expects one of ${choices.join(", ")}, got "${raw}"`);
+    }
+    return raw as T;
+  };
+}
+
+function nonEmpty(raw: string, name: string): string {
+  if (raw === "") throw new OptionsError(`${name} expects a value, got an empty string`);
+  return raw;
+}
+
+function boolean(raw: string, name: string): boolean {
+  if (["1", "true", "yes", "on"].includes(raw)) return true;
+  if (["0", "false", "no", "off", ""].includes(raw)) return false;
+  throw new OptionsError(`${name} expects true or false, got "${raw}"`);
+}
+
+const SPECS: OptionSpec[] = [
+  {
+    flag: "host",
+    env: "RELAY_HOST",
+    key: "host",
+    value: "ADDR",
+    description: "interface to listen on",
+    parse: nonEmpty,
+    defaultText: "0.0.0.0",
+  },
+  {
+    flag: "port",
+    env: "RELAY_PORT",
+    key: "port",
+    value: "N",
+    description: "TCP port (0 picks a free one)",
+    parse: integer(0, 65535),
+    defaultText: "8000, or 8443 with --tls",
+  },
+  {
+    flag: "tls",
+    env: "RELAY_TLS",
+    key: "tls",
+    value: "",
+    description: "serve wss:// (creates a local CA and certificate when missing)",
+    parse: boolean,
+    defaultText: "off",
+  },
+  {
+    flag: "cert",
+    env: "RELAY_CERT",
+    key: "certFile",
+    value: "FILE",
+    description: "PEM certificate for --tls",
+    parse: nonEmpty,
+    defaultText: "tls/server.crt",
+  },
+  {
+    flag: "key",
+    env: "RELAY_KEY",
+    key: "keyFile",
+    value: "FILE",
+    description: "PEM private key for --tls",
+    parse: nonEmpty,
+    defaultText: "tls/server.key",
+  },
+  {
+    flag: "ping-interval",
+    env: "RELAY_PING_INTERVAL",
+    key: "pingIntervalSeconds",
+    value: "S",
+    description: "silence before the relay pings a client; 0 with --ping-timeout 0 disables",
+    parse: seconds,
+    defaultText: "10",
+  },
+  {
+    flag: "ping-timeout",
+    env: "RELAY_PING_TIMEOUT",
+    key: "pingTimeoutSeconds",
+    value: "S",
+    description: "wait for an answer before dropping the client",
+    parse: seconds,
+    defaultText: "10",
+  },
+  {
+    flag: "max-message-bytes",
+    env: "RELAY_MAX_MESSAGE_BYTES",
+    key: "maxMessageBytes",
+    value: "N",
+    description: "largest message; bigger closes the sender with 1009",
+    parse: integer(1, 64 * 1024 * 1024 - 1),
+    defaultText: "65536",
+  },
+  {
+    flag: "max-backlog-bytes",
+    env: "RELAY_MAX_BACKLOG_BYTES",
+    key: "maxBacklogBytes",
+    value: "N",
+    description: "unsent bytes queued for a slow client before it is dropped with 1008",
+    parse: integer(1, 2 ** 31),
+    defaultText: "1048576",
+  },
+  {
+    flag: "max-clients",
+    env: "RELAY_MAX_CLIENTS",
+    key: "maxClients",
+    value: "N",
+    description: "most simultaneous connections; more get 503",
+    parse: integer(1, 1_000_000),
+    defaultText: "10000",
+  },
+  {
+    flag: "token",
+    env: "RELAY_TOKEN",
+    key: "token",
+    value: "SECRET",
+    description: "require ?token= or Authorization: Bearer (401 otherwise)",
+    parse: nonEmpty,
+    defaultText: "none",
+  },
+  {
+    flag: "on-duplicate",
+    env: "RELAY_ON_DUPLICATE",
+    key: "onDuplicate",
+    value: "reject|replace",
+    description: "id already connected: refuse with 409, or replace the old connection",
+    parse: oneOf<DuplicatePolicy>(["reject", "replace"]),
+    defaultText: "reject",
+  },
+  {
+    flag: "log-level",
+    env: "RELAY_LOG_LEVEL",
+    key: "logLevel",
+    value: LOG_LEVELS.join("|"),
+    description: "least severe level printed",
+    parse: oneOf(LOG_LEVELS),
+    defaultText: "info",
+  },
+  {
+    flag: "log-format",
+    env: "RELAY_LOG_FORMAT",
+    key: "logFormat",
+    value: "text|json",
+    description: "log line format",
+    parse: oneOf<LogFormat>(["text", "json"]),
+    defaultText: "text",
+  },
+];
+
+/** Default for every option, before flags and environment are applied. */
+export const DEFAULT_OPTIONS: Readonly<RelayOptions> = {
+  host: "0.0.0.0",
+  port: 8000,
+  tls: false,
+  certFile: "tls/server.crt",
+  keyFile: "tls/server.key",
+  pingIntervalSeconds: 10,
+  pingTimeoutSeconds: 10,
+  maxMessageBytes: 64 * 1024,
+  maxBacklogBytes: 1024 * 1024,
+  maxClients: 10_000,
+  token: undefined,
+  onDuplicate: "reject",
+  logLevel: "info",
+  logFormat: "text",
+};
+
+/** Help text listing every flag, its environment variable and its default. */
+export function helpText(): string {
+  const rows = SPECS.map((spec) => {
+    const left = `  --${spec.flag}${spec.value ? ` ${spec.value}` : ""}`;
+    return `${left.padEnd(36)}${spec.description}\n${
+      "".padEnd(36)
+    }env ${spec.env}, default ${spec.defaultText}`;
+  });
+  return [
+    "Usage: deno task serve [-- FLAGS]      (ws://HOST:8000/<clientId>)",
+    "       deno task serve:tls [-- FLAGS]  (wss://HOST:8443/<clientId>)",
+    "",
+    "Flags (a flag wins over its environment variable):",
+    ...rows,
+    `  ${"--help".padEnd(34)}print this help`,
+  ].join("\n");
+}
+
+/** Inputs of {@linkcode parseCommandLine}. */
+export interface ParseInput {
+  /** Command-line arguments, without the program name. */
+  args: readonly string[];
+  /** Environment variables to read `RELAY_*` settings from. */
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Parses flags and environment, or reports that help was asked for. */
+export function parseCommandLine(input: ParseInput): CommandLine {
+  const values: Partial<Record<keyof RelayOptions, unknown>> = {};
+  for (const spec of SPECS) {
+    const raw = input.env[spec.env];
+    if (raw !== undefined) values[spec.key] = spec.parse(raw, spec.env);
+  }
+  const args = input.args;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--help" || arg === "-h") return { help: true };
+    if (!arg.startsWith("--")) {
+      throw new OptionsError(`unexpected argument "${arg}"; flags start with --, see --help`);
+    }
+    const eq = arg.indexOf("=");
+    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+    const spec = SPECS.find((s) => s.flag === name);
+    if (!spec) throw new OptionsError(`unknown flag --${name}; see --help for the list`);
+    let raw: string;
+    if (eq !== -1) {
+      raw = arg.slice(eq + 1);
+    } else if (spec.value === "") {
+      raw = "true";
+    } else {
+      if (i + 1 >= args.length) {
+        throw new OptionsError(`--${name} expects a value (${spec.value})`);
+      }
+      raw = args[++i];
+    }
+    values[spec.key] = spec.parse(raw, `--${name}`);
+  }
+  const tls = (values.tls as boolean | undefined) ?? DEFAULT_OPTIONS.tls;
+  const options: RelayOptions = {
+    ...DEFAULT_OPTIONS,
+    port: tls ? 8443 : DEFAULT_OPTIONS.port,
+    ...values,
+  } as RelayOptions;
+  validate(options);
+  return { help: false, options };
+}
+
+/** Parses flags and environment into options; throws {@linkcode OptionsError} on help or bad input. */
+export function parseOptions(input: ParseInput): RelayOptions {
+  const result = parseCommandLine(input);
+  if (result.help) throw new OptionsError(helpText());
+  return result.options;
+}
+
+function validate(options: RelayOptions): void {
+  const interval = options.pingIntervalSeconds;
+  const timeout = options.pingTimeoutSeconds;
+  if ((interval === 0) !== (timeout === 0)) {
+    throw new OptionsError(
+      "--ping-interval and --ping-timeout must both be 0 (keepalive off) or both above 0",
+    );
+  }
+  if (options.onDuplicate === "replace" && options.token === undefined) {
+    throw new OptionsError(
+      "--on-duplicate replace needs --token: without one, anybody could take over a device's id",
+    );
+  }
+}

@@ -1,0 +1,205 @@
+/**
+ * The relay's request handler: routes plain HTTP (`/healthz`, `/metrics`),
+ * admits or refuses WebSocket upgrades before they happen, and wires each
+ * accepted socket to the {@linkcode Hub}.
+ *
+ * @example
+ * ```ts
+ * import { createRelay } from "./relay.ts";
+ * import { DEFAULT_OPTIONS } from "./options.ts";
+ * import { createLogger } from "./logger.ts";
+ *
+ * const relay = createRelay({
+ *   options: { ...DEFAULT_OPTIONS, port: 0 },
+ *   logger: createLogger({ level: "info", format: "text" }),
+ * });
+ * const server = Deno.serve({ port: 0 }, relay.handler);
+ * ```
+ * @module
+ */
+
+import { presentedToken, tokenMatches } from "./auth.ts";
+import { clientIdFromUrl, rawPath } from "./client_id.ts";
+import { Client, CLOSE_GOING_AWAY, CLOSE_REPLACED, Hub } from "./hub.ts";
+import type { Logger } from "./logger.ts";
+import { type ConnectionOutcome, RelayMetrics } from "./metrics.ts";
+import type { RelayOptions } from "./options.ts";
+
+/** Settings of {@linkcode createRelay}. */
+export interface CreateRelayOptions {
+  /** Validated relay settings. */
+  options: RelayOptions;
+  /** Where log lines go. */
+  logger: Logger;
+}
+
+/** A relay's handler and the state behind it. */
+export interface Relay {
+  /** The `Deno.serve` handler. */
+  handler: (request: Request, info: Deno.ServeHandlerInfo<Deno.Addr>) => Response;
+  /** Connections and fan-out. */
+  hub: Hub;
+  /** Counters served at `/metrics`. */
+  metrics: RelayMetrics;
+  /** Sends close 1001 to every client. */
+  closeAll(): void;
+}
+
+/**
+ * Deno's `idleTimeout` for the given keepalive settings, in seconds.
+ *
+ * Deno pings after idleTimeout/2 without an incoming frame and closes with
+ * 1001 after another idleTimeout/2 without one; any frame (a pong included)
+ * restarts the clock. With idleTimeout = interval + timeout, a silent client
+ * is pinged after (interval + timeout)/2 and gone by interval + timeout,
+ * while one that answers stays forever. For the default 10 + 10 that is a
+ * ping after 10 s and a drop after 20 s, exactly as uvicorn's
+ * `--ws-ping-interval 10 --ws-ping-timeout 10`.
+ */
+export function idleTimeoutSeconds(options: RelayOptions): number {
+  return options.pingIntervalSeconds + options.pingTimeoutSeconds;
+}
+
+function remoteOf(info: Deno.ServeHandlerInfo<Deno.Addr>): string {
+  const addr = info.remoteAddr;
+  if (addr.transport !== "tcp" && addr.transport !== "udp") return addr.transport;
+  return addr.hostname.includes(":")
+    ? `[${addr.hostname}]:${addr.port}`
+    : `${addr.hostname}:${addr.port}`;
+}
+
+function text(status: number, body: string, headers: Record<string, string> = {}): Response {
+  return new Response(body + "\n", {
+    status,
+    headers: { "content-type": "text/plain; charset=utf-8", ...headers },
+  });
+}
+
+/** Creates a relay with empty state. */
+export function createRelay(config: CreateRelayOptions): Relay {
+  const { options, logger } = config;
+  const metrics = new RelayMetrics();
+  const hub = new Hub({
+    maxMessageBytes: options.maxMessageBytes,
+    maxBacklogBytes: options.maxBacklogBytes,
+    metrics,
+    logger,
+  });
+  const startedAt = Date.now();
+  const idleTimeout = idleTimeoutSeconds(options);
+
+  const refuse = (
+    outcome: ConnectionOutcome,
+    response: Response,
+    fields: { id?: string; remote: string; reason: string },
+  ): Response => {
+    metrics.connection(outcome);
+    logger.warn("refuse", { ...fields, status: response.status });
+    return response;
+  };
+
+  const authorized = (request: Request) =>
+    options.token === undefined || tokenMatches(options.token, presentedToken(request));
+
+  const plainHttp = (request: Request, path: string): Response => {
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      return text(405, "only GET is served here", { allow: "GET, HEAD" });
+    }
+    if (path === "/healthz") {
+      return Response.json({
+        status: "ok",
+        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+        clients: hub.connectedCount,
+      });
+    }
+    if (path === "/metrics") {
+      if (!authorized(request)) {
+        return text(401, "missing or wrong token", { "www-authenticate": "Bearer" });
+      }
+      return new Response(metrics.render({ clientsConnected: hub.connectedCount }), {
+        headers: { "content-type": "text/plain; version=0.0.4; charset=utf-8" },
+      });
+    }
+    if (path === "/") {
+      return text(
+        200,
+        "WebSocket relay. Connect to ws[s]://HOST:PORT/<clientId>; see /healthz and /metrics.",
+      );
+    }
+    if (clientIdFromUrl(request.url).ok) {
+      return text(426, "this path is a WebSocket endpoint: connect with a WebSocket client", {
+        upgrade: "websocket",
+        connection: "Upgrade",
+      });
+    }
+    return text(404, "not found");
+  };
+
+  const handler = (request: Request, info: Deno.ServeHandlerInfo<Deno.Addr>): Response => {
+    const path = rawPath(request.url);
+    if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
+      return plainHttp(request, path);
+    }
+    const remote = remoteOf(info);
+    const parsed = clientIdFromUrl(request.url);
+    if (!parsed.ok) {
+      return refuse("bad_request", text(400, parsed.reason), { remote, reason: parsed.reason });
+    }
+    const id = parsed.id;
+    if (!authorized(request)) {
+      return refuse(
+        "unauthorized",
+        text(401, "missing or wrong token", { "www-authenticate": "Bearer" }),
+        { id, remote, reason: "missing or wrong token" },
+      );
+    }
+    const holder = hub.holder(id);
+    if (holder && options.onDuplicate === "reject") {
+      const reason = `client id "${id}" is already connected`;
+      return refuse("duplicate", text(409, reason), { id, remote, reason });
+    }
+    if (hub.liveCount >= options.maxClients) {
+      const reason = `relay is full (${options.maxClients} connections)`;
+      return refuse("full", text(503, reason, { "retry-after": "5" }), { id, remote, reason });
+    }
+    let upgrade: { socket: WebSocket; response: Response };
+    try {
+      const requested = request.headers.get("sec-websocket-protocol");
+      upgrade = Deno.upgradeWebSocket(request, {
+        idleTimeout,
+        // The relay is protocol-agnostic: agreeing to the first subprotocol asked for keeps
+        // browsers, which fail a handshake whose answer names none, happy.
+        protocol: requested?.split(",")[0].trim() || undefined,
+      });
+    } catch (error) {
+      const reason = `bad WebSocket handshake: ${(error as Error).message}`;
+      return refuse("bad_request", text(400, reason), { id, remote, reason });
+    }
+    if (holder) {
+      hub.drop(holder, {
+        code: CLOSE_REPLACED,
+        reason: "replaced by a newer connection",
+        why: "replaced",
+      });
+      metrics.connection("replaced");
+    } else {
+      metrics.connection("accepted");
+    }
+    const socket = upgrade.socket;
+    socket.binaryType = "arraybuffer";
+    const client = new Client({ id, remote, socket });
+    hub.add(client);
+    socket.onopen = () => hub.opened(client);
+    socket.onmessage = (event) => hub.receive(client, event.data);
+    socket.onerror = () => logger.debug("socket error", { id, remote });
+    socket.onclose = (event) => hub.closed(client, { code: event.code, reason: event.reason });
+    return upgrade.response;
+  };
+
+  return {
+    handler,
+    hub,
+    metrics,
+    closeAll: () => hub.closeAll({ code: CLOSE_GOING_AWAY, reason: "relay shutting down" }),
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * Shared pieces of the relay tests: an in-process relay on an ephemeral
+ * port, a relay in a child process, and WebSocket clients with a message
+ * queue that can be awaited.
+ *
+ * @module
+ */
+
+import { createLogger } from "../relay/logger.ts";
+import { DEFAULT_OPTIONS, type RelayOptions } from "../relay/options.ts";
+import { type RunningRelay, startRelay } from "../relay/serve.ts";
+
+/** A relay started for one test, with the log lines it wrote. */
+export interface TestRelay extends AsyncDisposable {
+  /** The running relay. */
+  running: RunningRelay;
+  /** Base URL, like `ws://127.0.0.1:PORT/`. */
+  url: string;
+  /** `http://127.0.0.1:PORT` for plain requests. */
+  httpUrl: string;
+  /** Every log line, as JSON text. */
+  logs: string[];
+}
+
+/** Starts an in-process relay on 127.0.0.1 and a free port. */
+export function startTestRelay(
+  overrides: Partial<RelayOptions> = {},
+  tls?: { cert: string; key: string },
+): TestRelay {
+  const logs: string[] = [];
+  const options: RelayOptions = {
+    ...DEFAULT_OPTIONS,
+    host: "127.0.0.1",
+    port: 0,
+    logLevel: "debug",
+    logFormat: "json",
+    ...overrides,
+  };
+  const logger = createLogger({
+    level: options.logLevel,
+    format: options.logFormat,
+    write: (line) => logs.push(line),
+  });
+  const running = startRelay({ options, logger, tls });
+  const scheme = options.tls ? "https" : "http";
+  return {
+    running,
+    url: running.url,
+    httpUrl: `${scheme}://127.0.0.1:${running.addr.port}`,
+    logs,
+    async [Symbol.asyncDispose]() {
+      await running.shutdown();
+    },
+  };
+}
+
+/** Resolves after `ms` milliseconds. */
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls `check` until it returns true, failing with `what` after `timeoutMs`. */
+export async function waitFor(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 5000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
+    await delay(10);
+  }
+}
+
+/** A message as received: text, or binary bytes. */
+export type Received = string | Uint8Array;
+
+/** A Deno `WebSocket` whose messages and close can be awaited. */
+export class TestClient implements AsyncDisposable {
+  /** The underlying socket. */
+  readonly socket: WebSocket;
+  /** Resolves with the close event, whoever closed. */
+  readonly closed: Promise<CloseEvent>;
+  #queue: Received[] = [];
+  #waiters: ((message: Received) => void)[] = [];
+
+  private constructor(socket: WebSocket) {
+    this.socket = socket;
+    socket.binaryType = "arraybuffer";
+    socket.onmessage = (event) => {
+      const message = typeof event.data === "string" ? event.data : new Uint8Array(event.data);
+      const waiter = this.#waiters.shift();
+      if (waiter) waiter(message);
+      else this.#queue.push(message);
+    };
+    this.closed = new Promise((resolve) => socket.addEventListener("close", resolve));
+  }
+
+  /** Opens a connection and waits until it is open; rejects with the error text on refusal. */
+  static async open(url: string, options?: { client?: Deno.HttpClient }): Promise<TestClient> {
+    const socket = options?.client
+      ? new WebSocket(url, { client: options.client } as unknown as string[])
+      : new WebSocket(url);
+    const client = new TestClient(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.addEventListener("open", () => resolve(), { once: true });
+      socket.addEventListener("error", (event) => {
+        reject(new Error((event as ErrorEvent).message ?? "websocket error"));
+      }, { once: true });
+    }).catch(async (error) => {
+      await client.closed;
+      throw error;
+    });
+    return client;
+  }
+
+  /** Messages received and not yet taken. */
+  get pending(): number {
+    return this.#queue.length;
+  }
+
+  /** The next message, or a rejection after `timeoutMs`. */
+  next(timeoutMs = 3000): Promise<Received> {
+    const queued = this.#queue.shift();
+    if (queued !== undefined) return Promise.resolve(queued);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#waiters.splice(this.#waiters.indexOf(onMessage), 1);
+        reject(new Error(`no message within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const onMessage = (message: Received) => {
+        clearTimeout(timer);
+        resolve(message);
+      };
+      this.#waiters.push(onMessage);
+    });
+  }
+
+  /** Resolves true if no message arrives within `ms`. */
+  async silentFor(ms: number): Promise<boolean> {
+    await delay(ms);
+    return this.#queue.length === 0;
+  }
+
+  /** Closes (if still open) and waits for the close event. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    if (this.socket.readyState < WebSocket.CLOSING) this.socket.close();
+    await this.closed;
+  }
+}
+
+/** Opens several clients named `prefix0`, `prefix1`, … */
+export function openClients(base: string, prefix: string, count: number): Promise<TestClient[]> {
+  return Promise.all(
+    Array.from({ length: count }, (_, i) => TestClient.open(`${base}${prefix}${i}`)),
+  );
+}
+
+/** Closes clients and waits for each close event. */
+export async function closeAll(clients: TestClient[]): Promise<void> {
+  await Promise.all(clients.map((client) => client[Symbol.asyncDispose]()));
+}
+
+/** The log lines whose event is `event`, parsed. */
+export function logEvents(logs: string[], event: string): Record<string, unknown>[] {
+  return logs.map((line) => JSON.parse(line)).filter((entry) => entry.event === event);
+}
