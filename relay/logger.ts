@@ -42,7 +42,7 @@ const RANK: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3, s
 
 function textValue(value: string | number | boolean): string {
   const text = String(value);
-  return /^[\w.:/@\[\]-]+$/.test(text) ? text : JSON.stringify(text);
+  return /^[\w.:/@<>\[\]-]+$/.test(text) ? text : JSON.stringify(text);
 }
 
 /** Creates a logger that drops lines below the configured level. */
