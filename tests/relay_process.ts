@@ -69,7 +69,7 @@ export async function startRelayProcess(
   let tls = false;
   while (port === 0) {
     const line = stderr.find((l) => l.includes("listening"));
-    const match = line && /url=(wss?):\/\/[^:]+:(\d+)\//.exec(line);
+    const match = line && /url"?[=:]"?(wss?):\/\/[^:]+:(\d+)\//.exec(line);
     if (match) {
       tls = match[1] === "wss";
       port = Number(match[2]);

@@ -1,0 +1,125 @@
+/**
+ * Flags, environment variables and their error messages.
+ */
+
+import assert from "node:assert/strict";
+import {
+  DEFAULT_OPTIONS,
+  helpText,
+  OptionsError,
+  parseCommandLine,
+  parseOptions,
+} from "../relay/options.ts";
+
+Deno.test("defaults match the original server: port 8000, ping 10 s + 10 s, 64 KiB, 1 MiB", () => {
+  const options = parseOptions({ args: [], env: {} });
+  assert.deepEqual(options, DEFAULT_OPTIONS);
+  assert.equal(options.port, 8000);
+  assert.equal(options.pingIntervalSeconds, 10);
+  assert.equal(options.pingTimeoutSeconds, 10);
+  assert.equal(options.maxMessageBytes, 65536);
+  assert.equal(options.maxBacklogBytes, 1048576);
+  assert.equal(options.onDuplicate, "reject");
+});
+
+Deno.test("--tls moves the default port to 8443 unless a port is given", () => {
+  assert.equal(parseOptions({ args: ["--tls"], env: {} }).port, 8443);
+  assert.equal(parseOptions({ args: ["--tls", "--port", "9443"], env: {} }).port, 9443);
+  assert.equal(parseOptions({ args: [], env: { RELAY_TLS: "true" } }).port, 8443);
+});
+
+Deno.test("every option has a flag and an environment variable; the flag wins", () => {
+  const env = {
+    RELAY_HOST: "127.0.0.1",
+    RELAY_PORT: "9000",
+    RELAY_CERT: "a.crt",
+    RELAY_KEY: "a.key",
+    RELAY_PING_INTERVAL: "3",
+    RELAY_PING_TIMEOUT: "4.5",
+    RELAY_MAX_MESSAGE_BYTES: "100",
+    RELAY_MAX_BACKLOG_BYTES: "200",
+    RELAY_MAX_CLIENTS: "5",
+    RELAY_TOKEN: "t",
+    RELAY_ON_DUPLICATE: "replace",
+    RELAY_LOG_LEVEL: "debug",
+    RELAY_LOG_FORMAT: "json",
+  };
+  const fromEnv = parseOptions({ args: [], env });
+  assert.deepEqual(fromEnv, {
+    host: "127.0.0.1",
+    port: 9000,
+    tls: false,
+    certFile: "a.crt",
+    keyFile: "a.key",
+    pingIntervalSeconds: 3,
+    pingTimeoutSeconds: 4.5,
+    maxMessageBytes: 100,
+    maxBacklogBytes: 200,
+    maxClients: 5,
+    token: "t",
+    onDuplicate: "replace",
+    logLevel: "debug",
+    logFormat: "json",
+  });
+  const flags = parseOptions({
+    args: ["--port=9001", "--max-clients", "6", "--log-format", "text", "--host", "::1"],
+    env,
+  });
+  assert.equal(flags.port, 9001);
+  assert.equal(flags.maxClients, 6);
+  assert.equal(flags.logFormat, "text");
+  assert.equal(flags.host, "::1");
+  assert.equal(flags.maxMessageBytes, 100, "unset flags keep the environment's value");
+});
+
+Deno.test("a bad value stops start-up with a message that names the option", () => {
+  const cases: [string[], Record<string, string>, RegExp][] = [
+    [["--port", "http"], {}, /--port expects a whole number, got "http"/],
+    [["--port", "70000"], {}, /--port expects a number from 0 to 65535, got 70000/],
+    [[], { RELAY_PORT: "-1" }, /RELAY_PORT expects a whole number/],
+    [["--ping-interval", "soon"], {}, /--ping-interval expects seconds/],
+    [["--max-message-bytes", "0"], {}, /--max-message-bytes expects a number from 1/],
+    [["--on-duplicate", "kick"], {}, /--on-duplicate expects one of reject, replace, got "kick"/],
+    [["--log-level", "loud"], {}, /--log-level expects one of debug, info, warn, error, silent/],
+    [["--token", ""], {}, /--token expects a value/],
+    [["--token"], {}, /--token expects a value \(SECRET\)/],
+    [["--verbose"], {}, /unknown flag --verbose/],
+    [["8000"], {}, /unexpected argument "8000"/],
+    [["--ping-interval", "0"], {}, /must both be 0/],
+    [["--on-duplicate", "replace"], {}, /replace needs --token/],
+    [["--tls=maybe"], {}, /--tls expects true or false/],
+  ];
+  for (const [args, env, message] of cases) {
+    assert.throws(() => parseOptions({ args, env }), (error: unknown) => {
+      assert.ok(error instanceof OptionsError, `an OptionsError for ${args.join(" ")}`);
+      assert.match(error.message, message);
+      return true;
+    });
+  }
+});
+
+Deno.test("--help lists every flag with its environment variable and default", () => {
+  assert.deepEqual(parseCommandLine({ args: ["--port", "1", "--help"], env: {} }), { help: true });
+  const help = helpText();
+  for (
+    const flag of [
+      "host",
+      "port",
+      "tls",
+      "cert",
+      "key",
+      "ping-interval",
+      "ping-timeout",
+      "max-message-bytes",
+      "max-backlog-bytes",
+      "max-clients",
+      "token",
+      "on-duplicate",
+      "log-level",
+      "log-format",
+    ]
+  ) {
+    assert.match(help, new RegExp(`--${flag}\\b`));
+    assert.match(help, new RegExp(`RELAY_${flag.toUpperCase().replaceAll("-", "_")}\\b`));
+  }
+});
