@@ -78,6 +78,8 @@ export class RelayMetrics {
     const metric = (name: string, type: string, help: string, samples: string[]) => {
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, ...samples);
     };
+    const counter = (name: string, help: string, value: number) =>
+      metric(name, "counter", help, [`${name} ${value}`]);
     metric("relay_clients_connected", "gauge", "Clients currently connected.", [
       `relay_clients_connected ${snapshot.clientsConnected}`,
     ]);
@@ -87,29 +89,20 @@ export class RelayMetrics {
       "Connection attempts by outcome.",
       OUTCOMES.map((o) => `relay_connections_total{outcome="${o}"} ${this.connections[o]}`),
     );
-    metric("relay_messages_received_total", "counter", "Messages received from clients.", [
-      `relay_messages_received_total ${this.messagesIn}`,
-    ]);
-    metric("relay_received_bytes_total", "counter", "Payload bytes received from clients.", [
-      `relay_received_bytes_total ${this.bytesIn}`,
-    ]);
-    metric("relay_messages_sent_total", "counter", "Messages delivered to clients.", [
-      `relay_messages_sent_total ${this.messagesOut}`,
-    ]);
-    metric("relay_sent_bytes_total", "counter", "Payload bytes delivered to clients.", [
-      `relay_sent_bytes_total ${this.bytesOut}`,
-    ]);
+    counter("relay_messages_received_total", "Messages received from clients.", this.messagesIn);
+    counter("relay_received_bytes_total", "Payload bytes received from clients.", this.bytesIn);
+    counter("relay_messages_sent_total", "Messages delivered to clients.", this.messagesOut);
+    counter("relay_sent_bytes_total", "Payload bytes delivered to clients.", this.bytesOut);
     metric(
       "relay_drops_total",
       "counter",
       "Clients closed by the relay, by reason.",
       DROP_REASONS.map((r) => `relay_drops_total{reason="${r}"} ${this.drops[r]}`),
     );
-    metric(
+    counter(
       "relay_keepalive_timeouts_total",
-      "counter",
       "Clients closed for not answering a ping in time.",
-      [`relay_keepalive_timeouts_total ${this.keepaliveTimeouts}`],
+      this.keepaliveTimeouts,
     );
     return lines.join("\n") + "\n";
   }
