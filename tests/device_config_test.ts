@@ -1,0 +1,98 @@
+/**
+ * Device configuration: the example is valid, defaults fill gaps, and every
+ * mistake is reported with its field, what it expects and what it got.
+ */
+
+import assert from "node:assert/strict";
+import { DeviceConfigError, loadDeviceConfig, parseDeviceConfig } from "../tools/device_config.ts";
+
+const EXAMPLE = new URL("../config/device.example.json", import.meta.url).pathname;
+
+Deno.test("the example configuration is valid and documents the defaults", async () => {
+  const config = await loadDeviceConfig(EXAMPLE);
+  assert.equal(config.server, "ws://192.168.1.100:8000/");
+  assert.deepEqual(config.wifi, {
+    ssid: "MyNetwork",
+    password: "wifi-password",
+    attempts: 3,
+    delayMs: 200,
+  });
+  assert.equal(config.clientId, null);
+  const minimal = parseDeviceConfig('{"server": "ws://192.168.1.100:8000/"}');
+  const { wifi: _w, ...exampleRest } = config;
+  const { wifi, ...minimalRest } = minimal;
+  assert.equal(wifi, null, "no wifi section means a board without Wi-Fi");
+  assert.deepEqual(minimalRest, exampleRest, "the example's values are the defaults");
+});
+
+Deno.test("the SOS timings default to 200/400 ms on, 50 ms off, 400 ms pause, every 10th cycle", () => {
+  const config = parseDeviceConfig('{"server": "wss://relay.lan:8443/"}');
+  assert.deepEqual(config.pattern, { dotOnMs: 200, dashOnMs: 400, offMs: 50, pauseMs: 400 });
+  assert.equal(config.rehandshakeEvery, 10);
+  assert.deepEqual(config.led, { pin: "LED1", activeLow: false });
+});
+
+Deno.test("every problem is listed with its field, what it expects and what it got", () => {
+  const text = JSON.stringify({
+    wifi: { ssid: "", password: "short", attempts: 0 },
+    server: "http://192.168.1.100:8000/",
+    clientId: "has space",
+    led: { pin: "GPIO2", activeLow: "yes" },
+    pattern: { dotOnMs: -5 },
+    rehandshakeEvery: 2.5,
+    reconnect: { minDelayMs: 5000, maxDelayMs: 1000 },
+    colour: "red",
+  });
+  assert.throws(() => parseDeviceConfig(text, { file: "config/device.json" }), (error: unknown) => {
+    assert.ok(error instanceof DeviceConfigError);
+    const expected = [
+      /^config\/device\.json is not a valid device configuration:/,
+      /wifi\.ssid: expected the network name \(1-32 characters\), got ""/,
+      /wifi\.password: expected a password of 8-63 characters, or "" for an open network, got "short"/,
+      /wifi\.attempts: expected a whole number from 1 to 100, got number 0/,
+      /server: expected a ws:\/\/ or wss:\/\/ URL, got "http:\/\/192\.168\.1\.100:8000\/"/,
+      /clientId: expected null or 1-64 characters of A-Z a-z 0-9 _ \. ~ -, got "has space"/,
+      /led\.pin: expected a pin name such as LED1, D2 or D13, got "GPIO2"/,
+      /led\.activeLow: expected true or false, got "yes"/,
+      /pattern\.dotOnMs: expected a whole number from 1 to 10000, got number -5/,
+      /rehandshakeEvery: expected a whole number from 0 to 10000, got number 2\.5/,
+      /reconnect\.maxDelayMs: expected at least reconnect\.minDelayMs \(5000\), got 1000/,
+      /colour: unknown field \(expected one of wifi, server,/,
+    ];
+    for (const pattern of expected) assert.match(error.message, pattern);
+    assert.equal(error.problems.length, expected.length - 1);
+    return true;
+  });
+});
+
+Deno.test("a server URL must end in / and carry no query", () => {
+  assert.throws(() => parseDeviceConfig('{"server": "ws://h:8000/dev"}'), /ending in \//);
+  assert.throws(() => parseDeviceConfig('{"server": "ws://h:8000/?token=x"}'), /no query/);
+  assert.throws(() => parseDeviceConfig('{"server": "not a url"}'), /server: expected a ws/);
+  assert.throws(
+    () => parseDeviceConfig("{}"),
+    /server: expected a ws:\/\/ or wss:\/\/ URL .*got nothing/,
+  );
+});
+
+Deno.test("broken JSON and a missing file say what to do", async () => {
+  assert.throws(
+    () => parseDeviceConfig('{"server": ', { file: "x.json" }),
+    /x\.json .*not valid JSON/s,
+  );
+  assert.throws(() => parseDeviceConfig("[1]"), /\(top level\): expected an object, got an array/);
+  await assert.rejects(
+    loadDeviceConfig("/nonexistent/device.json"),
+    /copy config\/device\.example\.json to config\/device\.json/,
+  );
+});
+
+Deno.test("comment keys are allowed at every level", () => {
+  const config = parseDeviceConfig(JSON.stringify({
+    "//": "top",
+    server: "ws://h:1/",
+    led: { "//": "led", pin: "D13" },
+    "//server": "about server",
+  }));
+  assert.equal(config.led.pin, "D13");
+});

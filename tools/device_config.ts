@@ -1,0 +1,349 @@
+/**
+ * The device's configuration (`config/device.json`): reading, validation with
+ * messages that name the field, what it expects and what it got, and the
+ * defaults for every optional field.
+ *
+ * @example
+ * ```ts
+ * import { parseDeviceConfig } from "./device_config.ts";
+ * const config = parseDeviceConfig('{"server": "ws://192.168.1.100:8000/"}');
+ * console.log(config.pattern.dotOnMs); // 200
+ * ```
+ * @module
+ */
+
+/** Wi-Fi credentials and join policy. */
+export interface WifiConfig {
+  /** Network name. */
+  ssid: string;
+  /** Network password ("" for an open network). */
+  password: string;
+  /** Tries per join before waiting and starting over. */
+  attempts: number;
+  /** Pause between tries. */
+  delayMs: number;
+}
+
+/** A validated device configuration with every default filled in. */
+export interface DeviceConfig {
+  /** `null` on a board without Wi-Fi. */
+  wifi: WifiConfig | null;
+  /** Relay base URL, `ws://HOST:PORT/` or `wss://HOST:PORT/`; the client id is appended. */
+  server: string;
+  /** `null` derives `esp32-<serial>` from `getSerial()`. */
+  clientId: string | null;
+  /** Relay token, or `null`. */
+  token: string | null;
+  /** The LED that plays the SOS. */
+  led: { pin: string; activeLow: boolean };
+  /** SOS timings. */
+  pattern: { dotOnMs: number; dashOnMs: number; offMs: number; pauseMs: number };
+  /** Re-handshake every N cycles; 0 never. */
+  rehandshakeEvery: number;
+  /** Link liveness checks. */
+  heartbeat: { pingIntervalMs: number; pongTimeoutMs: number };
+  /** Reconnect backoff bounds. */
+  reconnect: { minDelayMs: number; maxDelayMs: number };
+  /** Bounds of the queue of messages sent while the link is down. */
+  outbox: { maxMessages: number; maxBytes: number };
+  /** Largest message accepted from the relay. */
+  maxMessageBytes: number;
+}
+
+/** Every problem found in a configuration, one per line. */
+export class DeviceConfigError extends Error {
+  /** The individual problems, each naming its field. */
+  readonly problems: string[];
+
+  /** Creates the error from its problems. */
+  constructor(file: string, problems: string[]) {
+    super(`${file} is not a valid device configuration:\n  ${problems.join("\n  ")}`);
+    this.name = "DeviceConfigError";
+    this.problems = problems;
+  }
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+const PIN_NAME = /^(LED[1-8]|BTN[1-4]|D([0-9]|[1-3][0-9]))$/;
+const CLIENT_ID = /^[A-Za-z0-9_.~-]{1,64}$/;
+
+function describe(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") {
+    return JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value);
+  }
+  if (typeof value === "object") return "an object";
+  return `${typeof value} ${String(value)}`;
+}
+
+class Reader {
+  problems: string[] = [];
+
+  object(value: unknown, path: string): Record<string, Json> | undefined {
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+      return value as Record<string, Json>;
+    }
+    this.problems.push(`${path}: expected an object, got ${describe(value)}`);
+    return undefined;
+  }
+
+  /** Flags keys that are neither known nor comments (`//…`): typos must not pass silently. */
+  known(object: Record<string, Json>, path: string, keys: string[]): void {
+    for (const key of Object.keys(object)) {
+      if (key.startsWith("//") || keys.includes(key)) continue;
+      const where = path ? `${path}.${key}` : key;
+      this.problems.push(`${where}: unknown field (expected one of ${keys.join(", ")})`);
+    }
+  }
+
+  integer(
+    object: Record<string, Json>,
+    key: string,
+    path: string,
+    range: { min: number; max: number; fallback: number },
+  ): number {
+    const value = object[key];
+    if (value === undefined) return range.fallback;
+    if (
+      typeof value !== "number" || !Number.isInteger(value) || value < range.min ||
+      value > range.max
+    ) {
+      this.problems.push(
+        `${path}${key}: expected a whole number from ${range.min} to ${range.max}, got ${
+          describe(value)
+        }`,
+      );
+      return range.fallback;
+    }
+    return value;
+  }
+
+  string(
+    object: Record<string, Json>,
+    key: string,
+    path: string,
+    rule: { fallback?: string; pattern?: RegExp; expects: string; nullable?: boolean },
+  ): string | null {
+    const value = object[key];
+    if (value === undefined && rule.fallback !== undefined) return rule.fallback;
+    if (value === undefined && rule.nullable) return null;
+    if (value === null && rule.nullable) return null;
+    if (typeof value !== "string" || (rule.pattern && !rule.pattern.test(value))) {
+      this.problems.push(`${path}${key}: expected ${rule.expects}, got ${describe(value)}`);
+      return rule.fallback ?? null;
+    }
+    return value;
+  }
+
+  boolean(object: Record<string, Json>, key: string, path: string, fallback: boolean): boolean {
+    const value = object[key];
+    if (value === undefined) return fallback;
+    if (typeof value !== "boolean") {
+      this.problems.push(`${path}${key}: expected true or false, got ${describe(value)}`);
+      return fallback;
+    }
+    return value;
+  }
+
+  section(root: Record<string, Json>, key: string): Record<string, Json> {
+    const value = root[key];
+    if (value === undefined) return {};
+    return this.object(value, key) ?? {};
+  }
+}
+
+const MINUTE = 60_000;
+
+function checkServer(reader: Reader, value: string | null): string {
+  if (value === null) return "";
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    reader.problems.push(`server: expected a ws:// or wss:// URL, got ${describe(value)}`);
+    return value;
+  }
+  if (url.protocol !== "ws:" && url.protocol !== "wss:") {
+    reader.problems.push(`server: expected a ws:// or wss:// URL, got ${describe(value)}`);
+  } else if (url.search || url.hash || url.username) {
+    reader.problems.push(
+      `server: expected no query, fragment or user in the URL (the token has its own field), got ${
+        describe(value)
+      }`,
+    );
+  } else if (!url.pathname.endsWith("/")) {
+    reader.problems.push(
+      `server: expected a URL ending in / (the client id is appended), got ${describe(value)}`,
+    );
+  }
+  return value;
+}
+
+/** Parses and validates configuration text; throws {@linkcode DeviceConfigError} listing every problem. */
+export function parseDeviceConfig(text: string, options: { file?: string } = {}): DeviceConfig {
+  const file = options.file ?? "device configuration";
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new DeviceConfigError(file, [`not valid JSON: ${(error as Error).message}`]);
+  }
+  const reader = new Reader();
+  const root = reader.object(parsed, "(top level)");
+  if (!root) throw new DeviceConfigError(file, reader.problems);
+  reader.known(root, "", [
+    "wifi",
+    "server",
+    "clientId",
+    "token",
+    "led",
+    "pattern",
+    "rehandshakeEvery",
+    "heartbeat",
+    "reconnect",
+    "outbox",
+    "maxMessageBytes",
+  ]);
+
+  let wifi: WifiConfig | null = null;
+  if (root.wifi !== undefined && root.wifi !== null) {
+    const section = reader.object(root.wifi, "wifi") ?? {};
+    reader.known(section, "wifi", ["ssid", "password", "attempts", "delayMs"]);
+    wifi = {
+      ssid: reader.string(section, "ssid", "wifi.", {
+        pattern: /^.{1,32}$/,
+        expects: "the network name (1-32 characters)",
+      }) ?? "",
+      password: reader.string(section, "password", "wifi.", {
+        fallback: "",
+        pattern: /^(|.{8,63})$/,
+        expects: 'a password of 8-63 characters, or "" for an open network',
+      }) ?? "",
+      attempts: reader.integer(section, "attempts", "wifi.", { min: 1, max: 100, fallback: 3 }),
+      delayMs: reader.integer(section, "delayMs", "wifi.", { min: 0, max: MINUTE, fallback: 200 }),
+    };
+  }
+
+  const server = checkServer(
+    reader,
+    reader.string(root, "server", "", {
+      expects: "a ws:// or wss:// URL such as ws://192.168.1.100:8000/",
+    }),
+  );
+  const clientId = reader.string(root, "clientId", "", {
+    nullable: true,
+    pattern: CLIENT_ID,
+    expects: "null or 1-64 characters of A-Z a-z 0-9 _ . ~ -",
+  });
+  const token = reader.string(root, "token", "", {
+    nullable: true,
+    pattern: /^[\x21-\x7e]+$/,
+    expects: "null or a token of printable characters without spaces",
+  });
+
+  const led = reader.section(root, "led");
+  reader.known(led, "led", ["pin", "activeLow"]);
+  const pattern = reader.section(root, "pattern");
+  reader.known(pattern, "pattern", ["dotOnMs", "dashOnMs", "offMs", "pauseMs"]);
+  const heartbeat = reader.section(root, "heartbeat");
+  reader.known(heartbeat, "heartbeat", ["pingIntervalMs", "pongTimeoutMs"]);
+  const reconnect = reader.section(root, "reconnect");
+  reader.known(reconnect, "reconnect", ["minDelayMs", "maxDelayMs"]);
+  const outbox = reader.section(root, "outbox");
+  reader.known(outbox, "outbox", ["maxMessages", "maxBytes"]);
+  const timing = (section: Record<string, Json>, key: string, path: string, fallback: number) =>
+    reader.integer(section, key, path, { min: 1, max: 10_000, fallback });
+
+  const config: DeviceConfig = {
+    wifi,
+    server,
+    clientId,
+    token,
+    led: {
+      pin: reader.string(led, "pin", "led.", {
+        fallback: "LED1",
+        pattern: PIN_NAME,
+        expects: "a pin name such as LED1, D2 or D13",
+      }) ?? "LED1",
+      activeLow: reader.boolean(led, "activeLow", "led.", false),
+    },
+    pattern: {
+      dotOnMs: timing(pattern, "dotOnMs", "pattern.", 200),
+      dashOnMs: timing(pattern, "dashOnMs", "pattern.", 400),
+      offMs: timing(pattern, "offMs", "pattern.", 50),
+      pauseMs: timing(pattern, "pauseMs", "pattern.", 400),
+    },
+    rehandshakeEvery: reader.integer(root, "rehandshakeEvery", "", {
+      min: 0,
+      max: 10_000,
+      fallback: 10,
+    }),
+    heartbeat: {
+      pingIntervalMs: reader.integer(heartbeat, "pingIntervalMs", "heartbeat.", {
+        min: 1000,
+        max: 10 * MINUTE,
+        fallback: 10_000,
+      }),
+      pongTimeoutMs: reader.integer(heartbeat, "pongTimeoutMs", "heartbeat.", {
+        min: 500,
+        max: 10 * MINUTE,
+        fallback: 10_000,
+      }),
+    },
+    reconnect: {
+      minDelayMs: reader.integer(reconnect, "minDelayMs", "reconnect.", {
+        min: 100,
+        max: 10 * MINUTE,
+        fallback: 500,
+      }),
+      maxDelayMs: reader.integer(reconnect, "maxDelayMs", "reconnect.", {
+        min: 100,
+        max: 60 * MINUTE,
+        fallback: 30_000,
+      }),
+    },
+    outbox: {
+      maxMessages: reader.integer(outbox, "maxMessages", "outbox.", {
+        min: 0,
+        max: 1000,
+        fallback: 20,
+      }),
+      maxBytes: reader.integer(outbox, "maxBytes", "outbox.", {
+        min: 0,
+        max: 65_536,
+        fallback: 2048,
+      }),
+    },
+    maxMessageBytes: reader.integer(root, "maxMessageBytes", "", {
+      min: 126,
+      max: 65_536,
+      fallback: 4096,
+    }),
+  };
+  if (config.reconnect.maxDelayMs < config.reconnect.minDelayMs) {
+    reader.problems.push(
+      `reconnect.maxDelayMs: expected at least reconnect.minDelayMs (${config.reconnect.minDelayMs}), got ${config.reconnect.maxDelayMs}`,
+    );
+  }
+  if (reader.problems.length > 0) throw new DeviceConfigError(file, reader.problems);
+  return config;
+}
+
+/** Reads and validates a configuration file, with a hint when it does not exist. */
+export async function loadDeviceConfig(path: string): Promise<DeviceConfig> {
+  let text: string;
+  try {
+    text = await Deno.readTextFile(path);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) {
+      throw new DeviceConfigError(path, [
+        "the file does not exist: copy config/device.example.json to config/device.json and edit it, or pass --config PATH",
+      ]);
+    }
+    throw error;
+  }
+  return parseDeviceConfig(text, { file: path });
+}
