@@ -106,15 +106,14 @@ export function createFrameParser(options: FrameParserOptions): FrameParser {
     opcode = b0 & 0x0f;
     const length7 = b1 & 0x7f;
     let problem = "";
-    if (b0 & 0x70) problem = "reserved bits set";
-    else if (b1 & 0x80) problem = "masked frame from the server";
+    if (b0 & 0x70) problem = "reserved bits";
+    else if (b1 & 0x80) problem = "masked frame";
     else if (opcode >= OP_CLOSE) {
-      if (opcode > OP_PONG) problem = "unknown opcode " + opcode;
-      else if (!fin) problem = "fragmented control frame";
-      else if (length7 > MAX_CONTROL_PAYLOAD) problem = "control frame over 125 bytes";
-    } else if (opcode > OP_BINARY) problem = "unknown opcode " + opcode;
-    else if (opcode === OP_CONTINUATION && !messageOpcode) problem = "continuation without start";
-    else if (opcode !== OP_CONTINUATION && messageOpcode) problem = "new message inside another";
+      if (opcode > OP_PONG) problem = "bad opcode " + opcode;
+      else if (!fin || length7 > MAX_CONTROL_PAYLOAD) problem = "bad control frame";
+    } else if (opcode > OP_BINARY) problem = "bad opcode " + opcode;
+    else if (opcode === OP_CONTINUATION && !messageOpcode) problem = "unexpected continuation";
+    else if (opcode !== OP_CONTINUATION && messageOpcode) problem = "unfinished message";
     if (problem) {
       fail(CLOSE_PROTOCOL_ERROR, problem);
       return false;
@@ -132,7 +131,7 @@ export function createFrameParser(options: FrameParserOptions): FrameParser {
     if (length7 === 126) length = byte(2) * 256 + byte(3);
     else if (length7 === 127) {
       if (byte(2) & 0x80) {
-        fail(CLOSE_PROTOCOL_ERROR, "64-bit length with its top bit set");
+        fail(CLOSE_PROTOCOL_ERROR, "bad length");
         return false;
       }
       // Anything of 2^32 bytes or more is over every maximum, so the high half only needs a test.
@@ -141,7 +140,7 @@ export function createFrameParser(options: FrameParserOptions): FrameParser {
         : ((byte(6) * 256 + byte(7)) * 256 + byte(8)) * 256 + byte(9);
     }
     if (opcode < OP_CLOSE && message.length + length > max) {
-      fail(CLOSE_TOO_BIG, "message over " + max + " bytes");
+      fail(CLOSE_TOO_BIG, "over " + max + " bytes");
       return false;
     }
     if (opcode === OP_TEXT || opcode === OP_BINARY) messageOpcode = opcode;
@@ -158,13 +157,13 @@ export function createFrameParser(options: FrameParserOptions): FrameParser {
       control = "";
       if (opcode === OP_PING) options.onPing(payload);
       else if (opcode === OP_PONG) options.onPong(payload);
-      else if (payload.length === 1) fail(CLOSE_PROTOCOL_ERROR, "close frame of one byte");
+      else if (payload.length === 1) fail(CLOSE_PROTOCOL_ERROR, "bad close frame");
       else {
         const code = payload
           ? payload.charCodeAt(0) * 256 + payload.charCodeAt(1)
           : CLOSE_NO_STATUS;
         if (payload && !validCloseCode(code)) {
-          fail(CLOSE_PROTOCOL_ERROR, "invalid close code " + code);
+          fail(CLOSE_PROTOCOL_ERROR, "bad close code " + code);
         } else {
           stopped = true;
           options.onClose(code, payload.substr(2));

@@ -110,32 +110,32 @@ export function createHandshakeReader(options: HandshakeReaderOptions): Handshak
   });
 
   const check = (head: string, rest: string): HandshakeResult => {
-    const lines = head.split("\r\n");
-    const statusLine = lines[0];
-    const space = statusLine.indexOf(" ");
-    const status = parseInt(statusLine.substr(space + 1, 3), 10);
-    if (statusLine.substr(0, 7) !== "HTTP/1." || space < 0 || !(status >= 100)) {
-      return result(0, "not an HTTP response");
+    const lower = head.toLowerCase();
+    // A header's value, "" when absent; names are matched case-insensitively, values kept as sent.
+    const header = (name: string) => {
+      const at = lower.indexOf("\r\n" + name + ":");
+      if (at < 0) return "";
+      const end = lower.indexOf("\r\n", at + 2);
+      return head.substring(at + name.length + 3, end < 0 ? head.length : end).trim();
+    };
+    const space = head.indexOf(" ");
+    const status = parseInt(head.substr(space + 1, 3), 10);
+    if (lower.substr(0, 7) !== "http/1." || space < 0 || !(status >= 100)) {
+      return result(0, "not HTTP");
     }
     if (status !== 101) {
-      return result(status, statusLine.substr(space + 5) || "status " + status);
+      const lineEnd = head.indexOf("\r\n");
+      return result(
+        status,
+        head.substring(space + 5, lineEnd < 0 ? head.length : lineEnd) || "refused",
+      );
     }
-    const headers: { [name: string]: string } = {};
-    for (let i = 1; i < lines.length; i++) {
-      const colon = lines[i].indexOf(":");
-      if (colon > 0) {
-        headers[lines[i].substr(0, colon).trim().toLowerCase()] = lines[i].substr(colon + 1).trim();
-      }
-    }
-    const header = (name: string) => headers[name] || "";
     const protocol = header("sec-websocket-protocol");
     let reason = "";
-    if (header("upgrade").toLowerCase() !== "websocket") reason = "no Upgrade: websocket";
-    else if (header("connection").toLowerCase().indexOf("upgrade") < 0) {
-      reason = "no Connection: Upgrade";
-    } else if (header("sec-websocket-accept") !== options.accept) {
-      reason = "wrong Sec-WebSocket-Accept";
-    } else if (header("sec-websocket-extensions")) reason = "unrequested extension";
+    if (header("upgrade").toLowerCase() !== "websocket") reason = "bad Upgrade";
+    else if (header("connection").toLowerCase().indexOf("upgrade") < 0) reason = "bad Connection";
+    else if (header("sec-websocket-accept") !== options.accept) reason = "bad Accept";
+    else if (header("sec-websocket-extensions")) reason = "unrequested extension";
     else if (protocol && (options.protocols || []).indexOf(protocol) < 0) {
       reason = "unrequested subprotocol " + protocol;
     }

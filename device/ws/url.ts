@@ -27,32 +27,33 @@ export interface WsUrl {
   path: string;
 }
 
-/** Parses `url`; throws an Error naming the problem when it is not a usable ws/wss URL. */
+/** Parses `url`; throws an Error when it is not a usable ws/wss URL. */
 export function parseWsUrl(url: string): WsUrl {
   const lower = url.toLowerCase();
   const secure = lower.substr(0, 6) === "wss://";
-  if (!secure && lower.substr(0, 5) !== "ws://") {
-    throw new Error("WebSocket URL must start with ws:// or wss://: " + url);
-  }
   const rest = url.substr(secure ? 6 : 5);
   let slash = rest.indexOf("/");
   const query = rest.indexOf("?");
   if (slash < 0 || (query >= 0 && query < slash)) slash = query;
   const authority = slash < 0 ? rest : rest.substr(0, slash);
-  let path = slash < 0 ? "/" : rest.substr(slash);
-  if (path.charAt(0) === "?") path = "/" + path;
+  const path = slash < 0 ? "/" : (rest.charAt(slash) === "?" ? "/" : "") + rest.substr(slash);
   // Only a colon after the closing bracket of an IPv6 literal starts the port.
   const colon = authority.lastIndexOf(":");
   const hasPort = colon > authority.lastIndexOf("]");
   const host = hasPort ? authority.substr(0, colon) : authority;
-  const portText = hasPort ? authority.substr(colon + 1) : "";
-  const port = portText ? parseInt(portText, 10) : secure ? 443 : 80;
+  const portText = hasPort ? authority.substr(colon + 1) : secure ? "443" : "80";
+  const port = parseInt(portText, 10);
   if (
-    !host || authority.indexOf("@") >= 0 || !(port > 0 && port < 65536) ||
-    String(port) !== (portText || String(port))
+    (!secure && lower.substr(0, 5) !== "ws://") || !host || authority.indexOf("@") >= 0 ||
+    String(port) !== portText || port < 1 || port > 65535
   ) {
-    throw new Error("bad host or port in WebSocket URL: " + url);
+    throw new Error("bad WebSocket URL: " + url);
   }
-  const hostname = host.charAt(0) === "[" ? host.substr(1, host.length - 2) : host;
-  return { secure, host, hostname, port, path };
+  return {
+    secure,
+    host,
+    hostname: host.charAt(0) === "[" ? host.substr(1, host.length - 2) : host,
+    port,
+    path,
+  };
 }
