@@ -1,7 +1,7 @@
 /**
- * The relay's request handler: routes plain HTTP (`/healthz`, `/metrics`),
- * admits or refuses WebSocket upgrades before they happen, and wires each
- * accepted socket to the {@linkcode Hub}.
+ * The relay's request handler: routes plain HTTP (the browser console at `/`,
+ * `/clients`, `/healthz`, `/metrics`), admits or refuses WebSocket upgrades
+ * before they happen, and wires each accepted socket to the {@linkcode Hub}.
  *
  * @example
  * ```ts
@@ -20,10 +20,14 @@
 
 import { presentedToken, tokenMatches } from "./auth.ts";
 import { clientIdFromUrl, rawPath } from "./client_id.ts";
+import { consoleResponse, loadConsoleAssets } from "./console_assets.ts";
 import { Client, CLOSE_GOING_AWAY, CLOSE_REPLACED, Hub } from "./hub.ts";
 import type { Logger } from "./logger.ts";
 import { type ConnectionOutcome, RelayMetrics } from "./metrics.ts";
 import type { RelayOptions } from "./options.ts";
+
+// Read once at start-up: a missing file stops the relay here rather than at a user's first visit.
+const consoleAssets = await loadConsoleAssets();
 
 /** Settings of {@linkcode createRelay}. */
 export interface CreateRelayOptions {
@@ -120,12 +124,14 @@ export function createRelay(config: CreateRelayOptions): Relay {
         headers: { "content-type": "text/plain; version=0.0.4; charset=utf-8" },
       });
     }
-    if (path === "/") {
-      return text(
-        200,
-        "WebSocket relay. Connect to ws[s]://HOST:PORT/<clientId>; see /healthz and /metrics.",
-      );
+    if (path === "/clients") {
+      if (!authorized(request)) {
+        return text(401, "missing or wrong token", { "www-authenticate": "Bearer" });
+      }
+      return Response.json(hub.clients(), { headers: { "cache-control": "no-store" } });
     }
+    const page = consoleResponse(consoleAssets, path);
+    if (page) return page;
     if (clientIdFromUrl(request.url).ok) {
       return text(426, "this path is a WebSocket endpoint: connect with a WebSocket client", {
         upgrade: "websocket",
