@@ -133,6 +133,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
     const page = consoleResponse(consoleAssets, path);
     if (page) return page;
     if (clientIdFromUrl(request.url).ok) {
+      metrics.connection("not_websocket");
       return text(426, "this path is a WebSocket endpoint: connect with a WebSocket client", {
         upgrade: "websocket",
         connection: "Upgrade",

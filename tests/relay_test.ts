@@ -157,6 +157,7 @@ Deno.test("a plain GET on a client path gets 426; /healthz and /metrics answer",
     const metrics = await (await fetch(`${relay.httpUrl}/metrics`)).text();
     assert.match(metrics, /^relay_clients_connected 2$/m);
     assert.match(metrics, /^relay_connections_total\{outcome="accepted"\} 2$/m);
+    assert.match(metrics, /^relay_connections_total\{outcome="not_websocket"\} 1$/m);
     assert.match(metrics, /^relay_messages_received_total 1$/m);
     assert.match(metrics, /^relay_received_bytes_total 5$/m);
     assert.match(metrics, /^relay_messages_sent_total 1$/m);
