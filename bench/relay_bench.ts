@@ -19,7 +19,8 @@ import type { CpuWindow, LatencyResult, LoadCommand, LoadReply } from "./load.ts
 import { clockTicksPerSecond, readStatusKiB, readSystemTicks } from "./proc.ts";
 
 /** Which relay implementation is measured. */
-export type RelayKind = "deno" | "node";
+/** `deno-bare` is bench/bare_deno_server.ts: Deno's WebSocket alone, the floor under the relay. */
+export type RelayKind = "deno" | "node" | "deno-bare";
 
 /** Figures from one relay × subscriber count × message size. */
 export interface CaseResult {
@@ -47,6 +48,12 @@ export interface CaseResult {
   /** Deliveries that went missing or had the wrong size (should be 0). */
   errors: number;
 }
+
+const RELAY_LABELS: Record<RelayKind, string> = {
+  "deno": "Deno",
+  "node": "Node.js + ws",
+  "deno-bare": "bare Deno.upgradeWebSocket (floor)",
+};
 
 /** Memory held by idle connections on one relay. */
 export interface IdleResult {
@@ -230,7 +237,9 @@ async function startRelay(kind: RelayKind, nodeModules: string): Promise<Running
     "--max-clients",
     "10000",
   ];
-  const command = kind === "deno"
+  const command = kind === "deno-bare"
+    ? [Deno.execPath(), "run", "-A", "bench/bare_deno_server.ts", "--port", "0"]
+    : kind === "deno"
     ? [
       Deno.execPath(),
       "run",
@@ -556,9 +565,7 @@ export function renderReport(options: ReportOptions): string {
   );
   for (const c of cases) {
     out.push(
-      `| ${c.relay === "deno" ? "Deno" : "Node.js + ws"} | ${c.subscribers} | ${
-        sizeLabel(c.size)
-      } ` +
+      `| ${RELAY_LABELS[c.relay]} | ${c.subscribers} | ${sizeLabel(c.size)} ` +
         `| ${Math.round(c.deliveriesPerSecond).toLocaleString("en-US")} ` +
         `| ${fixed(c.latency.p50Ms, 2)} | ${fixed(c.latency.p99Ms, 2)} ` +
         `| ${fixed(c.cpuMicrosPerDelivery, 2)} | ${fixed(c.relayCpuPercent, 0)} % ` +
@@ -575,7 +582,7 @@ export function renderReport(options: ReportOptions): string {
   );
   for (const i of idle) {
     out.push(
-      `| ${i.relay === "deno" ? "Deno" : "Node.js + ws"} | ${i.connections} ` +
+      `| ${RELAY_LABELS[i.relay]} | ${i.connections} ` +
         `| ${fixed(i.beforeKiB / 1024, 1)} | ${fixed(i.afterKiB / 1024, 1)} ` +
         `| ${fixed(perConnectionKiB(i), 2)} |`,
     );
@@ -614,12 +621,18 @@ export function renderReport(options: ReportOptions): string {
   );
   const denoIdle = idle.find((i) => i.relay === "deno");
   const nodeIdle = idle.find((i) => i.relay === "node");
+  const bareIdle = idle.find((i) => i.relay === "deno-bare");
   const perConn = denoIdle ? perConnectionKiB(denoIdle) : NaN;
   out.push(
     `- **Memory per idle connection under 10 KiB: ${
       denoIdle ? (perConn < 10 ? "met" : "not met") : "not measured"
     }.** Deno relay: ${fixed(perConn, 2)} KiB per connection` +
-      (nodeIdle ? ` (Node.js + ws: ${fixed(perConnectionKiB(nodeIdle), 2)} KiB).` : "."),
+      (nodeIdle ? ` (Node.js + ws: ${fixed(perConnectionKiB(nodeIdle), 2)} KiB)` : "") +
+      (bareIdle
+        ? `; a bare Deno.serve + Deno.upgradeWebSocket server with no relay logic costs ${
+          fixed(perConnectionKiB(bareIdle), 2)
+        } KiB, so most of it is Deno's own WebSocket, below anything the relay controls.`
+        : "."),
   );
   out.push("");
   return out.join("\n");
@@ -669,7 +682,7 @@ async function main(): Promise<number> {
   const cases: CaseResult[] = [];
   const idle: IdleResult[] = [];
   const kinds = ["deno", "node"] as const;
-  for (const kind of kinds) {
+  for (const kind of [...kinds, "deno-bare"] as const) {
     console.error(`relay_bench: ${kind}: idle memory with ${settings.idleConnections} connections`);
     idle.push(await runIdle(kind, settings, nodeModules));
   }
