@@ -1,5 +1,138 @@
 /**
- * What @types/espruino leaves out but Espruino 2v29 on ESP32 has
- * (see ../shared/ESPRUINO.md). Placeholder: completed with the device client.
+ * What @types/espruino 1.95.0 leaves out but Espruino 2v29 on ESP32 has
+ * (see ../shared/ESPRUINO.md): the built-in modules behind `require`, timers,
+ * `console`, `process`, a few `E.*` functions and socket events. Only what the
+ * device code uses or is likely to; each shape follows the firmware's
+ * behaviour, not Node's.
  */
+
+/** The on-board LED (D2 on the ESP32 boards). */
 declare const LED1: Pin;
+/** The on-board button (D0). */
+declare const BTN1: Pin;
+
+declare function setTimeout(callback: () => void, ms?: number): number;
+declare function setInterval(callback: () => void, ms?: number): number;
+
+declare const console: {
+  log(...data: unknown[]): void;
+  warn(...data: unknown[]): void;
+  error(...data: unknown[]): void;
+};
+
+/** Memory report of `process.memory()`; one variable is 14 bytes on ESP32 (13 on the C3). */
+interface EspruinoMemory {
+  /** Variables free. */
+  free: number;
+  /** Variables in use. */
+  usage: number;
+  /** Variables in all. */
+  total: number;
+  /** Variables used by the command history. */
+  history: number;
+}
+
+declare const process: {
+  /** Memory in variables; `gc` false skips the garbage collection it otherwise runs first. */
+  memory(gc?: boolean): EspruinoMemory;
+  env: { VERSION: string; BOARD: string; [key: string]: unknown };
+  version: string;
+  on(event: "uncaughtException", callback: (error: unknown) => void): void;
+};
+
+declare namespace E {
+  /** Bytes of strings, arrays, ArrayBuffers and typed arrays as one binary string. */
+  function toString(...args: unknown[]): string;
+  /** Reports `LOW_MEMORY`, `MEMORY` and other error flags as they are raised. */
+  function on(event: "errorFlag", callback: (flags: string[]) => void): void;
+  function on(event: "init" | "kill", callback: () => void): void;
+}
+
+/** Socket events and methods the typings lack; data are binary strings of at most 536 bytes. */
+interface Socket {
+  on(event: "data", callback: (data: string) => void): void;
+  on(event: "end" | "close" | "drain", callback: () => void): void;
+  on(event: "error", callback: (error: { code?: number; message?: string }) => void): void;
+  /** Sends a string exactly (a Uint8Array would be sent as its text: convert with E.toString). */
+  write(data: string): void;
+  end(): void;
+}
+
+/** Options of `require("net").connect`. */
+interface NetConnectOptions {
+  host: string;
+  port: number;
+}
+
+/** Options of `require("tls").connect`: DER keys and certificates as binary strings. */
+interface TlsConnectOptions extends NetConnectOptions {
+  /** Ignored for verification: the firmware never verifies the server certificate. */
+  ca?: string;
+  key?: string;
+  cert?: string;
+}
+
+/** `require("net")`. */
+interface NetModule {
+  /** Connects; THROWS at once on a refused connection or an unknown host. Pass a callback OR on('connect'). */
+  connect(options: NetConnectOptions, callback: () => void): Socket;
+}
+
+/** `require("tls")`: TLS 1.2, no SNI, the server certificate is not verified. */
+interface TlsModule {
+  /** As `net.connect`. */
+  connect(options: TlsConnectOptions, callback: () => void): Socket;
+}
+
+/** `require("crypto")`: digests return ArrayBuffers. */
+interface CryptoModule {
+  SHA1(message: string | ArrayBuffer | Uint8Array): ArrayBuffer;
+  SHA256(message: string | ArrayBuffer | Uint8Array): ArrayBuffer;
+  SHA512(message: string | ArrayBuffer | Uint8Array): ArrayBuffer;
+}
+
+/** `require("Wifi")` on ESP32 (it does not reconnect by itself after a drop). */
+interface WifiModule {
+  connect(
+    ssid: string,
+    options: { password?: string },
+    callback: (error: string | null) => void,
+  ): void;
+  disconnect(callback?: () => void): void;
+  on(
+    event: "connected",
+    callback: (details: { ip: string; netmask: string; gw: string }) => void,
+  ): void;
+  on(event: "disconnected", callback: (details: { reason?: string }) => void): void;
+  on(event: "dhcp_timeout", callback: () => void): void;
+  getIP(
+    callback?: (
+      error: unknown,
+      info: { ip: string; netmask: string; gw: string; mac: string },
+    ) => void,
+  ): {
+    ip: string;
+    netmask: string;
+    gw: string;
+    mac: string;
+  };
+  getStatus(): { station: string; [key: string]: unknown };
+  setHostname(hostname: string, callback?: () => void): void;
+}
+
+/** `require("Storage")`: files in flash. */
+interface StorageModule {
+  read(name: string, offset?: number, length?: number): string | undefined;
+  readJSON(name: string, noExceptions: boolean): unknown;
+  write(name: string, data: string, offset?: number, size?: number): boolean;
+  writeJSON(name: string, data: unknown): boolean;
+  erase(name: string): void;
+  list(pattern?: RegExp | string): string[];
+  getFree(): number;
+}
+
+declare function require(module: "net"): NetModule;
+declare function require(module: "tls"): TlsModule;
+declare function require(module: "crypto"): CryptoModule;
+declare function require(module: "Wifi"): WifiModule;
+declare function require(module: "Storage"): StorageModule;

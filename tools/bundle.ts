@@ -1,0 +1,143 @@
+/**
+ * Bundles device code into the one JavaScript file that Espruino runs: an
+ * immediately-invoked function, ES2015, minified by esbuild.
+ *
+ * Two esbuild habits break Espruino and are worked around here:
+ * - with `format: "iife"`, a `require("net")` left external becomes a shim
+ *   built on `Proxy`, which Espruino lacks. The code is therefore bundled as
+ *   CommonJS, where external requires stay plain calls, and wrapped in the
+ *   function by hand.
+ * - exporting through `globalName` adds a helper whose getters close over a
+ *   `for (let …)` variable, which Espruino gets wrong. With `globalName`, the
+ *   entry's exports are instead copied into a plain object literal.
+ *
+ * Command line: `deno run -A tools/bundle.ts ENTRY [OUT] [--global NAME] [--no-minify]`.
+ *
+ * @example
+ * ```ts
+ * import { bundleDevice } from "./bundle.ts";
+ * const code = await bundleDevice({ entry: "device/ws/mod.ts", globalName: "WS" });
+ * // "var WS=(()=>{…})();" with WS.createWebSocketClient
+ * ```
+ * @module
+ */
+
+import * as esbuild from "esbuild";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Modules built into Espruino's ESP32 firmware: left as `require` calls. */
+export const ESPRUINO_MODULES: readonly string[] = [
+  "Wifi",
+  "net",
+  "tls",
+  "http",
+  "crypto",
+  "Storage",
+  "fs",
+  "dgram",
+  "neopixel",
+  "TelnetServer",
+  "ESP32",
+];
+
+/** Settings of {@linkcode bundleDevice}. */
+export interface BundleOptions {
+  /** Entry module (path or file URL). */
+  entry: string | URL;
+  /** Minify (default true): Espruino pays for every byte in variables. */
+  minify?: boolean;
+  /** Expose the entry's exports as this global (`var NAME = {...}`). */
+  globalName?: string;
+  /** Identifiers replaced at build time, as esbuild's `define` (values are JS source). */
+  define?: Record<string, string>;
+}
+
+/** The name under which the wrapper receives the exports from inside the bundle. */
+const EXPORTS = "__deviceExports";
+
+// esbuild runs one service process; builds may overlap, so it is stopped after the last one.
+let running = 0;
+
+async function withEsbuild<T>(work: () => Promise<T>): Promise<T> {
+  running++;
+  try {
+    return await work();
+  } finally {
+    if (--running === 0) await esbuild.stop();
+  }
+}
+
+function entryPath(entry: string | URL): string {
+  return entry instanceof URL || entry.startsWith("file:") ? fileURLToPath(entry) : resolve(entry);
+}
+
+/** The export names of `entry`. */
+async function exportNames(path: string): Promise<string[]> {
+  const result = await esbuild.build({
+    entryPoints: [path],
+    bundle: true,
+    write: false,
+    format: "esm",
+    metafile: true,
+    external: [...ESPRUINO_MODULES],
+    logLevel: "silent",
+  });
+  return Object.values(result.metafile.outputs)[0].exports;
+}
+
+/** Builds `options.entry` into JavaScript ready for Espruino. */
+export function bundleDevice(options: BundleOptions): Promise<string> {
+  return withEsbuild(async () => {
+    const path = entryPath(options.entry);
+    let contents = `import ${JSON.stringify(path)};`;
+    if (options.globalName) {
+      const names = await exportNames(path);
+      const aliases = names.map((name, i) => `${name} as e${i}`).join(", ");
+      const fields = names.map((name, i) => `${JSON.stringify(name)}: e${i}`).join(", ");
+      contents = `import { ${aliases} } from ${JSON.stringify(path)};\n${EXPORTS} = { ${fields} };`;
+    }
+    const result = await esbuild.build({
+      stdin: { contents, resolveDir: resolve("."), sourcefile: "device-entry.js", loader: "js" },
+      bundle: true,
+      write: false,
+      format: "cjs",
+      platform: "neutral",
+      target: "es2015",
+      minify: options.minify ?? true,
+      charset: "ascii",
+      legalComments: "none",
+      external: [...ESPRUINO_MODULES],
+      define: options.define,
+      logLevel: "silent",
+    });
+    const body = result.outputFiles[0].text.trim();
+    if (!options.globalName) return `(()=>{${body}})();\n`;
+    return `var ${options.globalName}=(()=>{var ${EXPORTS};${body}return ${EXPORTS}})();\n`;
+  });
+}
+
+if (import.meta.main) {
+  const usage = "usage: deno run -A tools/bundle.ts ENTRY [OUT] [--global NAME] [--no-minify]";
+  const positional: string[] = [];
+  let globalName: string | undefined;
+  let minify = true;
+  for (let i = 0; i < Deno.args.length; i++) {
+    const arg = Deno.args[i];
+    if (arg === "--global") globalName = Deno.args[++i];
+    else if (arg === "--no-minify") minify = false;
+    else positional.push(arg);
+  }
+  const [entry, out] = positional;
+  if (!entry || positional.length > 2 || (globalName !== undefined && !globalName)) {
+    console.error(usage);
+    Deno.exit(2);
+  }
+  const code = await bundleDevice({ entry, globalName, minify });
+  if (out) {
+    await Deno.writeTextFile(out, code);
+    console.error(`${out}: ${code.length} bytes`);
+  } else {
+    await Deno.stdout.write(new TextEncoder().encode(code));
+  }
+}
