@@ -1,0 +1,480 @@
+/**
+ * `tools/flash.ts` end to end: the real `espruino` tool (EspruinoTools)
+ * uploads to the virtual board's console over real TCP and over a real
+ * pseudo-terminal made with socat; the uploaded program runs, opens a TCP
+ * connection, and runs again after a reboot. Every clear error is produced
+ * by its real cause.
+ */
+
+import assert from "node:assert/strict";
+import { startConsoleServer } from "../virtual_board/console_server.ts";
+import { createPtyPair } from "../virtual_board/sim.ts";
+import { progressBar, resolvePort } from "../tools/flash.ts";
+import { findSerialPorts, FlashError, parseTcpPort } from "../tools/flash_transport.ts";
+
+const FLASH = new URL("../tools/flash.ts", import.meta.url).pathname;
+/** The permissions of the `flash` task (device files need --allow-all in Deno). */
+const FLASH_RUN = ["run", "--allow-all", FLASH];
+const CI = Deno.env.get("CI") === "true";
+
+async function commandExists(name: string): Promise<boolean> {
+  try {
+    const { success } = await new Deno.Command("sh", {
+      args: ["-c", `command -v ${name}`],
+      stdout: "null",
+      stderr: "null",
+    }).output();
+    return success;
+  } catch {
+    return false;
+  }
+}
+
+const HAVE_SOCAT = await commandExists("socat");
+/** Without socat the pseudo-terminal tests skip locally but fail in CI. */
+const SKIP_PTY = !HAVE_SOCAT && !CI;
+
+interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+interface RunOptions {
+  /** Extra environment (ESPRUINO_PORT is removed unless given here). */
+  env?: Record<string, string>;
+  /** Called with each piece of standard error as it arrives. */
+  onStderr?: (textSoFar: string) => void;
+  /** Wrap the command (for dropping privileges). */
+  prefix?: string[];
+}
+
+/** Runs `tools/flash.ts` as `deno task flash` would, in a child process. */
+async function runFlash(args: string[], options: RunOptions = {}): Promise<RunResult> {
+  const env: Record<string, string> = { NO_COLOR: "1", ...options.env };
+  const [command, ...prefixArgs] = options.prefix ?? [];
+  const child = new Deno.Command(command ?? Deno.execPath(), {
+    args: [...prefixArgs, ...(command ? [Deno.execPath()] : []), ...FLASH_RUN, ...args],
+    env,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  if (!options.env?.ESPRUINO_PORT) {
+    // Deno.Command inherits the environment; the variable must not leak in.
+    assert.equal(Deno.env.get("ESPRUINO_PORT"), undefined, "unset ESPRUINO_PORT to run the tests");
+  }
+  const decoder = new TextDecoder();
+  let stderr = "";
+  const readStderr = (async () => {
+    for await (const chunk of child.stderr) {
+      stderr += decoder.decode(chunk, { stream: true });
+      options.onStderr?.(stderr);
+    }
+  })();
+  const stdoutText = new Response(child.stdout).text();
+  const [status, stdout] = await Promise.all([child.status, stdoutText, readStderr]);
+  return { code: status.code, stdout, stderr };
+}
+
+/** A TCP server that records each connection's text, for the uploaded program to reach. */
+class Sink implements AsyncDisposable {
+  readonly listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  readonly messages: string[] = [];
+  #tasks: Promise<void>[] = [];
+  #accepting: Promise<void>;
+
+  constructor() {
+    this.#accepting = this.#accept();
+  }
+
+  get port(): number {
+    return this.listener.addr.port;
+  }
+
+  async #accept(): Promise<void> {
+    for await (const connection of this.listener) {
+      this.#tasks.push((async () => {
+        const text = await new Response(connection.readable).text();
+        this.messages.push(text);
+      })());
+    }
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    this.listener.close();
+    await this.#accepting;
+    await Promise.all(this.#tasks);
+  }
+}
+
+async function waitFor(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** A small program in Espruino's dialect: prints a line, then reports to the sink over TCP. */
+function testProgram(token: string, sinkPort: number, padding = 0): string {
+  return [
+    `var token = ${JSON.stringify(token)};`,
+    padding ? `var padding = ${JSON.stringify("x".repeat(padding))};` : "",
+    'print("flash-test " + token + " running");',
+    `var socket = require("net").connect({ host: "127.0.0.1", port: ${sinkPort} }, function () {`,
+    '  socket.write("hello from " + token + "\\n");',
+    "  socket.end();",
+    "});",
+    "",
+  ].join("\n");
+}
+
+async function writeProgram(code: string): Promise<string> {
+  const file = await Deno.makeTempFile({ prefix: "flash_test_", suffix: ".js" });
+  await Deno.writeTextFile(file, code);
+  return file;
+}
+
+function count(lines: string[], text: string): number {
+  return lines.filter((line) => line.includes(text)).length;
+}
+
+/** Flashes over `port`, then checks the program ran, reached the sink, and runs after a reboot. */
+async function flashAndReboot(port: (server: { url?: string }) => Promise<string>): Promise<void> {
+  await using sink = new Sink();
+  const token = `t${crypto.randomUUID().slice(0, 8)}`;
+  const file = await writeProgram(testProgram(token, sink.port));
+  try {
+    await using server = await startConsoleServer({ boot: { code: "" } });
+    const result = await runFlash(["--port", await port(server), "--file", file, "--watch", "1"]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /Saved \d+ bytes to Storage \.bootcde on ESP32 2v29/);
+    assert.match(result.stderr, /100% /, "a progress bar reached 100%");
+    // The board's own output, shown by the tool after the upload.
+    assert.match(result.stdout, new RegExp(`flash-test ${token} running`));
+    await waitFor("the program's connection", () => sink.messages.length === 1);
+    assert.equal(sink.messages[0], `hello from ${token}\n`);
+    assert.match(server.board.storage[".bootcde"], new RegExp(token));
+
+    await server.board.reboot();
+    await waitFor("the second run", () => count(server.board.console, token) === 2);
+    await waitFor("the second connection", () => sink.messages.length === 2);
+    assert.equal(sink.messages[1], `hello from ${token}\n`);
+  } finally {
+    await Deno.remove(file);
+  }
+}
+
+Deno.test("flash uploads over tcp://, the program runs and runs again after a reboot", async () => {
+  await flashAndReboot((server) => Promise.resolve(server.url!));
+});
+
+Deno.test({
+  name: "flash uploads over a pseudo-terminal, the program runs and runs again after a reboot",
+  ignore: SKIP_PTY,
+  async fn() {
+    assert.ok(HAVE_SOCAT, "socat is required (apt-get install socat)");
+    const dir = await Deno.makeTempDir({ prefix: "flash_pty_" });
+    try {
+      await using pty = await createPtyPair({ userPath: `${dir}/host` });
+      await using sink = new Sink();
+      const token = `p${crypto.randomUUID().slice(0, 8)}`;
+      const file = await writeProgram(testProgram(token, sink.port));
+      try {
+        await using server = await startConsoleServer({
+          boot: { code: "" },
+          tcp: false,
+          tty: pty.boardPath,
+        });
+        const result = await runFlash(["--port", pty.userPath, "--file", file, "--watch", "1"]);
+        assert.equal(result.code, 0, result.stderr);
+        assert.match(result.stderr, new RegExp(`Connected to ${pty.userPath} at 115200 baud`));
+        assert.match(result.stdout, new RegExp(`flash-test ${token} running`));
+        await waitFor("the program's connection", () => sink.messages.length === 1);
+
+        await server.board.reboot();
+        await waitFor("the second run", () => count(server.board.console, token) === 2);
+        await waitFor("the second connection", () => sink.messages.length === 2);
+
+        // The same port works again for the next upload, as a real serial port does.
+        const again = await runFlash(["--port", pty.userPath, "--file", file, "--watch", "0"]);
+        assert.equal(again.code, 0, again.stderr);
+        await waitFor("the third run", () => count(server.board.console, token) === 3);
+      } finally {
+        await Deno.remove(file);
+      }
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
+
+Deno.test("flash --no-save runs the code from RAM only: a reboot does not run it", async () => {
+  await using sink = new Sink();
+  const token = `r${crypto.randomUUID().slice(0, 8)}`;
+  const file = await writeProgram(testProgram(token, sink.port));
+  try {
+    await using server = await startConsoleServer({ boot: { code: "" } });
+    const result = await runFlash(["-p", server.url!, "-f", file, "--no-save", "--watch", "0"]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /RAM only/);
+    await waitFor("the program's run", () => count(server.board.console, token) === 1);
+    await waitFor("the program's connection", () => sink.messages.length === 1);
+    assert.doesNotMatch(server.board.storage[".bootcde"] ?? "", new RegExp(token));
+    await server.board.reboot();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(count(server.board.console, token), 1);
+  } finally {
+    await Deno.remove(file);
+  }
+});
+
+Deno.test("flash reads the port from ESPRUINO_PORT", async () => {
+  const file = await writeProgram('print("from env");\n');
+  try {
+    await using server = await startConsoleServer({ boot: { code: "" } });
+    const result = await runFlash(["--file", file, "--watch", "0"], {
+      env: { ESPRUINO_PORT: server.url! },
+    });
+    assert.equal(result.code, 0, result.stderr);
+    await waitFor("the program's run", () => count(server.board.console, "from env") === 1);
+  } finally {
+    await Deno.remove(file);
+  }
+});
+
+Deno.test({
+  name: "error: no port given and none found",
+  // The machine's own serial devices would be used: only meaningful without them.
+  ignore: findSerialPorts().length > 0,
+  async fn() {
+    const result = await runFlash(["--file", "/dev/null"]);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /No port given, and no serial port found/);
+    assert.match(result.stderr, /looked for \/dev\/ttyUSB\* and \/dev\/ttyACM\*/);
+    assert.match(result.stderr, /ESPRUINO_PORT/);
+  },
+});
+
+Deno.test("resolvePort: flag, then ESPRUINO_PORT, then the only device; several or none is an error", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "flash_dev_" });
+  try {
+    assert.equal(resolvePort("tcp://h:23", dir), "tcp://h:23");
+    assert.throws(() => resolvePort(undefined, dir), (error: unknown) => {
+      assert.ok(error instanceof FlashError);
+      assert.equal(error.code, "NO_PORT");
+      assert.match(error.hint, /No serial ports found/);
+      return true;
+    });
+    await Deno.writeTextFile(`${dir}/ttyUSB0`, "");
+    await Deno.writeTextFile(`${dir}/ttyS0`, ""); // not an ESP32 adapter
+    assert.equal(resolvePort(undefined, dir), `${dir}/ttyUSB0`);
+    await Deno.writeTextFile(`${dir}/ttyACM1`, "");
+    assert.throws(() => resolvePort(undefined, dir), (error: unknown) => {
+      assert.ok(error instanceof FlashError);
+      assert.equal(error.code, "NO_PORT");
+      assert.match(error.message, new RegExp(`${dir}/ttyACM1, ${dir}/ttyUSB0`));
+      return true;
+    });
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("error: the port does not exist", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "flash_missing_" });
+  try {
+    const result = await runFlash(["--port", `${dir}/ttyUSB9`, "--file", "/dev/null"]);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, new RegExp(`Serial port ${dir}/ttyUSB9 does not exist`));
+    assert.match(result.stderr, /Plug the board in|Serial ports found/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("error: the file to upload does not exist", async () => {
+  const result = await runFlash(["--port", "tcp://127.0.0.1:9", "--file", "/nonexistent/x.js"]);
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /\/nonexistent\/x\.js does not exist/);
+});
+
+Deno.test({
+  name: "error: permission denied on the port, with the dialout hint",
+  ignore: SKIP_PTY,
+  async fn() {
+    const dir = await Deno.makeTempDir({ prefix: "flash_perm_" });
+    try {
+      await using pty = await createPtyPair({ userPath: `${dir}/host` });
+      const device = await Deno.realPath(pty.userPath);
+      await Deno.chmod(device, 0o000);
+      // Root ignores file modes; drop the capabilities that let it.
+      const prefix = Deno.uid() === 0
+        ? [
+          "setpriv",
+          "--inh-caps=-dac_override,-dac_read_search",
+          "--bounding-set=-dac_override,-dac_read_search",
+        ]
+        : undefined;
+      const result = await runFlash(["--port", pty.userPath, "--file", "/dev/null"], { prefix });
+      assert.equal(result.code, 1, result.stderr);
+      assert.match(result.stderr, new RegExp(`Permission denied opening ${pty.userPath}`));
+      assert.match(result.stderr, /dialout/);
+      assert.match(result.stderr, /sudo usermod -aG dialout \$USER/);
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
+
+Deno.test({
+  name: "error: the board does not answer (a pseudo-terminal nobody serves)",
+  ignore: SKIP_PTY,
+  async fn() {
+    const dir = await Deno.makeTempDir({ prefix: "flash_silent_" });
+    try {
+      await using pty = await createPtyPair({ userPath: `${dir}/host` });
+      const file = await writeProgram('print("never");\n');
+      try {
+        const result = await runFlash(["--port", pty.userPath, "--file", file]);
+        assert.equal(result.code, 1, result.stderr);
+        assert.match(result.stderr, /does not answer/);
+        assert.match(result.stderr, /baud rate/);
+        assert.match(result.stderr, /cable/);
+        assert.match(result.stderr, /other program holds the port/);
+      } finally {
+        await Deno.remove(file);
+      }
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
+
+Deno.test("error: connection refused on a tcp:// port", async () => {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = listener.addr.port;
+  listener.close(); // now nothing listens there
+  const result = await runFlash(["--port", `tcp://127.0.0.1:${port}`, "--file", "/dev/null"]);
+  assert.equal(result.code, 1);
+  assert.match(
+    result.stderr,
+    new RegExp(`Cannot connect to the network console at 127.0.0.1:${port}`),
+  );
+});
+
+/** Forwards a TCP connection to `target` and cuts both sides after `limit` bytes upstream. */
+function cuttingProxy(target: Deno.NetAddr, limit: number) {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  let forwarded = 0;
+  const done = (async () => {
+    const client = await listener.accept();
+    listener.close();
+    const board = await Deno.connect({ hostname: target.hostname, port: target.port });
+    const close = () => {
+      for (const c of [client, board]) {
+        try {
+          c.close();
+        } catch {
+          // closed already
+        }
+      }
+    };
+    const down = (async () => {
+      const buffer = new Uint8Array(4096);
+      try {
+        while (true) {
+          const n = await board.read(buffer);
+          if (n === null) break;
+          await client.write(buffer.subarray(0, n));
+        }
+      } catch {
+        // cut
+      }
+    })();
+    const buffer = new Uint8Array(4096);
+    try {
+      while (true) {
+        const n = await client.read(buffer);
+        if (n === null) break;
+        const take = Math.min(n, limit - forwarded);
+        await board.write(buffer.subarray(0, take));
+        forwarded += take;
+        if (forwarded >= limit) break;
+      }
+    } catch {
+      // cut
+    }
+    close();
+    await down;
+  })();
+  return { port: listener.addr.port, done, forwarded: () => forwarded };
+}
+
+Deno.test("error: upload interrupted when the network peer closes midway", async () => {
+  const token = `i${crypto.randomUUID().slice(0, 8)}`;
+  const file = await writeProgram(testProgram(token, 9, 6000));
+  try {
+    await using server = await startConsoleServer({ boot: { code: "" } });
+    const proxy = cuttingProxy(server.addr!, 3000);
+    const result = await runFlash(["--port", `tcp://127.0.0.1:${proxy.port}`, "--file", file]);
+    await proxy.done;
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(
+      result.stderr,
+      /Upload interrupted: the connection to the board closed after \d+ of \d+ bytes/,
+    );
+    assert.match(result.stderr, /run the upload again/);
+    // The board kept only part of the program and did not start it.
+    assert.equal(count(server.board.console, token), 0);
+  } finally {
+    await Deno.remove(file);
+  }
+});
+
+Deno.test({
+  name: "error: upload interrupted when the serial line goes away midway",
+  ignore: SKIP_PTY,
+  async fn() {
+    const dir = await Deno.makeTempDir({ prefix: "flash_cut_" });
+    const token = `s${crypto.randomUUID().slice(0, 8)}`;
+    const file = await writeProgram(testProgram(token, 9, 6000));
+    try {
+      const pty = await createPtyPair({ userPath: `${dir}/host` });
+      await using server = await startConsoleServer({
+        boot: { code: "" },
+        tcp: false,
+        tty: pty.boardPath,
+      });
+      let cut: Promise<void> | undefined;
+      const result = await runFlash(["--port", pty.userPath, "--file", file], {
+        // Unplug the cable once a quarter of the upload went through.
+        onStderr: (text) => {
+          if (!cut && / 2\d% /.test(text)) cut = pty.close();
+        },
+      });
+      await cut;
+      await pty.close();
+      assert.ok(cut, "the upload reached 25% before the cut");
+      assert.equal(result.code, 1, result.stderr);
+      assert.match(result.stderr, /Upload interrupted/);
+      assert.equal(count(server.board.console, token), 0);
+    } finally {
+      await Deno.remove(file);
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
+
+Deno.test("parseTcpPort defaults to the telnet port 23 and rejects bad ports", () => {
+  assert.deepEqual(parseTcpPort("tcp://192.168.1.50"), { hostname: "192.168.1.50", port: 23 });
+  assert.deepEqual(parseTcpPort("tcp://board.local:2323"), { hostname: "board.local", port: 2323 });
+  assert.throws(() => parseTcpPort("tcp://h:99999"), FlashError);
+});
+
+Deno.test("progressBar shows the fraction sent", () => {
+  assert.equal(progressBar(0, 2048, 10), "[..........]   0% 0.0/2.0 KB");
+  assert.equal(progressBar(1024, 2048, 10), "[#####.....]  50% 1.0/2.0 KB");
+  assert.equal(progressBar(2048, 2048, 10), "[##########] 100% 2.0/2.0 KB");
+});

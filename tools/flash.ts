@@ -1,0 +1,296 @@
+/**
+ * `deno task flash`: uploads a JavaScript file to an Espruino board with
+ * EspruinoTools, saves it to the board's Storage (`.bootcde`) so it runs
+ * after every reboot, then shows the board's first console lines.
+ *
+ * ```sh
+ * deno task flash -- --port /dev/ttyUSB0 [--baud 115200] [--file dist/firmware.js]
+ * deno task flash -- --port tcp://192.168.1.50:23
+ * ESPRUINO_PORT=/dev/ttyUSB0 deno task flash
+ * ```
+ *
+ * @module
+ */
+
+import { parseArgs } from "node:util";
+import { closeConnection, uploadCode } from "./flash_espruino.ts";
+import {
+  findSerialPorts,
+  FlashError,
+  openTransport,
+  portsHint,
+  type Transport,
+} from "./flash_transport.ts";
+
+export { FlashError, type FlashErrorCode } from "./flash_transport.ts";
+
+/** Default file uploaded when `--file` is not given (`deno task build` writes it). */
+export const DEFAULT_FILE = "dist/firmware.js";
+/** Offline board description handed to EspruinoTools. */
+export const DEFAULT_BOARD_FILE = new URL("../config/espruino_board_esp32.json", import.meta.url);
+
+/** Options for {@link flash}. */
+export interface FlashOptions {
+  /** `/dev/ttyUSB0`-like path or `tcp://HOST[:PORT]`. */
+  port: string;
+  /** Path of the JavaScript file to upload. */
+  file: string;
+  /** Serial speed. Default 115200. */
+  baud?: number;
+  /** Save to Storage so the code runs after every reboot. Default true. */
+  save?: boolean;
+  /** Seconds of console output shown after the upload. Default 5. */
+  watchSeconds?: number;
+  /** Where progress and messages go. Default: standard error. */
+  log?: (text: string) => void;
+  /** Where the board's console lines go. Default: standard output. */
+  boardLine?: (line: string) => void;
+  /** Show the tool's internal log. */
+  verbose?: boolean;
+  /** Draw the progress bar in place (needs a terminal). Default: stderr is a terminal. */
+  liveProgress?: boolean;
+}
+
+/** Turns a stream of console bytes into clean lines (no prompt, no cursor codes). */
+export class ConsoleLines {
+  #line = "";
+  #hadCR = false;
+  readonly #emit: (line: string) => void;
+
+  /** Calls `emit` with each complete line. */
+  constructor(emit: (line: string) => void) {
+    this.#emit = emit;
+  }
+
+  /** Feeds console text (one char per byte). */
+  push(text: string): void {
+    // Cursor movement and erase codes from the REPL's line editing.
+    // deno-lint-ignore no-control-regex -- ESC is exactly what is matched
+    const clean = text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "");
+    for (const ch of clean) {
+      if (ch === "\n") {
+        this.#hadCR = false;
+        const line = this.#line;
+        this.#line = "";
+        if (/^>?< << .* >> >$/.test(line)) continue; // the tool's own queries
+        this.#emit(line);
+        continue;
+      }
+      if (this.#hadCR) {
+        // A bare CR returns to the line start: what follows overwrites it.
+        this.#line = "";
+        this.#hadCR = false;
+      }
+      if (ch === "\r") this.#hadCR = true;
+      else if (ch === "\x08") this.#line = this.#line.slice(0, -1);
+      else if (ch >= " " || ch === "\t") this.#line += ch;
+    }
+  }
+
+  /** The text after the last newline (often the `>` prompt). */
+  get partial(): string {
+    return this.#line;
+  }
+}
+
+/** Draws an upload progress bar. */
+export function progressBar(sent: number, total: number, width = 30): string {
+  const fraction = total > 0 ? Math.min(1, sent / total) : 0;
+  const filled = Math.round(fraction * width);
+  const kb = (n: number) => (n / 1024).toFixed(1);
+  return `[${"#".repeat(filled)}${".".repeat(width - filled)}] ${
+    String(Math.floor(fraction * 100)).padStart(3)
+  }% ${kb(sent)}/${kb(total)} KB`;
+}
+
+function readBoardDescription(): Record<string, unknown> | undefined {
+  try {
+    return JSON.parse(Deno.readTextFileSync(DEFAULT_BOARD_FILE));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Uploads `options.file` to the board on `options.port`, then shows its
+ * console for `watchSeconds`. Throws {@link FlashError} on known failures.
+ */
+export async function flash(options: FlashOptions): Promise<void> {
+  const log = options.log ?? ((text) => Deno.stderr.writeSync(new TextEncoder().encode(text)));
+  const boardLine = options.boardLine ??
+    ((line) => Deno.stdout.writeSync(new TextEncoder().encode(line + "\n")));
+  const live = options.liveProgress ?? Deno.stderr.isTerminal();
+  const watchSeconds = options.watchSeconds ?? 5;
+
+  let code: string;
+  try {
+    code = await Deno.readTextFile(options.file);
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) {
+      throw new FlashError(
+        "FILE_MISSING",
+        `${options.file} does not exist.`,
+        options.file === DEFAULT_FILE
+          ? "Build the firmware first with `deno task build`, or pass --file PATH."
+          : "Check the path given to --file.",
+      );
+    }
+    throw error;
+  }
+
+  const transport: Transport = await openTransport({ port: options.port, baud: options.baud });
+  log(`Connected to ${transport.description}\n`);
+  let showing = false;
+  let barShown = false;
+  const lines = new ConsoleLines((line) => {
+    if (!showing || line === ">") return;
+    if (barShown && live) log("\r\x1b[K");
+    boardLine(line);
+  });
+  let lastStep = -1;
+  try {
+    const result = await uploadCode({
+      transport,
+      code,
+      save: options.save ?? true,
+      baud: options.baud,
+      board: readBoardDescription(),
+      onBoardOutput: (text) => lines.push(text),
+      onWarning: (message) => log(`warning: ${message}\n`),
+      onDebug: options.verbose ? (line) => log(`[espruino] ${line}\n`) : undefined,
+      onProgress: (sent, total) => {
+        if (!showing) {
+          showing = true;
+          log(`Uploading ${options.file}${options.save === false ? " to RAM" : ""}\n`);
+        }
+        if (live) {
+          barShown = true;
+          log(`\r${progressBar(sent, total)}`);
+        } else {
+          // Without a terminal, one line per quarter keeps logs readable.
+          const step = Math.floor((total ? sent / total : 0) * 4);
+          if (step !== lastStep) {
+            lastStep = step;
+            log(`${progressBar(sent, total)}\n`);
+          }
+        }
+      },
+    });
+    if (live) log("\n");
+    const board = [result.env.BOARD, result.env.VERSION].filter(Boolean).join(" ");
+    log(
+      result.storedBytes
+        ? `Saved ${result.storedBytes} bytes to Storage .bootcde on ${board}: ` +
+          "it runs now and after every reboot.\n"
+        : `Sent ${result.bytesSent} bytes to ${board} (RAM only: lost at the next reboot).\n`,
+    );
+    if (watchSeconds > 0) {
+      log(`Board console for ${watchSeconds} s:\n`);
+      await Promise.race([
+        new Promise((resolve) => setTimeout(resolve, watchSeconds * 1000)),
+        transport.closed,
+      ]);
+    }
+    if (lines.partial && !/^>?$/.test(lines.partial)) boardLine(lines.partial);
+  } finally {
+    closeConnection();
+    transport.close();
+  }
+}
+
+const HELP = `Upload a JavaScript file to an Espruino board (ESP32) and save it to Storage.
+
+Usage: deno task flash -- [options]
+
+Options:
+  -p, --port PORT     Serial device (/dev/ttyUSB0) or network console (tcp://HOST[:PORT],
+                      port 23 by default). Default: $ESPRUINO_PORT, else the only
+                      /dev/ttyUSB* or /dev/ttyACM* device present.
+  -b, --baud N        Serial speed (default 115200, Espruino's ESP32 console speed).
+  -f, --file PATH     File to upload (default ${DEFAULT_FILE}).
+      --no-save       Upload to RAM only (gone after the next reboot).
+      --watch SECONDS How long to show the board's console after the upload (default 5).
+  -v, --verbose       Show EspruinoTools' own log.
+  -h, --help          Show this help.
+
+Works offline: the board description comes from config/espruino_board_esp32.json and
+required modules must be built into the firmware or bundled.`;
+
+/** Resolves the port from the flag, `ESPRUINO_PORT`, or the only serial device present. */
+export function resolvePort(flag: string | undefined, dir = "/dev"): string {
+  if (flag) return flag;
+  const fromEnv = Deno.env.get("ESPRUINO_PORT");
+  if (fromEnv) return fromEnv;
+  const ports = findSerialPorts({ dir });
+  if (ports.length === 1) return ports[0];
+  if (ports.length === 0) {
+    throw new FlashError(
+      "NO_PORT",
+      "No port given, and no serial port found.",
+      `Pass --port /dev/ttyUSB0 (or tcp://HOST:23), or set ESPRUINO_PORT.\n${portsHint(dir)}`,
+    );
+  }
+  throw new FlashError(
+    "NO_PORT",
+    `No port given, and several serial ports found: ${ports.join(", ")}.`,
+    "Pass the board's one with --port, or set ESPRUINO_PORT.",
+  );
+}
+
+/** Runs the command line; returns the exit code. */
+export async function main(args: string[]): Promise<number> {
+  const log = (text: string) => Deno.stderr.writeSync(new TextEncoder().encode(text));
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        options: {
+          port: { type: "string", short: "p" },
+          baud: { type: "string", short: "b" },
+          file: { type: "string", short: "f" },
+          "no-save": { type: "boolean" },
+          watch: { type: "string" },
+          verbose: { type: "boolean", short: "v" },
+          help: { type: "boolean", short: "h" },
+        },
+        allowPositionals: false,
+      });
+    } catch (error) {
+      throw new FlashError("USAGE", (error as Error).message, "Run with --help for the options.");
+    }
+    const values = parsed.values;
+    if (values.help) {
+      console.log(HELP);
+      return 0;
+    }
+    const baud = values.baud === undefined ? 115200 : Number(values.baud);
+    if (!Number.isInteger(baud) || baud <= 0) {
+      throw new FlashError("USAGE", `Invalid --baud ${values.baud}`, "Example: --baud 115200");
+    }
+    const watchSeconds = values.watch === undefined ? 5 : Number(values.watch);
+    if (!Number.isFinite(watchSeconds) || watchSeconds < 0) {
+      throw new FlashError("USAGE", `Invalid --watch ${values.watch}`, "Example: --watch 10");
+    }
+    await flash({
+      port: resolvePort(values.port),
+      file: values.file ?? DEFAULT_FILE,
+      baud,
+      save: !values["no-save"],
+      watchSeconds,
+      verbose: values.verbose,
+    });
+    return 0;
+  } catch (error) {
+    if (error instanceof FlashError) {
+      log(`\nerror: ${error.message}\n`);
+      if (error.hint) log(`${error.hint.replace(/^/gm, "  ")}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.main) {
+  Deno.exit(await main(Deno.args));
+}

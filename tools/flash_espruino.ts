@@ -1,0 +1,312 @@
+/**
+ * Drives EspruinoTools (`npm:espruino`) programmatically: its code
+ * transformation, its Storage upload (`SAVE_ON_SEND`) and its upload
+ * protocol (`reset()`, `\x10` echo-off lines), over a {@link Transport}
+ * plugged in as its serial device.
+ *
+ * Why not the tool's own transports: its serial one needs `npm:serialport`,
+ * which cannot read or write under Deno, and refuses paths the OS does not
+ * list (pseudo-terminals); its network one swallows connection errors and
+ * then waits forever. Offline use: no board JSON, module or compiler
+ * download is ever attempted (the tool otherwise hangs about 90 s).
+ *
+ * EspruinoTools keeps its state in globals, so one process drives one
+ * upload at a time.
+ *
+ * @module
+ */
+
+import process from "node:process";
+// deno-lint-ignore no-import-prefix -- until deno.json maps "espruino"
+import espruinoTools from "npm:espruino@0.1.67";
+import { FlashError, noAnswerHint, type Transport } from "./flash_transport.ts";
+
+/** Options for {@link uploadCode}. */
+export interface UploadCodeOptions {
+  /** The open link to the board. */
+  transport: Transport;
+  /** JavaScript to upload (Espruino dialect). */
+  code: string;
+  /** Save to Storage `.bootcde` so it runs after every reboot. Default true. */
+  save?: boolean;
+  /** Serial speed recorded in the tool's config. Default 115200. */
+  baud?: number;
+  /** Board description used when the board does not list its modules. */
+  board?: BoardDescription;
+  /** Called with bytes sent and total during the upload. */
+  onProgress?: (sent: number, total: number) => void;
+  /** Called with everything the board prints, as text. */
+  onBoardOutput?: (text: string) => void;
+  /** Called with warnings from the tool (a module it cannot find, …). */
+  onWarning?: (message: string) => void;
+  /** Called with the tool's internal log lines (for `--verbose`). */
+  onDebug?: (line: string) => void;
+  /** How many times to ask the board who it is before giving up. Default 2. */
+  probeAttempts?: number;
+}
+
+/** What the board said about itself, and what was uploaded. */
+export interface UploadResult {
+  /** `process.env` as the board reported it. */
+  env: Record<string, unknown>;
+  /** Bytes sent over the link for the upload itself. */
+  bytesSent: number;
+  /** Size of the code stored in `.bootcde` (0 with `save: false`). */
+  storedBytes: number;
+}
+
+/** The subset of an Espruino board JSON file the tool uses offline. */
+export interface BoardDescription {
+  /** Board name, like `ESP32`. */
+  BOARD?: string;
+  /** Hardware facts; `builtin_modules` tells which `require`s need no download. */
+  info?: { builtin_modules?: string[]; binary_version?: string; [key: string]: unknown };
+  [key: string]: unknown;
+}
+
+// deno-lint-ignore no-explicit-any
+type Espruino = any;
+
+let initialised: Espruino | undefined;
+let debugSink: (line: string) => void = () => {};
+
+/** Loads EspruinoTools once, keeping its start-up chatter out of the output. */
+function initTools(): Espruino {
+  if (initialised) return initialised;
+  // The tool logs through console.* everywhere; route it to the debug sink.
+  const sink = (...args: unknown[]) =>
+    debugSink(args.map((a) => typeof a === "string" ? a : Deno.inspect(a)).join(" "));
+  console.log = sink;
+  console.info = sink;
+  console.warn = sink;
+  console.error = sink;
+  console.debug = sink;
+  // Its WebSocket relay sets process.env.NODE_TLS_REJECT_UNAUTHORIZED = 0, a
+  // DEP0104 warning on every run.
+  (process as { noDeprecation?: boolean }).noDeprecation = true;
+  espruinoTools.init(() => {});
+  // deno-lint-ignore no-explicit-any
+  initialised = (globalThis as any).Espruino;
+  return initialised;
+}
+
+function toBytes(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+  return bytes;
+}
+
+function toText(buffer: ArrayBuffer | Uint8Array): string {
+  const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+  let text = "";
+  for (const byte of bytes) text += String.fromCharCode(byte);
+  return text;
+}
+
+/**
+ * Uploads `code` to the board on `transport` with EspruinoTools, saving it
+ * to Storage unless `save` is false, and checks the stored size.
+ */
+export async function uploadCode(options: UploadCodeOptions): Promise<UploadResult> {
+  const save = options.save ?? true;
+  debugSink = options.onDebug ?? (() => {});
+  const Espruino = initTools();
+  const transport = options.transport;
+  const warn = options.onWarning ?? (() => {});
+
+  const notify = (message: unknown) => warn(String(message));
+  Espruino.Core.Notifications = {
+    success: (m: unknown) => debugSink(String(m)),
+    info: (m: unknown) => debugSink(String(m)),
+    warning: notify,
+    error: notify,
+  };
+  let progressTotal = 0;
+  let progressSent = 0;
+  let counting = false;
+  Espruino.Core.Status = {
+    setStatus: (_message: string, length?: number) => {
+      if (counting && length && progressTotal === 0) progressTotal = length;
+    },
+    hasProgress: () => false,
+    incrementProgress: () => {},
+  };
+
+  const config = Espruino.Config;
+  config.BAUD_RATE = options.baud ?? 115200;
+  config.SAVE_ON_SEND = save ? 1 : 0;
+  config.LOAD_STORAGE_FILE = 1;
+  config.RESET_BEFORE_SEND = true;
+  config.MODULE_URL = ""; // offline: never fetch modules
+  config.COMPILATION = false; // offline: the compiler is an internet service
+  config.MINIFICATION_LEVEL = ""; // its minifier breaks esbuild output
+  config.MODULE_MINIFICATION_LEVEL = "";
+  config.ENV_ON_CONNECT = false; // we ask ourselves, without the board JSON download
+  config.SET_TIME_ON_WRITE = false;
+  config.BLUETOOTH_LOW_ENERGY = false;
+  config.BLUETOOTH_LOW_ENERGY_DBUS = false;
+
+  const env = Espruino.Core.Env.getData();
+  for (const key of Object.keys(env)) delete env[key];
+  if (options.board) {
+    Object.assign(env, options.board);
+    const version = options.board.info?.binary_version;
+    if (version) Espruino.Core.Env.setFirmwareVersion(version);
+  }
+
+  // Plug the transport in as the only serial device the tool knows.
+  let disconnected = false;
+  let onDisconnect: () => void = () => {};
+  const disconnectedPromise = new Promise<void>((resolve) => onDisconnect = resolve);
+  const path = "deno-transport";
+  const devices = Espruino.Core.Serial.devices;
+  devices.length = 0;
+  devices.push({
+    name: "Deno transport",
+    // The tool only calls a write's completion callback when the data is
+    // longer than one block; small blocks make every command long enough.
+    maxWriteLength: 16,
+    getPorts: (callback: (ports: unknown[], instant: boolean) => void) =>
+      callback([{ path, description: transport.description, type: "usb" }], true),
+    open: (
+      _path: string,
+      openCallback: (info: unknown) => void,
+      receiveCallback: (data: ArrayBuffer) => void,
+      disconnectCallback: () => void,
+    ) => {
+      transport.onData((bytes) => {
+        options.onBoardOutput?.(toText(bytes));
+        receiveCallback(bytes.slice().buffer);
+      });
+      transport.closed.then(() => {
+        disconnected = true;
+        onDisconnect();
+        disconnectCallback();
+      });
+      openCallback({ portName: transport.description });
+    },
+    write: (data: string, callback: () => void) => {
+      if (counting && progressTotal > 0) {
+        progressSent += data.length;
+        options.onProgress?.(progressSent, Math.max(progressTotal, progressSent));
+      }
+      transport.write(toBytes(data)).then(callback, () => {
+        // The link is gone; the transport's `closed` reports it.
+      });
+    },
+    close: () => transport.close(),
+  });
+
+  const interrupted = (what: string) =>
+    new FlashError(
+      "INTERRUPTED",
+      `Upload interrupted: the connection to the board closed ${what}.`,
+      "The board may have reset or lost power, or the cable or network dropped. " +
+        "Check the connection and run the upload again; the previous program stays " +
+        "in Storage until a complete upload replaces it.",
+    );
+
+  // Open (through the tool, so its 'connected' processors run).
+  const opened = await new Promise<boolean>((resolve) => {
+    Espruino.Core.Serial.startListening(() => {});
+    Espruino.Core.Serial.open(path, (status: unknown) => resolve(status !== undefined), () => {});
+  });
+  if (!opened || disconnected) throw interrupted("while opening it");
+
+  // Ask the board who it is; no answer means nothing is listening.
+  const evaluate = (expression: string) =>
+    Promise.race([
+      new Promise<string | undefined>((resolve) =>
+        Espruino.Core.Utils.executeExpression(expression, resolve)
+      ),
+      disconnectedPromise.then(() => undefined),
+    ]);
+  let reported: string | undefined;
+  const attempts = options.probeAttempts ?? 2;
+  for (let attempt = 0; attempt < attempts && reported === undefined; attempt++) {
+    reported = await evaluate("process.env");
+    if (disconnected) throw interrupted("before the board answered");
+  }
+  if (reported === undefined) {
+    throw new FlashError(
+      "NO_ANSWER",
+      `The board on ${transport.description} does not answer.`,
+      noAnswerHint(),
+    );
+  }
+  let boardEnv: Record<string, unknown> = {};
+  try {
+    boardEnv = JSON.parse(reported);
+  } catch {
+    throw new FlashError(
+      "NO_ANSWER",
+      `Something answers on ${transport.description}, but not like Espruino: ${
+        JSON.stringify(reported.slice(0, 80))
+      }`,
+      noAnswerHint(),
+    );
+  }
+  Object.assign(env, boardEnv);
+  if (typeof boardEnv.VERSION === "string") {
+    Espruino.Core.Env.setFirmwareVersion(boardEnv.VERSION);
+  }
+  // The tool's version checker rule: throttle unless the console has flow
+  // control (USB, Bluetooth, Telnet). A plain UART has none; TCP always has.
+  const consoleKind = String(boardEnv.CONSOLE ?? "");
+  Espruino.Core.Serial.setSlowWrite(
+    transport.kind === "serial" && !["USB", "Bluetooth", "Telnet"].includes(consoleKind),
+  );
+  if (save && !(env.VERSION_MAJOR > 1 || env.VERSION_MINOR >= 96)) {
+    throw new FlashError(
+      "USAGE",
+      `The board reports firmware ${boardEnv.VERSION ?? "of unknown version"}, without Storage.`,
+      "Update Espruino on the board (2v00 or later), or upload with --no-save.",
+    );
+  }
+
+  // Transform: modules, Storage writes (SAVE_ON_SEND), as the tool does.
+  let transformed: string = await new Promise((resolve) =>
+    Espruino.callProcessor("transformForEspruino", options.code, resolve)
+  );
+  let storedBytes = 0;
+  if (save) {
+    // Send load() ourselves, after checking what landed in Storage.
+    transformed = transformed.replace(/\nload\(\)\n$/, "\n");
+    const match = /^require\("Storage"\)\.write\("\.bootcde",.*,0,(\d+)\);$/m.exec(transformed);
+    storedBytes = match ? Number(match[1]) : 0;
+  }
+
+  counting = true;
+  const written = new Promise<void>((resolve) =>
+    Espruino.Core.CodeWriter.writeToEspruino(transformed, resolve)
+  );
+  await Promise.race([written, disconnectedPromise]);
+  counting = false;
+  if (disconnected) throw interrupted(`after ${progressSent} of ${progressTotal} bytes`);
+  options.onProgress?.(progressSent, progressSent);
+
+  if (save) {
+    const stored = await evaluate('(require("Storage").read(".bootcde")||"").length');
+    if (disconnected) throw interrupted("while checking the upload");
+    if (stored === undefined || Number(stored) !== storedBytes) {
+      throw new FlashError(
+        "VERIFY_FAILED",
+        `The board stored ${stored ?? "nothing we could read"} bytes of .bootcde, ` +
+          `expected ${storedBytes}.`,
+        "Characters were probably lost on the way. Try again; on a serial port, " +
+          "a lower --baud can help.",
+      );
+    }
+    // Start the saved program the way a reboot would. Written directly (the
+    // tool's queue is empty now) so it has left before anyone closes the link.
+    await transport.write(toBytes("\x10load()\n")).catch(() => {});
+    if (disconnected) throw interrupted("before the program was started");
+  }
+  return { env: boardEnv, bytesSent: progressSent, storedBytes };
+}
+
+/** Stops listening on the tool's connection and closes it. */
+export function closeConnection(): void {
+  if (!initialised) return;
+  if (initialised.Core.Serial.isConnected()) initialised.Core.Serial.close();
+}

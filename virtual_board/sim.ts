@@ -1,0 +1,190 @@
+/**
+ * `deno task sim`: a virtual ESP32 for people without one. It boots the
+ * given bundle (default `dist/firmware.js`), prints the board's console,
+ * and serves that console on TCP and optionally on a pseudo-terminal, so
+ * `deno task flash` can upload to it like to a real board.
+ *
+ * ```sh
+ * deno task sim -- [--file dist/firmware.js] [--port 2323] [--pty /tmp/espruino-sim]
+ * deno task flash -- --port tcp://127.0.0.1:2323 --file app.js
+ * ```
+ *
+ * @module
+ */
+
+import { parseArgs } from "node:util";
+import { type ConsoleServer, startConsoleServer } from "./console_server.ts";
+
+/** Default bundle booted by the simulator. */
+export const DEFAULT_FIRMWARE = "dist/firmware.js";
+/** Default TCP port of the simulated console (the ESP32's telnet console uses 23). */
+export const DEFAULT_PORT = 2323;
+
+const HELP = `Run a virtual Espruino ESP32 and serve its console.
+
+Usage: deno task sim -- [options]
+
+Options:
+  -f, --file PATH   Bundle to boot (default ${DEFAULT_FIRMWARE}; with the default missing,
+                    the board boots empty and waits for an upload).
+      --host HOST   Address of the console (default 127.0.0.1).
+  -p, --port N      TCP port of the console (default ${DEFAULT_PORT}; 0 picks a free one).
+      --pty PATH    Also serve the console on a pseudo-terminal at PATH (needs socat), for
+                    deno task flash -- --port PATH.
+      --no-wifi     Boot without a Wi-Fi module (like a board on Ethernet).
+  -h, --help        Show this help.
+
+Storage (the uploaded program) lives as long as the simulator runs.`;
+
+/** A pseudo-terminal pair made with socat: `userPath` for clients, `boardPath` for the board. */
+export interface PtyPair extends AsyncDisposable {
+  /** The end clients open (like /dev/ttyUSB0). */
+  readonly userPath: string;
+  /** The end the board's console opens. */
+  readonly boardPath: string;
+  /** Ends socat and removes the links. */
+  close(): Promise<void>;
+}
+
+/** Options for {@link createPtyPair}. */
+export interface CreatePtyPairOptions {
+  /** Path of the clients' end (a symbolic link socat creates). */
+  userPath: string;
+  /** Path of the board's end. Default: `userPath` + `.board`. */
+  boardPath?: string;
+  /** How long to wait for socat to create both ends. Default 5000 ms. */
+  timeoutMs?: number;
+}
+
+/** Starts socat with two raw pseudo-terminals linked at the given paths. */
+export async function createPtyPair(options: CreatePtyPairOptions): Promise<PtyPair> {
+  const userPath = options.userPath;
+  // socat, not Deno, creates (and on exit removes) both links: no write permission needed.
+  const boardPath = options.boardPath ?? `${userPath}.board`;
+  let child: Deno.ChildProcess;
+  try {
+    child = new Deno.Command("socat", {
+      args: [
+        "-d",
+        "-d",
+        `pty,raw,echo=0,link=${boardPath}`,
+        `pty,raw,echo=0,link=${userPath}`,
+      ],
+      stdin: "null",
+      stdout: "null",
+      stderr: "piped",
+    }).spawn();
+  } catch (error) {
+    if (error instanceof Deno.errors.NotFound) {
+      throw new Error("socat is not installed (Debian/Ubuntu: sudo apt-get install socat)");
+    }
+    throw error;
+  }
+  // socat's log is not needed, but its pipe must be drained.
+  const stderr = child.stderr.pipeTo(new WritableStream());
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    closing ??= (async () => {
+      try {
+        child.kill("SIGTERM");
+      } catch {
+        // already gone
+      }
+      await child.status;
+      await stderr.catch(() => {});
+    })();
+  const deadline = Date.now() + (options.timeoutMs ?? 5000);
+  while (!(exists(boardPath) && exists(userPath))) {
+    if (Date.now() > deadline) {
+      await close();
+      throw new Error(`socat did not create ${userPath} and ${boardPath} in time`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return { userPath, boardPath, close, [Symbol.asyncDispose]: close };
+}
+
+function exists(path: string): boolean {
+  try {
+    Deno.statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs the simulator until SIGINT/SIGTERM; returns the exit code. */
+export async function main(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      file: { type: "string", short: "f" },
+      host: { type: "string" },
+      port: { type: "string", short: "p" },
+      pty: { type: "string" },
+      "no-wifi": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const file = values.file ?? DEFAULT_FIRMWARE;
+  let code = "";
+  try {
+    code = await Deno.readTextFile(file);
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound) || values.file) {
+      console.error(`error: cannot read ${file}: ${(error as Error).message}`);
+      return 1;
+    }
+    console.error(`${file} does not exist yet: the board boots empty (deno task build makes it).`);
+  }
+  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`error: invalid --port ${values.port}`);
+    return 1;
+  }
+
+  let pty: PtyPair | undefined;
+  let server: ConsoleServer | undefined;
+  try {
+    if (values.pty) pty = await createPtyPair({ userPath: values.pty });
+    server = await startConsoleServer({
+      boot: {
+        code,
+        hasWifi: !values["no-wifi"],
+        onConsole: (line) => {
+          // Answers to the flash tool's own queries are not the program's output.
+          if (!/^>?< << .* >> >$/.test(line)) console.log(`board| ${line}`);
+        },
+      },
+      hostname: values.host ?? "127.0.0.1",
+      port,
+      tty: pty?.boardPath,
+      onClient: (event, where) => console.error(`console ${event}: ${where}`),
+    });
+  } catch (error) {
+    await pty?.close();
+    console.error(`error: ${(error as Error).message}`);
+    return 1;
+  }
+  console.error(`Virtual ESP32 running ${code ? file : "nothing yet"}.`);
+  console.error(`Console: ${server.url}  (deno task flash -- --port ${server.url})`);
+  if (pty) console.error(`Console: ${pty.userPath}  (deno task flash -- --port ${pty.userPath})`);
+  console.error("Press Ctrl-C to stop.");
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    Deno.addSignalListener("SIGINT", stop);
+    Deno.addSignalListener("SIGTERM", stop);
+  });
+  await server.close();
+  await pty?.close();
+  return 0;
+}
+
+if (import.meta.main) {
+  Deno.exit(await main(Deno.args));
+}
