@@ -1,10 +1,30 @@
 import assert from "node:assert/strict";
-import * as esbuild from "esbuild";
 import {
   assertEspruinoDialect,
   checkEspruinoDialect,
   EspruinoDialectError,
 } from "../tools/espruino_dialect.ts";
+
+const CONFIG = new URL("../deno.json", import.meta.url).pathname;
+
+/**
+ * esbuild in a child process, because `esbuild.stop()` does not wait for its service process to
+ * exit and the test sanitizers would see it still running.
+ */
+const ESBUILD_SCRIPT = `
+import * as esbuild from "esbuild";
+const result = await esbuild.build({
+  entryPoints: [Deno.args[0]],
+  bundle: true,
+  write: false,
+  format: "iife",
+  target: "es2015",
+  minify: Deno.args[1] === "minify",
+  logLevel: "silent",
+});
+await Deno.stdout.write(new TextEncoder().encode(result.outputFiles[0].text));
+await esbuild.stop();
+`;
 
 /** Bundles TypeScript the way the firmware is built (esbuild iife, es2015, minified). */
 async function bundle(files: Record<string, string>, minify = true): Promise<string> {
@@ -13,18 +33,22 @@ async function bundle(files: Record<string, string>, minify = true): Promise<str
     for (const [name, text] of Object.entries(files)) {
       await Deno.writeTextFile(`${dir}/${name}`, text);
     }
-    const result = await esbuild.build({
-      entryPoints: [`${dir}/main.ts`],
-      bundle: true,
-      write: false,
-      format: "iife",
-      target: "es2015",
-      minify,
-      logLevel: "silent",
-    });
-    return result.outputFiles[0].text;
+    const output = await new Deno.Command(Deno.execPath(), {
+      args: [
+        "eval",
+        "--config",
+        CONFIG,
+        ESBUILD_SCRIPT,
+        `${dir}/main.ts`,
+        minify ? "minify" : "plain",
+      ],
+      env: { NO_COLOR: "1" },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    if (!output.success) throw new Error(new TextDecoder().decode(output.stderr));
+    return new TextDecoder().decode(output.stdout);
   } finally {
-    await esbuild.stop();
     await Deno.remove(dir, { recursive: true });
   }
 }

@@ -1,0 +1,334 @@
+/**
+ * The board's JavaScript world: a `node:vm` context trimmed to Espruino's globals, plus helpers
+ * that create values in that context's realm (so `instanceof Error` or `Array.isArray` in the
+ * firmware see their own intrinsics) and convert between bytes and binary strings.
+ *
+ * @module
+ */
+
+import vm from "node:vm";
+
+/** Constructors of the board's realm that host code needs to create values with. */
+export interface Intrinsics {
+  Object: ObjectConstructor;
+  Array: ArrayConstructor;
+  Error: ErrorConstructor;
+  TypeError: TypeErrorConstructor;
+  InternalError: ErrorConstructor;
+  Uint8Array: Uint8ArrayConstructor;
+  ArrayBuffer: ArrayBufferConstructor;
+  Promise: PromiseConstructor;
+  RegExp: RegExpConstructor;
+  JSON: JSON;
+}
+
+/**
+ * Globals that Espruino 2v29 has among those V8 puts in a fresh context. Everything else (Map,
+ * Set, Symbol, Proxy, Reflect, Intl, WebAssembly, …) is deleted so that code using it fails on
+ * the virtual board as it would on the device.
+ */
+const KEPT_GLOBALS = new Set([
+  "Object",
+  "Function",
+  "Array",
+  "Number",
+  "parseFloat",
+  "parseInt",
+  "Infinity",
+  "NaN",
+  "undefined",
+  "Boolean",
+  "String",
+  "Date",
+  "Promise",
+  "RegExp",
+  "Error",
+  "EvalError",
+  "RangeError",
+  "ReferenceError",
+  "SyntaxError",
+  "TypeError",
+  "URIError",
+  "globalThis",
+  "JSON",
+  "Math",
+  "ArrayBuffer",
+  "Uint8Array",
+  "Int8Array",
+  "Uint16Array",
+  "Int16Array",
+  "Uint32Array",
+  "Int32Array",
+  "Uint8ClampedArray",
+  "Float32Array",
+  "Float64Array",
+  "DataView",
+  "decodeURIComponent",
+  "encodeURIComponent",
+  "eval",
+  "isFinite",
+  "isNaN",
+]);
+
+/** Members ESPRUINO.md lists as missing, removed from the built-ins that remain. */
+const REMOVED_MEMBERS: Record<string, string[]> = {
+  "Promise": ["race", "allSettled", "any", "withResolvers", "try"],
+  "Promise.prototype": ["finally"],
+  "Array": ["from", "of", "fromAsync"],
+  "Array.prototype": [
+    "flat",
+    "flatMap",
+    "at",
+    "findLast",
+    "findLastIndex",
+    "toSorted",
+    "toReversed",
+    "toSpliced",
+    "with",
+  ],
+  "String.prototype": ["codePointAt", "trimStart", "trimEnd", "at", "isWellFormed", "toWellFormed"],
+  "Number": ["isInteger", "isNaN", "isSafeInteger"],
+  "Math": ["trunc", "log2", "hypot", "f16round", "sumPrecise"],
+  "Object": ["freeze", "seal", "groupBy"],
+};
+
+/** A fresh board context. */
+export class Realm {
+  /** The `node:vm` context. */
+  readonly context: vm.Context;
+  /** The context's global object. */
+  readonly global: Record<string, unknown>;
+  /** Intrinsics of the context. */
+  readonly intrinsics: Intrinsics;
+  #parseJson: (text: string) => unknown;
+
+  constructor() {
+    this.context = vm.createContext({});
+    this.global = vm.runInContext("globalThis", this.context) as Record<string, unknown>;
+    // Espruino has InternalError (thrown by e.g. a refused connect); V8 does not.
+    const internalError = vm.runInContext(
+      `(class InternalError extends Error {
+        constructor(message) { super(message); this.name = "InternalError"; }
+      })`,
+      this.context,
+    ) as ErrorConstructor;
+    const g = this.global;
+    this.intrinsics = {
+      Object: g.Object as ObjectConstructor,
+      Array: g.Array as ArrayConstructor,
+      Error: g.Error as ErrorConstructor,
+      TypeError: g.TypeError as TypeErrorConstructor,
+      InternalError: internalError,
+      Uint8Array: g.Uint8Array as Uint8ArrayConstructor,
+      ArrayBuffer: g.ArrayBuffer as ArrayBufferConstructor,
+      Promise: g.Promise as PromiseConstructor,
+      RegExp: g.RegExp as RegExpConstructor,
+      JSON: g.JSON as JSON,
+    };
+    const parse = this.intrinsics.JSON.parse;
+    this.#parseJson = (text) => parse(text);
+    this.#trim();
+    this.define("InternalError", internalError);
+    this.define("global", g);
+  }
+
+  /** Deletes what Espruino lacks from the context. */
+  #trim(): void {
+    for (const name of Object.getOwnPropertyNames(this.global)) {
+      if (!KEPT_GLOBALS.has(name)) delete this.global[name];
+    }
+    for (const [path, members] of Object.entries(REMOVED_MEMBERS)) {
+      const [root, proto] = path.split(".");
+      const base = this.global[root] as Record<string, Record<string, unknown>>;
+      const target = proto ? base[proto] : base as Record<string, unknown>;
+      for (const member of members) delete target[member];
+    }
+    const typedArrayProto = Object.getPrototypeOf(this.intrinsics.Uint8Array.prototype) as Record<
+      string,
+      unknown
+    >;
+    for (const member of ["at", "findLast", "findLastIndex", "toSorted", "toReversed", "with"]) {
+      delete typedArrayProto[member];
+    }
+  }
+
+  /** Defines a non-enumerable global, like Espruino's built-in functions. */
+  define(name: string, value: unknown): void {
+    Object.defineProperty(this.global, name, {
+      value,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
+  }
+
+  /** Compiles and runs a script in the context. */
+  run(code: string, filename: string): unknown {
+    return vm.runInContext(code, this.context, { filename });
+  }
+
+  /** An Error of the board's realm (so `err instanceof Error` holds in the firmware). */
+  error(message: string, kind: "Error" | "TypeError" | "InternalError" = "Error"): Error {
+    return new this.intrinsics[kind](message);
+  }
+
+  /** Copies JSON-compatible host data into the board's realm. */
+  clone<T>(value: T): T {
+    return this.#parseJson(JSON.stringify(value)) as T;
+  }
+
+  /** A new plain object of the board's realm with the given properties. */
+  object<T extends object>(properties: T): T {
+    return Object.assign(new this.intrinsics.Object(), properties) as T;
+  }
+
+  /** A Uint8Array of the board's realm holding a copy of `bytes`. */
+  uint8(bytes: Uint8Array): Uint8Array {
+    const out = new this.intrinsics.Uint8Array(bytes.length);
+    out.set(bytes);
+    return out;
+  }
+
+  /** An ArrayBuffer of the board's realm holding a copy of `bytes`. */
+  arrayBuffer(bytes: Uint8Array): ArrayBuffer {
+    return this.uint8(bytes).buffer as ArrayBuffer;
+  }
+}
+
+/** Converts bytes to a binary string (one char per byte, 0–255), as Espruino delivers data. */
+export function bytesToBinary(bytes: Uint8Array): string {
+  let out = "";
+  for (let i = 0; i < bytes.length; i += 8192) {
+    out += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  }
+  return out;
+}
+
+/**
+ * Converts a binary string to bytes. Returns undefined if a character is above 255, which a
+ * binary string cannot hold.
+ */
+export function binaryToBytes(text: string): Uint8Array | undefined {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 255) return undefined;
+    bytes[i] = code;
+  }
+  return bytes;
+}
+
+function isArrayBuffer(value: unknown): value is ArrayBuffer {
+  return Object.prototype.toString.call(value) === "[object ArrayBuffer]";
+}
+
+/**
+ * Flattens values the way `E.toUint8Array`/`E.toString` do: strings give their char codes
+ * (low 8 bits), numbers one byte, arrays/typed arrays/ArrayBuffers their elements, and
+ * `{data, count}` repeats `data` `count` times.
+ */
+export function flattenToBytes(values: unknown[]): Uint8Array {
+  const out: number[] = [];
+  const add = (value: unknown, depth: number): void => {
+    if (depth > 16) throw new RangeError("E.toUint8Array: nesting too deep");
+    if (typeof value === "string") {
+      for (let i = 0; i < value.length; i++) out.push(value.charCodeAt(i) & 0xff);
+    } else if (typeof value === "number" || typeof value === "boolean") {
+      out.push(Number(value) & 0xff);
+    } else if (isArrayBuffer(value)) {
+      for (const byte of new Uint8Array(value)) out.push(byte);
+    } else if (ArrayBuffer.isView(value)) {
+      const view = value as ArrayBufferView;
+      if (
+        view instanceof DataView || Object.prototype.toString.call(view) === "[object DataView]"
+      ) {
+        for (const byte of new Uint8Array(view.buffer, view.byteOffset, view.byteLength)) {
+          out.push(byte);
+        }
+      } else {
+        for (const element of Array.from(view as unknown as ArrayLike<number>)) {
+          out.push(Number(element) & 0xff);
+        }
+      }
+    } else if (Array.isArray(value)) {
+      for (const element of value) add(element, depth + 1);
+    } else if (typeof value === "object" && value !== null && "data" in value) {
+      const { data, count } = value as { data: unknown; count?: unknown };
+      const times = typeof count === "number" ? count : 1;
+      for (let i = 0; i < times; i++) add(data, depth + 1);
+    }
+  };
+  for (const value of values) add(value, 0);
+  return Uint8Array.from(out);
+}
+
+/** Formats a value like Espruino's `print`/`console.log` (strings bare at top level). */
+export function formatForConsole(value: unknown): string {
+  return typeof value === "string" ? value : formatValue(value, 0, []);
+}
+
+/** Formats a thrown value the way Espruino's "Uncaught …" line shows it. */
+export function formatThrown(value: unknown): string {
+  if (typeof value === "object" && value !== null && "message" in value) {
+    const { name, message } = value as { name?: unknown; message?: unknown };
+    return `${typeof name === "string" ? name : "Error"}: ${String(message)}`;
+  }
+  return formatValue(value, 0, []);
+}
+
+function formatValue(value: unknown, depth: number, seen: unknown[]): string {
+  if (value === null) return "null";
+  switch (typeof value) {
+    case "undefined":
+      return "undefined";
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+    case "boolean":
+    case "bigint":
+      return String(value);
+    case "function":
+      return `function ${value.name ?? ""}() { … }`;
+    case "symbol":
+      return value.toString();
+  }
+  const object = value as object;
+  if (seen.includes(object) || depth > 8) return "~";
+  const nested = [...seen, object];
+  if (typeof (object as { toString?: unknown }).toString === "function" && isPinLike(object)) {
+    return String(object);
+  }
+  if ("message" in object && "name" in object) return formatThrown(object);
+  if (isArrayBuffer(object)) {
+    return `new Uint8Array([${Array.from(new Uint8Array(object)).join(", ")}]).buffer`;
+  }
+  if (ArrayBuffer.isView(object)) {
+    const tag = Object.prototype.toString.call(object).slice(8, -1);
+    const items = Array.from(object as unknown as ArrayLike<number>);
+    return `new ${tag}([${items.join(", ")}])`;
+  }
+  if (Array.isArray(object)) {
+    if (object.length === 0) return "[ ]";
+    return `[ ${object.map((item) => formatValue(item, depth + 1, nested)).join(", ")} ]`;
+  }
+  const keys = Object.keys(object);
+  if (keys.length === 0) return "{ }";
+  const fields = keys.map((key) =>
+    `${JSON.stringify(key)}: ${
+      formatValue((object as Record<string, unknown>)[key], depth + 1, nested)
+    }`
+  );
+  return `{ ${fields.join(", ")} }`;
+}
+
+/** Pins print as their name (`D2`), like on Espruino. */
+const PIN_TAG = Symbol.for("virtual-board.pin");
+
+/** Marks an object as a pin for {@linkcode formatForConsole}. */
+export function markPin(object: object): void {
+  Object.defineProperty(object, PIN_TAG, { value: true });
+}
+
+function isPinLike(object: object): boolean {
+  return (object as Record<symbol, unknown>)[PIN_TAG] === true;
+}
