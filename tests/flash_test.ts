@@ -11,6 +11,8 @@ import { startConsoleServer } from "../virtual_board/console_server.ts";
 import { createPtyPair } from "../virtual_board/sim.ts";
 import { progressBar, resolvePort } from "../tools/flash.ts";
 import { findSerialPorts, FlashError, parseTcpPort } from "../tools/flash_transport.ts";
+import { buildDeviceBundle } from "./device_build.ts";
+import { startTestRelay, TestClient } from "./helpers.ts";
 
 const FLASH = new URL("../tools/flash.ts", import.meta.url).pathname;
 /** The permissions of the `flash` task (device files need --allow-all in Deno). */
@@ -210,6 +212,39 @@ Deno.test({
   },
 });
 
+Deno.test("flash: a program with the device WebSocket client reaches the relay, again after a reboot", async () => {
+  await using relay = startTestRelay();
+  await using peer = await TestClient.open(`${relay.url}peer`);
+  const library = await buildDeviceBundle({ entry: "device/ws/mod.ts", globalName: "WS" });
+  const token = `w${crypto.randomUUID().slice(0, 8)}`;
+  const file = await writeProgram(
+    library + `
+var ws = WS.createWebSocketClient({ url: ${JSON.stringify(`${relay.url}board-1`)} });
+ws.on("open", function () {
+  print("flash-test ${token} connected");
+  ws.send("hello from ${token}");
+});
+`,
+  );
+  try {
+    await using server = await startConsoleServer({ boot: { code: "", hasWifi: false } });
+    const result = await runFlash(["--port", server.url!, "--file", file, "--watch", "1"]);
+    assert.equal(result.code, 0, result.stderr);
+    // net, tls and crypto are in the ESP32 firmware: nothing to fetch, nothing to warn about.
+    assert.doesNotMatch(result.stderr, /warning/);
+    assert.equal(await peer.next(10_000), `hello from ${token}`);
+
+    // A soft reboot closes the old connection; after a power cycle the relay would refuse
+    // the same id until the abandoned connection timed out.
+    await server.board.reboot({ sockets: "close" });
+    assert.equal(await peer.next(10_000), `hello from ${token}`);
+    assert.equal(count(server.board.console, `flash-test ${token} connected`), 2);
+    server.board.eval("ws.close()");
+  } finally {
+    await Deno.remove(file);
+  }
+});
+
 Deno.test("flash --no-save runs the code from RAM only: a reboot does not run it", async () => {
   await using sink = new Sink();
   const token = `r${crypto.randomUUID().slice(0, 8)}`;
@@ -230,14 +265,20 @@ Deno.test("flash --no-save runs the code from RAM only: a reboot does not run it
   }
 });
 
-Deno.test("flash reads the port from ESPRUINO_PORT", async () => {
-  const file = await writeProgram('print("from env");\n');
+Deno.test("flash reads the port from ESPRUINO_PORT; a module it would download is only reported", async () => {
+  // The tool would fetch "ws" from the internet; offline it must warn, not hang.
+  const file = await writeProgram(
+    'print("from env");\nfunction later() { return require("ws"); }\n',
+  );
   try {
     await using server = await startConsoleServer({ boot: { code: "" } });
+    const started = Date.now();
     const result = await runFlash(["--file", file, "--watch", "0"], {
       env: { ESPRUINO_PORT: server.url! },
     });
     assert.equal(result.code, 0, result.stderr);
+    assert.ok(Date.now() - started < 30_000, "no 90 s wait for a download");
+    assert.match(result.stderr, /warning: require\("ws"\): not built into the board's firmware/);
     await waitFor("the program's run", () => count(server.board.console, "from env") === 1);
   } finally {
     await Deno.remove(file);

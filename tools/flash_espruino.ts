@@ -114,7 +114,15 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
   const transport = options.transport;
   const warn = options.onWarning ?? (() => {});
 
-  const notify = (message: unknown) => warn(String(message));
+  const notify = (message: unknown) => {
+    const missing = /^Module (.+) not found$/.exec(String(message));
+    warn(
+      missing
+        ? `require("${missing[1]}"): not built into the board's firmware and not bundled; ` +
+          "it will throw on the board (bundle it with esbuild)."
+        : String(message),
+    );
+  };
   Espruino.Core.Notifications = {
     success: (m: unknown) => debugSink(String(m)),
     info: (m: unknown) => debugSink(String(m)),
@@ -247,6 +255,11 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
     );
   }
   Object.assign(env, boardEnv);
+  // The board's MODULES list is all the tool trusts; add the board file's
+  // built-ins (tls, crypto, … on ESP32) so they are not reported missing.
+  const builtIn = new Set(String(boardEnv.MODULES ?? "").split(",").filter(Boolean));
+  for (const name of options.board?.info?.builtin_modules ?? []) builtIn.add(name);
+  if (builtIn.size) env.MODULES = [...builtIn].join(",");
   if (typeof boardEnv.VERSION === "string") {
     Espruino.Core.Env.setFirmwareVersion(boardEnv.VERSION);
   }
