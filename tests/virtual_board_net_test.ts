@@ -356,3 +356,23 @@ Deno.test("an exception in a socket callback goes to process 'uncaughtException'
   assert.equal((board.eval("caught") as string[])[0], "bad frame");
   assert.ok(!board.console.some((line) => line.includes("bad frame")));
 });
+
+Deno.test("a write bigger than the free memory is lost silently and raises LOW_MEMORY", async () => {
+  await using server = new TestServer();
+  await using board = await VirtualBoard.boot({
+    variables: 4095, // an ESP32-C3: about 46 KB of free string space
+    code: `var flags = [];
+      E.on("errorFlag", function (f) { flags.push(f.join()); });
+      var sock = require("net").connect({ host: "127.0.0.1", port: ${server.port} });`,
+  });
+  const peer = await server.nextPeer();
+  board.eval('var big = ""; for (var i = 0; i < 6000; i++) big += "0123456789";');
+  board.eval("sock.write(big);");
+  board.eval('sock.write("small");');
+  await waitUntil("small write", () => peer.text() === "small");
+  await waitUntil("flag", () => (board.eval("flags") as string[]).length === 1);
+  assert.equal((board.eval("flags") as string[])[0], "LOW_MEMORY");
+  // Within the budget, the same data goes through.
+  board.eval("sock.write(big.slice(0, 20000));");
+  await waitUntil("20000 bytes", () => peer.text().length === 5 + 20000);
+});

@@ -261,3 +261,20 @@ Deno.test("Object.prototype.emit queues listeners for the idle loop, as on Espru
   await waitUntil("ping", () => (board.eval("order") as string[]).length === 2);
   assert.deepEqual(Array.from(board.eval("order") as string[]), ["after emit", "ping 12"]);
 });
+
+Deno.test("reset() clears the program without running .bootcde; load() runs it again", async () => {
+  await using board = await VirtualBoard.boot({
+    code: `var runs = (typeof runs === "number" ? runs : 0) + 1;
+      setInterval(function () {}, 1000);
+      E.on("init", function () { print("init event"); });
+      function onInit() { print("onInit"); }`,
+  });
+  await waitUntil("init", () => board.console.includes("init event"));
+  assert.deepEqual(board.console, ["onInit", "init event"]);
+  board.eval("reset()");
+  await waitUntil("reset", () => board.eval("typeof runs") === "undefined");
+  assert.equal(board.eval("setTimeout(function () {}, 10)"), 1, "the interval is gone");
+  board.eval("load()");
+  await waitUntil("load", () => board.eval("typeof runs") === "number");
+  assert.equal(board.eval("runs"), 1);
+});

@@ -136,6 +136,7 @@ class Session {
   readonly wifi: WifiSession;
   readonly net: NetSession;
   alive = true;
+  /** Characters of the boot programs (console input is freed after it runs). */
   codeChars = 0;
   errorFlags: string[] = [];
   processObject!: object;
@@ -226,7 +227,6 @@ class Session {
 
   run(code: string, file: string): unknown {
     assertEspruinoDialect(code, { file });
-    this.codeChars += code.length;
     return this.realm.run(code, file);
   }
 
@@ -574,7 +574,10 @@ export class VirtualBoard implements AsyncDisposable {
     if (options.ramCode !== undefined) programs.push(["bootcde", options.ramCode]);
     // Refuse before running anything, as a parse error would on the device.
     for (const [file, code] of programs) assertEspruinoDialect(code, { file });
-    for (const [file, code] of programs) session.runGuarded(code, file);
+    for (const [file, code] of programs) {
+      session.codeChars += code.length;
+      session.runGuarded(code, file);
+    }
     const onInit = (session.realm.global as { onInit?: unknown }).onInit;
     if (typeof onInit === "function") session.invoke(onInit as Listener, undefined, []);
     session.events.emitQueued(session.espruinoObject, "init", []);
