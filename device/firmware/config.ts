@@ -8,6 +8,18 @@
  * @module
  */
 
+/** SOS timings in milliseconds. */
+export interface SosPattern {
+  /** A dot's on time. */
+  dotOnMs: number;
+  /** A dash's on time. */
+  dashOnMs: number;
+  /** Off time between symbols. */
+  offMs: number;
+  /** Off time between cycles. */
+  pauseMs: number;
+}
+
 /** Wi-Fi credentials and join policy. */
 export interface WifiConfig {
   /** Network name. */
@@ -33,7 +45,7 @@ export interface DeviceConfig {
   /** The LED that plays the SOS. */
   led: { pin: string; activeLow: boolean };
   /** SOS timings. */
-  pattern: { dotOnMs: number; dashOnMs: number; offMs: number; pauseMs: number };
+  pattern: SosPattern;
   /** Re-handshake every N cycles; 0 never. */
   rehandshakeEvery: number;
   /** Link liveness checks. */

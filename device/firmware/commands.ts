@@ -1,0 +1,113 @@
+/**
+ * Commands from the relay: JSON objects `{"to": "<id>" | "*", "cmd": …}`.
+ * A command for this device is acted on and answered with a JSON reply
+ * carrying `from`; anything not addressed to it is ignored; a malformed
+ * command gets an error reply, never an exception.
+ *
+ * Pure logic with no Espruino globals: the firmware passes in what the
+ * commands act on, and Deno tests can import it directly.
+ *
+ * @module
+ */
+
+import type { SosPattern } from "./config.ts";
+
+/** What the commands act on. */
+export interface CommandTarget {
+  /** This device's id. */
+  id: string;
+  /** Facts for `status`. */
+  status(): { [key: string]: unknown };
+  /** `blink`: LED pattern on or off. */
+  setBlinking(on: boolean): void;
+  /** `pattern`: the current timings. */
+  pattern(): SosPattern;
+  /** `pattern`: new timings from the next cycle on. */
+  setPattern(pattern: SosPattern): void;
+  /** `say`: sends text to the relay. */
+  say(text: string): void;
+  /** `rehandshake`: drops the connection and opens a new one. */
+  rehandshake(): void;
+  /** `reboot`: restarts the board (after the reply has gone out). */
+  reboot(): void;
+}
+
+/** A reply to send back, as an object to serialise. */
+export type Reply = { [key: string]: unknown };
+
+const COMMANDS = "status, blink, pattern, say, rehandshake, reboot";
+const PATTERN_KEYS = ["dotOnMs", "dashOnMs", "offMs", "pauseMs"];
+
+function isObject(value: unknown): value is { [key: string]: unknown } {
+  return typeof value === "object" && value !== null && !(value instanceof Array);
+}
+
+/** Whether a value is a whole number of milliseconds the LED can play. */
+function isTiming(value: unknown): boolean {
+  return typeof value === "number" && value >= 1 && value <= 10000 && Math.floor(value) === value;
+}
+
+/**
+ * Handles one text message. Returns the reply to send, or `null` when the
+ * message is not a command for this device (not JSON, no `to`, another id).
+ */
+export function handleCommand(text: string, target: CommandTarget): Reply | null {
+  if (text.charAt(0) !== "{") return null;
+  let message: unknown;
+  try {
+    message = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!isObject(message)) return null;
+  if (message.to !== target.id && message.to !== "*") return null;
+  const cmd = message.cmd;
+  const reply = (fields: Reply): Reply => {
+    const out: Reply = { from: target.id, re: cmd };
+    for (const key in fields) out[key] = fields[key];
+    return out;
+  };
+  const fail = (error: string) => reply({ ok: false, error: error });
+  if (typeof cmd !== "string") return fail(`"cmd" must be a string: one of ${COMMANDS}`);
+
+  if (cmd === "status") return reply({ ok: true, status: target.status() });
+  if (cmd === "blink") {
+    if (typeof message.on !== "boolean") return fail('"on" must be true or false');
+    target.setBlinking(message.on);
+    return reply({ ok: true, on: message.on });
+  }
+  if (cmd === "pattern") {
+    const current = target.pattern();
+    const next: SosPattern = {
+      dotOnMs: current.dotOnMs,
+      dashOnMs: current.dashOnMs,
+      offMs: current.offMs,
+      pauseMs: current.pauseMs,
+    };
+    let given = 0;
+    for (let i = 0; i < PATTERN_KEYS.length; i++) {
+      const key = PATTERN_KEYS[i];
+      if (message[key] === undefined) continue;
+      if (!isTiming(message[key])) return fail(`"${key}" must be a whole number from 1 to 10000`);
+      (next as unknown as { [key: string]: number })[key] = message[key] as number;
+      given++;
+    }
+    if (given === 0) return fail(`give at least one of ${PATTERN_KEYS.join(", ")}`);
+    target.setPattern(next);
+    return reply({ ok: true, pattern: next });
+  }
+  if (cmd === "say") {
+    if (typeof message.text !== "string") return fail('"text" must be a string');
+    target.say(message.text);
+    return reply({ ok: true });
+  }
+  if (cmd === "rehandshake") {
+    target.rehandshake();
+    return reply({ ok: true });
+  }
+  if (cmd === "reboot") {
+    target.reboot();
+    return reply({ ok: true });
+  }
+  return fail(`unknown command "${cmd}": one of ${COMMANDS}`);
+}

@@ -1,0 +1,102 @@
+/**
+ * Joins Wi-Fi and stays joined: Espruino's ESP32 port never rejoins after a
+ * drop, so this module does, with `attempts` tries `delayMs` apart and then a
+ * longer wait before the next round, for as long as the board runs.
+ *
+ * @module
+ */
+
+import type { WifiConfig } from "./config.ts";
+
+/** What {@linkcode startWifi} reports. */
+export interface WifiEvents {
+  /** Joined, with an IP address. */
+  onUp: (ip: string) => void;
+  /** Lost the network, or a join round failed. */
+  onDown: (reason: string) => void;
+}
+
+/** The Wi-Fi link as the rest of the firmware sees it. */
+export interface WifiLink {
+  /** `none` (no Wi-Fi on this board or in the config), `joining`, `up` or `down`. */
+  state(): string;
+  /** The IP address while up, else "". */
+  ip(): string;
+}
+
+/** Waits before the next round after `attempts` failed tries: doubling from 1 s to 10 s. */
+const FIRST_ROUND_PAUSE_MS = 1000;
+const MAX_ROUND_PAUSE_MS = 10_000;
+
+/** The `Wifi` module, or undefined on a board without one. */
+function wifiModule(): WifiModule | undefined {
+  try {
+    return require("Wifi");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Starts joining (or reports `none` at once when there is no Wi-Fi to join). */
+export function startWifi(config: WifiConfig | null, events: WifiEvents): WifiLink {
+  const wifi = config ? wifiModule() : undefined;
+  let state = wifi ? "joining" : "none";
+  let ip = "";
+  if (!wifi || !config) return { state: () => state, ip: () => ip };
+
+  let tries = 0;
+  let roundPause = FIRST_ROUND_PAUSE_MS;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const later = (ms: number) => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      attempt();
+    }, ms);
+  };
+  const up = (address: string) => {
+    tries = 0;
+    roundPause = FIRST_ROUND_PAUSE_MS;
+    if (state === "up" && address === ip) return;
+    state = "up";
+    ip = address;
+    events.onUp(ip);
+  };
+  const down = (reason: string) => {
+    const was = state;
+    state = "down";
+    ip = "";
+    if (was !== "down") events.onDown(reason);
+  };
+  const attempt = () => {
+    if (state === "up") return;
+    tries++;
+    state = state === "down" ? "down" : "joining";
+    wifi.connect(config.ssid, { password: config.password }, (error) => {
+      if (!error) {
+        up(wifi.getIP().ip);
+        return;
+      }
+      if (tries < config.attempts) {
+        later(config.delayMs);
+      } else {
+        tries = 0;
+        down(`join failed: ${error}`);
+        later(roundPause);
+        roundPause = Math.min(roundPause * 2, MAX_ROUND_PAUSE_MS);
+      }
+    });
+  };
+  wifi.on("connected", (details) => up(details.ip));
+  wifi.on("disconnected", (details) => {
+    if (state !== "up") return;
+    down(`disconnected: ${details && details.reason ? details.reason : "unknown"}`);
+    later(config.delayMs);
+  });
+  wifi.on("dhcp_timeout", () => {
+    down("no address from DHCP");
+    later(config.delayMs);
+  });
+  attempt();
+  return { state: () => state, ip: () => ip };
+}

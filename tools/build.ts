@@ -1,0 +1,116 @@
+/**
+ * `deno task build`: bundles the SOS firmware with its validated
+ * configuration into `dist/firmware.js`, checks that Espruino can run every
+ * construct in it, and prints its size.
+ *
+ * Command line: `deno task build [-- --config PATH] [--out PATH] [--no-minify]`.
+ *
+ * @example
+ * ```ts
+ * import { buildFirmware } from "./build.ts";
+ * import { parseDeviceConfig } from "./device_config.ts";
+ * const config = parseDeviceConfig('{"server": "ws://127.0.0.1:8000/"}');
+ * const { code } = await buildFirmware({ config });
+ * ```
+ * @module
+ */
+
+import { dirname } from "node:path";
+import { bundleDevice } from "./bundle.ts";
+import { type DeviceConfig, DeviceConfigError, loadDeviceConfig } from "./device_config.ts";
+import { assertEspruinoDialect, EspruinoDialectError } from "./espruino_dialect.ts";
+
+/** The firmware's entry module. */
+export const FIRMWARE_ENTRY = new URL("../device/firmware/main.ts", import.meta.url);
+
+/** Settings of {@linkcode buildFirmware}. */
+export interface BuildFirmwareOptions {
+  /** A validated configuration, embedded in the bundle. */
+  config: DeviceConfig;
+  /** Minify (default true). */
+  minify?: boolean;
+}
+
+/** A built firmware. */
+export interface BuiltFirmware {
+  /** The JavaScript to flash. */
+  code: string;
+  /** Its size in bytes. */
+  bytes: number;
+}
+
+/**
+ * Bundles the firmware for `config` and checks it for syntax and built-ins
+ * Espruino lacks; throws {@linkcode EspruinoDialectError} naming line and construct.
+ */
+export async function buildFirmware(options: BuildFirmwareOptions): Promise<BuiltFirmware> {
+  const code = await bundleDevice({
+    entry: FIRMWARE_ENTRY,
+    minify: options.minify ?? true,
+    define: {
+      FIRMWARE_CONFIG: JSON.stringify(options.config),
+      // A pin is a global of the board (LED1, D2, …): refer to it by name.
+      FIRMWARE_LED: options.config.led.pin,
+    },
+  });
+  assertEspruinoDialect(code, { file: "dist/firmware.js" });
+  return { code, bytes: new TextEncoder().encode(code).length };
+}
+
+const USAGE = `Usage: deno task build [-- --config PATH] [--out PATH] [--no-minify]
+
+  --config PATH   device configuration (default config/device.json; see config/device.example.json)
+  --out PATH      where to write the bundle (default dist/firmware.js)
+  --no-minify     readable output, for debugging on the board's console`;
+
+async function main(args: string[]): Promise<number> {
+  let configPath = "config/device.json";
+  let out = "dist/firmware.js";
+  let minify = true;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") continue;
+    if (arg === "--help" || arg === "-h") {
+      console.log(USAGE);
+      return 0;
+    }
+    if (arg === "--no-minify") {
+      minify = false;
+    } else if (arg === "--config" || arg === "--out") {
+      const value = args[++i];
+      if (!value) {
+        console.error(`build: ${arg} expects a path\n\n${USAGE}`);
+        return 2;
+      }
+      if (arg === "--config") configPath = value;
+      else out = value;
+    } else {
+      console.error(`build: unknown argument ${arg}\n\n${USAGE}`);
+      return 2;
+    }
+  }
+  try {
+    const config = await loadDeviceConfig(configPath);
+    const firmware = await buildFirmware({ config, minify });
+    await Deno.mkdir(dirname(out), { recursive: true });
+    await Deno.writeTextFile(out, firmware.code);
+    console.log(
+      `build: ${out}: ${firmware.bytes} bytes (${(firmware.bytes / 1024).toFixed(1)} KiB), ` +
+        `for ${config.server}${config.clientId ?? "esp32-<serial>"}`,
+    );
+    if (config.server.startsWith("wss:")) {
+      console.log(
+        "build: note: Espruino encrypts wss:// but never verifies the relay's certificate",
+      );
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof DeviceConfigError || error instanceof EspruinoDialectError) {
+      console.error(`build: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.main) Deno.exit(await main(Deno.args));
