@@ -273,7 +273,8 @@ Deno.test("flash reads the port from ESPRUINO_PORT; a module it would download i
   try {
     await using server = await startConsoleServer({ boot: { code: "" } });
     const started = Date.now();
-    const result = await runFlash(["--file", file, "--watch", "0"], {
+    // As `deno task flash -- …` passes it, with the `--`.
+    const result = await runFlash(["--", "--file", file, "--watch", "0"], {
       env: { ESPRUINO_PORT: server.url! },
     });
     assert.equal(result.code, 0, result.stderr);

@@ -292,6 +292,7 @@ Deno.test({
           "run",
           "--allow-all",
           new URL("../virtual_board/sim.ts", import.meta.url).pathname,
+          "--", // as `deno task sim -- …` passes it
           "--file",
           firmware,
           "--port",

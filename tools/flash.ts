@@ -141,11 +141,15 @@ export async function flash(options: FlashOptions): Promise<void> {
   const transport: Transport = await openTransport({ port: options.port, baud: options.baud });
   log(`Connected to ${transport.description}\n`);
   let showing = false;
-  let barShown = false;
+  let uploading = false;
+  let bar = "";
   const lines = new ConsoleLines((line) => {
     if (!showing || line === ">") return;
-    if (barShown && live) log("\r\x1b[K");
+    // The empty line of the tool's own `print()` before the code is noise.
+    if (uploading && line === "") return;
+    if (uploading && live) log("\r\x1b[K");
     boardLine(line);
+    if (uploading && live) log(`\r${bar}`);
   });
   let lastStep = -1;
   try {
@@ -161,21 +165,25 @@ export async function flash(options: FlashOptions): Promise<void> {
       onProgress: (sent, total) => {
         if (!showing) {
           showing = true;
+          uploading = true;
           log(`Uploading ${options.file}${options.save === false ? " to RAM" : ""}\n`);
         }
+        const next = progressBar(sent, total);
         if (live) {
-          barShown = true;
-          log(`\r${progressBar(sent, total)}`);
+          // Redraw only when the bar changes: one write per chunk would flood the terminal.
+          if (next !== bar) log(`\r${next}`);
         } else {
           // Without a terminal, one line per quarter keeps logs readable.
           const step = Math.floor((total ? sent / total : 0) * 4);
           if (step !== lastStep) {
             lastStep = step;
-            log(`${progressBar(sent, total)}\n`);
+            log(`${next}\n`);
           }
         }
+        bar = next;
       },
     });
+    uploading = false;
     if (live) log("\n");
     const board = [result.env.BOARD, result.env.VERSION].filter(Boolean).join(" ");
     log(
@@ -244,7 +252,8 @@ export async function main(args: string[]): Promise<number> {
     let parsed;
     try {
       parsed = parseArgs({
-        args,
+        // `deno task NAME -- …` passes the `--` through.
+        args: args[0] === "--" ? args.slice(1) : args,
         options: {
           port: { type: "string", short: "p" },
           baud: { type: "string", short: "b" },

@@ -115,17 +115,25 @@ function exists(path: string): boolean {
 
 /** Runs the simulator until SIGINT/SIGTERM; returns the exit code. */
 export async function main(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      file: { type: "string", short: "f" },
-      host: { type: "string" },
-      port: { type: "string", short: "p" },
-      pty: { type: "string" },
-      "no-wifi": { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      // `deno task NAME -- …` passes the `--` through.
+      args: args[0] === "--" ? args.slice(1) : args,
+      options: {
+        file: { type: "string", short: "f" },
+        host: { type: "string" },
+        port: { type: "string", short: "p" },
+        pty: { type: "string" },
+        "no-wifi": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    console.error(`error: ${(error as Error).message} (see --help)`);
+    return 1;
+  }
+  const values = parsed.values;
   if (values.help) {
     console.log(HELP);
     return 0;
