@@ -77,3 +77,23 @@ Deno.test("a reboot resets the pins and the log keeps its time base", async () =
   assert.deepEqual(log.map((t) => t.value), [1, 0, 1]);
   assert.equal(log[0].time, first[0].time);
 });
+
+Deno.test("digitalPulse blocks while the 16-task utility timer is full, and stays on schedule", async () => {
+  await using board = await VirtualBoard.boot({ code: "" });
+  const times = Array.from({ length: 20 }, () => 10);
+  const start = performance.now();
+  board.eval(`digitalPulse(D14, 1, ${JSON.stringify(times)});`);
+  const blocked = performance.now() - start;
+  // Changes 17 to 20 each wait for a free slot: the call returns once the 4th has happened.
+  assert.ok(blocked >= 38, `returned after ${blocked} ms`);
+  await delay(220);
+  const log = board.pinLog("D14");
+  assert.equal(log.length, 21);
+  log.forEach((t, i) => {
+    assert.equal(t.value, i % 2 === 0 ? 1 : 0);
+    assert.ok(
+      Math.abs(t.time - log[0].time - 10 * i) < 1,
+      `change ${i} at ${t.time - log[0].time}`,
+    );
+  });
+});

@@ -44,6 +44,8 @@ export class EspruinoDialectError extends Error {
   readonly file: string;
 
   /**
+   * Builds the error and its message (one line per problem).
+   *
    * @param file Name shown in front of each problem.
    * @param problems At least one problem.
    */

@@ -28,6 +28,7 @@ export class EventRegistry {
   #listeners = new WeakMap<object, Map<string, Listener[]>>();
   #hooks: EventHooks;
 
+  /** An empty registry delivering through `hooks`. */
   constructor(hooks: EventHooks) {
     this.#hooks = hooks;
   }

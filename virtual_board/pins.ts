@@ -21,6 +21,8 @@ export interface PinTransition {
   time: number;
 }
 
+/** Pin changes Espruino's utility timer can hold at once (UTILTIMERTASK_TASKS). */
+export const TIMER_TASKS = 16;
 /** Number of GPIOs the ESP32 port exposes (D0…D39). */
 const PIN_COUNT = 40;
 /** Aliases the ESP32 board file defines. */
@@ -41,6 +43,8 @@ export class Pins {
   #now: () => number;
 
   /**
+   * All pins start as inputs at level 0.
+   *
    * @param now Milliseconds since the board was first booted.
    */
   constructor(now: () => number) {
@@ -97,6 +101,7 @@ export class Pins {
     });
   }
 
+  /** Drives a pin (an input without an explicit mode becomes an output, as on Espruino). */
   write(pin: number, value: boolean): void {
     this.#settle();
     const state = this.#states[pin];
@@ -104,11 +109,13 @@ export class Pins {
     this.#apply(pin, value ? 1 : 0, this.#now());
   }
 
+  /** The pin's level now, pending pulses included. */
   read(pin: number): 0 | 1 {
     this.#settle();
     return this.#states[pin].level;
   }
 
+  /** Sets the mode (`"output"`, `"input_pullup"`, …); undefined or `"auto"` lets writes decide. */
   mode(pin: number, mode: string | undefined): void {
     const state = this.#states[pin];
     if (mode === undefined || mode === "auto") {
@@ -119,6 +126,7 @@ export class Pins {
     state.modeSet = true;
   }
 
+  /** The pin's mode. */
   getMode(pin: number): string {
     return this.#states[pin].mode;
   }
@@ -126,7 +134,8 @@ export class Pins {
   /**
    * Espruino's `jshPinPulse`: if the pin has no pending pulse it goes to `value` now, and in
    * either case the opposite level is scheduled `ms` after the last scheduled change. A time of
-   * 0 waits (blocking) until every pending pulse has finished.
+   * 0 waits (blocking) until every pending pulse has finished. When the utility timer already
+   * holds {@linkcode TIMER_TASKS} changes, the call blocks until the next one has happened.
    */
   pulse(pin: number, value: boolean, ms: number, wait: (ms: number) => void): void {
     this.#settle();
@@ -148,6 +157,14 @@ export class Pins {
     } else {
       start = this.#now();
       this.#apply(pin, value ? 1 : 0, start);
+    }
+    // Espruino waits (blocking JavaScript) for a free slot in the timer queue.
+    for (;;) {
+      const pending = this.#states.flatMap((s) => s.scheduled.slice(0, 1).map((e) => e.time));
+      const count = this.#states.reduce((n, s) => n + s.scheduled.length, 0);
+      if (count < TIMER_TASKS) break;
+      wait(Math.max(0, Math.min(...pending) - this.#now()) + 0.01);
+      this.#settle();
     }
     state.scheduled.push({ time: start + ms, value: value ? 0 : 1 });
   }

@@ -10,15 +10,25 @@ import vm from "node:vm";
 
 /** Constructors of the board's realm that host code needs to create values with. */
 export interface Intrinsics {
+  /** The context's `Object`. */
   Object: ObjectConstructor;
+  /** The context's `Array`. */
   Array: ArrayConstructor;
+  /** The context's `Error`. */
   Error: ErrorConstructor;
+  /** The context's `TypeError`. */
   TypeError: TypeErrorConstructor;
+  /** Espruino's `InternalError`, defined in the context. */
   InternalError: ErrorConstructor;
+  /** The context's `Uint8Array`. */
   Uint8Array: Uint8ArrayConstructor;
+  /** The context's `ArrayBuffer`. */
   ArrayBuffer: ArrayBufferConstructor;
+  /** The context's `Promise`. */
   Promise: PromiseConstructor;
+  /** The context's `RegExp`. */
   RegExp: RegExpConstructor;
+  /** The context's `JSON` (before the board wraps it). */
   JSON: JSON;
 }
 
@@ -102,6 +112,7 @@ export class Realm {
   readonly intrinsics: Intrinsics;
   #parseJson: (text: string) => unknown;
 
+  /** Creates the context and removes what Espruino lacks. */
   constructor() {
     this.context = vm.createContext({});
     this.global = vm.runInContext("globalThis", this.context) as Record<string, unknown>;

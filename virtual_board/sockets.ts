@@ -15,7 +15,7 @@ import type { Realm } from "./realm.ts";
 import { binaryToBytes, bytesToBinary } from "./realm.ts";
 
 /** mbedTLS' MBEDTLS_ERR_SSL_PEER_CLOSE_NOTIFY: how a TLS peer's normal close shows up. */
-export const TLS_PEER_CLOSED = -30848;
+export const TLS_PEER_CLOSED: number = -30848;
 /** Espruino's SOCKET_ERR_SSL_HAND (TLS handshake failed). */
 const TLS_HANDSHAKE_FAILED = -13;
 /** Espruino's SOCKET_ERR_UNKNOWN. */
@@ -130,10 +130,15 @@ export class NetWorker {
 
 /** What the sockets of one boot need from the board. */
 export interface NetHooks {
+  /** The boot's context. */
   realm: Realm;
+  /** Listener lists of the boot. */
   events: EventRegistry;
+  /** The board's socket worker. */
   worker: NetWorker;
+  /** Injected faults (shared by every boot). */
   faults: NetFaults;
+  /** Calls firmware code, reporting what it throws as uncaught. */
   invoke(fn: Listener, thisArg: unknown, args: unknown[]): void;
   /** Wi-Fi (or another link) is up. */
   networkUp(): boolean;
@@ -184,6 +189,7 @@ export class NetSession {
   #connections = new Map<number, Connection>();
   #modules = new Map<string, object>();
 
+  /** Sockets of a new boot, none open yet. */
   constructor(hooks: NetHooks) {
     this.#hooks = hooks;
   }

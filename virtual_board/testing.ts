@@ -28,6 +28,7 @@ export class TestPeer {
   readonly ended: Promise<void>;
   #loop: Promise<void>;
 
+  /** Starts recording what `conn` receives. */
   constructor(conn: Deno.Conn) {
     this.#conn = conn;
     let markEnded!: () => void;
@@ -105,6 +106,8 @@ export class TestServer implements AsyncDisposable {
   readonly port: number;
 
   /**
+   * Starts listening at once.
+   *
    * @param options `tls` makes it a TLS server with that certificate and key (PEM).
    */
   constructor(options: { tls?: { cert: string; key: string } } = {}) {

@@ -13,6 +13,7 @@ import type { Realm } from "./realm.ts";
 
 /** What the timers need from the board. */
 export interface TimerHooks {
+  /** The boot's context, for its errors. */
   realm: Realm;
   /** Calls `fn`, reporting an exception as uncaught. */
   invoke(fn: Listener, thisArg: unknown, args: unknown[]): void;
@@ -40,6 +41,7 @@ export class Timers {
   #hooks: TimerHooks;
   #stopped = false;
 
+  /** No timers yet. */
   constructor(hooks: TimerHooks) {
     this.#hooks = hooks;
   }

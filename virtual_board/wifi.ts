@@ -40,11 +40,13 @@ export class WifiEnvironment {
   apUp = true;
   /** DHCP never answers (the association succeeds but no IP address comes). */
   dhcpFails = false;
+  /** The network's settings, defaults filled in. */
   readonly config: Required<Omit<WifiConfig, "ssid" | "password">> & {
     ssid?: string;
     password?: string;
   };
 
+  /** An access point that is up. */
   constructor(config: WifiConfig = {}) {
     this.config = {
       ssid: config.ssid,
@@ -55,6 +57,7 @@ export class WifiEnvironment {
     };
   }
 
+  /** The router's address: the station's network, host 1. */
   get gateway(): string {
     return this.config.ip.replace(/\.\d+$/, ".1");
   }
@@ -62,8 +65,11 @@ export class WifiEnvironment {
 
 /** What a Wi-Fi session needs from the board. */
 export interface WifiHooks {
+  /** The boot's context. */
   realm: Realm;
+  /** Listener lists of the boot. */
   events: EventRegistry;
+  /** Calls firmware code, reporting what it throws as uncaught. */
   invoke(fn: Listener, thisArg: unknown, args: unknown[]): void;
   /** The link went down: sockets must die like on a dead network. */
   linkDown(): void;
@@ -79,6 +85,7 @@ export class WifiSession {
   #module: object | undefined;
   #hostname = "espruino";
 
+  /** Connected at boot when the access point is up and `connectedAtBoot` says so. */
   constructor(env: WifiEnvironment, hooks: WifiHooks) {
     this.#env = env;
     this.#hooks = hooks;
