@@ -7,6 +7,13 @@
  * Meant for the exact bundle that will be flashed (esbuild `--format=iife --target=es2015
  * --minify` output) as well as hand-written snippets.
  *
+ * To avoid false alarms on such bundles: a missing global counts only when the name is not a
+ * local binding and is not guarded by `typeof X !== "undefined"` (or `=== "function"`); a closure
+ * over a `for (let …)`/`for (const … of …)` variable counts only if it can outlive the iteration
+ * (callbacks of `forEach`/`map`/`filter`/`find`/`some`/`every`/`reduce`/`sort` and IIFEs run at
+ * once); a function used before its declaration counts only where that use runs directly (not
+ * inside another function, which may run later).
+ *
  * @example
  * ```ts
  * import { assertEspruinoDialect } from "./espruino_dialect.ts";
