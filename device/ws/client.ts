@@ -316,8 +316,11 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
     if (opened) emit("close", closeCode, closeReason);
   };
 
+  // A control frame carries at most 125 bytes: 2 for the code, 123 for the reason.
   const closePayload = (code: number, reason: string) =>
-    code === CLOSE_NO_STATUS ? "" : String.fromCharCode(code >> 8, code & 0xff) + reason;
+    code === CLOSE_NO_STATUS
+      ? ""
+      : String.fromCharCode(code >> 8, code & 0xff) + reason.substr(0, 123);
 
   // Starts the closing handshake; the server answers with close and ends the TCP connection.
   const shut = (code: number, reason: string) => {
