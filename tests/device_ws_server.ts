@@ -1,0 +1,247 @@
+/**
+ * A scriptable WebSocket server over bare TCP, for what the relay never does
+ * to a client: fragmented messages, pings with payloads, frames in the same
+ * write as the 101, protocol violations, refusals and wrong accept values.
+ * Frames are binary strings, as in `device_frames.ts`.
+ *
+ * @module
+ */
+
+import { type ClientFrame, fromBytes, sha1, toBytes } from "./device_frames.ts";
+
+const GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+
+/** What the server answers to a handshake request. */
+export interface HandshakeAnswer {
+  /** HTTP status (default 101). */
+  status?: number;
+  /** Headers instead of the correct upgrade headers. */
+  headers?: string[];
+  /** Bytes written right after the head, in the same write (frames, or a body). */
+  after?: string;
+}
+
+/** Settings of {@linkcode startWsServer}. */
+export interface WsServerOptions {
+  /** Decides the answer to each request (default: a correct 101). */
+  answer?: (request: WsRequest) => HandshakeAnswer;
+}
+
+/** A handshake request as received. */
+export interface WsRequest {
+  /** Request line. */
+  line: string;
+  /** Header names in lower case. */
+  headers: Map<string, string>;
+}
+
+/** One accepted connection. */
+export interface WsConnection {
+  /** The request it started with. */
+  request: WsRequest;
+  /** Writes raw bytes (a binary string). */
+  send(bytes: string): Promise<void>;
+  /** The next frame from the client, or null when the connection ended first. */
+  nextFrame(timeoutMs?: number): Promise<ClientFrame | null>;
+  /** Resolves when the client closed the TCP connection (or it was closed here). */
+  ended: Promise<void>;
+  /** Closes the TCP connection. */
+  close(): void;
+}
+
+/** A running server. */
+export interface WsServer extends AsyncDisposable {
+  /** `ws://127.0.0.1:PORT/`. */
+  url: string;
+  /** The next connection whose handshake was answered. */
+  accept(timeoutMs?: number): Promise<WsConnection>;
+  /** Connections answered so far. */
+  count(): number;
+}
+
+/** The correct `Sec-WebSocket-Accept` for a key. */
+export function acceptOf(key: string): string {
+  return btoa(sha1(key + GUID));
+}
+
+/** Decodes one frame from the front of `buffer`, or returns undefined if it is incomplete. */
+function takeFrame(buffer: string): { frame: ClientFrame; size: number } | undefined {
+  if (buffer.length < 2) return undefined;
+  const byte = (i: number) => buffer.charCodeAt(i);
+  let length = byte(1) & 0x7f;
+  let offset = 2;
+  if (length === 126) {
+    if (buffer.length < 4) return undefined;
+    length = byte(2) * 256 + byte(3);
+    offset = 4;
+  } else if (length === 127) {
+    if (buffer.length < 10) return undefined;
+    length = 0;
+    for (let i = 2; i < 10; i++) length = length * 256 + byte(i);
+    offset = 10;
+  }
+  const masked = (byte(1) & 0x80) !== 0;
+  const mask = masked ? buffer.slice(offset, offset + 4) : "";
+  if (masked) offset += 4;
+  if (buffer.length < offset + length) return undefined;
+  let payload = "";
+  for (let i = 0; i < length; i++) {
+    const c = byte(offset + i);
+    payload += String.fromCharCode(masked ? c ^ mask.charCodeAt(i & 3) : c);
+  }
+  return {
+    frame: { fin: (byte(0) & 0x80) !== 0, opcode: byte(0) & 0x0f, mask, payload },
+    size: offset + length,
+  };
+}
+
+/** Starts a server on 127.0.0.1 and a free port. */
+export function startWsServer(options: WsServerOptions = {}): WsServer {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (listener.addr as Deno.NetAddr).port;
+  const ready: WsConnection[] = [];
+  const waiting: ((c: WsConnection) => void)[] = [];
+  const conns = new Set<Deno.TcpConn>();
+  const tasks = new Set<Promise<void>>();
+  let answered = 0;
+
+  const serve = async (conn: Deno.TcpConn) => {
+    let buffer = "";
+    let ended = false;
+    let wake: (() => void) | undefined;
+    const chunk = new Uint8Array(65536);
+    const reading = (async () => {
+      try {
+        while (true) {
+          const n = await conn.read(chunk);
+          if (n === null) break;
+          buffer += fromBytes(chunk.subarray(0, n));
+          wake?.();
+        }
+      } catch {
+        // reset or closed here
+      }
+      ended = true;
+      wake?.();
+    })();
+    const more = () => new Promise<void>((resolve) => (wake = resolve));
+    while (!buffer.includes("\r\n\r\n") && !ended) await more();
+    const end = buffer.indexOf("\r\n\r\n");
+    if (end < 0) {
+      conns.delete(conn);
+      await reading;
+      return;
+    }
+    const [line, ...lines] = buffer.slice(0, end).split("\r\n");
+    buffer = buffer.slice(end + 4);
+    const headers = new Map<string, string>();
+    for (const l of lines) {
+      const colon = l.indexOf(":");
+      headers.set(l.slice(0, colon).trim().toLowerCase(), l.slice(colon + 1).trim());
+    }
+    const request = { line, headers };
+    const answer = options.answer?.(request) ?? {};
+    const status = answer.status ?? 101;
+    const head = answer.headers ?? [
+      "Upgrade: websocket",
+      "Connection: Upgrade",
+      `Sec-WebSocket-Accept: ${acceptOf(headers.get("sec-websocket-key") ?? "")}`,
+    ];
+    const text = `HTTP/1.1 ${status} ${status === 101 ? "Switching Protocols" : "Refused"}\r\n` +
+      head.map((h) => h + "\r\n").join("") + "\r\n" + (answer.after ?? "");
+    const write = async (bytes: string) => {
+      const data = toBytes(bytes);
+      for (let at = 0; at < data.length;) at += await conn.write(data.subarray(at));
+    };
+    try {
+      await write(text);
+    } catch {
+      // the client went away
+    }
+    answered++;
+    const close = () => {
+      if (!conns.delete(conn)) return;
+      try {
+        conn.close();
+      } catch {
+        // already closed
+      }
+    };
+    const connection: WsConnection = {
+      request,
+      send: write,
+      async nextFrame(timeoutMs = 5000) {
+        const deadline = Date.now() + timeoutMs;
+        while (true) {
+          const taken = takeFrame(buffer);
+          if (taken) {
+            buffer = buffer.slice(taken.size);
+            return taken.frame;
+          }
+          if (ended) return null;
+          const left = deadline - Date.now();
+          if (left <= 0) throw new Error(`no frame within ${timeoutMs} ms`);
+          let timer: ReturnType<typeof setTimeout> | undefined;
+          await Promise.race([
+            more(),
+            new Promise<void>((resolve) => (timer = setTimeout(resolve, left))),
+          ]);
+          clearTimeout(timer);
+        }
+      },
+      ended: reading,
+      close,
+    };
+    const waiter = waiting.shift();
+    if (waiter) waiter(connection);
+    else ready.push(connection);
+    await reading;
+    close();
+  };
+
+  const accepting = (async () => {
+    try {
+      for await (const conn of listener) {
+        conns.add(conn);
+        const task = serve(conn);
+        tasks.add(task);
+        task.finally(() => tasks.delete(task));
+      }
+    } catch {
+      // listener closed
+    }
+  })();
+
+  return {
+    url: `ws://127.0.0.1:${port}/`,
+    accept(timeoutMs = 5000) {
+      const queued = ready.shift();
+      if (queued) return Promise.resolve(queued);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiting.splice(waiting.indexOf(onConnection), 1);
+          reject(new Error(`no connection within ${timeoutMs} ms`));
+        }, timeoutMs);
+        const onConnection = (c: WsConnection) => {
+          clearTimeout(timer);
+          resolve(c);
+        };
+        waiting.push(onConnection);
+      });
+    },
+    count: () => answered,
+    async [Symbol.asyncDispose]() {
+      listener.close();
+      await accepting;
+      for (const conn of conns) {
+        try {
+          conn.close();
+        } catch {
+          // already closed
+        }
+      }
+      conns.clear();
+      await Promise.all([...tasks]);
+    },
+  };
+}
