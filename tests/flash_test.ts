@@ -520,3 +520,46 @@ Deno.test("progressBar shows the fraction sent", () => {
   assert.equal(progressBar(1024, 2048, 10), "[#####.....]  50% 1.0/2.0 KB");
   assert.equal(progressBar(2048, 2048, 10), "[##########] 100% 2.0/2.0 KB");
 });
+
+Deno.test("flash without --file builds the firmware from --config, uploads it, and it runs", async () => {
+  await using relay = startTestRelay();
+  await using peer = await TestClient.open(`${relay.url}peer`);
+  const dir = await Deno.makeTempDir();
+  try {
+    const config = `${dir}/device.json`;
+    await Deno.writeTextFile(
+      config,
+      JSON.stringify({
+        server: relay.url,
+        clientId: "flashed-1",
+        pattern: { dotOnMs: 20, dashOnMs: 40, offMs: 10, pauseMs: 40 },
+      }),
+    );
+    await using server = await startConsoleServer({ boot: { code: "", hasWifi: false } });
+    const out = `${dir}/firmware.js`;
+    const result = await runFlash([
+      "--port",
+      server.url!,
+      "--config",
+      config,
+      "--out",
+      out,
+      "--watch",
+      "1",
+    ]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /build: .*firmware\.js: \d+ bytes/);
+    assert.equal(server.board.storage[".bootcde"], await Deno.readTextFile(out));
+    assert.equal(await peer.next(10_000), "SOS!", "the flashed firmware talks to the relay");
+    server.board.eval("clearTimeout()"); // quiet the board before it is stopped
+
+    // A broken configuration stops before anything is uploaded.
+    await Deno.writeTextFile(config, JSON.stringify({ server: "http://nowhere/" }));
+    const broken = await runFlash(["--port", server.url!, "--config", config, "--out", out]);
+    assert.equal(broken.code, 1);
+    assert.match(broken.stderr, /server: expected a ws:\/\/ or wss:\/\/ URL/);
+    assert.match(broken.stderr, /nothing was uploaded/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -57,6 +57,41 @@ export async function buildFirmware(options: BuildFirmwareOptions): Promise<Buil
   return { code, bytes: new TextEncoder().encode(code).length };
 }
 
+/** Settings of {@linkcode buildFirmwareFile}. */
+export interface BuildFirmwareFileOptions {
+  /** Path of the device configuration. */
+  config: string;
+  /** Where to write the bundle. */
+  out: string;
+  /** Minify (default true). */
+  minify?: boolean;
+  /** Where progress lines go (default standard output). */
+  log?: (text: string) => void;
+}
+
+/** Default configuration file of `deno task build` and `deno task flash`. */
+export const DEFAULT_CONFIG = "config/device.json";
+
+/**
+ * Loads and validates the configuration, builds the firmware and writes it.
+ * Throws {@linkcode DeviceConfigError} or {@linkcode EspruinoDialectError} with what to fix.
+ */
+export async function buildFirmwareFile(options: BuildFirmwareFileOptions): Promise<BuiltFirmware> {
+  const log = options.log ?? ((text: string) => console.log(text.trimEnd()));
+  const config = await loadDeviceConfig(options.config);
+  const firmware = await buildFirmware({ config, minify: options.minify });
+  await Deno.mkdir(dirname(options.out), { recursive: true });
+  await Deno.writeTextFile(options.out, firmware.code);
+  log(
+    `build: ${options.out}: ${firmware.bytes} bytes (${(firmware.bytes / 1024).toFixed(1)} KiB), ` +
+      `for ${config.server}${config.clientId ?? "esp32-<serial>"}\n`,
+  );
+  if (config.server.startsWith("wss:")) {
+    log("build: note: Espruino encrypts wss:// but never verifies the relay's certificate\n");
+  }
+  return firmware;
+}
+
 const USAGE = `Usage: deno task build [-- --config PATH] [--out PATH] [--no-minify]
 
   --config PATH   device configuration (default config/device.json; see config/device.example.json)
@@ -64,7 +99,7 @@ const USAGE = `Usage: deno task build [-- --config PATH] [--out PATH] [--no-mini
   --no-minify     readable output, for debugging on the board's console`;
 
 async function main(args: string[]): Promise<number> {
-  let configPath = "config/device.json";
+  let configPath = DEFAULT_CONFIG;
   let out = "dist/firmware.js";
   let minify = true;
   for (let i = 0; i < args.length; i++) {

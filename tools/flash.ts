@@ -13,6 +13,9 @@
  */
 
 import { parseArgs } from "node:util";
+import { buildFirmwareFile, DEFAULT_CONFIG } from "./build.ts";
+import { DeviceConfigError } from "./device_config.ts";
+import { EspruinoDialectError } from "./espruino_dialect.ts";
 import { closeConnection, uploadCode } from "./flash_espruino.ts";
 import {
   findSerialPorts,
@@ -206,7 +209,7 @@ export async function flash(options: FlashOptions): Promise<void> {
   }
 }
 
-const HELP = `Upload a JavaScript file to an Espruino board (ESP32) and save it to Storage.
+const HELP = `Build the firmware and upload it to an Espruino board (ESP32), saved to Storage.
 
 Usage: deno task flash -- [options]
 
@@ -215,7 +218,10 @@ Options:
                       port 23 by default). Default: $ESPRUINO_PORT, else the only
                       /dev/ttyUSB* or /dev/ttyACM* device present.
   -b, --baud N        Serial speed (default 115200, Espruino's ESP32 console speed).
-  -f, --file PATH     File to upload (default ${DEFAULT_FILE}).
+  -c, --config PATH   Device configuration to build the firmware from (default
+                      ${DEFAULT_CONFIG}).
+      --out PATH      Where the build goes (default ${DEFAULT_FILE}).
+  -f, --file PATH     Upload this file as it is, without building.
       --no-save       Upload to RAM only (gone after the next reboot).
       --watch SECONDS How long to show the board's console after the upload (default 5).
   -v, --verbose       Show EspruinoTools' own log.
@@ -258,6 +264,8 @@ export async function main(args: string[]): Promise<number> {
           port: { type: "string", short: "p" },
           baud: { type: "string", short: "b" },
           file: { type: "string", short: "f" },
+          config: { type: "string", short: "c" },
+          out: { type: "string" },
           "no-save": { type: "boolean" },
           watch: { type: "string" },
           verbose: { type: "boolean", short: "v" },
@@ -281,9 +289,33 @@ export async function main(args: string[]): Promise<number> {
     if (!Number.isFinite(watchSeconds) || watchSeconds < 0) {
       throw new FlashError("USAGE", `Invalid --watch ${values.watch}`, "Example: --watch 10");
     }
+    const port = resolvePort(values.port);
+    let file = values.file;
+    if (file === undefined) {
+      // Without --file, flash what `deno task build` makes from the configuration.
+      file = values.out ?? DEFAULT_FILE;
+      try {
+        await buildFirmwareFile({ config: values.config ?? DEFAULT_CONFIG, out: file, log });
+      } catch (error) {
+        if (error instanceof DeviceConfigError || error instanceof EspruinoDialectError) {
+          throw new FlashError(
+            "BUILD",
+            error.message,
+            "Fix the above and run again; nothing was uploaded.",
+          );
+        }
+        throw error;
+      }
+    } else if (values.config !== undefined || values.out !== undefined) {
+      throw new FlashError(
+        "USAGE",
+        "--config and --out build a firmware; --file uploads a file as it is",
+        "Give either --file, or --config (and --out).",
+      );
+    }
     await flash({
-      port: resolvePort(values.port),
-      file: values.file ?? DEFAULT_FILE,
+      port,
+      file,
       baud,
       save: !values["no-save"],
       watchSeconds,

@@ -17,8 +17,7 @@
  */
 
 import process from "node:process";
-// deno-lint-ignore no-import-prefix -- until deno.json maps "espruino"
-import espruinoTools from "npm:espruino@0.1.67";
+import espruinoTools from "espruino";
 import { FlashError, noAnswerHint, type Transport } from "./flash_transport.ts";
 
 /** Options for {@link uploadCode}. */

@@ -19,6 +19,7 @@ export type FlashErrorCode =
   | "INTERRUPTED"
   | "VERIFY_FAILED"
   | "FILE_MISSING"
+  | "BUILD"
   | "USAGE";
 
 /** An error with a cause code and a hint telling the user what to do. */
