@@ -75,33 +75,45 @@ export interface ClientFrame {
   payload: string;
 }
 
+/** Decodes the frame at the front of `buffer`, or returns undefined while it is incomplete. */
+export function takeFrame(buffer: string): { frame: ClientFrame; size: number } | undefined {
+  if (buffer.length < 2) return undefined;
+  const byte = (i: number) => buffer.charCodeAt(i);
+  let length = byte(1) & 0x7f;
+  let offset = 2;
+  if (length === 126) {
+    if (buffer.length < 4) return undefined;
+    length = byte(2) * 256 + byte(3);
+    offset = 4;
+  } else if (length === 127) {
+    if (buffer.length < 10) return undefined;
+    length = 0;
+    for (let i = 2; i < 10; i++) length = length * 256 + byte(i);
+    offset = 10;
+  }
+  const masked = (byte(1) & 0x80) !== 0;
+  const mask = masked ? buffer.slice(offset, offset + 4) : "";
+  if (masked) offset += 4;
+  if (buffer.length < offset + length) return undefined;
+  let payload = "";
+  for (let i = 0; i < length; i++) {
+    const c = byte(offset + i);
+    payload += String.fromCharCode(masked ? c ^ mask.charCodeAt(i & 3) : c);
+  }
+  return {
+    frame: { fin: (byte(0) & 0x80) !== 0, opcode: byte(0) & 0x0f, mask, payload },
+    size: offset + length,
+  };
+}
+
 /** Decodes complete frames from `bytes`; throws if bytes are left over. */
 export function decodeFrames(bytes: string): ClientFrame[] {
   const frames: ClientFrame[] = [];
-  let at = 0;
-  const byte = (i: number) => bytes.charCodeAt(i);
-  while (at < bytes.length) {
-    let length = byte(at + 1) & 0x7f;
-    let offset = at + 2;
-    if (length === 126) {
-      length = byte(at + 2) * 256 + byte(at + 3);
-      offset = at + 4;
-    } else if (length === 127) {
-      length = 0;
-      for (let i = 2; i < 10; i++) length = length * 256 + byte(at + i);
-      offset = at + 10;
-    }
-    const masked = (byte(at + 1) & 0x80) !== 0;
-    const mask = masked ? bytes.slice(offset, offset + 4) : "";
-    if (masked) offset += 4;
-    if (offset + length > bytes.length) throw new Error(`truncated frame at byte ${at}`);
-    let payload = "";
-    for (let i = 0; i < length; i++) {
-      const c = byte(offset + i);
-      payload += String.fromCharCode(masked ? c ^ mask.charCodeAt(i & 3) : c);
-    }
-    frames.push({ fin: (byte(at) & 0x80) !== 0, opcode: byte(at) & 0x0f, mask, payload });
-    at = offset + length;
+  for (let rest = bytes; rest;) {
+    const taken = takeFrame(rest);
+    if (!taken) throw new Error(`truncated frame at byte ${bytes.length - rest.length}`);
+    frames.push(taken.frame);
+    rest = rest.slice(taken.size);
   }
   return frames;
 }

@@ -7,7 +7,7 @@
  * @module
  */
 
-import { type ClientFrame, fromBytes, sha1, toBytes } from "./device_frames.ts";
+import { type ClientFrame, fromBytes, sha1, takeFrame, toBytes } from "./device_frames.ts";
 
 const GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
@@ -62,37 +62,6 @@ export interface WsServer extends AsyncDisposable {
 /** The correct `Sec-WebSocket-Accept` for a key. */
 export function acceptOf(key: string): string {
   return btoa(sha1(key + GUID));
-}
-
-/** Decodes one frame from the front of `buffer`, or returns undefined if it is incomplete. */
-function takeFrame(buffer: string): { frame: ClientFrame; size: number } | undefined {
-  if (buffer.length < 2) return undefined;
-  const byte = (i: number) => buffer.charCodeAt(i);
-  let length = byte(1) & 0x7f;
-  let offset = 2;
-  if (length === 126) {
-    if (buffer.length < 4) return undefined;
-    length = byte(2) * 256 + byte(3);
-    offset = 4;
-  } else if (length === 127) {
-    if (buffer.length < 10) return undefined;
-    length = 0;
-    for (let i = 2; i < 10; i++) length = length * 256 + byte(i);
-    offset = 10;
-  }
-  const masked = (byte(1) & 0x80) !== 0;
-  const mask = masked ? buffer.slice(offset, offset + 4) : "";
-  if (masked) offset += 4;
-  if (buffer.length < offset + length) return undefined;
-  let payload = "";
-  for (let i = 0; i < length; i++) {
-    const c = byte(offset + i);
-    payload += String.fromCharCode(masked ? c ^ mask.charCodeAt(i & 3) : c);
-  }
-  return {
-    frame: { fin: (byte(0) & 0x80) !== 0, opcode: byte(0) & 0x0f, mask, payload },
-    size: offset + length,
-  };
 }
 
 /** Starts a server on 127.0.0.1 and a free port. */
