@@ -583,3 +583,26 @@ Deno.test("an application handler that throws is reported as an error and breaks
   device.board.eval(`ws.send("still here")`);
   assert.equal(await peer.next(), "still here");
 });
+
+Deno.test("rehandshake() closes with 1000 and opens a new connection at once, keeping what was queued", async () => {
+  await using relay = startTestRelay();
+  const peer = await TestClient.open(`${relay.url}peer`);
+  await using device = await bootDevice({
+    // A long backoff: only an immediate attempt can reopen within the test.
+    client: { url: `${relay.url}board-1`, minBackoffMs: 20_000, maxBackoffMs: 30_000 },
+  });
+  try {
+    await device.opened(1);
+    device.board.eval('ws.rehandshake(); ws.send("queued during the re-handshake")');
+    await device.opened(2, 3000);
+    assert.deepEqual(device.of("close")[0], ["close", 1000, "re-handshake"]);
+    assert.equal(await peer.next(3000), "queued during the re-handshake");
+    const counters = device.counters();
+    assert.equal(counters.connects, 2);
+    assert.equal(counters.drops, 0, "a deliberate re-handshake is not a drop");
+    const disconnect = relay.logs.map((l) => JSON.parse(l)).find((e) => e.event === "disconnect");
+    assert.equal(disconnect?.code, 1000);
+  } finally {
+    await peer[Symbol.asyncDispose]();
+  }
+});

@@ -7,7 +7,8 @@ import assert from "node:assert/strict";
 import { buildFirmware } from "../tools/build.ts";
 import { parseDeviceConfig } from "../tools/device_config.ts";
 import type { DeviceConfig } from "../device/firmware/config.ts";
-import { type PinTransition, VirtualBoard } from "../virtual_board/mod.ts";
+import { sosTimingError } from "../tools/sos_timing.ts";
+import { VirtualBoard } from "../virtual_board/mod.ts";
 import { delay, TestClient, waitFor } from "./helpers.ts";
 import { type RelayProcess, startRelayProcess } from "./relay_process.ts";
 
@@ -23,40 +24,6 @@ async function firmware(relay: RelayProcess, overrides: Record<string, unknown> 
     ...overrides,
   }));
   return { config, code: (await buildFirmware({ config })).code };
-}
-
-/**
- * Checks LED transitions against the SOS: from the first "on", each on/off
- * span must match its expected length. Returns the worst error and the
- * number of spans checked.
- */
-function sosError(
-  log: PinTransition[],
-  pattern: typeof FAST,
-  options: { activeLow?: boolean; untilMs?: number } = {},
-): { worstMs: number; spans: number; firstOnMs: number } {
-  const onLevel = options.activeLow ? 0 : 1;
-  const expected: number[] = [];
-  const symbols = "...---...";
-  for (let i = 0; i < symbols.length; i++) {
-    expected.push(symbols[i] === "." ? pattern.dotOnMs : pattern.dashOnMs);
-    expected.push(i === symbols.length - 1 ? pattern.pauseMs : pattern.offMs);
-  }
-  const until = options.untilMs ?? Infinity;
-  const changes = log.filter((t) => t.time <= until);
-  const first = changes.findIndex((t) => t.value === onLevel);
-  assert.ok(first !== -1, "the LED never lit");
-  let worstMs = 0;
-  let spans = 0;
-  for (let i = first; i + 1 < changes.length; i++) {
-    const span = changes[i + 1].time - changes[i].time;
-    const want = expected[(i - first) % expected.length];
-    const isOn = changes[i].value === onLevel;
-    assert.equal(isOn, (i - first) % 2 === 0, `span ${spans} alternates on and off`);
-    worstMs = Math.max(worstMs, Math.abs(span - want));
-    spans++;
-  }
-  return { worstMs, spans, firstOnMs: changes[first].time };
 }
 
 function messagesFrom(client: TestClient, count: number, timeoutMs: number): Promise<string[]> {
@@ -82,7 +49,7 @@ Deno.test("the LED plays SOS from the first second within 5 ms, and SOS! follows
   try {
     const sos = await messagesFrom(watcher, 2, 8000);
     assert.deepEqual(sos, ["SOS!", "SOS!"]);
-    const { worstMs, spans, firstOnMs } = sosError(board.pinLog("LED1"), config.pattern);
+    const { worstMs, spans, firstOnMs } = sosTimingError(board.pinLog("LED1"), config.pattern);
     assert.ok(firstOnMs < 1000, `first light at ${firstOnMs} ms`);
     assert.ok(spans >= 34, `${spans} spans checked`);
     assert.ok(worstMs <= 5, `worst timing error ${worstMs} ms`);
@@ -102,7 +69,7 @@ Deno.test("the connection is re-opened every rehandshakeEvery cycles", async () 
     const connects = () =>
       relay.stderr.filter((line) => line.includes('"connect"') && line.includes("board-1")).length;
     await waitFor("three connections of board-1", () => connects() >= 3, 5000);
-    const { worstMs } = sosError(board.pinLog("LED1"), FAST);
+    const { worstMs } = sosTimingError(board.pinLog("LED1"), FAST);
     assert.ok(worstMs <= 5, `worst timing error ${worstMs} ms while re-handshaking`);
   } finally {
     await watcher[Symbol.asyncDispose]();
@@ -213,7 +180,7 @@ Deno.test("Wi-Fi loss and return: the LED never falters and the board reconnects
     // Messages sent while the link was down come out of the outbox after the reconnect.
     const after = await messagesFrom(watcher, 2, 10_000);
     assert.ok(after.every((m) => m === "SOS!"));
-    const { worstMs } = sosError(board.pinLog("LED1"), FAST);
+    const { worstMs } = sosTimingError(board.pinLog("LED1"), FAST);
     assert.ok(worstMs <= 5, `worst timing error ${worstMs} ms through Wi-Fi loss`);
   } finally {
     await watcher[Symbol.asyncDispose]();
@@ -241,7 +208,7 @@ Deno.test("relay loss, a blocked connect and a message flood never disturb the L
     for (let i = 0; i < 500; i++) flooder.socket.send(`flood ${i} ${"x".repeat(200)}`);
     assert.equal(await flooder.next(10_000), "SOS!");
     await delay(1200);
-    const { worstMs, spans } = sosError(board.pinLog("LED1"), FAST);
+    const { worstMs, spans } = sosTimingError(board.pinLog("LED1"), FAST);
     assert.ok(spans > 40, `${spans} spans`);
     assert.ok(worstMs <= 5, `worst timing error ${worstMs} ms through relay loss, block and flood`);
     await flooder[Symbol.asyncDispose]();

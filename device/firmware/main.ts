@@ -63,8 +63,7 @@ console.log(`[sos] ${id} blinking; relay ${config.server}`);
 function rehandshake(): void {
   if (!client) return;
   console.log("[sos] re-handshaking");
-  client.close(1000, "re-handshake");
-  openClient();
+  client.rehandshake();
 }
 
 function openClient(): void {

@@ -155,6 +155,11 @@ export interface WebSocketClient {
   close(code?: number, reason?: string): void;
   /** While waiting for the next attempt, attempts at once (say, when Wi-Fi is back). */
   reconnect(): void;
+  /**
+   * Closes an open connection with 1000 and opens a new one at once, keeping the outbox:
+   * a deliberate re-handshake, not counted as a drop.
+   */
+  rehandshake(): void;
   /** The current state. */
   state(): WebSocketClientState;
   /** Messages waiting in the outbox. */
@@ -220,6 +225,8 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
   let state = WAITING;
   // Set by close(): no more attempts.
   let stopped = false;
+  // Set by rehandshake(): the next attempt follows the close at once.
+  let again = false;
   let socket: Socket | undefined;
   // The one timer: retry, connect, handshake, heartbeat or close timeout, by state.
   let timer: unknown;
@@ -304,13 +311,14 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
       }
     }
     const opened = was >= OPEN;
-    if (opened && !stopped) counters.drops++;
+    if (opened && !stopped && !again) counters.drops++;
     if (why && !opened) counters.failures++;
     if (opened && Date.now() - openedAt >= stableMs) backoff.reset();
     state = WAITING;
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    if (!stopped) arm(backoff.next(), attempt);
+    if (!stopped) arm(again ? 0 : backoff.next(), attempt);
+    again = false;
     // Handlers run last: they may call close() or reconnect(), which must see the new state.
     if (why) report(why, status);
     if (opened) emit("close", closeCode, closeReason);
@@ -509,6 +517,11 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
         if (state === OPEN) shut(code || CLOSE_NORMAL, reason || "");
         else if (state !== CLOSING) lose("");
       });
+    },
+    rehandshake() {
+      if (stopped || state !== OPEN) return;
+      again = true;
+      safely(() => shut(CLOSE_NORMAL, "re-handshake"));
     },
     reconnect() {
       if (!stopped && state === WAITING) {
