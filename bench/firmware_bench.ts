@@ -12,45 +12,14 @@ import { buildFirmware } from "../tools/build.ts";
 import { parseDeviceConfig } from "../tools/device_config.ts";
 import { sosTimingError } from "../tools/sos_timing.ts";
 import { VirtualBoard } from "../virtual_board/mod.ts";
+import { type RelayProcess, startRelayProcess } from "../tests/relay_process.ts";
+import { formatMarkdown } from "./markdown.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 
-interface Relay {
-  port: number;
-  child: Deno.ChildProcess;
-  stop(): Promise<void>;
-}
-
-async function startRelay(port = 0): Promise<Relay> {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "server.ts", "--host", "127.0.0.1", "--port", String(port)],
-    cwd: ROOT,
-    stdout: "null",
-    stderr: "piped",
-    env: { NO_COLOR: "1" },
-  }).spawn();
-  const reader = child.stderr.pipeThrough(new TextDecoderStream()).getReader();
-  let text = "";
-  while (!/url=ws:\/\/[^:]+:\d+\//.test(text)) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error(`relay did not start: ${text}`);
-    text += value;
-  }
-  // Keep draining so the relay never blocks on a full pipe.
-  (async () => {
-    while (!(await reader.read()).done);
-  })();
-  const bound = Number(/url=ws:\/\/[^:]+:(\d+)\//.exec(text)![1]);
-  return {
-    port: bound,
-    child,
-    async stop() {
-      try {
-        child.kill("SIGKILL");
-      } catch { /* gone */ }
-      await child.status;
-    },
-  };
+/** The relay as `deno task serve` runs it, in a child process (the tests' launcher). */
+async function startRelay(port = 0): Promise<RelayProcess> {
+  return await startRelayProcess(["--port", String(port)]);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -58,7 +27,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 interface Scenario {
   name: string;
   /** Runs the fault against the board; returns the relay in use afterwards. */
-  run(board: VirtualBoard, relay: Relay): Promise<Relay>;
+  run(board: VirtualBoard, relay: RelayProcess): Promise<RelayProcess>;
 }
 
 const SCENARIOS: Scenario[] = [
@@ -78,7 +47,7 @@ const SCENARIOS: Scenario[] = [
     name: "relay killed, back after 3 s",
     run: async (_board, relay) => {
       await sleep(1500);
-      await relay.stop();
+      await relay.stop("SIGKILL");
       await sleep(3000);
       const again = await startRelay(relay.port);
       await sleep(3000);
@@ -89,9 +58,22 @@ const SCENARIOS: Scenario[] = [
     name: "connect blocks the JavaScript for 1.5 s",
     run: async (board, relay) => {
       await sleep(1500);
-      await relay.stop();
+      await relay.stop("SIGKILL");
       board.faults.blockConnect(1500);
       await sleep(2500);
+      const again = await startRelay(relay.port);
+      await sleep(3000);
+      return again;
+    },
+  },
+  {
+    // Past the roughly 2.5 s of pulses queued ahead, the LED has to wait for the JavaScript.
+    name: "connect blocks the JavaScript for 4 s (beyond the queued pulses)",
+    run: async (board, relay) => {
+      await sleep(1500);
+      await relay.stop("SIGKILL");
+      board.faults.blockConnect(4000);
+      await sleep(5000);
       const again = await startRelay(relay.port);
       await sleep(3000);
       return again;
@@ -134,7 +116,7 @@ async function main(): Promise<void> {
       console.error(`firmware_bench: ${scenario.name}: worst ${timing.worstMs.toFixed(2)} ms`);
     } finally {
       await board.stop();
-      await relay.stop();
+      await relay.stop("SIGKILL");
     }
   }
   const example = parseDeviceConfig(await Deno.readTextFile(`${ROOT}config/device.example.json`));
@@ -165,7 +147,7 @@ async function main(): Promise<void> {
     ...results.map((r) => `| ${r.name} | ${r.spans} | ${r.worstMs.toFixed(2)} |`),
     "",
   ];
-  const report = lines.join("\n");
+  const report = await formatMarkdown(lines.join("\n"));
   console.log(report);
   await Deno.writeTextFile(`${ROOT}docs/firmware.md`, report);
 }

@@ -17,6 +17,7 @@
 
 import type { CpuWindow, LatencyResult, LoadCommand, LoadReply } from "./load.ts";
 import { clockTicksPerSecond, readStatusKiB, readSystemTicks } from "./proc.ts";
+import { formatMarkdown } from "./markdown.ts";
 
 /** Which relay implementation is measured. */
 /** `deno-bare` is bench/bare_deno_server.ts: Deno's WebSocket alone, the floor under the relay. */
@@ -636,23 +637,6 @@ export function renderReport(options: ReportOptions): string {
   );
   out.push("");
   return out.join("\n");
-}
-
-/** Formats Markdown as `deno fmt` would (the repo's settings), so the written file stays fmt-clean. */
-async function formatMarkdown(text: string): Promise<string> {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["fmt", "--ext", "md", "-"],
-    cwd: repoDir,
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "piped",
-  }).spawn();
-  const writer = child.stdin.getWriter();
-  await writer.write(new TextEncoder().encode(text));
-  await writer.close();
-  const out = await child.output();
-  if (!out.success) throw new Error(`deno fmt: ${new TextDecoder().decode(out.stderr)}`);
-  return new TextDecoder().decode(out.stdout);
 }
 
 async function main(): Promise<number> {
