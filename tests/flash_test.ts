@@ -521,10 +521,13 @@ Deno.test("progressBar shows the fraction sent", () => {
   assert.equal(progressBar(2048, 2048, 10), "[##########] 100% 2.0/2.0 KB");
 });
 
-Deno.test("flash without --file builds the firmware from --config, uploads it, and it runs", async () => {
-  await using relay = startTestRelay();
-  await using peer = await TestClient.open(`${relay.url}peer`);
-  const dir = await Deno.makeTempDir();
+/** Builds the SOS firmware from a configuration, flashes it over `port`, checks SOS! and a reboot. */
+async function flashFirmware(
+  transport: "tcp" | "pty",
+): Promise<void> {
+  await using relay = startTestRelay({ onDuplicate: "replace", token: "t0ken" });
+  await using peer = await TestClient.open(`${relay.url}peer?token=t0ken`);
+  const dir = await Deno.makeTempDir({ prefix: "flash_firmware_" });
   try {
     const config = `${dir}/device.json`;
     await Deno.writeTextFile(
@@ -532,14 +535,23 @@ Deno.test("flash without --file builds the firmware from --config, uploads it, a
       JSON.stringify({
         server: relay.url,
         clientId: "flashed-1",
+        token: "t0ken",
         pattern: { dotOnMs: 20, dashOnMs: 40, offMs: 10, pauseMs: 40 },
       }),
     );
-    await using server = await startConsoleServer({ boot: { code: "", hasWifi: false } });
+    await using pty = transport === "pty"
+      ? await createPtyPair({ userPath: `${dir}/host` })
+      : undefined;
+    await using server = await startConsoleServer({
+      boot: { code: "", hasWifi: false },
+      tcp: transport === "tcp",
+      tty: pty?.boardPath,
+    });
     const out = `${dir}/firmware.js`;
+    const port = pty ? pty.userPath : server.url!;
     const result = await runFlash([
       "--port",
-      server.url!,
+      port,
       "--config",
       config,
       "--out",
@@ -551,15 +563,42 @@ Deno.test("flash without --file builds the firmware from --config, uploads it, a
     assert.match(result.stderr, /build: .*firmware\.js: \d+ bytes/);
     assert.equal(server.board.storage[".bootcde"], await Deno.readTextFile(out));
     assert.equal(await peer.next(10_000), "SOS!", "the flashed firmware talks to the relay");
+
+    // After a power cycle (Storage kept) it runs again; the relay hands the id to the new link.
+    await server.board.reboot();
+    await waitFor(
+      "the firmware's second boot",
+      () => count(server.board.console, "flashed-1 blinking") === 2,
+    );
+    await waitFor(
+      "the second connection",
+      () => relay.running.relay.metrics.connections.replaced === 1,
+      10_000,
+    );
+    assert.equal(await peer.next(10_000), "SOS!");
     server.board.eval("clearTimeout()"); // quiet the board before it is stopped
 
     // A broken configuration stops before anything is uploaded.
     await Deno.writeTextFile(config, JSON.stringify({ server: "http://nowhere/" }));
-    const broken = await runFlash(["--port", server.url!, "--config", config, "--out", out]);
+    const broken = await runFlash(["--port", port, "--config", config, "--out", out]);
     assert.equal(broken.code, 1);
     assert.match(broken.stderr, /server: expected a ws:\/\/ or wss:\/\/ URL/);
     assert.match(broken.stderr, /nothing was uploaded/);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+}
+
+Deno.test("flash builds the SOS firmware from --config, uploads it over tcp://, it runs and runs again after a reboot", async () => {
+  await flashFirmware("tcp");
+});
+
+Deno.test({
+  name:
+    "flash builds the SOS firmware, uploads it over a pseudo-terminal, it runs and runs again after a reboot",
+  ignore: SKIP_PTY,
+  async fn() {
+    assert.ok(HAVE_SOCAT, "socat is required (apt-get install socat)");
+    await flashFirmware("pty");
+  },
 });
