@@ -307,6 +307,7 @@ export function parseCommandLine(input: ParseInput): CommandLine {
   const args = input.args;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
+    if (arg === "--") continue; // `deno task serve -- --port 9000` passes the separator through
     if (arg === "--help" || arg === "-h") return { help: true };
     if (!arg.startsWith("--")) {
       throw new OptionsError(`unexpected argument "${arg}"; flags start with --, see --help`);

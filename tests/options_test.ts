@@ -22,6 +22,10 @@ Deno.test("defaults match the original server: port 8000, ping 10 s + 10 s, 64 K
   assert.equal(options.onDuplicate, "reject");
 });
 
+Deno.test("the -- that deno task passes through is ignored", () => {
+  assert.equal(parseOptions({ args: ["--", "--port", "9000"], env: {} }).port, 9000);
+});
+
 Deno.test("--tls moves the default port to 8443 unless a port is given", () => {
   assert.equal(parseOptions({ args: ["--tls"], env: {} }).port, 8443);
   assert.equal(parseOptions({ args: ["--tls", "--port", "9443"], env: {} }).port, 9443);

@@ -20,6 +20,17 @@ Deno.test("--help prints every flag and exits 0", async () => {
   assert.match(help, /RELAY_MAX_BACKLOG_BYTES/);
 });
 
+Deno.test("deno task serve -- FLAGS: the flags after -- reach the relay", async () => {
+  const { code, stdout } = await new Deno.Command(Deno.execPath(), {
+    args: ["task", "serve", "--", "--help"],
+    cwd: new URL("..", import.meta.url).pathname,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assert.equal(code, 0);
+  assert.match(decoder.decode(stdout), /--max-backlog-bytes N/);
+});
+
 Deno.test("a bad flag stops start-up with exit code 2 and names the option", async () => {
   const { code, stderr } = await runServer(["--max-clients", "lots"]).output();
   assert.equal(code, 2);
