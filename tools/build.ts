@@ -18,7 +18,11 @@
 import { dirname } from "node:path";
 import { bundleDevice } from "./bundle.ts";
 import { type DeviceConfig, DeviceConfigError, loadDeviceConfig } from "./device_config.ts";
-import { assertEspruinoDialect, EspruinoDialectError } from "./espruino_dialect.ts";
+import {
+  checkEspruinoDialect,
+  type DialectProblem,
+  EspruinoDialectError,
+} from "./espruino_dialect.ts";
 
 /** The firmware's entry module. */
 export const FIRMWARE_ENTRY = new URL("../device/firmware/main.ts", import.meta.url);
@@ -29,6 +33,8 @@ export interface BuildFirmwareOptions {
   config: DeviceConfig;
   /** Minify (default true). */
   minify?: boolean;
+  /** Entry module (default {@linkcode FIRMWARE_ENTRY}). */
+  entry?: string | URL;
 }
 
 /** A built firmware. */
@@ -44,17 +50,54 @@ export interface BuiltFirmware {
  * Espruino lacks; throws {@linkcode EspruinoDialectError} naming line and construct.
  */
 export async function buildFirmware(options: BuildFirmwareOptions): Promise<BuiltFirmware> {
-  const code = await bundleDevice({
-    entry: FIRMWARE_ENTRY,
-    minify: options.minify ?? true,
-    define: {
-      FIRMWARE_CONFIG: JSON.stringify(options.config),
-      // A pin is a global of the board (LED1, D2, …): refer to it by name.
-      FIRMWARE_LED: options.config.led.pin,
-    },
-  });
-  assertEspruinoDialect(code, { file: "dist/firmware.js" });
+  const bundle = (minify: boolean) =>
+    bundleDevice({
+      entry: options.entry ?? FIRMWARE_ENTRY,
+      minify,
+      define: {
+        FIRMWARE_CONFIG: JSON.stringify(options.config),
+        // A pin is a global of the board (LED1, D2, …): refer to it by name.
+        FIRMWARE_LED: options.config.led.pin,
+      },
+    });
+  const minify = options.minify ?? true;
+  const code = await bundle(minify);
+  const problems = checkEspruinoDialect(code);
+  if (problems.length > 0) {
+    // A minified bundle is one line: find the source files in a readable build instead.
+    const readable = minify ? await bundle(false) : code;
+    const located = checkEspruinoDialect(readable);
+    throw located.length > 0
+      ? new EspruinoDialectError("firmware", located.map((p) => locate(readable, p)))
+      : new EspruinoDialectError("dist/firmware.js (minified)", problems);
+  }
   return { code, bytes: new TextEncoder().encode(code).length };
+}
+
+/**
+ * Names the source file of a problem found in a readable bundle (esbuild
+ * heads each module with a `// path.ts` comment) and quotes the code.
+ */
+function locate(bundle: string, problem: DialectProblem): DialectProblem {
+  const lines = bundle.split("\n");
+  let file = "bundle";
+  let first = 0;
+  for (let i = problem.line - 1; i >= 0; i--) {
+    const marker = /^\s*\/\/ (\S+\.ts)$/.exec(lines[i]);
+    if (marker) {
+      file = marker[1];
+      first = i + 1;
+      break;
+    }
+  }
+  const code = (lines[problem.line - 1] ?? "").trim();
+  return {
+    ...problem,
+    construct: `${file} (bundle line ${problem.line}, line ${
+      problem.line - first
+    } of its module): ${problem.construct}`,
+    hint: `${problem.hint}\n      in: ${code.length > 100 ? code.slice(0, 100) + "…" : code}`,
+  };
 }
 
 /** Settings of {@linkcode buildFirmwareFile}. */
@@ -65,6 +108,8 @@ export interface BuildFirmwareFileOptions {
   out: string;
   /** Minify (default true). */
   minify?: boolean;
+  /** Entry module (default {@linkcode FIRMWARE_ENTRY}). */
+  entry?: string;
   /** Where progress lines go (default standard output). */
   log?: (text: string) => void;
 }
@@ -79,7 +124,7 @@ export const DEFAULT_CONFIG = "config/device.json";
 export async function buildFirmwareFile(options: BuildFirmwareFileOptions): Promise<BuiltFirmware> {
   const log = options.log ?? ((text: string) => console.log(text.trimEnd()));
   const config = await loadDeviceConfig(options.config);
-  const firmware = await buildFirmware({ config, minify: options.minify });
+  const firmware = await buildFirmware({ config, minify: options.minify, entry: options.entry });
   await Deno.mkdir(dirname(options.out), { recursive: true });
   await Deno.writeTextFile(options.out, firmware.code);
   log(
@@ -96,12 +141,14 @@ const USAGE = `Usage: deno task build [-- --config PATH] [--out PATH] [--no-mini
 
   --config PATH   device configuration (default config/device.json; see config/device.example.json)
   --out PATH      where to write the bundle (default dist/firmware.js)
+  --entry PATH    firmware entry module (default device/firmware/main.ts)
   --no-minify     readable output, for debugging on the board's console`;
 
 async function main(args: string[]): Promise<number> {
   let configPath = DEFAULT_CONFIG;
   let out = "dist/firmware.js";
   let minify = true;
+  let entry: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "--") continue;
@@ -111,13 +158,14 @@ async function main(args: string[]): Promise<number> {
     }
     if (arg === "--no-minify") {
       minify = false;
-    } else if (arg === "--config" || arg === "--out") {
+    } else if (arg === "--config" || arg === "--out" || arg === "--entry") {
       const value = args[++i];
       if (!value) {
         console.error(`build: ${arg} expects a path\n\n${USAGE}`);
         return 2;
       }
       if (arg === "--config") configPath = value;
+      else if (arg === "--entry") entry = value;
       else out = value;
     } else {
       console.error(`build: unknown argument ${arg}\n\n${USAGE}`);
@@ -125,19 +173,7 @@ async function main(args: string[]): Promise<number> {
     }
   }
   try {
-    const config = await loadDeviceConfig(configPath);
-    const firmware = await buildFirmware({ config, minify });
-    await Deno.mkdir(dirname(out), { recursive: true });
-    await Deno.writeTextFile(out, firmware.code);
-    console.log(
-      `build: ${out}: ${firmware.bytes} bytes (${(firmware.bytes / 1024).toFixed(1)} KiB), ` +
-        `for ${config.server}${config.clientId ?? "esp32-<serial>"}`,
-    );
-    if (config.server.startsWith("wss:")) {
-      console.log(
-        "build: note: Espruino encrypts wss:// but never verifies the relay's certificate",
-      );
-    }
+    await buildFirmwareFile({ config: configPath, out, minify, entry });
     return 0;
   } catch (error) {
     if (error instanceof DeviceConfigError || error instanceof EspruinoDialectError) {

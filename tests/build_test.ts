@@ -1,0 +1,88 @@
+/**
+ * `deno task build` as a user runs it: the bundle, its size, refusal of code
+ * Espruino cannot run (named by source file and construct), and config errors.
+ * Builds run as commands: esbuild's service process outlives an in-process
+ * build by a moment, which the test sanitizers would report.
+ */
+
+import assert from "node:assert/strict";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+const decoder = new TextDecoder();
+
+async function build(dir: string, config: string, extra: string[] = []) {
+  await Deno.writeTextFile(`${dir}/device.json`, config);
+  const result = await new Deno.Command(Deno.execPath(), {
+    args: ["task", "build", "--config", `${dir}/device.json`, "--out", `${dir}/fw.js`, ...extra],
+    cwd: ROOT,
+    env: { NO_COLOR: "1" },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  return {
+    code: result.code,
+    stdout: decoder.decode(result.stdout),
+    stderr: decoder.decode(result.stderr),
+  };
+}
+
+Deno.test("deno task build writes a minified bundle with the config embedded and prints its size", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const result = await build(dir, '{"server": "wss://relay.lan:8443/", "clientId": "b-1"}');
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(
+      result.stdout,
+      /fw\.js: \d+ bytes \([\d.]+ KiB\), for wss:\/\/relay\.lan:8443\/b-1/,
+    );
+    assert.match(result.stdout, /never verifies the relay's certificate/);
+    const code = await Deno.readTextFile(`${dir}/fw.js`);
+    assert.equal(
+      Number(/: (\d+) bytes/.exec(result.stdout)![1]),
+      new TextEncoder().encode(code).length,
+    );
+    assert.match(code, /wss:\/\/relay\.lan:8443\//);
+    assert.match(code, /require\("tls"\)/, "Espruino modules stay plain require calls");
+    assert.doesNotMatch(code, /Proxy|Symbol|async |await /);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("code Espruino cannot run is refused with the source file and the construct", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const result = await build(dir, '{"server": "ws://127.0.0.1:8000/"}', [
+      "--entry",
+      "tests/fixtures/firmware_with_es2018.ts",
+    ]);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /tests\/fixtures\/firmware_with_es2018\.ts .*: Map/);
+    assert.match(result.stderr, /tests\/fixtures\/firmware_with_es2018\.ts .*: destructuring/);
+    await assert.rejects(Deno.stat(`${dir}/fw.js`), "nothing is written");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("a bad configuration names the field, and nothing is written", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const result = await build(dir, '{"server": "ws://h:1/", "led": {"pin": "GPIO2"}}');
+    assert.equal(result.code, 1);
+    assert.match(
+      result.stderr,
+      /led\.pin: expected a pin name such as LED1, D2 or D13, got "GPIO2"/,
+    );
+    await assert.rejects(Deno.stat(`${dir}/fw.js`));
+    const missing = await new Deno.Command(Deno.execPath(), {
+      args: ["task", "build", "--config", `${dir}/nope.json`],
+      cwd: ROOT,
+      stderr: "piped",
+    }).output();
+    assert.equal(missing.code, 1);
+    assert.match(decoder.decode(missing.stderr), /copy config\/device\.example\.json/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
