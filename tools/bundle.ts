@@ -53,6 +53,55 @@ export interface BundleOptions {
   define?: Record<string, string>;
 }
 
+/**
+ * Property names used only between the device modules, never by the application, Espruino or a
+ * JSON message: esbuild shortens them (`mangleProps`). A name added here must not be a public
+ * option, method or event of the client, a field of the device configuration or of a reply or
+ * status, nor a property of an Espruino object (`host`, `port`, `ip`, `reason`, `reboot`…).
+ */
+export const INTERNAL_PROPS: readonly string[] = [
+  // device/ws
+  "minMs",
+  "maxMs",
+  "factor",
+  "onMessage",
+  "onPing",
+  "onPong",
+  "onClose",
+  "onError",
+  "pieceBytes",
+  "randomBytes",
+  "maxHeadBytes",
+  "accept",
+  "secure",
+  "hostname",
+  "stir",
+  "drained",
+  "pending",
+  "buffered",
+  "mask",
+  "rest",
+  "done",
+  "head",
+  "payload",
+  "pos",
+  "opcode",
+  "dropped",
+  "control",
+  "protocol",
+  "key",
+  "path",
+  // device/firmware
+  "setBlinking",
+  "setPattern",
+  "setEnabled",
+  "onCycle",
+  "onUp",
+  "onDown",
+  "enabled",
+  "say",
+];
+
 /** The name under which the wrapper receives the exports from inside the bundle. */
 const EXPORTS = "__deviceExports";
 
@@ -107,6 +156,7 @@ export function bundleDevice(options: BundleOptions): Promise<string> {
       minify: options.minify ?? true,
       charset: "ascii",
       legalComments: "none",
+      mangleProps: new RegExp("^(" + INTERNAL_PROPS.join("|") + ")$"),
       external: [...ESPRUINO_MODULES],
       define: options.define,
       logLevel: "silent",

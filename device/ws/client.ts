@@ -50,6 +50,7 @@ import {
 } from "./handshake.ts";
 import { createOutbox, type OutboxMessage } from "./outbox.ts";
 import {
+  chars,
   CLOSE_ABNORMAL,
   CLOSE_NO_STATUS,
   CLOSE_NORMAL,
@@ -326,9 +327,7 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
 
   // A control frame carries at most 125 bytes: 2 for the code, 123 for the reason.
   const closePayload = (code: number, reason: string) =>
-    code === CLOSE_NO_STATUS
-      ? ""
-      : String.fromCharCode(code >> 8, code & 0xff) + reason.substr(0, 123);
+    code === CLOSE_NO_STATUS ? "" : chars(code >> 8, code & 0xff) + reason.substr(0, 123);
 
   // Starts the closing handshake; the server answers with close and ends the TCP connection.
   const shut = (code: number, reason: string) => {
@@ -530,15 +529,9 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
       }
     },
     state: () =>
-      state === OPEN
-        ? "open"
-        : state === CLOSING
-        ? "closing"
-        : state
-        ? "connecting"
-        : stopped
-        ? "closed"
-        : "waiting",
+      (state || !stopped
+        ? "waiting connecting connecting open closing".split(" ")[state]
+        : "closed") as WebSocketClientState,
     queued: () => outbox.size(),
     counters,
   };

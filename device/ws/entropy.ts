@@ -16,6 +16,8 @@
  * @module
  */
 
+import { wordAt } from "./protocol.ts";
+
 /** Settings of {@linkcode createEntropyPool}. */
 export interface EntropyOptions {
   /** An unconnected analog pin whose noise is mixed in (reading it makes it an input). */
@@ -70,8 +72,7 @@ export function createEntropyPool(options?: EntropyOptions): EntropyPool {
     bytes,
     random: () => {
       const b = bytes(4);
-      return (((b.charCodeAt(0) * 256 + b.charCodeAt(1)) * 256 + b.charCodeAt(2)) * 256 +
-        b.charCodeAt(3)) / 4294967296;
+      return (wordAt(b, 0) * 65536 + wordAt(b, 2)) / 4294967296;
     },
   };
 }

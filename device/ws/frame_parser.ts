@@ -29,6 +29,7 @@
  */
 
 import {
+  byteAt,
   CLOSE_NO_STATUS,
   CLOSE_PROTOCOL_ERROR,
   CLOSE_TOO_BIG,
@@ -38,6 +39,7 @@ import {
   OP_PING,
   OP_PONG,
   OP_TEXT,
+  wordAt,
 } from "./protocol.ts";
 
 /** Settings and callbacks of {@linkcode createFrameParser}. */
@@ -100,8 +102,8 @@ export function createFrameParser(options: FrameParserOptions): FrameParser {
 
   // Checks the first two header bytes; returns false after failing.
   const startHeader = (): boolean => {
-    const b0 = head.charCodeAt(0);
-    const b1 = head.charCodeAt(1);
+    const b0 = byteAt(head, 0);
+    const b1 = byteAt(head, 1);
     fin = (b0 & 0x80) !== 0;
     opcode = b0 & 0x0f;
     const length7 = b1 & 0x7f;
@@ -122,13 +124,13 @@ export function createFrameParser(options: FrameParserOptions): FrameParser {
     return true;
   };
 
-  const byte = (i: number) => head.charCodeAt(i);
+  const byte = (i: number) => byteAt(head, i);
 
   // Reads the payload length once the whole header is in; returns false after failing.
   const endHeader = (): boolean => {
     const length7 = byte(1) & 0x7f;
     let length = length7;
-    if (length7 === 126) length = byte(2) * 256 + byte(3);
+    if (length7 === 126) length = wordAt(head, 2);
     else if (length7 === 127) {
       if (byte(2) & 0x80) {
         fail(CLOSE_PROTOCOL_ERROR, "bad length");
@@ -137,7 +139,7 @@ export function createFrameParser(options: FrameParserOptions): FrameParser {
       // Anything of 2^32 bytes or more is over every maximum, so the high half only needs a test.
       length = byte(2) | byte(3) | byte(4) | byte(5)
         ? Infinity
-        : ((byte(6) * 256 + byte(7)) * 256 + byte(8)) * 256 + byte(9);
+        : wordAt(head, 6) * 65536 + wordAt(head, 8);
     }
     if (opcode < OP_CLOSE && message.length + length > max) {
       fail(CLOSE_TOO_BIG, "over " + max + " bytes");
@@ -159,9 +161,7 @@ export function createFrameParser(options: FrameParserOptions): FrameParser {
       else if (opcode === OP_PONG) options.onPong(payload);
       else if (payload.length === 1) fail(CLOSE_PROTOCOL_ERROR, "bad close frame");
       else {
-        const code = payload
-          ? payload.charCodeAt(0) * 256 + payload.charCodeAt(1)
-          : CLOSE_NO_STATUS;
+        const code = payload ? wordAt(payload, 0) : CLOSE_NO_STATUS;
         if (payload && !validCloseCode(code)) {
           fail(CLOSE_PROTOCOL_ERROR, "bad close code " + code);
         } else {

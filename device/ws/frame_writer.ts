@@ -26,6 +26,8 @@
  * @module
  */
 
+import { byteAt, chars } from "./protocol.ts";
+
 /** Settings of {@linkcode createFrameWriter}. */
 export interface FrameWriterOptions {
   /** Hands a piece (a binary string) to the socket. */
@@ -51,7 +53,8 @@ export interface FrameWriter {
 interface Frame {
   /** Header and mask, not yet written ("" once written). */
   head: string;
-  mask: number[];
+  /** The 4 mask bytes. */
+  mask: string;
   payload: string;
   /** Payload bytes already written. */
   pos: number;
@@ -60,7 +63,7 @@ interface Frame {
 
 /** The header of a final, masked frame carrying `length` bytes, without the mask. */
 function frameHeader(opcode: number, length: number): string {
-  const c = String.fromCharCode;
+  const c = chars;
   const first = c(0x80 | opcode);
   if (length < 126) return first + c(0x80 | length);
   if (length < 65536) return first + c(0x80 | 126, length >> 8, length & 0xff);
@@ -92,7 +95,7 @@ export function createFrameWriter(options: FrameWriterOptions): FrameWriter {
     pending += payload.length;
     return {
       head: frameHeader(opcode, payload.length) + key,
-      mask: [key.charCodeAt(0), key.charCodeAt(1), key.charCodeAt(2), key.charCodeAt(3)],
+      mask: key,
       payload,
       pos: 0,
       done,
@@ -113,7 +116,7 @@ export function createFrameWriter(options: FrameWriterOptions): FrameWriter {
       let pos = current.pos;
       const end = Math.min(payload.length, pos + size - piece.length);
       for (; pos < end; pos++) {
-        piece += String.fromCharCode(payload.charCodeAt(pos) ^ mask[pos & 3]);
+        piece += chars(byteAt(payload, pos) ^ byteAt(mask, pos & 3));
       }
       pending -= pos - current.pos;
       current.pos = pos;

@@ -69,16 +69,20 @@ export function createOutbox(options: OutboxOptions): Outbox {
     return message;
   };
 
+  const full = (length: number) =>
+    queue.length >= options.maxMessages || bytes + length > options.maxBytes;
+
   const fits = (message: OutboxMessage) => {
-    if (message.data.length > options.maxBytes) {
+    const length = message.data.length;
+    if (length > options.maxBytes) {
       dropped++;
       return false;
     }
-    while (queue.length >= options.maxMessages || bytes + message.data.length > options.maxBytes) {
+    while (full(length)) {
       shift();
       dropped++;
     }
-    bytes += message.data.length;
+    bytes += length;
     return true;
   };
 
@@ -91,7 +95,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     unshift(message) {
       // The message put back is older than everything held: if one must go, it is this one.
       const length = message.data.length;
-      if (queue.length >= options.maxMessages || bytes + length > options.maxBytes) {
+      if (full(length)) {
         dropped++;
         return false;
       }

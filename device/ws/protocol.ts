@@ -5,6 +5,13 @@
  * @module
  */
 
+/** `s.charCodeAt(i)`: one byte of a binary string (a call is shorter than the method in the bundle). */
+export const byteAt = (s: string, i: number): number => s.charCodeAt(i);
+/** The big-endian 16-bit number at byte `i` of a binary string. */
+export const wordAt = (s: string, i: number): number => byteAt(s, i) * 256 + byteAt(s, i + 1);
+/** `String.fromCharCode`: a binary string of the given bytes. */
+export const chars: (...codes: number[]) => string = String.fromCharCode;
+
 /** Continuation frame of a fragmented message. */
 export const OP_CONTINUATION = 0;
 /** Text frame (UTF-8 payload). */
