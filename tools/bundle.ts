@@ -103,7 +103,7 @@ export const INTERNAL_PROPS: readonly string[] = [
 ];
 
 /** The name under which the wrapper receives the exports from inside the bundle. */
-const EXPORTS = "__deviceExports";
+const EXPORTS = "__x";
 
 // esbuild runs one service process; builds may overlap, so it is stopped after the last one.
 let running = 0;

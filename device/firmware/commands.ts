@@ -77,23 +77,20 @@ export function handleCommand(text: string, target: CommandTarget): Reply | null
     return reply({ ok: true, on: message.on });
   }
   if (cmd === "pattern") {
-    const current = target.pattern();
-    const next: SosPattern = {
-      dotOnMs: current.dotOnMs,
-      dashOnMs: current.dashOnMs,
-      offMs: current.offMs,
-      pauseMs: current.pauseMs,
-    };
+    const current = target.pattern() as unknown as { [key: string]: number };
+    const next: { [key: string]: number } = {};
     let given = 0;
     for (let i = 0; i < PATTERN_KEYS.length; i++) {
       const key = PATTERN_KEYS[i];
-      if (message[key] === undefined) continue;
-      if (!isTiming(message[key])) return fail(`"${key}" must be a whole number from 1 to 10000`);
-      (next as unknown as { [key: string]: number })[key] = message[key] as number;
+      const value = message[key];
+      next[key] = current[key];
+      if (value === undefined) continue;
+      if (!isTiming(value)) return fail(`"${key}" must be a whole number from 1 to 10000`);
+      next[key] = value as number;
       given++;
     }
     if (given === 0) return fail(`give at least one of ${PATTERN_KEYS.join(", ")}`);
-    target.setPattern(next);
+    target.setPattern(next as unknown as SosPattern);
     return reply({ ok: true, pattern: next });
   }
   if (cmd === "say") {
@@ -101,12 +98,8 @@ export function handleCommand(text: string, target: CommandTarget): Reply | null
     target.say(message.text);
     return reply({ ok: true });
   }
-  if (cmd === "rehandshake") {
-    target.rehandshake();
-    return reply({ ok: true });
-  }
-  if (cmd === "reboot") {
-    target.reboot();
+  if (cmd === "rehandshake" || cmd === "reboot") {
+    target[cmd]();
     return reply({ ok: true });
   }
   return fail(`unknown command "${cmd}": one of ${COMMANDS}`);

@@ -23,9 +23,13 @@ declare const ESP32: { reboot(): void } | undefined;
 const config = FIRMWARE_CONFIG;
 const bootedAt = getTime();
 
+function log(text: string): void {
+  console.log("[sos] " + text);
+}
+
 function report(where: string, error: unknown): void {
   const message = error && (error as Error).message ? (error as Error).message : String(error);
-  console.log(`[sos] error in ${where}: ${message}`);
+  log(`error in ${where}: ${message}`);
 }
 
 /** A stable id from the chip's serial number when the config gives none. */
@@ -58,11 +62,11 @@ const blinker = startBlinker({
   onError: (error) => report("cycle", error),
 });
 
-console.log(`[sos] ${id} blinking; relay ${config.server}`);
+log(`${id} blinking; relay ${config.server}`);
 
 function rehandshake(): void {
   if (!client) return;
-  console.log("[sos] re-handshaking");
+  log("re-handshaking");
   client.rehandshake();
 }
 
@@ -78,16 +82,16 @@ function openClient(): void {
     outboxBytes: config.outbox.maxBytes,
     maxMessageBytes: config.maxMessageBytes,
   });
-  ws.on("open", () => console.log("[sos] connected"));
-  ws.on("close", (code, reason) => console.log(`[sos] closed ${code} ${reason}`));
+  ws.on("open", () => log("connected"));
+  ws.on("close", (code, reason) => log(`closed ${code} ${reason}`));
   ws.on("error", (error) => report("connection", error));
   ws.on("message", (data, binary) => {
     try {
       if (binary) {
-        console.log(`[sos] < binary ${data.length} bytes`);
+        log(`< binary ${data.length} bytes`);
         return;
       }
-      console.log(`[sos] < ${data}`);
+      log(`< ${data}`);
       const reply = handleCommand(data, commands);
       if (reply) sendJson(reply);
     } catch (error) {
@@ -134,10 +138,10 @@ const commands = {
 
 const wifi = startWifi(config.wifi, {
   onUp: (ip) => {
-    console.log(`[sos] Wi-Fi up: ${ip}`);
+    log(`Wi-Fi up: ${ip}`);
     if (client) client.reconnect();
   },
-  onDown: (reason) => console.log(`[sos] Wi-Fi down: ${reason}`),
+  onDown: (reason) => log(`Wi-Fi down: ${reason}`),
 });
 
 process.on("uncaughtException", (error) => report("handler", error));

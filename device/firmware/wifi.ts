@@ -42,7 +42,8 @@ export function startWifi(config: WifiConfig | null, events: WifiEvents): WifiLi
   const wifi = config ? wifiModule() : undefined;
   let state = wifi ? "joining" : "none";
   let ip = "";
-  if (!wifi || !config) return { state: () => state, ip: () => ip };
+  const link = { state: () => state, ip: () => ip };
+  if (!wifi || !config) return link;
 
   let tries = 0;
   let roundPause = FIRST_ROUND_PAUSE_MS;
@@ -98,5 +99,5 @@ export function startWifi(config: WifiConfig | null, events: WifiEvents): WifiLi
     later(config.delayMs);
   });
   attempt();
-  return { state: () => state, ip: () => ip };
+  return link;
 }

@@ -200,7 +200,7 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
   const maxMessageBytes = num(options.maxMessageBytes, 16384);
   const writeBytes = num(options.writeBytes, 512);
 
-  const entropy = createEntropyPool({ noisePin: options.noisePin });
+  const entropy = createEntropyPool(options);
   const backoff = createBackoff({
     minMs: num(options.minBackoffMs, 1000),
     maxMs: num(options.maxBackoffMs, 30000),
@@ -339,15 +339,14 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
   };
 
   const onServerClose = (code: number, reason: string) => {
-    const answered = state === CLOSING;
-    closeCode = code;
-    closeReason = reason;
-    if (answered) lose("");
-    else {
+    if (state === CLOSING) {
+      closeCode = code;
+      closeReason = reason;
+      lose("");
+    } else {
       // Echo the code, then let the server end the TCP connection (RFC 6455 section 7.1.1).
-      writer!.control(OP_CLOSE, closePayload(code, ""));
-      state = CLOSING;
-      arm(closeTimeout, () => lose(""));
+      shut(code, "");
+      closeReason = reason;
     }
   };
 
@@ -426,15 +425,8 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
     const key = btoa(entropy.bytes(16));
     reader = createHandshakeReader({ accept: acceptFor(key, sha1), protocols: options.protocols });
     arm(handshakeTimeout, () => lose("handshake timeout"));
-    write(handshakeRequest({
-      host: target.host,
-      port: target.port,
-      path: target.path,
-      key,
-      token: options.token,
-      protocols: options.protocols,
-      headers: options.headers,
-    }));
+    // Host, port and path from the URL; token, protocols and headers from the options.
+    write(handshakeRequest(Object.assign({ key }, options, target)));
   };
 
   const attempt = () => {
@@ -459,33 +451,25 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
       return lose("connect failed: " + messageOf(e));
     }
     socket = s;
-    s.on(
-      "data",
-      guard((data: string) => {
-        if (socket === s) received(data);
-      }),
-    );
-    s.on(
-      "drain",
-      guard(() => {
-        if (socket === s && writer) writer.drained();
-      }),
-    );
-    s.on(
-      "error",
-      guard((error: { code?: number; message?: string }) => {
-        // -30848 is how a TLS peer's normal shutdown shows up; the close event follows.
-        if (socket === s && error.code !== -30848 && state !== CLOSING) {
-          lose("socket error " + (error.message || error.code));
-        }
-      }),
-    );
-    s.on(
-      "close",
-      guard(() => {
-        if (socket === s) lose(state === CLOSING ? "" : "connection lost");
-      }),
-    );
+    // Events of a socket that is no longer the current one are ignored.
+    const on = <T>(event: string, fn: (arg: T) => void) =>
+      (s as unknown as { on(event: string, fn: (arg: T) => void): void }).on(
+        event,
+        guard((arg: T) => {
+          if (socket === s) fn(arg);
+        }),
+      );
+    on("data", received);
+    on("drain", () => {
+      if (writer) writer.drained();
+    });
+    on("error", (error: { code?: number; message?: string }) => {
+      // -30848 is how a TLS peer's normal shutdown shows up; the close event follows.
+      if (error.code !== -30848 && state !== CLOSING) {
+        lose("socket error " + (error.message || error.code));
+      }
+    });
+    on("close", () => lose(state === CLOSING ? "" : "connection lost"));
   };
 
   arm(0, attempt);

@@ -45,9 +45,16 @@ export function createEntropyPool(options?: EntropyOptions): EntropyPool {
 
   const stir = (extra?: string) => {
     pool = hash(
-      pool + "|" + getTime() + "|" + getSerial() + "|" + E.hwRand() + "|" +
-        process.memory(false).free + "|" + (pin ? analogRead(pin) : "") + "|" + counter++ +
-        "|" + (extra || ""),
+      [
+        pool,
+        getTime(),
+        getSerial(),
+        E.hwRand(),
+        process.memory(false).free,
+        pin ? analogRead(pin) : "",
+        counter++,
+        extra || "",
+      ].join("|"),
     );
     block = "";
   };

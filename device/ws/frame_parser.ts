@@ -94,9 +94,13 @@ export function createFrameParser(options: FrameParserOptions): FrameParser {
   let message = "";
   let messageOpcode = 0;
 
-  const fail = (code: number, reason: string) => {
+  const stop = () => {
     stopped = true;
     message = control = head = "";
+  };
+
+  const fail = (code: number, reason: string) => {
+    stop();
     options.onError(code, reason);
   };
 
@@ -202,10 +206,7 @@ export function createFrameParser(options: FrameParserOptions): FrameParser {
 
   return {
     push,
-    stop: () => {
-      stopped = true;
-      message = control = head = "";
-    },
+    stop,
     buffered: () => head.length + control.length + message.length,
   };
 }
