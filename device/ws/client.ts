@@ -289,6 +289,10 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
     );
   };
 
+  const countDrops = () => {
+    counters.outboxDrops = outbox.dropped();
+  };
+
   const write = (data: string) => {
     counters.bytesOut += data.length;
     socket!.write(data);
@@ -303,7 +307,7 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
     parser = undefined;
     if (inflight) outbox.unshift(inflight);
     inflight = undefined;
-    counters.outboxDrops = outbox.dropped();
+    countDrops();
     if (s) {
       try {
         s.end();
@@ -487,7 +491,7 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
         opcode = OP_BINARY;
       }
       const ok = outbox.push({ data, opcode });
-      counters.outboxDrops = outbox.dropped();
+      countDrops();
       safely(pump);
       return ok;
     },
@@ -495,7 +499,7 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
       if (stopped) return;
       stopped = true;
       outbox.clear();
-      counters.outboxDrops = outbox.dropped();
+      countDrops();
       safely(() => {
         if (state === OPEN) shut(code || CLOSE_NORMAL, reason || "");
         else if (state !== CLOSING) lose("");

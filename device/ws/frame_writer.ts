@@ -63,12 +63,11 @@ interface Frame {
 
 /** The header of a final, masked frame carrying `length` bytes, without the mask. */
 function frameHeader(opcode: number, length: number): string {
-  const c = chars;
-  const first = c(0x80 | opcode);
-  if (length < 126) return first + c(0x80 | length);
-  if (length < 65536) return first + c(0x80 | 126, length >> 8, length & 0xff);
+  const first = chars(0x80 | opcode);
+  if (length < 126) return first + chars(0x80 | length);
+  if (length < 65536) return first + chars(0x80 | 126, length >> 8, length & 0xff);
   return first +
-    c(
+    chars(
       0x80 | 127,
       0,
       0,
