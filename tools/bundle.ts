@@ -91,7 +91,10 @@ export const INTERNAL_PROPS: readonly string[] = [
   "protocol",
   "key",
   "path",
+  "data",
+  "stop",
   // device/firmware
+  "id",
   "setBlinking",
   "setPattern",
   "setEnabled",

@@ -38,7 +38,7 @@
  */
 
 import { createBackoff } from "./backoff.ts";
-import { createEntropyPool } from "./entropy.ts";
+import { createEntropyPool, digest } from "./entropy.ts";
 import { createFrameParser, type FrameParser } from "./frame_parser.ts";
 import { createFrameWriter, type FrameWriter } from "./frame_writer.ts";
 import {
@@ -210,8 +210,7 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
     maxMessages: num(options.outboxMessages, 32),
     maxBytes: num(options.outboxBytes, 8192),
   });
-  const crypto = require("crypto");
-  const sha1 = (data: string) => E.toString(new Uint8Array(crypto.SHA1(data)));
+  const sha1 = (data: string) => digest("SHA1", data);
   const handlers: { [event: string]: Handler[] } = {};
   const counters: WebSocketClientCounters = {
     connects: 0,

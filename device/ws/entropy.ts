@@ -18,6 +18,10 @@
 
 import { wordAt } from "./protocol.ts";
 
+/** The `require("crypto")` hash `name` of `data`, as a binary string. */
+export const digest = (name: "SHA1" | "SHA256", data: string): string =>
+  E.toString(new Uint8Array(require("crypto")[name](data)));
+
 /** Settings of {@linkcode createEntropyPool}. */
 export interface EntropyOptions {
   /** An unconnected analog pin whose noise is mixed in (reading it makes it an input). */
@@ -36,12 +40,11 @@ export interface EntropyPool {
 
 /** Creates a pool seeded from what this board and this moment offer. */
 export function createEntropyPool(options?: EntropyOptions): EntropyPool {
-  const crypto = require("crypto");
   const pin = options && options.noisePin;
   let pool = "";
   let counter = 0;
   let block = "";
-  const hash = (data: string) => E.toString(new Uint8Array(crypto.SHA256(data)));
+  const hash = (data: string) => digest("SHA256", data);
 
   const stir = (extra?: string) => {
     pool = hash(

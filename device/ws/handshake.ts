@@ -30,6 +30,9 @@
 /** The GUID every server appends to the key (RFC 6455 section 1.3). */
 export const WEBSOCKET_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
+/** The prefix of the handshake's own header names, lower-cased. */
+const SEC = "sec-websocket-";
+
 /** What goes into the request of {@linkcode handshakeRequest}. */
 export interface HandshakeRequestOptions {
   /** Host name or address, as in the URL (IPv6 in brackets). */
@@ -130,12 +133,12 @@ export function createHandshakeReader(options: HandshakeReaderOptions): Handshak
         head.substring(space + 5, lineEnd < 0 ? head.length : lineEnd) || "refused",
       );
     }
-    const protocol = header("sec-websocket-protocol");
+    const protocol = header(SEC + "protocol");
     let reason = "";
     if (header("upgrade").toLowerCase() !== "websocket") reason = "bad Upgrade";
     else if (header("connection").toLowerCase().indexOf("upgrade") < 0) reason = "bad Connection";
-    else if (header("sec-websocket-accept") !== options.accept) reason = "bad Accept";
-    else if (header("sec-websocket-extensions")) reason = "unrequested extension";
+    else if (header(SEC + "accept") !== options.accept) reason = "bad Accept";
+    else if (header(SEC + "extensions")) reason = "unrequested extension";
     else if (protocol && (options.protocols || []).indexOf(protocol) < 0) {
       reason = "unrequested subprotocol " + protocol;
     }
