@@ -30,6 +30,22 @@ interface Scenario {
   run(board: VirtualBoard, relay: RelayProcess): Promise<RelayProcess>;
 }
 
+/**
+ * Kills the relay and restarts it on the same port; with `blockMs`, the
+ * board's next connect attempt blocks its JavaScript that long meanwhile.
+ */
+function relayOutage(blockMs: number): Scenario["run"] {
+  return async (board, relay) => {
+    await sleep(1500);
+    await relay.stop("SIGKILL");
+    if (blockMs > 0) board.faults.blockConnect(blockMs);
+    await sleep(Math.max(3000, blockMs + 1000));
+    const again = await startRelay(relay.port);
+    await sleep(3000);
+    return again;
+  };
+}
+
 const SCENARIOS: Scenario[] = [
   { name: "steady (no fault)", run: async (_b, relay) => (await sleep(7000), relay) },
   {
@@ -43,41 +59,12 @@ const SCENARIOS: Scenario[] = [
       return relay;
     },
   },
+  { name: "relay killed, back after 3 s", run: relayOutage(0) },
+  { name: "connect blocks the JavaScript for 1.5 s", run: relayOutage(1500) },
+  // Past the roughly 2.5 s of pulses queued ahead, the LED has to wait for the JavaScript.
   {
-    name: "relay killed, back after 3 s",
-    run: async (_board, relay) => {
-      await sleep(1500);
-      await relay.stop("SIGKILL");
-      await sleep(3000);
-      const again = await startRelay(relay.port);
-      await sleep(3000);
-      return again;
-    },
-  },
-  {
-    name: "connect blocks the JavaScript for 1.5 s",
-    run: async (board, relay) => {
-      await sleep(1500);
-      await relay.stop("SIGKILL");
-      board.faults.blockConnect(1500);
-      await sleep(2500);
-      const again = await startRelay(relay.port);
-      await sleep(3000);
-      return again;
-    },
-  },
-  {
-    // Past the roughly 2.5 s of pulses queued ahead, the LED has to wait for the JavaScript.
     name: "connect blocks the JavaScript for 4 s (beyond the queued pulses)",
-    run: async (board, relay) => {
-      await sleep(1500);
-      await relay.stop("SIGKILL");
-      board.faults.blockConnect(4000);
-      await sleep(5000);
-      const again = await startRelay(relay.port);
-      await sleep(3000);
-      return again;
-    },
+    run: relayOutage(4000),
   },
   {
     name: "flood of 2000 messages",
