@@ -140,6 +140,12 @@ Deno.test("commands are obeyed and answered; malformed ones get an error reply",
     assert.equal((await nextJson(operator)).re, "status");
     assert.ok(board.console.some((line) => line.includes("{ not json")), "messages are printed");
 
+    // A crash in any handler is caught, told to the relay, and the loops go on.
+    board.eval('setTimeout(function () { throw new Error("boom"); }, 10)');
+    const crash = await nextJson(operator);
+    assert.deepEqual(crash, { from: "board-1", error: "handler: boom" });
+    assert.equal(await operator.next(5000), "SOS!", "the SOS goes on after a crash");
+
     send({ to: "board-1", cmd: "rehandshake" });
     assert.equal((await nextJson(operator)).ok, true);
     send({ to: "board-1", cmd: "reboot" });

@@ -27,9 +27,15 @@ function log(text: string): void {
   console.log("[sos] " + text);
 }
 
+let client: WebSocketClient | undefined;
+
+/** Prints an error; a crash in a handler is also told to the relay, when connected. */
 function report(where: string, error: unknown): void {
   const message = error && (error as Error).message ? (error as Error).message : String(error);
   log(`error in ${where}: ${message}`);
+  if (where !== "connection" && client && client.state() === "open") {
+    client.send(JSON.stringify({ from: id, error: `${where}: ${message}` }));
+  }
 }
 
 /** A stable id from the chip's serial number when the config gives none. */
@@ -41,7 +47,6 @@ function deviceId(): string {
 
 const id = deviceId();
 let pattern: SosPattern = config.pattern;
-let client: WebSocketClient | undefined;
 let sent = 0;
 
 function sendJson(value: unknown): void {
