@@ -267,10 +267,8 @@ export class Hub {
 
   /** Closes every connection (shutdown). */
   closeAll(info: CloseInfo): void {
-    for (const client of [...this.#live]) {
-      if (client.dropReason !== undefined) continue;
-      this.drop(client, { ...info, why: "shutdown" });
-    }
+    // drop() skips clients already dropped (still draining) or gone.
+    for (const client of [...this.#live]) this.drop(client, { ...info, why: "shutdown" });
   }
 
   /** A snapshot of the clients holding an id, oldest first. */

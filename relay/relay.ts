@@ -79,6 +79,12 @@ function text(status: number, body: string, headers: Record<string, string> = {}
   });
 }
 
+const WRONG_TOKEN = "missing or wrong token";
+
+function unauthorized(): Response {
+  return text(401, WRONG_TOKEN, { "www-authenticate": "Bearer" });
+}
+
 /** Creates a relay with empty state. */
 export function createRelay(config: CreateRelayOptions): Relay {
   const { options, logger } = config;
@@ -118,7 +124,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
     }
     if (path === "/metrics") {
       if (!authorized(request)) {
-        return text(401, "missing or wrong token", { "www-authenticate": "Bearer" });
+        return unauthorized();
       }
       return new Response(metrics.render({ clientsConnected: hub.connectedCount }), {
         headers: { "content-type": "text/plain; version=0.0.4; charset=utf-8" },
@@ -126,7 +132,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
     }
     if (path === "/clients") {
       if (!authorized(request)) {
-        return text(401, "missing or wrong token", { "www-authenticate": "Bearer" });
+        return unauthorized();
       }
       return Response.json(hub.clients(), { headers: { "cache-control": "no-store" } });
     }
@@ -156,8 +162,8 @@ export function createRelay(config: CreateRelayOptions): Relay {
     if (!authorized(request)) {
       return refuse(
         "unauthorized",
-        text(401, "missing or wrong token", { "www-authenticate": "Bearer" }),
-        { id, remote, reason: "missing or wrong token" },
+        unauthorized(),
+        { id, remote, reason: WRONG_TOKEN },
       );
     }
     const holder = hub.holder(id);
