@@ -117,6 +117,9 @@ export interface BuildFirmwareFileOptions {
 /** Default configuration file of `deno task build` and `deno task flash`. */
 export const DEFAULT_CONFIG = "config/device.json";
 
+/** Where `deno task build` writes the firmware, and what `flash` and `sim` take by default. */
+export const DEFAULT_OUT = "dist/firmware.js";
+
 /**
  * Loads and validates the configuration, builds the firmware and writes it.
  * Throws {@linkcode DeviceConfigError} or {@linkcode EspruinoDialectError} with what to fix.
@@ -146,7 +149,7 @@ const USAGE = `Usage: deno task build [-- --config PATH] [--out PATH] [--no-mini
 
 async function main(args: string[]): Promise<number> {
   let configPath = DEFAULT_CONFIG;
-  let out = "dist/firmware.js";
+  let out = DEFAULT_OUT;
   let minify = true;
   let entry: string | undefined;
   for (let i = 0; i < args.length; i++) {

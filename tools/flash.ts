@@ -13,7 +13,7 @@
  */
 
 import { parseArgs } from "node:util";
-import { buildFirmwareFile, DEFAULT_CONFIG } from "./build.ts";
+import { buildFirmwareFile, DEFAULT_CONFIG, DEFAULT_OUT } from "./build.ts";
 import { DeviceConfigError } from "./device_config.ts";
 import { EspruinoDialectError } from "./espruino_dialect.ts";
 import { closeConnection, uploadCode } from "./flash_espruino.ts";
@@ -28,7 +28,7 @@ import {
 export { FlashError, type FlashErrorCode } from "./flash_transport.ts";
 
 /** Default file uploaded when `--file` is not given (`deno task build` writes it). */
-export const DEFAULT_FILE = "dist/firmware.js";
+export const DEFAULT_FILE = DEFAULT_OUT;
 /** Offline board description handed to EspruinoTools. */
 export const DEFAULT_BOARD_FILE = new URL("../config/espruino_board_esp32.json", import.meta.url);
 
