@@ -1,0 +1,56 @@
+import assert from "node:assert/strict";
+import {
+  ESPRUINO_BOARDS,
+  espruinoForTests,
+  EspruinoProcess,
+  findEspruino,
+  parsePinLog,
+} from "../tools/espruino_process.ts";
+
+Deno.test("ESPRUINO_BIN names one binary for every board, or a folder of espruino-<board> files", () => {
+  const folder = Deno.makeTempDirSync();
+  try {
+    const c3 = `${folder}/espruino-esp32c3`;
+    Deno.writeTextFileSync(c3, "");
+    assert.equal(findEspruino("esp32c3", { ESPRUINO_BIN: folder }), c3);
+    assert.equal(findEspruino("esp32", { ESPRUINO_BIN: folder }), undefined);
+    assert.equal(findEspruino("esp32", { ESPRUINO_BIN: c3 }), c3);
+    assert.equal(findEspruino("esp32", { ESPRUINO_BIN: `${folder}/none` }), undefined);
+  } finally {
+    Deno.removeSync(folder, { recursive: true });
+  }
+});
+
+Deno.test("pin log lines parse into edges; other lines are skipped", () => {
+  assert.deepEqual(parsePinLog("3694716.467 D2 1\nnoise\n3694716.967 D2 0\n"), [
+    { atMs: 3694716.467, pin: "D2", level: 1 },
+    { atMs: 3694716.967, pin: "D2", level: 0 },
+  ]);
+});
+
+for (const board of ESPRUINO_BOARDS) {
+  const binary = espruinoForTests(board);
+  Deno.test({
+    name: `real interpreter (${board}): runs a script, logs LED1's edges, reports its memory`,
+    ignore: binary === undefined,
+    async fn() {
+      await using espruino = EspruinoProcess.start({
+        binary: binary!,
+        script: "digitalPulse(LED1, 1, [20, 30, 20]);\n" +
+          'setTimeout(function () { print("mem " + process.memory().total); }, 150);',
+      });
+      const [, total] = await espruino.waitForOutput(/mem (\d+)/);
+      assert.equal(Number(total), board === "esp32" ? 16383 : 4095);
+      await espruino.exited;
+      const edges = (await espruino.pinEdges("D2")).filter((e, i, all) =>
+        i === 0 || e.level !== all[i - 1].level
+      );
+      const pulse = edges.slice(-4);
+      assert.deepEqual(pulse.map((edge) => edge.level), [1, 0, 1, 0], JSON.stringify(edges));
+      [20, 30, 20].forEach((due, i) => {
+        const span = pulse[i + 1].atMs - pulse[i].atMs;
+        assert.ok(Math.abs(span - due) < 5, `span ${span} ms where ${due} ms is due`);
+      });
+    },
+  });
+}
