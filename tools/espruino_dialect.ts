@@ -23,7 +23,7 @@
  * @module
  */
 
-import * as acorn from "acorn";
+import * as acorn from "npm:acorn@8.19.0";
 
 /** One construct Espruino cannot run as written. */
 export interface DialectProblem {
