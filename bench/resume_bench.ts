@@ -165,7 +165,9 @@ async function main(): Promise<number> {
     "The hub's own work per delivery, measured in one process with sockets that do nothing " +
     `(median of ${hubRuns.on.length} alternated runs of 20,000 messages to 100 subscribers): ` +
     `${hubOff.toFixed(0)} ns without a resume store, ${hubOn.toFixed(0)} ns with one and nobody ` +
-    `away (${(hubOn / hubOff).toFixed(3)}×). Other processes do not disturb this ratio.`,
+    `away (${
+      (hubOn / hubOff).toFixed(3)
+    }×); both run in one process, alternated, so the load of other processes falls on both alike.`,
     "",
     "## Memory",
     "",
