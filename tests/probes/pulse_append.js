@@ -1,0 +1,12 @@
+// digitalPulse appended to a RUNNING train: each appended pulse is late by the time since
+// the utility timer last fired (jstimer.c utilTimerInsertTask, timePassed).
+digitalWrite(D9, 1);
+digitalPulse(D2, 1, [50, 50, 50, 50]);
+var topUps = 0;
+var iv = setInterval(function () {
+  digitalPulse(D2, 1, [30, 30]);
+  if (++topUps === 4) {
+    clearInterval(iv);
+    setTimeout(function () { print("probe done"); }, 600);
+  }
+}, 35);

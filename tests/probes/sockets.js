@@ -1,0 +1,27 @@
+// Socket events in order, against the local probe server (hello, echo, closes after bye).
+var net = require("net");
+var events = [];
+var sock = net.connect({ host: "127.0.0.1", port: PROBE_PORT }, function () {
+  events.push("connect");
+});
+print("connect returned", typeof sock);
+sock.on("drain", function () { events.push("drain"); });
+sock.on("data", function (d) {
+  events.push("data " + JSON.stringify(d));
+  if (d.indexOf("hello") >= 0) sock.write("ping\xff");
+  else if (d.indexOf("ping") >= 0) sock.write("bye");
+});
+sock.on("end", function () { events.push("end"); });
+sock.on("error", function (e) { events.push("error " + JSON.stringify(e)); });
+sock.on("close", function (hadError) {
+  events.push("close " + hadError);
+  print(events.join("\n"));
+  try { sock.write("more"); print("write after close: no error"); } catch (e) { print("write after close:", e.message); }
+  try {
+    net.connect({ host: "127.0.0.1", port: 1 }, function () { print("connected to port 1?"); });
+    print("refused: no throw");
+  } catch (e) {
+    print("refused:", e.message);
+  }
+  setTimeout(function () { print("probe done"); }, 200);
+});
