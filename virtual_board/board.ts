@@ -96,6 +96,8 @@ export interface RebootOptions {
 }
 
 const DEFAULT_SERIAL = "240ac4a1-b2c3";
+/** `process.version` of the reference interpreter (2v29 plus 277 commits, c5ff787b1). */
+const ESPRUINO_VERSION = "2v29.277";
 const DEFAULT_VARIABLES = 16383;
 /** Rough variables used by the interpreter itself before any code runs. */
 const BASE_VARIABLES = 180;
@@ -188,6 +190,8 @@ class Session {
   /** Calls firmware code from an event; errors go to uncaughtException or the console. */
   invoke(fn: Listener, thisArg: unknown, args: unknown[]): void {
     if (!this.alive) return;
+    // JavaScript runs from the idle loop, which first frees the finished pulses' timer slots.
+    this.board.pins.idle();
     try {
       Reflect.apply(fn, thisArg, args);
     } catch (error) {
@@ -252,9 +256,9 @@ class Session {
       debug: print,
     });
     this.processObject = realm.object({
-      version: "2v29",
+      version: ESPRUINO_VERSION,
       env: realm.clone({
-        VERSION: "2v29",
+        VERSION: ESPRUINO_VERSION,
         BOARD: "ESP32",
         SERIAL: board.serial,
         RAM: 520 * 1024,
@@ -271,6 +275,8 @@ class Session {
           gc: 0,
           gctime: 0,
           blocksize: board.variables > 4095 ? 14 : 13,
+          rx: 0,
+          tx: 0,
         });
       },
     });
@@ -364,8 +370,23 @@ class Session {
     g.Date.now = () => board.epochMs();
     // Espruino ignores JSON replacer and reviver arguments.
     const { stringify, parse } = g.JSON;
-    g.JSON.stringify = (value: unknown, _replacer?: unknown, space?: unknown) =>
-      stringify(value, undefined, space);
+    g.JSON.stringify = (value: unknown, _replacer?: unknown, space?: unknown) => {
+      const text = stringify(value, undefined, space) as string | undefined;
+      // Espruino escapes every char outside 32…126 in strings as \u00XX (upper-case hex).
+      return text?.replace(/\\u00([0-9a-f]{2})/g, (_, hex: string) => `\\u00${hex.toUpperCase()}`)
+        .replace(
+          /[\x7f-\xff]/g,
+          (ch) => `\\u00${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
+        );
+    };
+    // Strings are bytes: only ASCII letters change case.
+    const stringProto = realm.global.String as { prototype: Record<string, unknown> };
+    stringProto.prototype.toUpperCase = function (this: string) {
+      return String(this).replace(/[a-z]+/g, (part) => part.toUpperCase());
+    };
+    stringProto.prototype.toLowerCase = function (this: string) {
+      return String(this).replace(/[A-Z]+/g, (part) => part.toLowerCase());
+    };
     g.JSON.parse = (text: unknown) => parse(text);
   }
 }
@@ -578,6 +599,8 @@ export class VirtualBoard implements AsyncDisposable {
       session.codeChars += code.length;
       session.runGuarded(code, file);
     }
+    // onInit and E.on('init') belong to a boot from Storage; code sent to RAM misses them.
+    if (options.ramCode !== undefined && programs.length === 1) return;
     const onInit = (session.realm.global as { onInit?: unknown }).onInit;
     if (typeof onInit === "function") session.invoke(onInit as Listener, undefined, []);
     session.events.emitQueued(session.espruinoObject, "init", []);
@@ -631,6 +654,7 @@ export class VirtualBoard implements AsyncDisposable {
   eval(code: string): unknown {
     const session = this.#session;
     if (!session) throw new Error("the board is not running");
+    this.#core.pins.idle();
     return session.run(code, "console");
   }
 

@@ -2,8 +2,8 @@
  * Probes: plain Espruino scripts run on the virtual board AND on the real interpreter
  * (`tools/espruino_process.ts`), whose console lines and pin edges are compared. A probe
  * prints `probe done` as its last line; it may use `PROBE_PORT`, the port of a local TCP
- * server started for each run (it sends `hello`, echoes what it receives and closes after
- * a chunk holding `bye`).
+ * server started for each run (it sends `hello`, echoes what it receives — 100 ms late when
+ * it holds `slow` — and closes after a chunk holding `bye`).
  *
  * ```sh
  * deno run --allow-all virtual_board/probe.ts tests/probes/timers.js [--board esp32c3]
@@ -37,6 +37,12 @@ export interface ProbeOptions {
   variables?: number;
 }
 
+/** The pin-edge time tolerance a probe asks for (`// tolerance-ms: N`), else 5 ms. */
+export function probeTolerance(code: string): number {
+  const match = /^\/\/ tolerance-ms: (\d+)/.exec(code);
+  return match ? Number(match[1]) : 5;
+}
+
 /** The line that ends every probe. */
 export const PROBE_DONE = "probe done";
 
@@ -61,6 +67,7 @@ async function serveProbe(listener: Deno.TcpListener): Promise<void> {
           const n = await conn.read(buffer);
           if (n === null) break;
           const text = decoder.decode(buffer.subarray(0, n));
+          if (text.includes("slow")) await new Promise((resolve) => setTimeout(resolve, 100));
           await conn.write(buffer.subarray(0, n));
           if (text.includes("bye")) break;
         }
@@ -239,7 +246,7 @@ async function main(args: string[]): Promise<number> {
     // One after the other: the timing of each must not suffer from the other.
     const virtual = await runProbeOnVirtualBoard(code);
     const real = await runProbeOnEspruino(code, { binary });
-    const differences = compareProbeRuns(virtual, real);
+    const differences = compareProbeRuns(virtual, real, { toleranceMs: probeTolerance(code) });
     console.log(`${file}: ${differences.length} difference(s)`);
     for (const difference of differences) console.log(`  ${difference}`);
     if (differences.length > 0) {

@@ -11,20 +11,13 @@ import { binaryToBytes, bytesToBinary, flattenToBytes } from "./realm.ts";
 
 /** Usable Storage area on the ESP32 boards, in bytes. */
 export const STORAGE_BYTES = 896 * 1024;
-/** Longest file name Espruino's Storage accepts. */
+/** Longest file name Espruino's Storage keeps (longer names are cut). */
 const MAX_NAME = 28;
 
 /** Creates the `require("Storage")` object over `files` (shared across reboots). */
 export function storageModule(files: Map<string, string>, realm: Realm): object {
-  const checkName = (name: unknown): string => {
-    const text = String(name);
-    if (text.length === 0 || text.length > MAX_NAME) {
-      throw realm.error(
-        `File name must be 1 to ${MAX_NAME} characters, got ${JSON.stringify(text)}`,
-      );
-    }
-    return text;
-  };
+  // Espruino cuts names to 28 characters; an empty name is stored but never listed.
+  const checkName = (name: unknown): string => String(name).slice(0, MAX_NAME);
   const toText = (data: unknown): string =>
     typeof data === "string" ? data : bytesToBinary(flattenToBytes([data]));
   const used = () => {
@@ -69,7 +62,7 @@ export function storageModule(files: Map<string, string>, realm: Realm): object 
         current = "\xff".repeat(typeof size === "number" ? size : offset + text.length);
       }
       if (offset + text.length > current.length) {
-        throw realm.error(`Too much data for file size (${current.length} bytes)`);
+        throw realm.error("Too much data for file size");
       }
       files.set(key, current.slice(0, offset) + text + current.slice(offset + text.length));
       return true;
@@ -85,7 +78,7 @@ export function storageModule(files: Map<string, string>, realm: Realm): object 
       files.clear();
     },
     list(pattern?: unknown): string[] {
-      let names = [...files.keys()];
+      let names = [...files.keys()].filter((name) => name !== "");
       if (pattern instanceof realm.intrinsics.RegExp) {
         names = names.filter((n) => (pattern as RegExp).test(n));
       } else if (typeof pattern === "string") {

@@ -1,3 +1,4 @@
+// tolerance-ms: 12 (edges that follow JavaScript timers)
 // digitalPulse: one call with more pulses than free slots waits, then drops the rest
 // (jstimer.c: a finished pulse keeps its slot until the idle loop runs).
 digitalWrite(D9, 1);

@@ -1,3 +1,4 @@
+// tolerance-ms: 12 (edges that follow JavaScript timers)
 // "Timeout on Utility Timer": a full queue not freed within the wait loses the queued
 // pulses, and their slots stay taken until reset().
 digitalWrite(D9, 1);

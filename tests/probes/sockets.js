@@ -8,8 +8,9 @@ print("connect returned", typeof sock);
 sock.on("drain", function () { events.push("drain"); });
 sock.on("data", function (d) {
   events.push("data " + JSON.stringify(d));
-  if (d.indexOf("hello") >= 0) sock.write("ping\xff");
-  else if (d.indexOf("ping") >= 0) sock.write("bye");
+  // the server answers "slow" 100 ms late, so that the drain of each write comes first
+  if (d.indexOf("hello") >= 0) sock.write("slow\xff");
+  else if (d.indexOf("slow") >= 0) sock.write("bye");
 });
 sock.on("end", function () { events.push("end"); });
 sock.on("error", function (e) { events.push("error " + JSON.stringify(e)); });
