@@ -10,7 +10,7 @@ sock.on("data", function (d) {
   events.push("data " + JSON.stringify(d));
   // the server answers "slow" 100 ms late, so that the drain of each write comes first
   if (d.indexOf("hello") >= 0) sock.write("slow\xff");
-  else if (d.indexOf("slow") >= 0) sock.write("bye");
+  else if (d === "slow\xff") sock.write("slow bye");
 });
 sock.on("end", function () { events.push("end"); });
 sock.on("error", function (e) { events.push("error " + JSON.stringify(e)); });
