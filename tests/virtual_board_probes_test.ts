@@ -13,7 +13,7 @@ const PROBES = new URL("./probes/", import.meta.url);
 
 Deno.test("the real interpreter's console is read without banner, prompts and stack traces", () => {
   const text = "\r\n ____ \r\n|_| espruino.com\r\n 2v29.277\r\nhttp://espruino.com/Donate\r\n" +
-    "\r\nhello\r\n>\r\x1b[JUncaught Error: boom\r\n    at :1:23\r\nthrow new Error(\"boom\");\r\n" +
+    '\r\nhello\r\n>\r\x1b[JUncaught Error: boom\r\n    at :1:23\r\nthrow new Error("boom");\r\n' +
     "                      ^\r\n>";
   assert.deepEqual(normalizeEspruinoOutput(text), ["hello", "Uncaught Error: boom"]);
 });
@@ -31,7 +31,10 @@ Deno.test("pin edges: level changes only, from the first change", () => {
   ]);
   const differences = compareProbeRuns(
     { console: ["a"], edges },
-    { console: ["b"], edges: [{ atMs: 0, pin: "D2", level: 1 }, { atMs: 57, pin: "D2", level: 0 }] },
+    {
+      console: ["b"],
+      edges: [{ atMs: 0, pin: "D2", level: 1 }, { atMs: 57, pin: "D2", level: 0 }],
+    },
   );
   assert.equal(differences.length, 2, differences.join("\n"));
 });

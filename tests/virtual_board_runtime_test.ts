@@ -178,7 +178,7 @@ Deno.test("E, btoa/atob, getSerial, getTime, process: as on an ESP32 with Esprui
   assert.equal(board.eval("btoa('\\x00\\xffhi')"), "AP9oaQ==");
   assert.equal(board.eval("atob('AP9oaQ==').charCodeAt(1)"), 255);
   assert.equal(board.eval("getSerial()"), "30aea4010203");
-  assert.equal(board.eval("process.env.VERSION + ' ' + process.env.BOARD"), "2v29 ESP32");
+  assert.equal(board.eval("process.env.VERSION + ' ' + process.env.BOARD"), "2v29.277 ESP32");
   const memory = board.eval("process.memory()") as { free: number; usage: number; total: number };
   assert.equal(memory.total, 4095);
   assert.equal(memory.free + memory.usage, 4095);

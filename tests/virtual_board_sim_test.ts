@@ -24,7 +24,9 @@ async function waitFor(sink: { text: string }, pattern: RegExp, timeoutMs = 20_0
   for (;;) {
     const match = sink.text.match(pattern);
     if (match) return match;
-    if (Date.now() > deadline) throw new Error(`no ${pattern} within ${timeoutMs} ms:\n${sink.text}`);
+    if (Date.now() > deadline) {
+      throw new Error(`no ${pattern} within ${timeoutMs} ms:\n${sink.text}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

@@ -6,11 +6,7 @@
  * @module
  */
 
-import {
-  type EspruinoBoard,
-  EspruinoProcess,
-  findEspruino,
-} from "../tools/espruino_process.ts";
+import { type EspruinoBoard, EspruinoProcess, findEspruino } from "../tools/espruino_process.ts";
 import { ConsoleLinks } from "./console_server.ts";
 
 /** Options of {@linkcode startEspruinoSim}. */

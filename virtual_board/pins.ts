@@ -81,7 +81,9 @@ class UtilityTimer {
 
   /** Runs the timer interrupt for every time it fired up to `now`. */
   advance(now = this.now()): void {
-    while (this.on && this.setTime + this.period <= now) this.#interrupt(this.setTime + this.period);
+    while (this.on && this.setTime + this.period <= now) {
+      this.#interrupt(this.setTime + this.period);
+    }
   }
 
   /** `jstUtilTimerInterruptHandler` at time `at`. */

@@ -139,7 +139,10 @@ export function normalizeEspruinoOutput(text: string): string[] {
 }
 
 /** Runs a probe on the virtual board until it prints {@linkcode PROBE_DONE}. */
-export function runProbeOnVirtualBoard(code: string, options: ProbeOptions = {}): Promise<ProbeRun> {
+export function runProbeOnVirtualBoard(
+  code: string,
+  options: ProbeOptions = {},
+): Promise<ProbeRun> {
   return withProbeServer(async (port) => {
     await using board = await VirtualBoard.boot({
       code: withPort(code, port),
@@ -150,8 +153,10 @@ export function runProbeOnVirtualBoard(code: string, options: ProbeOptions = {})
     const deadline = Date.now() + (options.timeoutMs ?? 20_000);
     while (!board.console.includes(PROBE_DONE)) {
       if (Date.now() > deadline) {
-        throw new Error(`the probe did not print "${PROBE_DONE}" on the virtual board:\n` +
-          board.console.join("\n"));
+        throw new Error(
+          `the probe did not print "${PROBE_DONE}" on the virtual board:\n` +
+            board.console.join("\n"),
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
@@ -181,8 +186,10 @@ export function runProbeOnEspruino(
     clearTimeout(timer);
     if (result === "timeout") {
       await espruino.kill();
-      throw new Error(`the probe did not end within ${timeoutMs} ms on the real interpreter:\n` +
-        espruino.output.slice(-2000));
+      throw new Error(
+        `the probe did not end within ${timeoutMs} ms on the real interpreter:\n` +
+          espruino.output.slice(-2000),
+      );
     }
     await espruino.kill(); // collects the rest of its output
     return {
