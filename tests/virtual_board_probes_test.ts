@@ -40,6 +40,7 @@ Deno.test("pin edges: level changes only, from the first change", () => {
 });
 
 const binary = espruinoForTests("esp32c3");
+const ATTEMPTS = 3;
 const probes = [...Deno.readDirSync(PROBES)]
   .filter((entry) => entry.name.endsWith(".js"))
   .map((entry) => entry.name)
@@ -51,15 +52,21 @@ for (const name of probes) {
     ignore: binary === undefined,
     async fn() {
       const code = await Deno.readTextFile(new URL(name, PROBES));
-      const virtual = await runProbeOnVirtualBoard(code);
-      const real = await runProbeOnEspruino(code, { binary: binary! });
-      assert.ok(real.console.includes("probe done"), real.console.join("\n"));
-      const differences = compareProbeRuns(virtual, real, { toleranceMs: probeTolerance(code) });
-      assert.deepEqual(
-        differences,
-        [],
-        `virtual:\n${virtual.console.join("\n")}\nreal:\n${real.console.join("\n")}`,
-      );
+      // A loaded machine can deschedule the real interpreter's JavaScript thread for a while
+      // (its pulses are then appended late): a difference must show in every attempt.
+      let report = "";
+      for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        const virtual = await runProbeOnVirtualBoard(code);
+        const real = await runProbeOnEspruino(code, { binary: binary! });
+        assert.ok(real.console.includes("probe done"), real.console.join("\n"));
+        const differences = compareProbeRuns(virtual, real, {
+          toleranceMs: probeTolerance(code),
+        });
+        if (differences.length === 0) return;
+        report += `attempt ${attempt}:\n${differences.join("\n")}\nvirtual:\n` +
+          `${virtual.console.join("\n")}\nreal:\n${real.console.join("\n")}\n`;
+      }
+      assert.fail(report);
     },
   });
 }

@@ -153,6 +153,7 @@ class Session {
       realm: this.realm,
       invoke,
       evalString: (code) => this.runGuarded(code, "setTimeout"),
+      wait: (ms) => board.wait(ms),
     });
     this.wifi = new WifiSession(board.wifiEnv, {
       realm: this.realm,

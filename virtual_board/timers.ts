@@ -20,6 +20,8 @@ export interface TimerHooks {
   invoke(fn: Listener, thisArg: unknown, args: unknown[]): void;
   /** Runs a string callback (`setTimeout("code", ms)`). */
   evalString(code: string): void;
+  /** Blocks the thread for `ms` (to fire a timer on its exact time). */
+  wait(ms: number): void;
 }
 
 interface Timer {
@@ -34,6 +36,11 @@ interface Timer {
 
 /** Espruino's shortest timer period, in ms. */
 const MIN_INTERVAL = 0.1;
+/**
+ * The host timer wakes this early and the rest is waited out, so that timers fire on time to
+ * a fraction of a millisecond like Espruino's (host timers alone are late by 1 ms or more).
+ */
+const EARLY_WAKE_MS = 2;
 
 /**
  * The timers of one boot, kept like Espruino's timer list (`jsinteractive.c`): in the order
@@ -94,12 +101,17 @@ export class Timers {
     if (this.#stopped || this.#timers.size === 0) return;
     let due = Infinity;
     for (const timer of this.#timers.values()) due = Math.min(due, timer.due);
-    this.#handle = setTimeout(() => this.#pass(), Math.max(0, due - performance.now()));
+    this.#handle = setTimeout(
+      () => this.#pass(due),
+      Math.max(0, due - performance.now() - EARLY_WAKE_MS),
+    );
   }
 
   /** One pass of Espruino's timer loop. */
-  #pass(): void {
+  #pass(due: number): void {
     this.#handle = undefined;
+    const early = due - performance.now();
+    if (early > 0) this.#hooks.wait(early);
     const passStart = performance.now();
     do {
       this.#changed = false;

@@ -3,7 +3,10 @@ print("toString", JSON.stringify(E.toString("ab", [99, 100], { data: "x", count:
 print("toString u8", JSON.stringify(E.toString(new Uint8Array([104, 105]))));
 print("toUint8Array", E.toUint8Array([1, 2], "ab", 257).join(","));
 print("hwRand", typeof E.hwRand(), E.hwRand() === Math.floor(E.hwRand()));
-E.srand(1234); var r1 = Math.random(); E.srand(1234); var r2 = Math.random();
+E.srand(1234);
+var r1 = Math.random();
+E.srand(1234);
+var r2 = Math.random();
 print("srand repeats", r1 === r2);
 print("errorFlags", JSON.stringify(E.getErrorFlags()));
 var m = process.memory();
@@ -15,5 +18,7 @@ print("Date.now fraction", typeof Date.now());
 var h = require("crypto").SHA1("abc");
 print("sha1", h.byteLength, new Uint8Array(h)[0]);
 print("sha256", E.toString(require("crypto").SHA256("")).length);
-E.on("init", function () { print("init event?"); });
+E.on("init", function () {
+  print("init event?");
+});
 print("probe done");

@@ -8,6 +8,8 @@ var iv = setInterval(function () {
   digitalPulse(D2, 1, [30, 30]);
   if (++topUps === 4) {
     clearInterval(iv);
-    setTimeout(function () { print("probe done"); }, 600);
+    setTimeout(function () {
+      print("probe done");
+    }, 600);
   }
 }, 35);

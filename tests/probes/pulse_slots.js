@@ -12,8 +12,16 @@ setTimeout(function () {
   // zeros and NaN are skipped but still toggle the level; a string iterates its char codes
   digitalPulse(D4, 1, [5, 0, 5, NaN, 5]);
   digitalPulse(D5, 1, "\x0a\x0a");
-  try { digitalPulse(D6, 1, -1); } catch (e) { print("negative:", e.message); }
-  try { digitalPulse(D6, 0); } catch (e) { print("no time:", e.message); }
+  try {
+    digitalPulse(D6, 1, -1);
+  } catch (e) {
+    print("negative:", e.message);
+  }
+  try {
+    digitalPulse(D6, 0);
+  } catch (e) {
+    print("no time:", e.message);
+  }
   setTimeout(function () {
     // queued after the pending pulse of the same pin, not from now
     digitalPulse(D7, 1, 20);

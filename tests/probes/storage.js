@@ -15,10 +15,30 @@ print("list", JSON.stringify(S.list()));
 print("list regexp", JSON.stringify(S.list(/\.txt$/)));
 S.erase("a.txt");
 print("after erase", JSON.stringify(S.list()), S.read("a.txt"));
-try { S.write("c.bin", "123456789", 2); print("overflow: no error"); } catch (e) { print("overflow:", e.message); }
-try { S.write("", "x"); print("empty name: no error"); } catch (e) { print("empty name:", e.message); }
-try { S.write("abcdefghijklmnopqrstuvwxyz0123456789", "x"); print("long name: no error"); } catch (e) { print("long name:", e.message); }
-try { S.readJSON("bin"); print("bad json: no error"); } catch (e) { print("bad json throws"); }
+try {
+  S.write("c.bin", "123456789", 2);
+  print("overflow: no error");
+} catch (e) {
+  print("overflow:", e.message);
+}
+try {
+  S.write("", "x");
+  print("empty name: no error");
+} catch (e) {
+  print("empty name:", e.message);
+}
+try {
+  S.write("abcdefghijklmnopqrstuvwxyz0123456789", "x");
+  print("long name: no error");
+} catch (e) {
+  print("long name:", e.message);
+}
+try {
+  S.readJSON("bin");
+  print("bad json: no error");
+} catch (e) {
+  print("bad json throws");
+}
 print("bad json, no exceptions", S.readJSON("bin", true));
 print("free is a number", typeof S.getFree());
 var st = S.getStats();
