@@ -246,8 +246,14 @@ class Session {
   #installGlobals(): void {
     const { realm, board } = this;
     const random = board.random;
+    // Objects made by `new X` print as "X: …" when X is a global (JSON_SHOW_OBJECT_NAMES).
+    const globalNames = (value: unknown) => {
+      if (typeof value !== "function") return undefined;
+      return Object.getOwnPropertyNames(realm.global).find((name) => realm.global[name] === value);
+    };
     const print = (...args: unknown[]) => {
-      for (const line of args.map(formatForConsole).join(" ").split("\n")) this.print(line);
+      const text = args.map((arg) => formatForConsole(arg, globalNames)).join(" ");
+      for (const line of text.split("\n")) this.print(line);
     };
     const consoleObject = realm.object({
       log: print,
