@@ -35,6 +35,11 @@ export interface ProbeOptions {
   timeoutMs?: number;
   /** JsVars of the virtual board (default 4095, like the ESP32-C3). */
   variables?: number;
+  /**
+   * Run this long and stop, instead of waiting for {@linkcode PROBE_DONE} (virtual board) or
+   * the end of the program (real interpreter): for programs that never end, like firmware.
+   */
+  durationMs?: number;
 }
 
 /** The pin-edge time tolerance a probe asks for (`// tolerance-ms: N`), else 5 ms. */
@@ -151,7 +156,10 @@ export function runProbeOnVirtualBoard(
       variables: options.variables ?? 4095,
     });
     const deadline = Date.now() + (options.timeoutMs ?? 20_000);
-    while (!board.console.includes(PROBE_DONE)) {
+    if (options.durationMs !== undefined) {
+      await new Promise((resolve) => setTimeout(resolve, options.durationMs));
+    }
+    while (options.durationMs === undefined && !board.console.includes(PROBE_DONE)) {
       if (Date.now() > deadline) {
         throw new Error(
           `the probe did not print "${PROBE_DONE}" on the virtual board:\n` +
@@ -161,7 +169,7 @@ export function runProbeOnVirtualBoard(
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     // Anything printed after the end marker is a difference too.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    if (options.durationMs === undefined) await new Promise((resolve) => setTimeout(resolve, 300));
     const edges = board.pinLog().map((t) => ({ atMs: t.time, pin: t.pin, level: t.value }));
     return { console: [...board.console], edges: normalizeEdges(edges) };
   });
@@ -177,14 +185,14 @@ export function runProbeOnEspruino(
       binary: options.binary,
       script: withPort(code, port),
     });
-    const timeoutMs = options.timeoutMs ?? 20_000;
+    const timeoutMs = options.durationMs ?? options.timeoutMs ?? 20_000;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timedOut = new Promise<"timeout">((resolve) => {
       timer = setTimeout(() => resolve("timeout"), timeoutMs);
     });
     const result = await Promise.race([espruino.exited, timedOut]);
     clearTimeout(timer);
-    if (result === "timeout") {
+    if (result === "timeout" && options.durationMs === undefined) {
       await espruino.kill();
       throw new Error(
         `the probe did not end within ${timeoutMs} ms on the real interpreter:\n` +
@@ -201,14 +209,18 @@ export function runProbeOnEspruino(
 
 /**
  * The differences between two runs: console lines must be equal, pin edges equal in order,
- * pin and level, and within `toleranceMs` (default 5) in time.
+ * pin and level, and within `toleranceMs` (default 5) in time; with `edgesBeforeMs`, only the
+ * edges before that time count (for runs stopped after a while).
  */
 export function compareProbeRuns(
   virtual: ProbeRun,
   real: ProbeRun,
-  options: { toleranceMs?: number } = {},
+  options: { toleranceMs?: number; edgesBeforeMs?: number } = {},
 ): string[] {
   const tolerance = options.toleranceMs ?? 5;
+  const before = options.edgesBeforeMs ?? Infinity;
+  virtual = { ...virtual, edges: virtual.edges.filter((edge) => edge.atMs < before) };
+  real = { ...real, edges: real.edges.filter((edge) => edge.atMs < before) };
   const differences: string[] = [];
   const lines = Math.max(virtual.console.length, real.console.length);
   for (let i = 0; i < lines; i++) {
