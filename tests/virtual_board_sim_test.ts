@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { espruinoForTests } from "../tools/espruino_process.ts";
 
 const SIM = new URL("../virtual_board/sim.ts", import.meta.url).pathname;
+const FLASH = new URL("../tools/flash.ts", import.meta.url).pathname;
 const decoder = new TextDecoder();
 
 function startSim(args: string[], env: Record<string, string>): Deno.ChildProcess {
@@ -47,7 +48,8 @@ Deno.test("sim --engine espruino without an interpreter fails with a message nam
 const binary = espruinoForTests("esp32c3");
 
 Deno.test({
-  name: "sim --engine espruino boots the firmware on the real interpreter, answers on TCP, stops",
+  name: "sim --engine espruino boots the firmware on the real interpreter, answers on TCP, " +
+    "takes an upload from deno task flash, stops",
   ignore: binary === undefined,
   async fn() {
     const folder = await Deno.makeTempDir();
@@ -70,6 +72,20 @@ Deno.test({
       await waitFor(answer, /=2/);
       conn.close();
       await readingAnswer.catch(() => {});
+      // deno task flash uploads to it like to a board's network console.
+      const app = `${folder}/app.js`;
+      await Deno.writeTextFile(app, 'print("flashed app " + (1 + 2));');
+      const flash = await new Deno.Command(Deno.execPath(), {
+        args: ["run", "--allow-all", FLASH, "--port", `tcp://127.0.0.1:${port}`, "--file", app],
+        env: { NO_COLOR: "1" },
+        stdin: "null",
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      const flashed = decoder.decode(flash.stdout) + decoder.decode(flash.stderr);
+      assert.ok(flash.success, flashed);
+      assert.match(flashed, /Saved \d+ bytes to Storage \.bootcde/);
+      await waitFor(out, /flashed app 3/);
       sim.kill("SIGTERM");
       const status = await sim.status;
       assert.equal(status.code, 0, err.text);
