@@ -110,6 +110,16 @@ const BOOT_FILES = [".boot0", ".boot1", ".boot2", ".boot3", ".bootcde"];
 const BOOT_SEED = 0x2029_0001;
 const BUILT_IN_NOT_REPRODUCED = new Set(["http", "fs", "dgram", "neopixel", "TelnetServer"]);
 
+/**
+ * The source as the ESP32 builds read it: byte by byte, so a UTF-8 "é" in a string literal is
+ * two chars (195, 169), not one (Unicode builds such as espruino-esp32c3-unicode make it one).
+ */
+function sourceAsBytes(code: string): string {
+  // deno-lint-ignore no-control-regex
+  if (/^[\x00-\x7f]*$/.test(code)) return code;
+  return bytesToBinary(new TextEncoder().encode(code));
+}
+
 /** A generator like the board's: the same sequence after every boot unless reseeded. */
 function seededRandom(seed: number): { next(): number; seed(value: number): void } {
   let state = seed >>> 0 || 1;
@@ -232,7 +242,7 @@ class Session {
 
   run(code: string, file: string): unknown {
     assertEspruinoDialect(code, { file });
-    return this.realm.run(code, file);
+    return this.realm.run(sourceAsBytes(code), file);
   }
 
   stop(sockets: "close" | "abandon"): void {

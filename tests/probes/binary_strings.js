@@ -12,4 +12,6 @@ print("btoa", btoa(s.slice(120, 140)), atob("gf8=").charCodeAt(0));
 print("JSON", JSON.stringify("\x81\x00\n"));
 print("slice", s.substr(250).length, s.substring(0, 3).charCodeAt(2), s.indexOf("\xfe"));
 print("concat", ("\x80" + "\x80").length, "\xe9".toUpperCase().charCodeAt(0));
+var utf8 = "é"; // UTF-8 in the source: its bytes on ESP32 builds
+print("utf8 literal", utf8.length, utf8.charCodeAt(0), utf8.charCodeAt(1));
 print("probe done");
