@@ -37,6 +37,8 @@ Deno.test("pin edges: level changes only, from the first change", () => {
     },
   );
   assert.equal(differences.length, 2, differences.join("\n"));
+  assert.equal(probeTolerance("// lint\n// tolerance-ms: 12 (timers)\nprint(1);"), 12);
+  assert.equal(probeTolerance("print(1);"), 5);
 });
 
 const binary = espruinoForTests("esp32c3");

@@ -44,7 +44,7 @@ export interface ProbeOptions {
 
 /** The pin-edge time tolerance a probe asks for (`// tolerance-ms: N`), else 5 ms. */
 export function probeTolerance(code: string): number {
-  const match = /^\/\/ tolerance-ms: (\d+)/.exec(code);
+  const match = /^\/\/ tolerance-ms: (\d+)/m.exec(code);
   return match ? Number(match[1]) : 5;
 }
 

@@ -1,3 +1,4 @@
+// deno-lint-ignore-file -- plain Espruino JavaScript (var, ES5), not a Deno module
 // Binary strings: every char is a byte 0-255, whatever builds it.
 var s = "";
 for (var i = 0; i < 256; i++) s += String.fromCharCode(i);

@@ -1,3 +1,4 @@
+// deno-lint-ignore-file -- plain Espruino JavaScript (var, ES5), not a Deno module
 // Errors: what native functions throw, and how uncaught errors are reported.
 function show(label, f) {
   try {

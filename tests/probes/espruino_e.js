@@ -1,3 +1,4 @@
+// deno-lint-ignore-file -- plain Espruino JavaScript (var, ES5), not a Deno module
 // E.* and process: the functions the firmware uses.
 print("toString", JSON.stringify(E.toString("ab", [99, 100], { data: "x", count: 3 })));
 print("toString u8", JSON.stringify(E.toString(new Uint8Array([104, 105]))));

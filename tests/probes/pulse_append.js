@@ -1,3 +1,4 @@
+// deno-lint-ignore-file -- plain Espruino JavaScript (var, ES5), not a Deno module
 // tolerance-ms: 12 (edges that follow JavaScript timers)
 // digitalPulse appended to a RUNNING train: each appended pulse is late by the time since
 // the utility timer last fired (jstimer.c utilTimerInsertTask, timePassed).

@@ -1,3 +1,4 @@
+// deno-lint-ignore-file -- plain Espruino JavaScript (var, ES5), not a Deno module
 // tolerance-ms: 12 (edges that follow JavaScript timers)
 // digitalPulse: one call with more pulses than free slots waits, then drops the rest
 // (jstimer.c: a finished pulse keeps its slot until the idle loop runs).

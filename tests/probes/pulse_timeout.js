@@ -1,3 +1,4 @@
+// deno-lint-ignore-file -- plain Espruino JavaScript (var, ES5), not a Deno module
 // tolerance-ms: 12 (edges that follow JavaScript timers)
 // "Timeout on Utility Timer": a full queue not freed within the wait loses the queued
 // pulses, and their slots stay taken until reset().

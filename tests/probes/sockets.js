@@ -1,3 +1,4 @@
+// deno-lint-ignore-file -- plain Espruino JavaScript (var, ES5), not a Deno module
 // Socket events in order, against the local probe server (hello, echo, closes after bye).
 var net = require("net");
 var events = [];

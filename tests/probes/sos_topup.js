@@ -1,3 +1,4 @@
+// deno-lint-ignore-file -- plain Espruino JavaScript (var, ES5), not a Deno module
 // tolerance-ms: 12 (edges that follow JavaScript timers)
 // The firmware's SOS blinker as of issue 8 (device/firmware/sos.ts): a 100 ms timer tops the
 // utility timer up with [gap, symbol] pulses, at most 14 ahead. On 2v29 each appended pulse is

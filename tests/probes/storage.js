@@ -1,3 +1,4 @@
+// deno-lint-ignore-file -- plain Espruino JavaScript (var, ES5), not a Deno module
 // Storage: files, offsets, JSON, listing, errors.
 var S = require("Storage");
 S.eraseAll();

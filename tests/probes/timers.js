@@ -1,3 +1,4 @@
+// deno-lint-ignore-file -- plain Espruino JavaScript (var, ES5), not a Deno module
 // Timer order, ids and the errors of clearing.
 var order = [];
 var a = setTimeout(function () {
