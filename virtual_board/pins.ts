@@ -69,6 +69,11 @@ class UtilityTimer {
   offset = 0;
   /** The exception a wait raised (Espruino raises it when the native call returns). */
   error: string | undefined;
+  /**
+   * The instant of the native call in progress: `digitalPulse` takes microseconds on the device,
+   * so a host hiccup between two of its inserts must not count as time passed (only its waits do).
+   */
+  callTime: number | undefined;
 
   constructor(
     readonly now: () => number,
@@ -79,8 +84,13 @@ class UtilityTimer {
     }
   }
 
+  /** Now, as the native code sees it. */
+  clock(): number {
+    return this.callTime ?? this.now();
+  }
+
   /** Runs the timer interrupt for every time it fired up to `now`. */
-  advance(now = this.now()): void {
+  advance(now = this.clock()): void {
     while (this.on && this.setTime + this.period <= now) {
       this.#interrupt(this.setTime + this.period);
     }
@@ -123,17 +133,20 @@ class UtilityTimer {
 
   /** `WAIT_UNTIL`: blocks the thread until `condition` holds or the wait runs out. */
   waitUntil(condition: () => boolean, reason: string, waitMs: number, block: (ms: number) => void) {
-    const deadline = this.now() + waitMs;
+    const deadline = this.clock() + waitMs;
     for (;;) {
       this.advance();
       if (condition()) return;
-      const now = this.now();
+      const now = this.clock();
       if (now > deadline) {
         this.error ??= `Timeout on ${reason}`;
         return;
       }
       const next = this.on ? this.setTime + this.period : Infinity;
-      block(Math.max(0.05, Math.min(next, deadline + 0.05) - now));
+      const target = Math.min(next, deadline + 0.05);
+      block(Math.max(0.05, target - this.now()));
+      // The device's busy-wait notices the interrupt at once; the host wakes up later.
+      if (this.callTime !== undefined) this.callTime = Math.min(this.now(), target);
     }
   }
 
@@ -154,7 +167,7 @@ class UtilityTimer {
   /** `utilTimerInsertTask` (the `assert` that the ring is not full is compiled out). */
   insert(index: number, timerOffset: number | undefined): void {
     const task = this.tasks[index];
-    const now = this.now();
+    const now = this.clock();
     if (timerOffset !== undefined) task.time += timerOffset - this.offset;
     const timePassed = this.on ? now - this.setTime : 0;
     let insertPos = this.tail;
@@ -324,6 +337,21 @@ export class Pins {
     block: (ms: number) => void,
   ): string | undefined {
     const timer = this.#timer;
+    timer.callTime = this.#now();
+    try {
+      return this.#pulse(pin, value, times, block);
+    } finally {
+      timer.callTime = undefined;
+    }
+  }
+
+  #pulse(
+    pin: number,
+    value: boolean,
+    times: number[] | "wait",
+    block: (ms: number) => void,
+  ): string | undefined {
+    const timer = this.#timer;
     timer.advance();
     timer.error = undefined;
     const timerOffset = timer.offset;
@@ -331,7 +359,7 @@ export class Pins {
     let time = last ? last.time : 0;
     const state = this.#states[pin];
     if (!state.modeSet) state.mode = "output";
-    if (!last) this.#apply(pin, value ? 1 : 0, this.#now());
+    if (!last) this.#apply(pin, value ? 1 : 0, timer.clock());
     if (times === "wait") {
       timer.waitUntil(() => !timer.on, "Utility Timer", this.timerWaitMs, block);
       return timer.error;
