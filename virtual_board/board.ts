@@ -53,6 +53,11 @@ export interface VirtualBoardOptions {
   random?: () => number;
   /** Longest a `connect` may block before throwing "Unable to create socket" (default 5000). */
   connectTimeoutMs?: number;
+  /**
+   * How long a full utility-timer queue is waited for before "Timeout on Utility Timer" (default
+   * 400 ms, the reference interpreter's `ESPRUINO_WAIT_UNTIL_MS`; estimated 250–500 ms on a chip).
+   */
+  timerWaitMs?: number;
 }
 
 /** Test controls for the board's Wi-Fi. */
@@ -437,6 +442,7 @@ class BoardCore {
   constructor(readonly options: VirtualBoardOptions, readonly worker: NetWorker) {
     this.files = new Map(Object.entries(options.storage ?? {}));
     this.pins = new Pins(() => this.now());
+    if (options.timerWaitMs !== undefined) this.pins.timerWaitMs = options.timerWaitMs;
     this.wifiEnv = new WifiEnvironment(options.wifi);
     this.hasWifi = options.hasWifi ?? true;
     this.serial = options.serial ?? DEFAULT_SERIAL;
