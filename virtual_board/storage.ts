@@ -7,12 +7,104 @@
  */
 
 import type { Realm } from "./realm.ts";
-import { binaryToBytes, bytesToBinary, flattenToBytes } from "./realm.ts";
+import { binaryToBytes, bytesToBinary, flattenToBytes, quoteString } from "./realm.ts";
 
 /** Usable Storage area on the ESP32 boards, in bytes. */
 export const STORAGE_BYTES = 896 * 1024;
 /** Longest file name Espruino's Storage keeps (longer names are cut). */
 const MAX_NAME = 28;
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$|^\d+$/;
+
+/**
+ * What `Storage.writeJSON` stores (`jswrap_storage.c`): Espruino's own notation, not JSON — keys
+ * bare when they are identifiers or integers, strings with `\xHH`/`\0` escapes, no undefined
+ * or functions (null in arrays), NaN as null, typed arrays as arrays.
+ */
+export function espruinoNotation(value: unknown, key = ""): string | undefined {
+  if (value === null) return "null";
+  switch (typeof value) {
+    case "undefined":
+    case "function":
+    case "symbol":
+      return undefined;
+    case "number":
+      return Number.isFinite(value) ? String(value) : "null";
+    case "boolean":
+    case "bigint":
+      return String(value);
+    case "string":
+      return quoteString(value);
+  }
+  const object = value as Record<string, unknown>;
+  if (typeof object.toJSON === "function") {
+    return espruinoNotation(Reflect.apply(object.toJSON, object, [key]), key);
+  }
+  if (
+    ArrayBuffer.isView(object) || Object.prototype.toString.call(object) === "[object ArrayBuffer]"
+  ) {
+    return `[${flattenToBytes([object]).join(",")}]`;
+  }
+  if (Array.isArray(object)) {
+    return `[${object.map((item, i) => espruinoNotation(item, String(i)) ?? "null").join(",")}]`;
+  }
+  const fields: string[] = [];
+  for (const [name, item] of Object.entries(object)) {
+    const text = espruinoNotation(item, name);
+    if (text !== undefined) {
+      fields.push(`${IDENTIFIER.test(name) ? name : quoteString(name)}:${text}`);
+    }
+  }
+  return `{${fields.join(",")}}`;
+}
+
+/**
+ * `Storage.readJSON`'s liberal parse as standard JSON text: bare keys quoted, `\xHH`, `\0`…`\7`
+ * and `\v` escapes written as `\u00HH`.
+ */
+export function toStandardJson(text: string): string {
+  let out = "";
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '"') {
+      out += ch;
+      i++;
+      while (i < text.length && text[i] !== '"') {
+        if (text[i] !== "\\") {
+          out += text[i++];
+          continue;
+        }
+        const next = text[i + 1] ?? "";
+        if (next === "x") {
+          out += `\\u00${text.slice(i + 2, i + 4)}`;
+          i += 4;
+        } else if (/[0-7]/.test(next)) {
+          out += `\\u000${next}`;
+          i += 2;
+        } else if (next === "v") {
+          out += "\\u000B";
+          i += 2;
+        } else {
+          out += text.slice(i, i + 2);
+          i += 2;
+        }
+      }
+      out += '"';
+      i++;
+      continue;
+    }
+    const bare = /^[A-Za-z_$][A-Za-z0-9_$]*(?=\s*:)|^\d+(?=\s*:)/.exec(text.slice(i));
+    if (bare && /[{,]\s*$/.test(out)) {
+      out += `"${bare[0]}"`;
+      i += bare[0].length;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
 
 /** Creates the `require("Storage")` object over `files` (shared across reboots). */
 export function storageModule(files: Map<string, string>, realm: Realm): object {
@@ -38,7 +130,7 @@ export function storageModule(files: Map<string, string>, realm: Realm): object 
       const data = files.get(checkName(name));
       if (data === undefined) return undefined;
       try {
-        return realm.intrinsics.JSON.parse(data);
+        return realm.intrinsics.JSON.parse(toStandardJson(data));
       } catch (error) {
         if (noExceptions) return undefined;
         throw error;
@@ -68,7 +160,7 @@ export function storageModule(files: Map<string, string>, realm: Realm): object 
       return true;
     },
     writeJSON(name: unknown, data: unknown): boolean {
-      files.set(checkName(name), realm.intrinsics.JSON.stringify(data));
+      files.set(checkName(name), espruinoNotation(data) ?? "undefined");
       return true;
     },
     erase(name: unknown): void {

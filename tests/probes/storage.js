@@ -44,4 +44,17 @@ print("bad json, no exceptions", S.readJSON("bin", true));
 print("free is a number", typeof S.getFree());
 var st = S.getStats();
 print("stats keys", Object.keys(st).join(","));
+// writeJSON stores Espruino's own notation, which readJSON reads back
+S.writeJSON("c.json", {
+  x: 1,
+  "a b": 2,
+  u: undefined,
+  f: function () {},
+  n: NaN,
+  arr: [1, undefined, "\x00q\x81"],
+  ab: new Uint8Array([1, 2]),
+  d: { t: true, z: null },
+});
+print("notation", S.read("c.json"));
+print("read back", JSON.stringify(S.readJSON("c.json")));
 print("probe done");
