@@ -18,6 +18,7 @@ import {
   Realm,
 } from "./realm.ts";
 import { type NetFaults, NetSession, NetWorker } from "./sockets.ts";
+import { espruinoJsonParse, jsonHooks } from "./json_parse.ts";
 import { STORAGE_BYTES, storageModule } from "./storage.ts";
 import { Timers } from "./timers.ts";
 import { type WifiConfig, WifiEnvironment, WifiSession } from "./wifi.ts";
@@ -391,11 +392,21 @@ class Session {
     g.Math.random = () => random.next();
     g.Date.now = () => board.epochMs();
     // Espruino ignores JSON replacer and reviver arguments.
-    const { stringify, parse } = g.JSON;
+    const { stringify } = g.JSON;
+    // A function inside an array is written as `undefined` by Espruino (V8 writes null).
+    const FUNCTION_MARK = "\u0001espruino-function\u0001";
+    const marked = JSON.stringify(FUNCTION_MARK);
+    const markFunctions = function (this: unknown, _key: string, item: unknown) {
+      return typeof item === "function" && Array.isArray(this) ? FUNCTION_MARK : item;
+    };
     g.JSON.stringify = (value: unknown, _replacer?: unknown, space?: unknown) => {
-      const text = stringify(value, undefined, space) as string | undefined;
+      // Espruino: undefined gives "null" and a function "undefined", both as strings.
+      if (value === undefined) return "null";
+      if (typeof value === "function") return "undefined";
+      const text = stringify(value, markFunctions, space) as string | undefined;
       // Espruino escapes every char outside 32…126 in strings as \u00XX (upper-case hex).
-      return text?.replace(/\\u00([0-9a-f]{2})/g, (_, hex: string) => `\\u00${hex.toUpperCase()}`)
+      return text?.replaceAll(marked, "undefined")
+        .replace(/\\u00([0-9a-f]{2})/g, (_, hex: string) => `\\u00${hex.toUpperCase()}`)
         .replace(
           /[\x7f-\xff]/g,
           (ch) => `\\u00${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
@@ -409,7 +420,7 @@ class Session {
     stringProto.prototype.toLowerCase = function (this: string) {
       return String(this).replace(/[A-Z]+/g, (part) => part.toLowerCase());
     };
-    g.JSON.parse = (text: unknown) => parse(text);
+    g.JSON.parse = (text: unknown) => espruinoJsonParse(String(text), jsonHooks(realm));
   }
 }
 

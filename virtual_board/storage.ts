@@ -6,6 +6,7 @@
  * @module
  */
 
+import { espruinoJsonParse, jsonHooks } from "./json_parse.ts";
 import type { Realm } from "./realm.ts";
 import { binaryToBytes, bytesToBinary, flattenToBytes, quoteString } from "./realm.ts";
 
@@ -58,54 +59,6 @@ export function espruinoNotation(value: unknown, key = ""): string | undefined {
   return `{${fields.join(",")}}`;
 }
 
-/**
- * `Storage.readJSON`'s liberal parse as standard JSON text: bare keys quoted, `\xHH`, `\0`…`\7`
- * and `\v` escapes written as `\u00HH`.
- */
-export function toStandardJson(text: string): string {
-  let out = "";
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i];
-    if (ch === '"') {
-      out += ch;
-      i++;
-      while (i < text.length && text[i] !== '"') {
-        if (text[i] !== "\\") {
-          out += text[i++];
-          continue;
-        }
-        const next = text[i + 1] ?? "";
-        if (next === "x") {
-          out += `\\u00${text.slice(i + 2, i + 4)}`;
-          i += 4;
-        } else if (/[0-7]/.test(next)) {
-          out += `\\u000${next}`;
-          i += 2;
-        } else if (next === "v") {
-          out += "\\u000B";
-          i += 2;
-        } else {
-          out += text.slice(i, i + 2);
-          i += 2;
-        }
-      }
-      out += '"';
-      i++;
-      continue;
-    }
-    const bare = /^[A-Za-z_$][A-Za-z0-9_$]*(?=\s*:)|^\d+(?=\s*:)/.exec(text.slice(i));
-    if (bare && /[{,]\s*$/.test(out)) {
-      out += `"${bare[0]}"`;
-      i += bare[0].length;
-      continue;
-    }
-    out += ch;
-    i++;
-  }
-  return out;
-}
-
 /** Creates the `require("Storage")` object over `files` (shared across reboots). */
 export function storageModule(files: Map<string, string>, realm: Realm): object {
   // Espruino cuts names to 28 characters; an empty name is stored but never listed.
@@ -130,7 +83,7 @@ export function storageModule(files: Map<string, string>, realm: Realm): object 
       const data = files.get(checkName(name));
       if (data === undefined) return undefined;
       try {
-        return realm.intrinsics.JSON.parse(toStandardJson(data));
+        return espruinoJsonParse(data, jsonHooks(realm), true);
       } catch (error) {
         if (noExceptions) return undefined;
         throw error;
