@@ -72,7 +72,7 @@ Deno.test("a throwing interval keeps running and is reported as Uncaught without
   board.eval("clearInterval()");
 });
 
-Deno.test("process 'uncaughtException' receives errors from timers and rejected promises", async () => {
+Deno.test("process 'uncaughtException' receives errors from timers and (prefixed) rejected promises", async () => {
   await using board = await VirtualBoard.boot({
     code: `var caught = [];
       process.on("uncaughtException", function (e) { caught.push(e.message); });
@@ -82,7 +82,7 @@ Deno.test("process 'uncaughtException' receives errors from timers and rejected 
   await waitUntil("two errors", () => (board.eval("caught") as string[]).length === 2);
   assert.deepEqual(
     Array.from(board.eval("caught") as string[]).sort(),
-    ["from a promise", "from a timer"],
+    ["Unhandled promise rejection: Error: from a promise", "from a timer"],
   );
   assert.ok(!board.console.some((line) => line.startsWith("Uncaught")));
 });

@@ -531,7 +531,12 @@ export class VirtualBoard implements AsyncDisposable {
     event.preventDefault();
     const session = this.#session;
     if (session && event.promise instanceof session.realm.intrinsics.Promise) {
-      session.reportUncaught(event.reason);
+      // jswrap_promise.c raises an Error naming the reason when a promise is rejected unhandled.
+      const reason = event.reason as unknown;
+      const text = typeof reason === "object" && reason !== null && "message" in reason
+        ? formatThrown(reason)
+        : String(reason);
+      session.reportUncaught(session.realm.error(`Unhandled promise rejection: ${text}`));
     }
   };
 
