@@ -107,7 +107,7 @@ Deno.test("drain fires after each flush; after end() write throws and the peer s
     "connect",
     "drain",
     "drain",
-    "write threw Socket is closed",
+    "write threw This socket is closed",
     "end",
     "close false",
   ]);

@@ -18,6 +18,7 @@ import {
   Realm,
 } from "./realm.ts";
 import { type NetFaults, NetSession, NetWorker } from "./sockets.ts";
+import { espruinoJsonParse, jsonHooks } from "./json_parse.ts";
 import { STORAGE_BYTES, storageModule } from "./storage.ts";
 import { Timers } from "./timers.ts";
 import { type WifiConfig, WifiEnvironment, WifiSession } from "./wifi.ts";
@@ -53,6 +54,11 @@ export interface VirtualBoardOptions {
   random?: () => number;
   /** Longest a `connect` may block before throwing "Unable to create socket" (default 5000). */
   connectTimeoutMs?: number;
+  /**
+   * How long a full utility-timer queue is waited for before "Timeout on Utility Timer" (default
+   * 400 ms, the reference interpreter's `ESPRUINO_WAIT_UNTIL_MS`; estimated 250–500 ms on a chip).
+   */
+  timerWaitMs?: number;
 }
 
 /** Test controls for the board's Wi-Fi. */
@@ -96,6 +102,8 @@ export interface RebootOptions {
 }
 
 const DEFAULT_SERIAL = "240ac4a1-b2c3";
+/** `process.version` of the reference interpreter (2v29 plus 277 commits, c5ff787b1). */
+const ESPRUINO_VERSION = "2v29.277";
 const DEFAULT_VARIABLES = 16383;
 /** Rough variables used by the interpreter itself before any code runs. */
 const BASE_VARIABLES = 180;
@@ -107,6 +115,16 @@ const BOOT_FILES = [".boot0", ".boot1", ".boot2", ".boot3", ".bootcde"];
 /** Seed of the board's generator at every boot. */
 const BOOT_SEED = 0x2029_0001;
 const BUILT_IN_NOT_REPRODUCED = new Set(["http", "fs", "dgram", "neopixel", "TelnetServer"]);
+
+/**
+ * The source as the ESP32 builds read it: byte by byte, so a UTF-8 "é" in a string literal is
+ * two chars (195, 169), not one (Unicode builds such as espruino-esp32c3-unicode make it one).
+ */
+function sourceAsBytes(code: string): string {
+  // deno-lint-ignore no-control-regex
+  if (/^[\x00-\x7f]*$/.test(code)) return code;
+  return bytesToBinary(new TextEncoder().encode(code));
+}
 
 /** A generator like the board's: the same sequence after every boot unless reseeded. */
 function seededRandom(seed: number): { next(): number; seed(value: number): void } {
@@ -151,6 +169,7 @@ class Session {
       realm: this.realm,
       invoke,
       evalString: (code) => this.runGuarded(code, "setTimeout"),
+      wait: (ms) => board.wait(ms),
     });
     this.wifi = new WifiSession(board.wifiEnv, {
       realm: this.realm,
@@ -188,6 +207,8 @@ class Session {
   /** Calls firmware code from an event; errors go to uncaughtException or the console. */
   invoke(fn: Listener, thisArg: unknown, args: unknown[]): void {
     if (!this.alive) return;
+    // JavaScript runs from the idle loop, which first frees the finished pulses' timer slots.
+    this.board.pins.idle();
     try {
       Reflect.apply(fn, thisArg, args);
     } catch (error) {
@@ -227,7 +248,7 @@ class Session {
 
   run(code: string, file: string): unknown {
     assertEspruinoDialect(code, { file });
-    return this.realm.run(code, file);
+    return this.realm.run(sourceAsBytes(code), file);
   }
 
   stop(sockets: "close" | "abandon"): void {
@@ -241,8 +262,14 @@ class Session {
   #installGlobals(): void {
     const { realm, board } = this;
     const random = board.random;
+    // Objects made by `new X` print as "X: …" when X is a global (JSON_SHOW_OBJECT_NAMES).
+    const globalNames = (value: unknown) => {
+      if (typeof value !== "function") return undefined;
+      return Object.getOwnPropertyNames(realm.global).find((name) => realm.global[name] === value);
+    };
     const print = (...args: unknown[]) => {
-      for (const line of args.map(formatForConsole).join(" ").split("\n")) this.print(line);
+      const text = args.map((arg) => formatForConsole(arg, globalNames)).join(" ");
+      for (const line of text.split("\n")) this.print(line);
     };
     const consoleObject = realm.object({
       log: print,
@@ -252,9 +279,9 @@ class Session {
       debug: print,
     });
     this.processObject = realm.object({
-      version: "2v29",
+      version: ESPRUINO_VERSION,
       env: realm.clone({
-        VERSION: "2v29",
+        VERSION: ESPRUINO_VERSION,
         BOARD: "ESP32",
         SERIAL: board.serial,
         RAM: 520 * 1024,
@@ -271,6 +298,8 @@ class Session {
           gc: 0,
           gctime: 0,
           blocksize: board.variables > 4095 ? 14 : 13,
+          rx: 0,
+          tx: 0,
         });
       },
     });
@@ -363,10 +392,35 @@ class Session {
     g.Math.random = () => random.next();
     g.Date.now = () => board.epochMs();
     // Espruino ignores JSON replacer and reviver arguments.
-    const { stringify, parse } = g.JSON;
-    g.JSON.stringify = (value: unknown, _replacer?: unknown, space?: unknown) =>
-      stringify(value, undefined, space);
-    g.JSON.parse = (text: unknown) => parse(text);
+    const { stringify } = g.JSON;
+    // A function inside an array is written as `undefined` by Espruino (V8 writes null).
+    const FUNCTION_MARK = "\u0001espruino-function\u0001";
+    const marked = JSON.stringify(FUNCTION_MARK);
+    const markFunctions = function (this: unknown, _key: string, item: unknown) {
+      return typeof item === "function" && Array.isArray(this) ? FUNCTION_MARK : item;
+    };
+    g.JSON.stringify = (value: unknown, _replacer?: unknown, space?: unknown) => {
+      // Espruino: undefined gives "null" and a function "undefined", both as strings.
+      if (value === undefined) return "null";
+      if (typeof value === "function") return "undefined";
+      const text = stringify(value, markFunctions, space) as string | undefined;
+      // Espruino escapes every char outside 32…126 in strings as \u00XX (upper-case hex).
+      return text?.replaceAll(marked, "undefined")
+        .replace(/\\u00([0-9a-f]{2})/g, (_, hex: string) => `\\u00${hex.toUpperCase()}`)
+        .replace(
+          /[\x7f-\xff]/g,
+          (ch) => `\\u00${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
+        );
+    };
+    // Strings are bytes: only ASCII letters change case.
+    const stringProto = realm.global.String as { prototype: Record<string, unknown> };
+    stringProto.prototype.toUpperCase = function (this: string) {
+      return String(this).replace(/[a-z]+/g, (part) => part.toUpperCase());
+    };
+    stringProto.prototype.toLowerCase = function (this: string) {
+      return String(this).replace(/[A-Z]+/g, (part) => part.toLowerCase());
+    };
+    g.JSON.parse = (text: unknown) => espruinoJsonParse(String(text), jsonHooks(realm));
   }
 }
 
@@ -399,6 +453,7 @@ class BoardCore {
   constructor(readonly options: VirtualBoardOptions, readonly worker: NetWorker) {
     this.files = new Map(Object.entries(options.storage ?? {}));
     this.pins = new Pins(() => this.now());
+    if (options.timerWaitMs !== undefined) this.pins.timerWaitMs = options.timerWaitMs;
     this.wifiEnv = new WifiEnvironment(options.wifi);
     this.hasWifi = options.hasWifi ?? true;
     this.serial = options.serial ?? DEFAULT_SERIAL;
@@ -476,7 +531,12 @@ export class VirtualBoard implements AsyncDisposable {
     event.preventDefault();
     const session = this.#session;
     if (session && event.promise instanceof session.realm.intrinsics.Promise) {
-      session.reportUncaught(event.reason);
+      // jswrap_promise.c raises an Error naming the reason when a promise is rejected unhandled.
+      const reason = event.reason as unknown;
+      const text = typeof reason === "object" && reason !== null && "message" in reason
+        ? formatThrown(reason)
+        : String(reason);
+      session.reportUncaught(session.realm.error(`Unhandled promise rejection: ${text}`));
     }
   };
 
@@ -578,6 +638,8 @@ export class VirtualBoard implements AsyncDisposable {
       session.codeChars += code.length;
       session.runGuarded(code, file);
     }
+    // onInit and E.on('init') belong to a boot from Storage; code sent to RAM misses them.
+    if (options.ramCode !== undefined && programs.length === 1) return;
     const onInit = (session.realm.global as { onInit?: unknown }).onInit;
     if (typeof onInit === "function") session.invoke(onInit as Listener, undefined, []);
     session.events.emitQueued(session.espruinoObject, "init", []);
@@ -631,6 +693,7 @@ export class VirtualBoard implements AsyncDisposable {
   eval(code: string): unknown {
     const session = this.#session;
     if (!session) throw new Error("the board is not running");
+    this.#core.pins.idle();
     return session.run(code, "console");
   }
 

@@ -273,10 +273,56 @@ export function flattenToBytes(values: unknown[]): Uint8Array {
   return Uint8Array.from(out);
 }
 
-/** Formats a value like Espruino's `print`/`console.log` (strings bare at top level). */
-export function formatForConsole(value: unknown): string {
-  return typeof value === "string" ? value : formatValue(value, 0, []);
+/**
+ * Espruino's `escapeCharacter` (`src/jsutils.c`): how a char is written inside a quoted string,
+ * in JSON style (`\u00XX`) or Espruino's own (`\xXX`, `\0`…`\7`).
+ */
+function escapeCharacter(ch: number, next: number, json: boolean): string {
+  switch (ch) {
+    case 10:
+      return "\\n";
+    case 9:
+      return "\\t";
+    case 8:
+      return "\\b";
+    case 12:
+      return "\\f";
+    case 13:
+      return "\\r";
+    case 92:
+      return "\\\\";
+    case 34:
+      return '\\"';
+  }
+  if (ch === 11 && !json) return "\\v";
+  if (ch < 8 && !json && (next < 48 || next > 55)) return `\\${ch}`;
+  if (ch < 32 || ch >= 127) {
+    const hex = ch.toString(16).toUpperCase();
+    return json || ch > 255 ? `\\u${hex.padStart(4, "0")}` : `\\x${hex.padStart(2, "0")}`;
+  }
+  return String.fromCharCode(ch);
 }
+
+/** A string quoted the way Espruino prints it (`%q`): `"\x81\0"`. */
+export function quoteString(text: string, json = false): string {
+  let out = '"';
+  for (let i = 0; i < text.length; i++) {
+    out += escapeCharacter(
+      text.charCodeAt(i),
+      i + 1 < text.length ? text.charCodeAt(i + 1) : 0,
+      json,
+    );
+  }
+  return out + '"';
+}
+
+/** Formats a value like Espruino's `print`/`console.log` (strings bare at top level). */
+export function formatForConsole(value: unknown, globalNames?: GlobalNames): string {
+  return typeof value === "string" ? value : formatValue(value, 0, [], globalNames);
+}
+
+/** Finds the global name of a value (a constructor), as Espruino's object names do. */
+export type GlobalNames = (value: unknown) => string | undefined;
 
 /** Formats a thrown value the way Espruino's "Uncaught …" line shows it. */
 export function formatThrown(value: unknown): string {
@@ -287,14 +333,31 @@ export function formatThrown(value: unknown): string {
   return formatValue(value, 0, []);
 }
 
-function formatValue(value: unknown, depth: number, seen: unknown[]): string {
+/** Espruino's `jsonNeedsNewLine`: anything but undefined, null, numbers and booleans. */
+function needsNewLine(value: unknown): boolean {
+  return !(value === undefined || value === null || typeof value === "number" ||
+    typeof value === "boolean");
+}
+
+/**
+ * `jsfGetJSONWithCallback` with `JSON_PRETTY | JSON_SOME_NEWLINES | JSON_SHOW_OBJECT_NAMES`, as
+ * `print` uses it: a line break before (and after) every item that is not a number, boolean,
+ * null or undefined, and after every 4 object items; nested lines indented by two spaces.
+ */
+function formatValue(
+  value: unknown,
+  depth: number,
+  seen: unknown[],
+  globalNames?: GlobalNames,
+): string {
   if (value === null) return "null";
   switch (typeof value) {
     case "undefined":
       return "undefined";
     case "string":
-      return JSON.stringify(value);
+      return quoteString(value);
     case "number":
+      return Object.is(value, -0) ? "0" : String(value);
     case "boolean":
     case "bigint":
       return String(value);
@@ -304,32 +367,77 @@ function formatValue(value: unknown, depth: number, seen: unknown[]): string {
       return value.toString();
   }
   const object = value as object;
-  if (seen.includes(object) || depth > 8) return "~";
+  if (seen.includes(object)) return " ... ";
   const nested = [...seen, object];
   if (typeof (object as { toString?: unknown }).toString === "function" && isPinLike(object)) {
     return String(object);
   }
-  if ("message" in object && "name" in object) return formatThrown(object);
-  if (isArrayBuffer(object)) {
-    return `new Uint8Array([${Array.from(new Uint8Array(object)).join(", ")}]).buffer`;
-  }
-  if (ArrayBuffer.isView(object)) {
-    const tag = Object.prototype.toString.call(object).slice(8, -1);
-    const items = Array.from(object as unknown as ArrayLike<number>);
-    return `new ${tag}([${items.join(", ")}])`;
+  const inner = (item: unknown) => formatValue(item, depth + 1, nested, globalNames);
+  const newLine = (level: number) => "\n" + "  ".repeat(level);
+  if (isArrayBuffer(object) || ArrayBuffer.isView(object)) {
+    const buffer = isArrayBuffer(object);
+    const tag = buffer ? "Uint8Array" : Object.prototype.toString.call(object).slice(8, -1);
+    const items = Array.from(
+      buffer ? new Uint8Array(object) : object as unknown as ArrayLike<number>,
+    );
+    if (items.every((item) => item === 0)) {
+      return `new ${buffer ? "ArrayBuffer" : tag}(${items.length})`;
+    }
+    return `new ${tag}([${items.join(", ")}])${buffer ? ".buffer" : ""}`;
   }
   if (Array.isArray(object)) {
-    if (object.length === 0) return "[ ]";
-    return `[ ${object.map((item) => formatValue(item, depth + 1, nested)).join(", ")} ]`;
+    let out = "[ ";
+    let needNewLine = false;
+    object.forEach((item, index) => {
+      if (index > 0) out += ", ";
+      const newNeeds = needsNewLine(item);
+      if (needNewLine || newNeeds) out += newLine(depth + 1);
+      out += inner(item);
+      needNewLine = newNeeds;
+    });
+    return out + (needNewLine ? newLine(depth) : "") + " ]";
   }
+  // Objects made by `new X` with X a global: "X: " and their own toString, if they have one.
+  let prefix = "";
+  const proto = Object.getPrototypeOf(object);
+  if (globalNames && proto !== null && Object.getPrototypeOf(proto) !== null) {
+    const name = globalNames((proto as { constructor?: unknown }).constructor);
+    if (name !== undefined) {
+      prefix = `${name}: `;
+      const toString = (object as { toString?: unknown }).toString;
+      if (typeof toString === "function" && toString !== findObjectToString(object)) {
+        return prefix + String(Reflect.apply(toString, object, []));
+      }
+    }
+  }
+  let out = prefix + "{ ";
+  let needNewLine = false;
+  let sinceNewLine = 0;
   const keys = Object.keys(object);
-  if (keys.length === 0) return "{ }";
-  const fields = keys.map((key) =>
-    `${JSON.stringify(key)}: ${
-      formatValue((object as Record<string, unknown>)[key], depth + 1, nested)
-    }`
-  );
-  return `{ ${fields.join(", ")} }`;
+  keys.forEach((key, index) => {
+    const item = (object as Record<string, unknown>)[key];
+    sinceNewLine++;
+    if (index > 0) out += ", ";
+    const newNeeds = needsNewLine(item);
+    if (sinceNewLine > 4) needNewLine = true;
+    if (needNewLine || newNeeds) {
+      out += newLine(depth + 1);
+      needNewLine = false;
+      sinceNewLine = 0;
+    }
+    out += `${quoteString(key)}: ${inner(item)}`;
+    needNewLine = newNeeds;
+  });
+  return out + (needNewLine ? newLine(depth) : "") + " }";
+}
+
+/** The `Object.prototype.toString` at the root of an object's prototype chain. */
+function findObjectToString(object: object): unknown {
+  let proto: object | null = object;
+  while (proto !== null && Object.getPrototypeOf(proto) !== null) {
+    proto = Object.getPrototypeOf(proto);
+  }
+  return (proto as { toString?: unknown } | null)?.toString;
 }
 
 /** Pins print as their name (`D2`), like on Espruino. */

@@ -2,10 +2,13 @@
  * `deno task sim`: a virtual ESP32 for people without one. It boots the
  * given bundle (default `dist/firmware.js`), prints the board's console,
  * and serves that console on TCP and optionally on a pseudo-terminal, so
- * `deno task flash` can upload to it like to a real board.
+ * `deno task flash` can upload to it like to a real board. With
+ * `--engine espruino` the board is the real Espruino interpreter built for
+ * Linux (`ESPRUINO_BIN`, or the workspace's binaries) instead of the
+ * virtual board.
  *
  * ```sh
- * deno task sim -- [--file dist/firmware.js] [--port 2323] [--pty /tmp/espruino-sim]
+ * deno task sim -- [--engine virtual|espruino] [--file dist/firmware.js] [--port 2323] [--pty /tmp/espruino-sim]
  * deno task flash -- --port tcp://127.0.0.1:2323 --file app.js
  * ```
  *
@@ -14,6 +17,8 @@
 
 import { parseArgs } from "node:util";
 import { type ConsoleServer, startConsoleServer } from "./console_server.ts";
+import { type EspruinoSim, startEspruinoSim } from "./espruino_sim.ts";
+import { ESPRUINO_BOARDS, type EspruinoBoard } from "../tools/espruino_process.ts";
 
 /** Default bundle booted by the simulator. */
 export const DEFAULT_FIRMWARE = "dist/firmware.js";
@@ -25,6 +30,11 @@ const HELP = `Run a virtual Espruino ESP32 and serve its console.
 Usage: deno task sim -- [options]
 
 Options:
+      --engine NAME virtual (default): the virtual board, with Wi-Fi and fault injection;
+                    espruino: the real Espruino 2v29 interpreter built for Linux, found
+                    through ESPRUINO_BIN (a binary or a folder of espruino-<board> files)
+                    or the workspace's ../shared/espruino/bin.
+      --board NAME  With --engine espruino: esp32c3 (default), esp32 or esp32c3-unicode.
   -f, --file PATH   Bundle to boot (default ${DEFAULT_FIRMWARE}; with the default missing,
                     the board boots empty and waits for an upload).
       --host HOST   Address of the console (default 127.0.0.1).
@@ -126,6 +136,8 @@ export async function main(args: string[]): Promise<number> {
         port: { type: "string", short: "p" },
         pty: { type: "string" },
         "no-wifi": { type: "boolean" },
+        engine: { type: "string", default: "virtual" },
+        board: { type: "string", default: "esp32c3" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -153,6 +165,24 @@ export async function main(args: string[]): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`error: invalid --port ${values.port}`);
     return 1;
+  }
+  if (values.engine !== "virtual" && values.engine !== "espruino") {
+    console.error(`error: invalid --engine ${values.engine} (virtual or espruino)`);
+    return 1;
+  }
+  if (!(ESPRUINO_BOARDS as readonly string[]).includes(values.board!)) {
+    console.error(`error: invalid --board ${values.board} (${ESPRUINO_BOARDS.join(", ")})`);
+    return 1;
+  }
+  if (values.engine === "espruino") {
+    return await runEspruino({
+      code,
+      file,
+      port,
+      host: values.host,
+      pty: values.pty,
+      board: values.board as EspruinoBoard,
+    });
   }
 
   let pty: PtyPair | undefined;
@@ -183,12 +213,58 @@ export async function main(args: string[]): Promise<number> {
   if (pty) console.error(`Console: ${pty.userPath}  (deno task flash -- --port ${pty.userPath})`);
   console.error("Press Ctrl-C to stop.");
 
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
+  await untilSignal();
+  await server.close();
+  await pty?.close();
+  return 0;
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = () => {
+      Deno.removeSignalListener("SIGINT", stop);
+      Deno.removeSignalListener("SIGTERM", stop);
+      resolve();
+    };
     Deno.addSignalListener("SIGINT", stop);
     Deno.addSignalListener("SIGTERM", stop);
   });
-  await server.close();
+}
+
+async function runEspruino(options: {
+  code: string;
+  file: string;
+  port: number;
+  host?: string;
+  pty?: string;
+  board: EspruinoBoard;
+}): Promise<number> {
+  let pty: PtyPair | undefined;
+  let sim: EspruinoSim;
+  try {
+    if (options.pty) pty = await createPtyPair({ userPath: options.pty });
+    sim = await startEspruinoSim({
+      board: options.board,
+      code: options.code,
+      hostname: options.host ?? "127.0.0.1",
+      port: options.port,
+      tty: pty?.boardPath,
+      onOutput: (text) => Deno.stdout.writeSync(new TextEncoder().encode(text)),
+      onClient: (event, where) => console.error(`console ${event}: ${where}`),
+    });
+  } catch (error) {
+    await pty?.close();
+    console.error(`error: ${(error as Error).message}`);
+    return 1;
+  }
+  console.error(
+    `Espruino interpreter ${sim.binary} running ${options.code ? options.file : "nothing yet"}.`,
+  );
+  console.error(`Console: ${sim.url}  (deno task flash -- --port ${sim.url})`);
+  if (pty) console.error(`Console: ${pty.userPath}  (deno task flash -- --port ${pty.userPath})`);
+  console.error("Press Ctrl-C to stop.");
+  await untilSignal();
+  await sim.close();
   await pty?.close();
   return 0;
 }

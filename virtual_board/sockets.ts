@@ -257,7 +257,11 @@ export class NetSession {
       (message) => created.conn ? this.#onWorker(created.conn, message) : pending.push(message),
     );
     if (status === ConnectStatus.UnknownHost) throw cannotLocate();
-    if (status !== ConnectStatus.Connected) throw cannotCreate();
+    if (status !== ConnectStatus.Connected) {
+      // network_esp32.c reports connect()'s errno first (ECONNREFUSED, ETIMEDOUT).
+      hooks.print(`ERROR: Connect failed (err ${status === ConnectStatus.Refused ? 111 : 110})`);
+      throw cannotCreate();
+    }
 
     const socket = realm.object({}) as Record<string, unknown>;
     const conn: Connection = {
@@ -323,7 +327,7 @@ export class NetSession {
 
   #write(conn: Connection, data: unknown): void {
     const realm = this.#hooks.realm;
-    if (conn.ending || conn.closed) throw realm.error("Socket is closed");
+    if (conn.ending || conn.closed) throw realm.error("This socket is closed");
     if (data === undefined) return;
     // Strings go out byte for byte; anything else is sent as its text (E.toString converts).
     const text = typeof data === "string" ? data : String(data);

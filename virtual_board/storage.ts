@@ -6,25 +6,63 @@
  * @module
  */
 
+import { espruinoJsonParse, jsonHooks } from "./json_parse.ts";
 import type { Realm } from "./realm.ts";
-import { binaryToBytes, bytesToBinary, flattenToBytes } from "./realm.ts";
+import { binaryToBytes, bytesToBinary, flattenToBytes, quoteString } from "./realm.ts";
 
 /** Usable Storage area on the ESP32 boards, in bytes. */
 export const STORAGE_BYTES = 896 * 1024;
-/** Longest file name Espruino's Storage accepts. */
+/** Longest file name Espruino's Storage keeps (longer names are cut). */
 const MAX_NAME = 28;
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$|^\d+$/;
+
+/**
+ * What `Storage.writeJSON` stores (`jswrap_storage.c`): Espruino's own notation, not JSON — keys
+ * bare when they are identifiers or integers, strings with `\xHH`/`\0` escapes, no undefined
+ * or functions (null in arrays), NaN as null, typed arrays as arrays.
+ */
+export function espruinoNotation(value: unknown, key = ""): string | undefined {
+  if (value === null) return "null";
+  switch (typeof value) {
+    case "undefined":
+    case "function":
+    case "symbol":
+      return undefined;
+    case "number":
+      return Number.isFinite(value) ? String(value) : "null";
+    case "boolean":
+    case "bigint":
+      return String(value);
+    case "string":
+      return quoteString(value);
+  }
+  const object = value as Record<string, unknown>;
+  if (typeof object.toJSON === "function") {
+    return espruinoNotation(Reflect.apply(object.toJSON, object, [key]), key);
+  }
+  if (
+    ArrayBuffer.isView(object) || Object.prototype.toString.call(object) === "[object ArrayBuffer]"
+  ) {
+    return `[${flattenToBytes([object]).join(",")}]`;
+  }
+  if (Array.isArray(object)) {
+    return `[${object.map((item, i) => espruinoNotation(item, String(i)) ?? "null").join(",")}]`;
+  }
+  const fields: string[] = [];
+  for (const [name, item] of Object.entries(object)) {
+    const text = espruinoNotation(item, name);
+    if (text !== undefined) {
+      fields.push(`${IDENTIFIER.test(name) ? name : quoteString(name)}:${text}`);
+    }
+  }
+  return `{${fields.join(",")}}`;
+}
 
 /** Creates the `require("Storage")` object over `files` (shared across reboots). */
 export function storageModule(files: Map<string, string>, realm: Realm): object {
-  const checkName = (name: unknown): string => {
-    const text = String(name);
-    if (text.length === 0 || text.length > MAX_NAME) {
-      throw realm.error(
-        `File name must be 1 to ${MAX_NAME} characters, got ${JSON.stringify(text)}`,
-      );
-    }
-    return text;
-  };
+  // Espruino cuts names to 28 characters; an empty name is stored but never listed.
+  const checkName = (name: unknown): string => String(name).slice(0, MAX_NAME);
   const toText = (data: unknown): string =>
     typeof data === "string" ? data : bytesToBinary(flattenToBytes([data]));
   const used = () => {
@@ -45,7 +83,7 @@ export function storageModule(files: Map<string, string>, realm: Realm): object 
       const data = files.get(checkName(name));
       if (data === undefined) return undefined;
       try {
-        return realm.intrinsics.JSON.parse(data);
+        return espruinoJsonParse(data, jsonHooks(realm), true);
       } catch (error) {
         if (noExceptions) return undefined;
         throw error;
@@ -69,13 +107,13 @@ export function storageModule(files: Map<string, string>, realm: Realm): object 
         current = "\xff".repeat(typeof size === "number" ? size : offset + text.length);
       }
       if (offset + text.length > current.length) {
-        throw realm.error(`Too much data for file size (${current.length} bytes)`);
+        throw realm.error("Too much data for file size");
       }
       files.set(key, current.slice(0, offset) + text + current.slice(offset + text.length));
       return true;
     },
     writeJSON(name: unknown, data: unknown): boolean {
-      files.set(checkName(name), realm.intrinsics.JSON.stringify(data));
+      files.set(checkName(name), espruinoNotation(data) ?? "undefined");
       return true;
     },
     erase(name: unknown): void {
@@ -85,7 +123,7 @@ export function storageModule(files: Map<string, string>, realm: Realm): object 
       files.clear();
     },
     list(pattern?: unknown): string[] {
-      let names = [...files.keys()];
+      let names = [...files.keys()].filter((name) => name !== "");
       if (pattern instanceof realm.intrinsics.RegExp) {
         names = names.filter((n) => (pattern as RegExp).test(n));
       } else if (typeof pattern === "string") {

@@ -1,9 +1,10 @@
 /**
  * Espruino's timers: `setTimeout`, `setInterval`, `clearTimeout`, `clearInterval` and
  * `changeInterval` with the device's quirks — ids start at 1 and are reused (a new id is one
- * more than the highest live id), `clearTimeout(undefined)` throws while `clearTimeout()`
- * clears every timer, clearing an unknown id throws "Unknown Timeout", intervals keep their
- * phase (no drift), and a throwing callback is reported without stopping its interval.
+ * more than the last listed timer's), `clearTimeout(undefined)` throws while `clearTimeout()`
+ * clears every timer, clearing an unknown id is ignored, due timers run in list order,
+ * intervals keep their phase (no drift), and a throwing callback is reported without
+ * stopping its interval.
  *
  * @module
  */
@@ -19,6 +20,8 @@ export interface TimerHooks {
   invoke(fn: Listener, thisArg: unknown, args: unknown[]): void;
   /** Runs a string callback (`setTimeout("code", ms)`). */
   evalString(code: string): void;
+  /** Blocks the thread for `ms` (to fire a timer on its exact time). */
+  wait(ms: number): void;
 }
 
 interface Timer {
@@ -29,17 +32,28 @@ interface Timer {
   interval?: number;
   /** When it is due, in `performance.now()` milliseconds. */
   due: number;
-  handle?: ReturnType<typeof setTimeout>;
 }
 
 /** Espruino's shortest timer period, in ms. */
 const MIN_INTERVAL = 0.1;
+/**
+ * The host timer wakes this early and the rest is waited out, so that timers fire on time to
+ * a fraction of a millisecond like Espruino's (host timers alone are late by 1 ms or more).
+ */
+const EARLY_WAKE_MS = 2;
 
-/** The timers of one boot. */
+/**
+ * The timers of one boot, kept like Espruino's timer list (`jsinteractive.c`): in the order
+ * they were made; a new id is the last listed timer's id + 1 (a timeout stays listed while
+ * its callback runs); each pass of the idle loop runs, in list order, every timer due when
+ * the pass began, and starts again from the top when a callback changed the list.
+ */
 export class Timers {
   #timers = new Map<number, Timer>();
   #hooks: TimerHooks;
   #stopped = false;
+  #changed = false;
+  #handle: ReturnType<typeof setTimeout> | undefined;
 
   /** No timers yet. */
   constructor(hooks: TimerHooks) {
@@ -52,9 +66,9 @@ export class Timers {
   }
 
   #nextId(): number {
-    let max = 0;
-    for (const id of this.#timers.keys()) max = Math.max(max, id);
-    return max + 1;
+    let last = 0;
+    for (const id of this.#timers.keys()) last = id;
+    return last + 1;
   }
 
   #add(callback: unknown, ms: unknown, args: unknown[], repeat: boolean): number {
@@ -71,28 +85,50 @@ export class Timers {
       due: performance.now() + period,
     };
     this.#timers.set(timer.id, timer);
-    this.#arm(timer);
+    this.#changedList();
     return timer.id;
   }
 
-  #arm(timer: Timer): void {
-    if (this.#stopped) return;
-    const wait = Math.max(0, timer.due - performance.now());
-    timer.handle = setTimeout(() => this.#fire(timer), wait);
+  #changedList(): void {
+    this.#changed = true;
+    this.#arm();
   }
 
-  #fire(timer: Timer): void {
-    timer.handle = undefined;
-    if (this.#timers.get(timer.id) !== timer) return;
-    if (timer.interval !== undefined) {
-      // Next period counts from when this one was due, not from now: no drift.
-      timer.due += timer.interval;
-      this.#arm(timer);
-    } else {
-      this.#timers.delete(timer.id);
-    }
-    if (typeof timer.callback === "string") this.#hooks.evalString(timer.callback);
-    else this.#hooks.invoke(timer.callback, undefined, timer.args);
+  /** Wakes the idle loop when the earliest timer is due. */
+  #arm(): void {
+    if (this.#handle !== undefined) clearTimeout(this.#handle);
+    this.#handle = undefined;
+    if (this.#stopped || this.#timers.size === 0) return;
+    let due = Infinity;
+    for (const timer of this.#timers.values()) due = Math.min(due, timer.due);
+    this.#handle = setTimeout(
+      () => this.#pass(due),
+      Math.max(0, due - performance.now() - EARLY_WAKE_MS),
+    );
+  }
+
+  /** One pass of Espruino's timer loop. */
+  #pass(due: number): void {
+    this.#handle = undefined;
+    const early = due - performance.now();
+    if (early > 0) this.#hooks.wait(early);
+    const passStart = performance.now();
+    do {
+      this.#changed = false;
+      for (const timer of [...this.#timers.values()]) {
+        if (this.#stopped || this.#changed) break;
+        if (this.#timers.get(timer.id) !== timer || timer.due > passStart) continue;
+        if (typeof timer.callback === "string") this.#hooks.evalString(timer.callback);
+        else this.#hooks.invoke(timer.callback, undefined, timer.args);
+        // The interval is read after the callback ran, in case it changed it.
+        if (timer.interval !== undefined && this.#timers.get(timer.id) === timer) {
+          timer.due += timer.interval; // from when it was due, not from now: no drift
+        } else if (this.#timers.get(timer.id) === timer) {
+          this.#timers.delete(timer.id);
+        }
+      }
+    } while (this.#changed && !this.#stopped);
+    this.#arm();
   }
 
   #clear(args: unknown[], kind: "Timeout" | "Interval"): void {
@@ -103,21 +139,17 @@ export class Timers {
     const id = args[0];
     if (id === undefined) {
       throw this.#hooks.realm.error(
-        `clear${kind}(undefined) not allowed. Use clear${kind}() instead to clear all timers`,
+        `clear${kind}(undefined) not allowed. Use clear${kind}() instead`,
       );
     }
-    const timer = typeof id === "number" ? this.#timers.get(id) : undefined;
-    if (!timer) throw this.#hooks.realm.error(`Unknown ${kind}`);
-    this.#timers.delete(timer.id);
-    if (timer.handle !== undefined) clearTimeout(timer.handle);
+    // An unknown or already finished id is ignored.
+    if (typeof id === "number" && this.#timers.delete(id)) this.#changedList();
   }
 
   /** Removes every timer. */
   clearAll(): void {
-    for (const timer of this.#timers.values()) {
-      if (timer.handle !== undefined) clearTimeout(timer.handle);
-    }
     this.#timers.clear();
+    this.#changedList();
   }
 
   /** Clears everything and ignores later calls (end of this boot). */
@@ -142,8 +174,7 @@ export class Timers {
         if (!(period >= MIN_INTERVAL)) period = MIN_INTERVAL;
         timer.interval = period;
         timer.due = performance.now() + period;
-        if (timer.handle !== undefined) clearTimeout(timer.handle);
-        this.#arm(timer);
+        this.#changedList();
       },
     };
   }
