@@ -178,6 +178,12 @@ const CLOSING = 4;
 
 type Handler = (a?: unknown, b?: unknown) => void;
 
+// The bytes of an application's string. On Unicode builds a string with non-ASCII characters is
+// UTF-8 flagged: its length and charCodeAt count characters, and joining it to binary strings
+// re-encodes their bytes over 127. Elsewhere strings are bytes already and E.fromUTF8 returns
+// undefined (or is missing from builds made to save flash).
+const bytesOf = (s: string) => (E.fromUTF8 && E.fromUTF8(s)) || s;
+
 function messageOf(error: unknown): string {
   const message = error ? (error as Error).message : "";
   return message || String(error);
@@ -330,7 +336,7 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
 
   // A control frame carries at most 125 bytes: 2 for the code, 123 for the reason.
   const closePayload = (code: number, reason: string) =>
-    code === CLOSE_NO_STATUS ? "" : chars(code >> 8, code & 0xff) + reason.substr(0, 123);
+    code === CLOSE_NO_STATUS ? "" : chars(code >> 8, code & 0xff) + bytesOf(reason).substr(0, 123);
 
   // Starts the closing handshake; the server answers with close and ends the TCP connection.
   const shut = (code: number, reason: string) => {
@@ -485,7 +491,8 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
     send(data, binary) {
       if (stopped) return false;
       let opcode = binary ? OP_BINARY : OP_TEXT;
-      if (typeof data !== "string") {
+      if (typeof data === "string") data = bytesOf(data);
+      else {
         data = E.toString(data);
         opcode = OP_BINARY;
       }
