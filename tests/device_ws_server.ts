@@ -25,6 +25,8 @@ export interface HandshakeAnswer {
 export interface WsServerOptions {
   /** Decides the answer to each request (default: a correct 101). */
   answer?: (request: WsRequest) => HandshakeAnswer;
+  /** Port to listen on (default: a free one), e.g. the port of a server that was stopped. */
+  port?: number;
 }
 
 /** A handshake request as received. */
@@ -66,7 +68,7 @@ export function acceptOf(key: string): string {
 
 /** Starts a server on 127.0.0.1 and a free port. */
 export function startWsServer(options: WsServerOptions = {}): WsServer {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: options.port ?? 0 });
   const port = (listener.addr as Deno.NetAddr).port;
   const ready: WsConnection[] = [];
   const waiting: ((c: WsConnection) => void)[] = [];
