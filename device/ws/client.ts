@@ -247,6 +247,8 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
   let closeCode = CLOSE_ABNORMAL;
   let closeReason = "";
   let warned = false;
+  // Bytes received on the current socket.
+  let received = 0;
 
   const emit = (event: string, a?: unknown, b?: unknown) => {
     const list = handlers[event];
@@ -362,7 +364,7 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
   // Runs pingInterval after the last received byte; a ping still unanswered when it runs again
   // means the link is dead. Anything received meanwhile counts as the answer (see received()).
   const heartbeat = () => {
-    if (pingSent) return lose("ping timeout");
+    if (pingSent) return lose("connection to " + where + " lost: no answer to ping");
     const idle = Date.now() - lastReceived;
     if (idle < pingInterval) return arm(pingInterval - idle, heartbeat);
     pingSent = true;
@@ -413,7 +415,7 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
     if (parser && result.rest) parser.push(result.rest);
   };
 
-  const received = (data: string) => {
+  const receivedData = (data: string) => {
     counters.bytesIn += data.length;
     lastReceived = Date.now();
     if (pingSent && state === OPEN) {
@@ -433,20 +435,36 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
     entropy.stir();
     const key = btoa(entropy.bytes(16));
     reader = createHandshakeReader({ accept: acceptFor(key, sha1), protocols: options.protocols });
-    arm(handshakeTimeout, () => lose("handshake timeout"));
+    arm(handshakeTimeout, () => lose("WebSocket handshake with " + where + " timed out"));
     // Host, port and path from the URL; token, protocols and headers from the options.
     write(handshakeRequest(Object.assign({ key }, options, target)));
   };
 
+  const where = target.hostname + ":" + target.port;
+
+  // Why a socket ended, said for the state it ended in: before anything was received a secure
+  // link failed its TLS handshake (or the server would not talk), a plain one was closed by the
+  // server; an open one was lost.
+  const ended = (detail: string) => {
+    if (state === CLOSING) return lose("");
+    lose(
+      state === OPEN
+        ? "connection to " + where + " lost: " + detail
+        : (target.secure && !received ? "TLS handshake with " : "WebSocket handshake with ") +
+          where + " failed: " + detail,
+    );
+  };
+
   const attempt = () => {
     state = CONNECTING;
+    received = 0;
     // When this runs varies with the network: good material for the pool.
     entropy.stir();
     if (target.secure && !warned) {
       warned = true;
       console.log("WS: wss server certificate NOT verified");
     }
-    arm(connectTimeout, () => lose("connect timeout"));
+    arm(connectTimeout, () => lose("connect to " + where + " timed out"));
     let s: Socket;
     try {
       // Refused connections and unknown hosts throw here, synchronously, on Espruino.
@@ -457,28 +475,36 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
         }),
       );
     } catch (e) {
-      return lose("connect failed: " + messageOf(e));
+      return lose("connect to " + where + " failed: " + messageOf(e));
     }
     socket = s;
+    const on = (event: string, fn: (arg: never) => void) =>
+      (s as unknown as { on(event: string, fn: unknown): void }).on(event, fn);
     // Events of a socket that is no longer the current one are ignored.
-    const on = <T>(event: string, fn: (arg: T) => void) =>
-      (s as unknown as { on(event: string, fn: (arg: T) => void): void }).on(
-        event,
-        guard((arg: T) => {
-          if (socket === s) fn(arg);
-        }),
-      );
-    on("data", received);
-    on("drain", () => {
-      if (writer) writer.drained();
-    });
+    on(
+      "data",
+      guard((data: string) => {
+        if (socket === s) received += data.length, receivedData(data);
+      }),
+    );
+    on(
+      "drain",
+      guard(() => {
+        if (socket === s && writer) writer.drained();
+      }),
+    );
+    // The end of a socket is handled from a timer, outside the event: a failed TLS handshake
+    // raises its exception ("mbedtls_ssl_handshake returned …") around these events, and any
+    // try/catch run meanwhile would take that exception's value, leaving Espruino to report
+    // "Uncaught undefined". So nothing here may run a try.
+    const later = (fn: () => void) => setTimeout(guard(() => socket === s && fn()), 0);
     on("error", (error: { code?: number; message?: string }) => {
       // -30848 is how a TLS peer's normal shutdown shows up; the close event follows.
-      if (error.code !== -30848 && state !== CLOSING) {
-        lose("socket error " + (error.message || error.code));
+      if (error.code !== -30848) {
+        later(() => ended("socket error " + (error.message || "") + " (" + error.code + ")"));
       }
     });
-    on("close", () => lose(state === CLOSING ? "" : "connection lost"));
+    on("close", () => later(() => ended("closed by the server")));
   };
 
   arm(0, attempt);
