@@ -233,7 +233,9 @@ if (import.meta.main) {
   const certFile = values.cert ?? "tls/server.crt";
   const keyFile = values.key ?? "tls/server.key";
   const created = await ensureCertificates({ certPath: certFile, keyPath: keyFile });
-  if (created.created) console.error(`wrote ${certFile} and ${keyFile}\n${trustHint(created.caCert!)}`);
+  if (created.created) {
+    console.error(`wrote ${certFile} and ${keyFile}\n${trustHint(created.caCert!)}`);
+  }
   const front = await startTlsFront({
     hostname: values.host,
     port,
