@@ -169,6 +169,32 @@ testOnEngines(
 
 testOnEngines(
   ENGINES,
+  "a response head that arrives one line at a time is read whole",
+  async (engine) => {
+    // Each piece ends in "\r\n": Espruino's indexOf finds "\r\n\r\n" running past the end.
+    await using server = startWsServer({
+      answer: (request) => ({
+        lineByLine: true,
+        headers: [
+          "Upgrade: websocket",
+          "Connection: Upgrade",
+          `Sec-WebSocket-Accept: ${acceptOf(request.headers.get("sec-websocket-key")!)}`,
+          "Sec-WebSocket-Protocol: sos.v1",
+        ],
+      }),
+    });
+    await using device = await bootDevice(engine, {
+      client: { url: `${server.url}board-1`, protocols: ["sos.v1"] },
+    });
+    const conn = await server.accept();
+    await device.opened();
+    assert.deepEqual(device.events(), [["open", "sos.v1"]]);
+    conn.close();
+  },
+);
+
+testOnEngines(
+  ENGINES,
   "a 101 with a wrong Sec-WebSocket-Accept never opens: reported and retried",
   async (engine) => {
     await using server = startWsServer({

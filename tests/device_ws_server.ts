@@ -19,6 +19,8 @@ export interface HandshakeAnswer {
   headers?: string[];
   /** Bytes written right after the head, in the same write (frames, or a body). */
   after?: string;
+  /** Write the head one line at a time (each ending in "\r\n"), 30 ms apart. */
+  lineByLine?: boolean;
 }
 
 /** Settings of {@linkcode startWsServer}. */
@@ -125,7 +127,12 @@ export function startWsServer(options: WsServerOptions = {}): WsServer {
       for (let at = 0; at < data.length;) at += await conn.write(data.subarray(at));
     };
     try {
-      await write(text);
+      if (answer.lineByLine) {
+        for (const line of text.split(/(?<=\r\n)/)) {
+          await write(line);
+          await new Promise((resolve) => setTimeout(resolve, 30));
+        }
+      } else await write(text);
     } catch {
       // the client went away
     }

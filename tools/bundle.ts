@@ -75,7 +75,6 @@ export const INTERNAL_PROPS: readonly string[] = [
   "accept",
   "secure",
   "hostname",
-  "stir",
   "drained",
   "pending",
   "buffered",

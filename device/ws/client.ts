@@ -432,7 +432,6 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
 
   const connected = () => {
     state = HANDSHAKE;
-    entropy.stir();
     const key = btoa(entropy.bytes(16));
     reader = createHandshakeReader({ accept: acceptFor(key, sha1), protocols: options.protocols });
     arm(handshakeTimeout, () => lose("WebSocket handshake with " + where + " timed out"));
@@ -458,8 +457,6 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
   const attempt = () => {
     state = CONNECTING;
     received = 0;
-    // When this runs varies with the network: good material for the pool.
-    entropy.stir();
     if (target.secure && !warned) {
       warned = true;
       console.log("WS: wss server certificate NOT verified");
