@@ -134,7 +134,9 @@ async function realMemory(): Promise<string[]> {
         );
         await until(() => device.of("open").length > 0, 15_000);
         const open = await usage(device);
-        const peer = new WebSocket(`ws://127.0.0.1:${relay.port}/peer-${name.startsWith("wss") ? "tls" : "plain"}`);
+        const peer = new WebSocket(
+          `ws://127.0.0.1:${relay.port}/peer-${name.startsWith("wss") ? "tls" : "plain"}`,
+        );
         await new Promise((resolve) => peer.onopen = resolve);
         let echoed = 0;
         peer.onmessage = () => echoed++;
