@@ -124,7 +124,8 @@ async function realMemory(): Promise<string[]> {
     ) {
       const device = await bootDevice(engine, {
         client: { url, pingIntervalMs: 600_000 },
-        firmware: `ws.close(); var echo = function (d) { ws.send(d); };`,
+        // The recording client is stopped and dropped: what stays is the bundle's code.
+        firmware: `ws.close(); ws = undefined; var echo = function (d) { ws.send(d); };`,
       });
       try {
         const loaded = await usage(device);
@@ -146,7 +147,7 @@ async function realMemory(): Promise<string[]> {
         peer.close();
         await new Promise((resolve) => peer.onclose = resolve);
         lines.push(
-          `  ${name} client loaded ${loaded}, connection open ${open}, ` +
+          `  ${name} bundle loaded ${loaded}, one client with its connection open ${open}, ` +
             `after 20 messages each way ${traffic} (of 4095)`,
         );
       } finally {
