@@ -40,9 +40,10 @@ testOnEngines(
   ENGINES,
   "messages both ways through the relay: text and binary of every size up to 64 KiB",
   async (engine) => {
-    // The unoptimised interpreter masks 64 KiB byte by byte for many seconds, and a frame being
-    // written leaves no room for a pong: the relay's keepalive must outlast it.
-    await using relay = startTestRelay({ pingIntervalSeconds: 60, pingTimeoutSeconds: 60 });
+    // The unoptimised interpreter masks 64 KiB byte by byte for many seconds (over a minute when
+    // the whole suite runs in parallel), and a frame being written leaves no room for a pong: the
+    // relay's keepalive must outlast it.
+    await using relay = startTestRelay({ pingIntervalSeconds: 300, pingTimeoutSeconds: 300 });
     await using device = await bootDevice(engine, {
       client: { url: `${relay.url}board-1`, maxMessageBytes: 65536, outboxBytes: 70000 },
       firmware: DEVICE_PAYLOADS,
@@ -57,7 +58,7 @@ testOnEngines(
       await waitFor(
         `${n}-byte messages on the board`,
         () => device.of("message").length === count,
-        60_000,
+        180_000,
       );
       const received = device.of("message");
       assert.deepEqual(received[count - 2], ["message", summary(textOf(n)), false], `text of ${n}`);
@@ -72,8 +73,8 @@ testOnEngines(
       await device.run(
         `ws.send(textOf(${n})); ws.send(${n} <= 256 ? E.toUint8Array(binOf(${n})) : binOf(${n}), true)`,
       );
-      assert.equal(await peer.next(60_000), textOf(n), `text of ${n} from the board`);
-      assert.deepEqual(await peer.next(60_000), bytesOf(n), `binary of ${n} from the board`);
+      assert.equal(await peer.next(180_000), textOf(n), `text of ${n} from the board`);
+      assert.deepEqual(await peer.next(180_000), bytesOf(n), `binary of ${n} from the board`);
     }
     const counters = await device.counters();
     assert.equal(counters.connects, 1);
