@@ -87,6 +87,8 @@ export interface BootOptions {
   client: Record<string, unknown>;
   /** More firmware, run after the client is created (as `ws`). */
   firmware?: string;
+  /** Firmware run before the client is created, e.g. an uncaughtException handler. */
+  before?: string;
   /** Virtual board settings (virtual engine only). */
   board?: Partial<VirtualBoardOptions>;
   /** Environment of the interpreter (real engines only), e.g. `{ ESPRUINO_TLS_SNI: "0" }`. */
@@ -112,8 +114,8 @@ export function summary(data: string): string {
 }
 
 /** The test firmware: prints each event as `@ev [...]`. */
-function recorder(client: Record<string, unknown>, firmware = ""): string {
-  return `
+function recorder(client: Record<string, unknown>, firmware = "", before = ""): string {
+  return `${before}
 var rec = function (e) { print("@ev " + JSON.stringify(e)); };
 var summary = function (d) {
   return d.length <= 256 ? d :
@@ -139,7 +141,7 @@ function eventsOf(lines: string[]): DeviceEvent[] {
 
 /** Boots a device with the client and the recording firmware on `engine`. */
 export async function bootDevice(engine: Engine, options: BootOptions): Promise<Device> {
-  const code = (await clientBundle()) + recorder(options.client, options.firmware);
+  const code = (await clientBundle()) + recorder(options.client, options.firmware, options.before);
   return engine.binary
     ? await bootReal(engine, code, options)
     : await bootVirtual(engine, code, options);

@@ -148,8 +148,9 @@ testOnEngines(
       {
         await using refused = await bootDevice(engine, {
           client: { url, minBackoffMs: 100, maxBackoffMs: 200 },
-          firmware:
-            `process.on("uncaughtException", function (e) { print("@ev " + JSON.stringify(["uncaught", e && e.message])); });`,
+          // Installed before the client exists: its first attempt may fail before the next line.
+          before:
+            `process.on("uncaughtException", function (e) { print("@ev " + JSON.stringify(["uncaught", e && e.message])); });\n`,
         });
         await waitFor("two refusals", () => refused.of("error").length >= 2, 15_000);
         // Which of the socket's error (its write failed) or close comes first varies.

@@ -361,8 +361,8 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
     }
   };
 
-  // Runs pingInterval after the last received byte; a ping still unanswered when it runs again
-  // means the link is dead. Anything received meanwhile counts as the answer (see received()).
+  // Runs pingInterval after the link last moved; a ping still unanswered when it runs again means
+  // the link is dead. Anything received or flushed meanwhile counts as the answer (see alive()).
   const heartbeat = () => {
     if (pingSent) return lose("connection to " + where + " lost: no answer to ping");
     const idle = Date.now() - lastReceived;
@@ -415,13 +415,19 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
     if (parser && result.rest) parser.push(result.rest);
   };
 
-  const receivedData = (data: string) => {
-    counters.bytesIn += data.length;
+  // The link moved: something arrived, or the socket flushed a piece of a message. A long message
+  // being written holds back our ping, so its drains must count as life too.
+  const alive = () => {
     lastReceived = Date.now();
     if (pingSent && state === OPEN) {
       pingSent = false;
       arm(pingInterval, heartbeat);
     }
+  };
+
+  const receivedData = (data: string) => {
+    counters.bytesIn += data.length;
+    alive();
     if (parser) return parser.push(data);
     const result = reader && reader.push(data);
     if (!result) return;
@@ -487,7 +493,12 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
     on(
       "drain",
       guard(() => {
-        if (socket === s && writer) writer.drained();
+        if (socket === s && writer) {
+          // Only while a message is being written: the flush of a lone ping proves nothing, but
+          // a dead link stops the drains of a long message once the socket's buffer is full.
+          if (inflight) alive();
+          writer.drained();
+        }
       }),
     );
     // The end of a socket is handled from a timer, outside the event: a failed TLS handshake
