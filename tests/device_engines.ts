@@ -115,17 +115,22 @@ export function summary(data: string): string {
 
 /** The test firmware: prints each event as `@ev [...]`. */
 function recorder(client: Record<string, unknown>, firmware = "", before = ""): string {
+  // The client and its handlers on one line: typed on a console, the handlers must be on before
+  // the client's first attempt runs.
+  const create = [
+    `var ws = WS.createWebSocketClient(${JSON.stringify(client)});`,
+    `ws.on("open", function (protocol) { rec(["open", protocol]); });`,
+    `ws.on("message", function (data, binary) { rec(["message", summary(data), binary]); });`,
+    `ws.on("close", function (code, reason) { rec(["close", code, reason]); });`,
+    `ws.on("error", function (e) { rec(["error", e.message, e.status || 0]); });`,
+  ].join(" ");
   return `${before}
 var rec = function (e) { print("@ev " + JSON.stringify(e)); };
 var summary = function (d) {
   return d.length <= 256 ? d :
     "#" + d.length + ":" + btoa(E.toString(new Uint8Array(require("crypto").SHA1(d))));
 };
-var ws = WS.createWebSocketClient(${JSON.stringify(client)});
-ws.on("open", function (protocol) { rec(["open", protocol]); });
-ws.on("message", function (data, binary) { rec(["message", summary(data), binary]); });
-ws.on("close", function (code, reason) { rec(["close", code, reason]); });
-ws.on("error", function (e) { rec(["error", e.message, e.status || 0]); });
+${create}
 ${firmware}`;
 }
 
