@@ -474,6 +474,53 @@ testOnEngines(
 );
 
 testOnEngines(
+  ENGINES,
+  "server gone and back on its port: refused attempts by the backoff, the outbox bounded and flushed in order",
+  async (engine) => {
+    const first = startWsServer();
+    const port = Number(new URL(first.url.replace("ws:", "http:")).port);
+    await using device = await bootDevice(engine, {
+      client: {
+        url: `${first.url}board-1`,
+        minBackoffMs: 100,
+        maxBackoffMs: 400,
+        outboxMessages: 20,
+      },
+    });
+    const conn = await first.accept();
+    await device.opened();
+    conn.close();
+    await first[Symbol.asyncDispose]();
+    await waitFor("the loss noticed", () => device.of("close").length === 1);
+    // Nothing listens now: each attempt is refused, and the backoff spaces them.
+    await waitFor("refused attempts", () => device.of("error").length >= 4, 10_000);
+    await device.run(`for (var i = 0; i < 25; i++) ws.send("m" + i);`);
+    assert.equal(await device.run("ws.queued()"), 20);
+    assert.equal((await device.counters()).outboxDrops, 5);
+    await using second = startWsServer({ port });
+    const again = await second.accept(10_000);
+    for (let i = 5; i < 25; i++) {
+      const frame = await again.nextFrame(10_000);
+      assert.equal(frame?.payload, `m${i}`);
+    }
+    await device.opened(2);
+    const counters = await device.counters();
+    assert.equal(counters.connects, 2);
+    assert.equal(counters.reconnects, 1);
+    assert.equal(counters.drops, 1);
+    assert.equal(counters.failures, device.of("error").length - 1, "every refusal, not the loss");
+    assert.deepEqual(device.of("close")[0].slice(0, 2), ["close", 1006]);
+    for (const [, message] of device.of("error").slice(1)) {
+      assert.match(
+        String(message),
+        /^connect to 127\.0\.0\.1:\d+ failed: Unable to create socket$/,
+      );
+    }
+    again.close();
+  },
+);
+
+testOnEngines(
   VIRTUAL,
   "relay killed and restarted: the client reconnects and flushes its outbox in order, dropping only beyond its bound",
   async (engine) => {
