@@ -131,7 +131,7 @@ async function realMemory(): Promise<string[]> {
         const loaded = await usage(device);
         await device.run(
           `ws = WS.createWebSocketClient(${JSON.stringify({ url })});` +
-            ` ws.on("open", function () { print('@ev ["open"]'); }); ws.on("message", echo);`,
+            ` ws.on("open", function () { print('@ev ["open"]'); }); ws.on("message", echo); 0`,
         );
         await until(() => device.of("open").length > 0, 15_000);
         const open = await usage(device);
