@@ -32,6 +32,7 @@
 
 import type { Logger } from "./logger.ts";
 import type { DropReason, RelayMetrics } from "./metrics.ts";
+import type { ResumeStore } from "./resume.ts";
 
 /** The part of a server-side WebSocket the hub uses. */
 export interface HubSocket {
@@ -51,6 +52,13 @@ export const CLOSE_POLICY = 1008;
 export const CLOSE_TOO_BIG = 1009;
 /** Close code sent to every client when the relay shuts down. */
 export const CLOSE_GOING_AWAY = 1001;
+
+/**
+ * The hard backlog ceiling as a multiple of `maxBacklogBytes`: a client past
+ * it is dropped at once, whatever the grace period, so relay memory stays
+ * bounded by about `clients × (ceiling + one message)`.
+ */
+export const BACKLOG_CEILING_FACTOR = 8;
 
 /** A public view of one connected client, as served by `GET /clients`. */
 export interface ClientSummary {
@@ -74,6 +82,8 @@ export interface ClientOptions {
   remote: string;
   /** Its WebSocket. */
   socket: HubSocket;
+  /** Whether it gets what it missed while away and has messages kept when it leaves (`?resume=0` opts out). */
+  resume?: boolean;
 }
 
 /** One connection, from upgrade until its socket is gone. */
@@ -84,6 +94,8 @@ export class Client {
   readonly remote: string;
   /** Its WebSocket. */
   readonly socket: HubSocket;
+  /** Whether it takes part in the resume window. */
+  readonly resume: boolean;
   /** When the connection was accepted (milliseconds since the epoch). */
   readonly connectedAt: number = Date.now();
   /** True once the WebSocket is open and until the client is released. */
@@ -96,12 +108,15 @@ export class Client {
   messagesIn = 0;
   /** Messages delivered to this client. */
   messagesOut = 0;
+  /** Since when its unsent bytes have stayed over the backlog limit (ms), if they have. */
+  backlogSince: number | undefined;
 
   /** Creates a client for a freshly upgraded socket. */
   constructor(options: ClientOptions) {
     this.id = options.id;
     this.remote = options.remote;
     this.socket = options.socket;
+    this.resume = options.resume ?? true;
   }
 }
 
@@ -109,12 +124,19 @@ export class Client {
 export interface HubOptions {
   /** Largest message accepted from a client. */
   maxMessageBytes: number;
-  /** Unsent bytes a client may accumulate before it is dropped. */
+  /**
+   * Unsent bytes a client may keep queued for longer than `backlogGraceMs`
+   * before it is dropped; {@linkcode BACKLOG_CEILING_FACTOR} times this drops it at once.
+   */
   maxBacklogBytes: number;
+  /** How long a client's backlog may stay over `maxBacklogBytes` while it catches up. */
+  backlogGraceMs: number;
   /** Counters to update. */
   metrics: RelayMetrics;
   /** Where connect, disconnect and drop lines go. */
   logger: Logger;
+  /** Keeps messages for ids that went away (the resume window); none keeps nothing. */
+  resume?: ResumeStore;
 }
 
 /** What a socket's close event said. */
@@ -150,11 +172,20 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
+/** Payload bytes of a message as it travels: UTF-8 for text. */
+function messageBytes(data: string | ArrayBuffer): number {
+  return typeof data === "string" ? utf8Length(data) : data.byteLength;
+}
+
 /** Tracks every connection and relays messages between them. */
 export class Hub {
   #holders = new Map<string, Client>();
   #live = new Set<Client>();
   #options: HubOptions;
+  /** Clients whose backlog is over the limit, watched until they catch up or are dropped. */
+  #behind = new Set<Client>();
+  #sweep: ReturnType<typeof setInterval> | undefined;
+  #shuttingDown = false;
 
   /** Creates an empty hub. */
   constructor(options: HubOptions) {
@@ -183,17 +214,34 @@ export class Hub {
     this.#live.add(client);
   }
 
-  /** Marks a client's socket open: from now on it receives messages. */
+  /**
+   * Marks a client's socket open: it first gets what was kept for its id
+   * while it was away, then, from now on, every message. Both happen in this
+   * one turn of the event loop, so no live message can overtake a kept one.
+   */
   opened(client: Client): void {
     if (client.gone || this.#holders.get(client.id) !== client) return;
+    const resume = this.#options.resume;
+    const kept = !resume
+      ? []
+      : client.resume
+      ? resume.take(client.id)
+      : (resume.discard(client.id), []);
+    for (const message of kept) this.#deliver(client, message);
+    this.#options.metrics.resumeReplayed += kept.length;
     client.receiving = true;
-    this.#options.logger.info("connect", { id: client.id, remote: client.remote });
+    this.#options.logger.info("connect", {
+      id: client.id,
+      remote: client.remote,
+      ...(kept.length > 0 ? { resumed: kept.length } : {}),
+    });
+    if (kept.length > 0) this.#judgeBacklog(client, Date.now());
   }
 
   /** Handles one message from a client: enforces the size limit, then fans it out. */
   receive(sender: Client, data: string | ArrayBuffer): void {
     if (!sender.receiving) return;
-    const bytes = typeof data === "string" ? utf8Length(data) : data.byteLength;
+    const bytes = messageBytes(data);
     if (bytes > this.#options.maxMessageBytes) {
       this.drop(sender, {
         code: CLOSE_TOO_BIG,
@@ -206,21 +254,63 @@ export class Hub {
     sender.messagesIn++;
     metrics.messagesIn++;
     metrics.bytesIn += bytes;
-    const limit = this.#options.maxBacklogBytes;
+    const now = Date.now();
     for (const target of this.#holders.values()) {
       if (target === sender || !target.receiving) continue;
-      target.socket.send(data);
-      target.messagesOut++;
-      metrics.messagesOut++;
-      metrics.bytesOut += bytes;
-      if (target.socket.bufferedAmount > limit) {
-        this.drop(target, {
-          code: CLOSE_POLICY,
-          reason: `not reading: over ${limit} bytes queued`,
-          why: "backlog",
-        });
+      // What was still unsent before this message is what the client failed to take so far.
+      if (target.socket.bufferedAmount <= this.#options.maxBacklogBytes) {
+        target.backlogSince = undefined;
       }
+      this.#deliver(target, data, bytes);
+      this.#judgeBacklog(target, now);
     }
+    this.#options.resume?.keep(data, bytes, sender.id);
+  }
+
+  #deliver(target: Client, data: string | ArrayBuffer, bytes = messageBytes(data)): void {
+    target.socket.send(data);
+    target.messagesOut++;
+    this.#options.metrics.messagesOut++;
+    this.#options.metrics.bytesOut += bytes;
+  }
+
+  /**
+   * Drops a client whose unsent bytes passed the hard ceiling, or stayed over
+   * the limit for the whole grace period. Right after `send()` Deno has not
+   * had its turn to write yet, so a burst that a healthy reader absorbs at
+   * once shows as backlog for a moment: only what stays unsent counts.
+   */
+  #judgeBacklog(client: Client, now: number): void {
+    const { maxBacklogBytes: limit, backlogGraceMs: grace } = this.#options;
+    const queued = client.socket.bufferedAmount;
+    if (queued <= limit) {
+      client.backlogSince = undefined;
+      this.#behind.delete(client);
+    } else if (queued > limit * BACKLOG_CEILING_FACTOR) {
+      this.#dropBehind(client, `over ${limit * BACKLOG_CEILING_FACTOR} bytes queued`);
+    } else if (client.backlogSince === undefined) {
+      client.backlogSince = now;
+      this.#behind.add(client);
+      this.#sweep ??= setInterval(() => this.#sweepBehind(), Math.max(10, grace / 4));
+    } else if (now - client.backlogSince >= grace) {
+      this.#dropBehind(client, `over ${limit} bytes queued for ${grace} ms`);
+    }
+    if (this.#behind.size === 0) this.#stopSweep();
+  }
+
+  /** Judges clients that are behind even when no new message comes to look at them. */
+  #sweepBehind(): void {
+    const now = Date.now();
+    for (const client of [...this.#behind]) this.#judgeBacklog(client, now);
+  }
+
+  #dropBehind(client: Client, why: string): void {
+    this.drop(client, { code: CLOSE_POLICY, reason: `not reading: ${why}`, why: "backlog" });
+  }
+
+  #stopSweep(): void {
+    if (this.#sweep !== undefined) clearInterval(this.#sweep);
+    this.#sweep = undefined;
   }
 
   /**
@@ -265,10 +355,12 @@ export class Hub {
     });
   }
 
-  /** Closes every connection (shutdown). */
+  /** Closes every connection (shutdown); a single relay keeps nothing for after a restart. */
   closeAll(info: CloseInfo): void {
+    this.#shuttingDown = true;
     // drop() skips clients already dropped (still draining) or gone.
     for (const client of [...this.#live]) this.drop(client, { ...info, why: "shutdown" });
+    this.#options.resume?.clear();
   }
 
   /** A snapshot of the clients holding an id, oldest first. */
@@ -283,7 +375,14 @@ export class Hub {
   }
 
   #release(client: Client): void {
+    // Only an id that was really connected starts a resume window; one that never opened keeps
+    // whatever window its id already had.
+    if (client.receiving && client.resume && !this.#shuttingDown) {
+      this.#options.resume?.leave(client.id);
+    }
     client.receiving = false;
+    this.#behind.delete(client);
+    if (this.#behind.size === 0) this.#stopSweep();
     if (this.#holders.get(client.id) === client) this.#holders.delete(client.id);
   }
 }

@@ -42,10 +42,20 @@ export interface RelayOptions {
   pingTimeoutSeconds: number;
   /** Largest message a client may send; bigger ones close the sender with 1009. */
   maxMessageBytes: number;
-  /** Unsent bytes a client may have queued before the relay drops it with 1008. */
+  /** Unsent bytes a client may keep queued past the grace period before it is dropped with 1008. */
   maxBacklogBytes: number;
+  /** Seconds a client's backlog may stay over `maxBacklogBytes` while it catches up. */
+  backlogGraceSeconds: number;
   /** Most simultaneous connections; more are refused with 503. */
   maxClients: number;
+  /** Seconds after a client leaves during which its messages are kept for it; 0 turns it off. */
+  resumeWindowSeconds: number;
+  /** Most messages kept for one away id. */
+  resumeMaxMessages: number;
+  /** Most payload bytes kept for one away id. */
+  resumeMaxBytes: number;
+  /** Most payload bytes kept for all away ids together. */
+  resumeMaxTotalBytes: number;
   /** Shared secret clients must present; `undefined` means no authentication. */
   token: string | undefined;
   /** What to do with a second connection for an id already connected. */
@@ -202,9 +212,18 @@ const SPECS: OptionSpec[] = [
     env: "RELAY_MAX_BACKLOG_BYTES",
     key: "maxBacklogBytes",
     value: "N",
-    description: "unsent bytes queued for a slow client before it is dropped with 1008",
+    description: "unsent bytes a client may keep queued past the grace period (8× drops at once)",
     parse: integer(1, 2 ** 31),
     defaultText: "1048576",
+  },
+  {
+    flag: "backlog-grace",
+    env: "RELAY_BACKLOG_GRACE",
+    key: "backlogGraceSeconds",
+    value: "S",
+    description: "how long a backlog may stay over the limit before the client is dropped",
+    parse: seconds,
+    defaultText: "5",
   },
   {
     flag: "max-clients",
@@ -214,6 +233,42 @@ const SPECS: OptionSpec[] = [
     description: "most simultaneous connections; more get 503",
     parse: integer(1, 1_000_000),
     defaultText: "10000",
+  },
+  {
+    flag: "resume-window",
+    env: "RELAY_RESUME_WINDOW",
+    key: "resumeWindowSeconds",
+    value: "S",
+    description: "a client back within S seconds first gets what it missed; 0 turns it off",
+    parse: seconds,
+    defaultText: "30",
+  },
+  {
+    flag: "resume-max-messages",
+    env: "RELAY_RESUME_MAX_MESSAGES",
+    key: "resumeMaxMessages",
+    value: "N",
+    description: "most messages kept for one away client (the oldest go first)",
+    parse: integer(1, 1_000_000),
+    defaultText: "100",
+  },
+  {
+    flag: "resume-max-bytes",
+    env: "RELAY_RESUME_MAX_BYTES",
+    key: "resumeMaxBytes",
+    value: "N",
+    description: "most payload bytes kept for one away client (the oldest go first)",
+    parse: integer(1, 2 ** 31),
+    defaultText: "262144",
+  },
+  {
+    flag: "resume-max-total-bytes",
+    env: "RELAY_RESUME_MAX_TOTAL_BYTES",
+    key: "resumeMaxTotalBytes",
+    value: "N",
+    description: "most payload bytes kept for all away clients together",
+    parse: integer(1, 2 ** 40),
+    defaultText: "67108864",
   },
   {
     flag: "token",
@@ -264,7 +319,12 @@ export const DEFAULT_OPTIONS: Readonly<RelayOptions> = {
   pingTimeoutSeconds: 10,
   maxMessageBytes: 64 * 1024,
   maxBacklogBytes: 1024 * 1024,
+  backlogGraceSeconds: 5,
   maxClients: 10_000,
+  resumeWindowSeconds: 30,
+  resumeMaxMessages: 100,
+  resumeMaxBytes: 256 * 1024,
+  resumeMaxTotalBytes: 64 * 1024 * 1024,
   token: undefined,
   onDuplicate: "reject",
   logLevel: "info",

@@ -78,7 +78,9 @@ export function startRelay(config: StartRelayOptions): RunningRelay {
     idleTimeout: idleTimeoutSeconds(options),
     maxMessageBytes: options.maxMessageBytes,
     maxBacklogBytes: options.maxBacklogBytes,
+    backlogGraceSeconds: options.backlogGraceSeconds,
     maxClients: options.maxClients,
+    resumeWindow: options.resumeWindowSeconds,
     auth: options.token === undefined ? "none" : "token",
     onDuplicate: options.onDuplicate,
   });
