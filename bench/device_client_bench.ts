@@ -8,6 +8,9 @@
  * `stableMs`, so every outage starts from the shortest backoff), kills the relay with SIGKILL,
  * leaves it down `--downtime` ms and restarts it on the same port.
  *
+ * It also measures JsVars after garbage collection on the real interpreter for an ESP32-C3 with a
+ * ws:// and a wss:// (TLS front) connection open (`--memory-only` for that part alone).
+ *
  * `deno run -A bench/device_client_bench.ts [--rounds N] [--uptime MS] [--downtime MS]`
  *
  * @module
@@ -16,6 +19,9 @@
 import { bundleDevice } from "../tools/bundle.ts";
 import { VirtualBoard } from "../virtual_board/mod.ts";
 import { startRelayProcess } from "../tests/relay_process.ts";
+import { bootDevice, REAL_ENGINES } from "../tests/device_engines.ts";
+import { generateCertificates } from "../relay/certs.ts";
+import { startTlsFront } from "../tools/tls_front.ts";
 
 interface Settings {
   name: string;
@@ -87,7 +93,81 @@ ws.on("error", function () {});`;
   return times;
 }
 
+/**
+ * JsVars in use after garbage collection (`process.memory()`) on the real interpreter for an
+ * ESP32-C3, with the client bundle typed on the console: loaded, then with a connection open over
+ * ws:// and over wss:// (through the TLS front), after 20 messages each way.
+ */
+async function realMemory(): Promise<string[]> {
+  const engine = REAL_ENGINES.find((e) => e.name === "esp32c3");
+  if (!engine?.available) return ["esp32c3 interpreter not found (ESPRUINO_BIN): memory skipped"];
+  const lines: string[] = [];
+  const relay = await startRelayProcess();
+  const dir = await Deno.makeTempDir();
+  await generateCertificates({ dir, hosts: ["127.0.0.1"] });
+  const front = await startTlsFront({
+    hostname: "127.0.0.1",
+    port: 0,
+    relayPort: relay.port,
+    certFile: `${dir}/server.crt`,
+    keyFile: `${dir}/server.key`,
+  });
+  // The console's command history holds what was typed (the bundle too): a flashed board has none.
+  const usage = async (device: Awaited<ReturnType<typeof bootDevice>>) =>
+    (await device.run("(function(m){return m.usage-m.history})(process.memory())")) as number;
+  try {
+    for (
+      const [name, url] of [
+        ["ws:// ", `ws://127.0.0.1:${relay.port}/mem`],
+        ["wss://", `wss://127.0.0.1:${front.port}/mem`],
+      ]
+    ) {
+      const device = await bootDevice(engine, {
+        client: { url, pingIntervalMs: 600_000 },
+        // The recording client is stopped and dropped: what stays is the bundle's code.
+        firmware: `ws.close(); ws = undefined; var echo = function (d) { ws.send(d); };`,
+      });
+      try {
+        const loaded = await usage(device);
+        await device.run(
+          `ws = WS.createWebSocketClient(${JSON.stringify({ url })});` +
+            ` ws.on("open", function () { print('@ev ["open"]'); }); ws.on("message", echo); 0`,
+        );
+        await until(() => device.of("open").length > 0, 15_000);
+        const open = await usage(device);
+        const peer = new WebSocket(
+          `ws://127.0.0.1:${relay.port}/peer-${name.startsWith("wss") ? "tls" : "plain"}`,
+        );
+        await new Promise((resolve) => peer.onopen = resolve);
+        let echoed = 0;
+        peer.onmessage = () => echoed++;
+        for (let i = 0; i < 20; i++) peer.send(`{"n":${i},"text":"SOS!"}`);
+        await until(() => echoed === 20, 15_000);
+        const traffic = await usage(device);
+        peer.close();
+        await new Promise((resolve) => peer.onclose = resolve);
+        lines.push(
+          `  ${name} bundle loaded ${loaded}, one client with its connection open ${open}, ` +
+            `after 20 messages each way ${traffic} (of 4095)`,
+        );
+      } finally {
+        await device[Symbol.asyncDispose]();
+      }
+    }
+  } finally {
+    await front.stop();
+    await relay.stop("SIGKILL");
+    await Deno.remove(dir, { recursive: true });
+  }
+  return lines;
+}
+
 if (import.meta.main) {
+  if (Deno.args.includes("--memory-only")) {
+    console.log("JsVars in use after GC on espruino-esp32c3 (client typed on the console):");
+    for (const line of await realMemory()) console.log(line);
+    Deno.exit(0);
+  }
   const plan = {
     rounds: flag("--rounds", 10),
     uptimeMs: flag("--uptime", 11000),
@@ -106,4 +186,6 @@ if (import.meta.main) {
     const times = await restartTimes(library, settings, plan);
     console.log(`  ${settings.name}: ${stats(times)}`);
   }
+  console.log("JsVars in use after GC on espruino-esp32c3 (client typed on the console):");
+  for (const line of await realMemory()) console.log(line);
 }

@@ -43,6 +43,11 @@ declare const process: {
 declare namespace E {
   /** Bytes of strings, arrays, ArrayBuffers and typed arrays as one binary string. */
   function toString(...args: unknown[]): string;
+  /**
+   * The bytes behind a string on Unicode builds: a UTF-8 string (a literal with non-ASCII
+   * characters) becomes the binary string of its UTF-8 encoding. Other builds return undefined.
+   */
+  const fromUTF8: ((str: string) => string | undefined) | undefined;
   /** Reports `LOW_MEMORY`, `MEMORY` and other error flags as they are raised. */
   function on(event: "errorFlag", callback: (flags: string[]) => void): void;
   function on(event: "init" | "kill", callback: () => void): void;

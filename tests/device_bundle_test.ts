@@ -7,6 +7,8 @@
 import assert from "node:assert/strict";
 import { checkEspruinoDialect } from "../tools/espruino_dialect.ts";
 import { buildDeviceBundle } from "./device_build.ts";
+import { endBareReturns } from "../tools/bundle.ts";
+import { espruinoForTests, EspruinoProcess } from "../tools/espruino_process.ts";
 
 /** Runs a bundle as a script with a `require` that records what it was asked for. */
 function run(code: string, result: string): { value: unknown; required: string[] } {
@@ -70,5 +72,23 @@ Deno.test("a module that is neither local nor built into Espruino is a build err
     await assert.rejects(buildDeviceBundle({ entry: `${dir}/main.ts` }), /left-pad/);
   } finally {
     await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("a function ending in a bare return gets a semicolon, and then runs on the real interpreter", async () => {
+  const code = `var f=function(x){x++;return};var g=x=>{if(x)return;else return};` +
+    `var h=function(){try{return 1}catch(e){return}};var s="return}";print(f(1),g(1),h(),s)`;
+  const fixed = endBareReturns(code);
+  assert.equal(
+    fixed,
+    `var f=function(x){x++;return;};var g=x=>{if(x)return;else return;};` +
+      `var h=function(){try{return 1}catch(e){return;}};var s="return}";print(f(1),g(1),h(),s)`,
+  );
+  const binary = espruinoForTests("esp32c3");
+  if (!binary) return;
+  for (const [script, works] of [[code, false], [fixed, true]] as const) {
+    await using board = EspruinoProcess.start({ binary, script });
+    await board.exited;
+    assert.equal(/undefined undefined 1 return\}/.test(board.output), works, board.output);
   }
 });

@@ -19,12 +19,16 @@ export interface HandshakeAnswer {
   headers?: string[];
   /** Bytes written right after the head, in the same write (frames, or a body). */
   after?: string;
+  /** Write the head one line at a time (each ending in "\r\n"), 30 ms apart. */
+  lineByLine?: boolean;
 }
 
 /** Settings of {@linkcode startWsServer}. */
 export interface WsServerOptions {
   /** Decides the answer to each request (default: a correct 101). */
   answer?: (request: WsRequest) => HandshakeAnswer;
+  /** Port to listen on (default: a free one), e.g. the port of a server that was stopped. */
+  port?: number;
 }
 
 /** A handshake request as received. */
@@ -66,7 +70,7 @@ export function acceptOf(key: string): string {
 
 /** Starts a server on 127.0.0.1 and a free port. */
 export function startWsServer(options: WsServerOptions = {}): WsServer {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: options.port ?? 0 });
   const port = (listener.addr as Deno.NetAddr).port;
   const ready: WsConnection[] = [];
   const waiting: ((c: WsConnection) => void)[] = [];
@@ -123,7 +127,12 @@ export function startWsServer(options: WsServerOptions = {}): WsServer {
       for (let at = 0; at < data.length;) at += await conn.write(data.subarray(at));
     };
     try {
-      await write(text);
+      if (answer.lineByLine) {
+        for (const line of text.split(/(?<=\r\n)/)) {
+          await write(line);
+          await new Promise((resolve) => setTimeout(resolve, 30));
+        }
+      } else await write(text);
     } catch {
       // the client went away
     }

@@ -75,7 +75,6 @@ export const INTERNAL_PROPS: readonly string[] = [
   "accept",
   "secure",
   "hostname",
-  "stir",
   "drained",
   "pending",
   "buffered",
@@ -138,6 +137,16 @@ async function exportNames(path: string): Promise<string[]> {
   return Object.values(result.metafile.outputs)[0].exports;
 }
 
+/**
+ * Puts a semicolon after every bare `return` that a minifier left right before a `}`. Espruino
+ * 2v29 fails with "Unexpected end of Input" when it runs a function whose body ends in one after
+ * other statements (`function(x){x++;return}`), though `return;}` and a `{return}` block are fine.
+ * Only a `return` that starts a statement is touched.
+ */
+export function endBareReturns(code: string): string {
+  return code.replace(/([;{})]|\belse )return\}/g, "$1return;}");
+}
+
 /** Builds `options.entry` into JavaScript ready for Espruino. */
 export function bundleDevice(options: BundleOptions): Promise<string> {
   return withEsbuild(async () => {
@@ -164,7 +173,7 @@ export function bundleDevice(options: BundleOptions): Promise<string> {
       define: options.define,
       logLevel: "silent",
     });
-    const body = result.outputFiles[0].text.trim();
+    const body = endBareReturns(result.outputFiles[0].text.trim());
     if (!options.globalName) return `(()=>{${body}})();\n`;
     return `var ${options.globalName}=(()=>{var ${EXPORTS};${body}return ${EXPORTS}})();\n`;
   });

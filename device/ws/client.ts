@@ -178,6 +178,12 @@ const CLOSING = 4;
 
 type Handler = (a?: unknown, b?: unknown) => void;
 
+// The bytes of an application's string. On Unicode builds a string with non-ASCII characters is
+// UTF-8 flagged: its length and charCodeAt count characters, and joining it to binary strings
+// re-encodes their bytes over 127. Elsewhere strings are bytes already and E.fromUTF8 returns
+// undefined (or is missing from builds made to save flash).
+const bytesOf = (s: string) => (E.fromUTF8 && E.fromUTF8(s)) || s;
+
 function messageOf(error: unknown): string {
   const message = error ? (error as Error).message : "";
   return message || String(error);
@@ -241,6 +247,8 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
   let closeCode = CLOSE_ABNORMAL;
   let closeReason = "";
   let warned = false;
+  // Bytes received on the current socket.
+  let received = 0;
 
   const emit = (event: string, a?: unknown, b?: unknown) => {
     const list = handlers[event];
@@ -330,7 +338,7 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
 
   // A control frame carries at most 125 bytes: 2 for the code, 123 for the reason.
   const closePayload = (code: number, reason: string) =>
-    code === CLOSE_NO_STATUS ? "" : chars(code >> 8, code & 0xff) + reason.substr(0, 123);
+    code === CLOSE_NO_STATUS ? "" : chars(code >> 8, code & 0xff) + bytesOf(reason).substr(0, 123);
 
   // Starts the closing handshake; the server answers with close and ends the TCP connection.
   const shut = (code: number, reason: string) => {
@@ -353,10 +361,10 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
     }
   };
 
-  // Runs pingInterval after the last received byte; a ping still unanswered when it runs again
-  // means the link is dead. Anything received meanwhile counts as the answer (see received()).
+  // Runs pingInterval after the link last moved; a ping still unanswered when it runs again means
+  // the link is dead. Anything received or flushed meanwhile counts as the answer (see alive()).
   const heartbeat = () => {
-    if (pingSent) return lose("ping timeout");
+    if (pingSent) return lose("connection to " + where + " lost: no answer to ping");
     const idle = Date.now() - lastReceived;
     if (idle < pingInterval) return arm(pingInterval - idle, heartbeat);
     pingSent = true;
@@ -407,13 +415,19 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
     if (parser && result.rest) parser.push(result.rest);
   };
 
-  const received = (data: string) => {
-    counters.bytesIn += data.length;
+  // The link moved: something arrived, or the socket flushed a piece of a message. A long message
+  // being written holds back our ping, so its drains must count as life too.
+  const alive = () => {
     lastReceived = Date.now();
     if (pingSent && state === OPEN) {
       pingSent = false;
       arm(pingInterval, heartbeat);
     }
+  };
+
+  const receivedData = (data: string) => {
+    counters.bytesIn += data.length;
+    alive();
     if (parser) return parser.push(data);
     const result = reader && reader.push(data);
     if (!result) return;
@@ -424,23 +438,36 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
 
   const connected = () => {
     state = HANDSHAKE;
-    entropy.stir();
     const key = btoa(entropy.bytes(16));
     reader = createHandshakeReader({ accept: acceptFor(key, sha1), protocols: options.protocols });
-    arm(handshakeTimeout, () => lose("handshake timeout"));
+    arm(handshakeTimeout, () => lose("WebSocket handshake with " + where + " timed out"));
     // Host, port and path from the URL; token, protocols and headers from the options.
     write(handshakeRequest(Object.assign({ key }, options, target)));
   };
 
+  const where = target.hostname + ":" + target.port;
+
+  // Why a socket ended, said for the state it ended in: before anything was received a secure
+  // link failed its TLS handshake (or the server would not talk), a plain one was closed by the
+  // server; an open one was lost.
+  const ended = (detail: string) => {
+    if (state === CLOSING) return lose("");
+    lose(
+      state === OPEN
+        ? "connection to " + where + " lost: " + detail
+        : (target.secure && !received ? "TLS handshake with " : "WebSocket handshake with ") +
+          where + " failed: " + detail,
+    );
+  };
+
   const attempt = () => {
     state = CONNECTING;
-    // When this runs varies with the network: good material for the pool.
-    entropy.stir();
+    received = 0;
     if (target.secure && !warned) {
       warned = true;
       console.log("WS: wss server certificate NOT verified");
     }
-    arm(connectTimeout, () => lose("connect timeout"));
+    arm(connectTimeout, () => lose("connect to " + where + " timed out"));
     let s: Socket;
     try {
       // Refused connections and unknown hosts throw here, synchronously, on Espruino.
@@ -451,28 +478,41 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
         }),
       );
     } catch (e) {
-      return lose("connect failed: " + messageOf(e));
+      return lose("connect to " + where + " failed: " + messageOf(e));
     }
     socket = s;
+    const on = (event: string, fn: (arg: never) => void) =>
+      (s as unknown as { on(event: string, fn: unknown): void }).on(event, fn);
     // Events of a socket that is no longer the current one are ignored.
-    const on = <T>(event: string, fn: (arg: T) => void) =>
-      (s as unknown as { on(event: string, fn: (arg: T) => void): void }).on(
-        event,
-        guard((arg: T) => {
-          if (socket === s) fn(arg);
-        }),
-      );
-    on("data", received);
-    on("drain", () => {
-      if (writer) writer.drained();
-    });
+    on(
+      "data",
+      guard((data: string) => {
+        if (socket === s) received += data.length, receivedData(data);
+      }),
+    );
+    on(
+      "drain",
+      guard(() => {
+        if (socket === s && writer) {
+          // Only while a message is being written: the flush of a lone ping proves nothing, but
+          // a dead link stops the drains of a long message once the socket's buffer is full.
+          if (inflight) alive();
+          writer.drained();
+        }
+      }),
+    );
+    // The end of a socket is handled from a timer, outside the event: a failed TLS handshake
+    // raises its exception ("mbedtls_ssl_handshake returned …") around these events, and any
+    // try/catch run meanwhile would take that exception's value, leaving Espruino to report
+    // "Uncaught undefined". So nothing here may run a try.
+    const later = (fn: () => void) => setTimeout(guard(() => socket === s && fn()), 0);
     on("error", (error: { code?: number; message?: string }) => {
       // -30848 is how a TLS peer's normal shutdown shows up; the close event follows.
-      if (error.code !== -30848 && state !== CLOSING) {
-        lose("socket error " + (error.message || error.code));
+      if (error.code !== -30848) {
+        later(() => ended("socket error " + (error.message || "") + " (" + error.code + ")"));
       }
     });
-    on("close", () => lose(state === CLOSING ? "" : "connection lost"));
+    on("close", () => later(() => ended("closed by the server")));
   };
 
   arm(0, attempt);
@@ -485,7 +525,8 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
     send(data, binary) {
       if (stopped) return false;
       let opcode = binary ? OP_BINARY : OP_TEXT;
-      if (typeof data !== "string") {
+      if (typeof data === "string") data = bytesOf(data);
+      else {
         data = E.toString(data);
         opcode = OP_BINARY;
       }

@@ -5,11 +5,10 @@
  *
  * A 32-byte pool is hashed with `require("crypto").SHA256` over everything
  * that differs between boots and between boards: `getTime()` (microseconds,
- * and set by the network), `getSerial()`, `E.hwRand()`, free memory, an
- * optional floating analog pin and a counter. {@linkcode EntropyPool.stir}
- * mixes in more at moments whose timing varies — each connection attempt
- * does. Output blocks are hashes of the pool and a counter; the pool is
- * re-hashed after each block, so past output cannot be recomputed from it.
+ * and set by the network), `getSerial()`, `E.hwRand()`, free memory and an
+ * optional floating analog pin. Every output block mixes in more, at moments
+ * whose timing varies with the network (a key per connection, a mask per
+ * frame), and is a hash of the freshly stirred pool.
  *
  * Uses Espruino globals: only the device bundle can run it.
  *
@@ -30,59 +29,34 @@ export interface EntropyOptions {
 
 /** A source of unpredictable bytes. */
 export interface EntropyPool {
-  /** Mixes the current time and state, and `extra` if given, into the pool. */
-  stir(extra?: string): void;
   /** `n` unpredictable bytes as a binary string. */
   bytes(n: number): string;
-  /** A uniform number in [0, 1). */
+  /** A uniform number in [0, 1), with 16 bits of resolution (enough for jitter). */
   random(): number;
 }
 
 /** Creates a pool seeded from what this board and this moment offer. */
 export function createEntropyPool(options?: EntropyOptions): EntropyPool {
   const pin = options && options.noisePin;
-  let pool = "";
-  let counter = 0;
-  let block = "";
   const hash = (data: string) => digest("SHA256", data);
-
-  const stir = (extra?: string) => {
+  let pool = "";
+  // The pool is re-hashed with fresh material before every output block, and what goes out is a
+  // hash of the pool, never the pool: past output cannot be recomputed from it, nor the pool from
+  // the output.
+  const stir = () => {
     pool = hash(
-      [
-        pool,
-        getTime(),
-        getSerial(),
-        E.hwRand(),
-        process.memory(false).free,
-        pin ? analogRead(pin) : "",
-        counter++,
-        extra || "",
-      ].join("|"),
+      pool + getTime() + getSerial() + E.hwRand() + process.memory(false).free +
+        (pin ? analogRead(pin) : ""),
     );
-    block = "";
   };
-
   const bytes = (n: number) => {
     let out = "";
     while (out.length < n) {
-      if (!block) {
-        block = hash("out" + pool + counter++);
-        pool = hash("next" + pool + getTime());
-      }
-      const take = Math.min(n - out.length, block.length);
-      out += block.substr(0, take);
-      block = block.substr(take);
+      stir();
+      out += hash("out" + pool);
     }
-    return out;
+    return out.substr(0, n);
   };
-
   stir();
-  return {
-    stir,
-    bytes,
-    random: () => {
-      const b = bytes(4);
-      return (wordAt(b, 0) * 65536 + wordAt(b, 2)) / 4294967296;
-    },
-  };
+  return { bytes, random: () => wordAt(bytes(2), 0) / 65536 };
 }

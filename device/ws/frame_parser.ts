@@ -35,10 +35,8 @@ import {
   CLOSE_TOO_BIG,
   OP_BINARY,
   OP_CLOSE,
-  OP_CONTINUATION,
   OP_PING,
   OP_PONG,
-  OP_TEXT,
   wordAt,
 } from "./protocol.ts";
 
@@ -68,35 +66,24 @@ export interface FrameParser {
   buffered(): number;
 }
 
-/** Largest payload of a control frame (RFC 6455 section 5.5). */
-const MAX_CONTROL_PAYLOAD = 125;
-
-/** Whether a close frame may carry `code` (RFC 6455 section 7.4). */
-function validCloseCode(code: number): boolean {
-  return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) ||
-    (code >= 3000 && code <= 4999);
-}
-
 /** Creates a parser that reports what it reads through the callbacks in `options`. */
 export function createFrameParser(options: FrameParserOptions): FrameParser {
   const max = options.maxMessageBytes;
   let stopped = false;
-  // Header bytes gathered so far, and how many the current header needs (2, 4 or 10).
-  let head = "";
-  let headSize = 2;
-  // Payload bytes still to come for the current frame; -1 while reading a header.
-  let left = -1;
+  // Bytes not yet taken: an incomplete header or control frame, or payload on its way to `message`.
+  // Always cut with substr, never charAt: on Unicode builds charAt(i) of a byte over 127 is a
+  // two-byte UTF-8 string, and appending it would corrupt the binary string.
+  let buffer = "";
+  // Payload bytes of the current data frame still to come, and whether it ends its message.
+  let left = 0;
   let fin = false;
-  let opcode = 0;
-  // Payload of the current control frame.
-  let control = "";
   // The message being reassembled, and its opcode (0 when none is in progress).
   let message = "";
   let messageOpcode = 0;
 
   const stop = () => {
     stopped = true;
-    message = control = head = "";
+    message = buffer = "";
   };
 
   const fail = (code: number, reason: string) => {
@@ -104,109 +91,95 @@ export function createFrameParser(options: FrameParserOptions): FrameParser {
     options.onError(code, reason);
   };
 
-  // Checks the first two header bytes; returns false after failing.
-  const startHeader = (): boolean => {
-    const b0 = byteAt(head, 0);
-    const b1 = byteAt(head, 1);
-    fin = (b0 & 0x80) !== 0;
-    opcode = b0 & 0x0f;
-    const length7 = b1 & 0x7f;
-    let problem = "";
-    if (b0 & 0x70) problem = "reserved bits";
-    else if (b1 & 0x80) problem = "masked frame";
-    else if (opcode >= OP_CLOSE) {
-      if (opcode > OP_PONG) problem = "bad opcode " + opcode;
-      else if (!fin || length7 > MAX_CONTROL_PAYLOAD) problem = "bad control frame";
-    } else if (opcode > OP_BINARY) problem = "bad opcode " + opcode;
-    else if (opcode === OP_CONTINUATION && !messageOpcode) problem = "unexpected continuation";
-    else if (opcode !== OP_CONTINUATION && messageOpcode) problem = "unfinished message";
-    if (problem) {
-      fail(CLOSE_PROTOCOL_ERROR, problem);
-      return false;
-    }
-    headSize = length7 === 126 ? 4 : length7 === 127 ? 10 : 2;
-    return true;
+  // A data frame's payload is complete: deliver the message if the frame was its last.
+  const endData = () => {
+    if (!fin) return;
+    const data = message;
+    message = "";
+    options.onMessage(data, messageOpcode === OP_BINARY);
+    messageOpcode = 0;
   };
 
-  const byte = (i: number) => byteAt(head, i);
-
-  // Reads the payload length once the whole header is in; returns false after failing.
-  const endHeader = (): boolean => {
-    const length7 = byte(1) & 0x7f;
-    let length = length7;
-    if (length7 === 126) length = wordAt(head, 2);
-    else if (length7 === 127) {
-      if (byte(2) & 0x80) {
-        fail(CLOSE_PROTOCOL_ERROR, "bad length");
-        return false;
-      }
-      // Anything of 2^32 bytes or more is over every maximum, so the high half only needs a test.
-      length = byte(2) | byte(3) | byte(4) | byte(5)
-        ? Infinity
-        : wordAt(head, 6) * 65536 + wordAt(head, 8);
+  const control = (opcode: number, payload: string) => {
+    const code = payload ? wordAt(payload, 0) : CLOSE_NO_STATUS;
+    if (opcode === OP_PING) options.onPing(payload);
+    else if (opcode === OP_PONG) options.onPong(payload);
+    else if (payload.length === 1) fail(CLOSE_PROTOCOL_ERROR, "bad close frame");
+    // Close codes a frame may carry (RFC 6455 section 7.4).
+    else if (
+      payload && !(code >= 1000 && code <= 1003 || code >= 1007 && code <= 1014 ||
+        code >= 3000 && code <= 4999)
+    ) fail(CLOSE_PROTOCOL_ERROR, "bad close code " + code);
+    else {
+      stopped = true;
+      options.onClose(code, payload.substr(2));
     }
-    if (opcode < OP_CLOSE && message.length + length > max) {
-      fail(CLOSE_TOO_BIG, "over " + max + " bytes");
-      return false;
-    }
-    if (opcode === OP_TEXT || opcode === OP_BINARY) messageOpcode = opcode;
-    head = "";
-    headSize = 2;
-    left = length;
-    return true;
   };
 
-  const endFrame = () => {
-    left = -1;
+  // Takes one header (and a whole control frame) from the buffer; false when more bytes are needed.
+  const frame = (): boolean => {
+    const byte = (i: number) => byteAt(buffer, i);
+    const b0 = byte(0);
+    const opcode = b0 & 15;
+    const length7 = byte(1) & 127;
+    const problem = b0 & 0x70
+      ? "reserved bits"
+      : byte(1) & 0x80
+      ? "masked frame"
+      : opcode > OP_PONG || (opcode > OP_BINARY && opcode < OP_CLOSE)
+      ? "bad opcode " + opcode
+      : opcode >= OP_CLOSE
+      ? (b0 & 0x80) && length7 < 126 ? "" : "bad control frame"
+      : !opcode == !messageOpcode
+      ? (opcode ? "unfinished message" : "unexpected continuation")
+      : "";
+    if (problem) return fail(CLOSE_PROTOCOL_ERROR, problem), false;
+    const headSize = length7 < 126 ? 2 : length7 < 127 ? 4 : 10;
+    if (buffer.length < headSize) return false;
+    if (length7 > 126 && byte(2) & 0x80) return fail(CLOSE_PROTOCOL_ERROR, "bad length"), false;
+    // A length of 2^32 bytes or more is over every maximum; the top bit must be 0.
+    const length = length7 < 126
+      ? length7
+      : length7 < 127
+      ? wordAt(buffer, 2)
+      : byte(2) | byte(3) | byte(4) | byte(5)
+      ? Infinity
+      : wordAt(buffer, 6) * 65536 + wordAt(buffer, 8);
     if (opcode >= OP_CLOSE) {
-      const payload = control;
-      control = "";
-      if (opcode === OP_PING) options.onPing(payload);
-      else if (opcode === OP_PONG) options.onPong(payload);
-      else if (payload.length === 1) fail(CLOSE_PROTOCOL_ERROR, "bad close frame");
-      else {
-        const code = payload ? wordAt(payload, 0) : CLOSE_NO_STATUS;
-        if (payload && !validCloseCode(code)) {
-          fail(CLOSE_PROTOCOL_ERROR, "bad close code " + code);
-        } else {
-          stopped = true;
-          options.onClose(code, payload.substr(2));
-        }
-      }
-    } else if (fin) {
-      const data = message;
-      const binary = messageOpcode === OP_BINARY;
-      message = "";
-      messageOpcode = 0;
-      options.onMessage(data, binary);
+      if (buffer.length < headSize + length) return false;
+      const payload = buffer.substr(headSize, length);
+      buffer = buffer.substr(headSize + length);
+      control(opcode, payload);
+      return true;
     }
+    if (message.length + length > max) return fail(CLOSE_TOO_BIG, "over " + max + " bytes"), false;
+    if (opcode) messageOpcode = opcode;
+    fin = (b0 & 0x80) > 0;
+    left = length;
+    buffer = buffer.substr(headSize);
+    if (!left) endData();
+    return true;
+  };
+
+  // Moves payload of the current data frame into the message; false when more bytes are needed.
+  const take = (): boolean => {
+    const piece = buffer.substr(0, left);
+    message += piece;
+    left -= piece.length;
+    buffer = buffer.substr(piece.length);
+    if (!left) endData();
+    return !left;
   };
 
   const push = (chunk: string) => {
-    let i = 0;
-    const n = chunk.length;
-    while (!stopped && (i < n || left === 0)) {
-      if (left < 0) {
-        head += chunk.charAt(i++);
-        if (head.length === 2 && !startHeader()) return;
-        if (head.length === headSize && !endHeader()) return;
-      } else {
-        const take = left < n - i ? left : n - i;
-        if (take) {
-          const piece = chunk.substr(i, take);
-          if (opcode >= OP_CLOSE) control += piece;
-          else message += piece;
-          i += take;
-          left -= take;
-        }
-        if (left === 0) endFrame();
-      }
-    }
+    if (!stopped) buffer += chunk;
+    // (No bare `return` before a closing brace: Espruino 2v29 reads that as a syntax error.)
+    while (!stopped && (left ? take() : buffer.length > 1 && frame()));
   };
 
   return {
     push,
     stop,
-    buffered: () => head.length + control.length + message.length,
+    buffered: () => buffer.length + message.length,
   };
 }

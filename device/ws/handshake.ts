@@ -53,15 +53,17 @@ export interface HandshakeRequestOptions {
 
 /** The opening request: request line, headers and the empty line. */
 export function handshakeRequest(options: HandshakeRequestOptions): string {
-  let text = "GET " + options.path + " HTTP/1.1\r\nHost: " + options.host + ":" + options.port +
-    "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + options.key +
-    "\r\nSec-WebSocket-Version: 13\r\n";
-  if (options.token) text += "Authorization: Bearer " + options.token + "\r\n";
-  if (options.protocols && options.protocols.length) {
-    text += "Sec-WebSocket-Protocol: " + options.protocols.join(", ") + "\r\n";
-  }
-  const extra = options.headers || {};
-  for (const name in extra) text += name + ": " + extra[name] + "\r\n";
+  const headers: { [name: string]: string | undefined } = Object.assign({
+    Host: options.host + ":" + options.port,
+    Upgrade: "websocket",
+    Connection: "Upgrade",
+    "Sec-WebSocket-Key": options.key,
+    "Sec-WebSocket-Version": "13",
+    Authorization: options.token && "Bearer " + options.token,
+    "Sec-WebSocket-Protocol": options.protocols && options.protocols.join(", "),
+  }, options.headers);
+  let text = "GET " + options.path + " HTTP/1.1\r\n";
+  for (const name in headers) if (headers[name]) text += name + ": " + headers[name] + "\r\n";
   return text + "\r\n";
 }
 
@@ -113,50 +115,51 @@ export function createHandshakeReader(options: HandshakeReaderOptions): Handshak
   });
 
   const check = (head: string, rest: string): HandshakeResult => {
+    // Searched without a "\r\n" at its end: Espruino 2v29's indexOf counts a needle that runs
+    // past the end as found when its start matches ("ab\r\n".indexOf("\r\nq") is 2).
     const lower = head.toLowerCase();
     // A header's value, "" when absent; names are matched case-insensitively, values kept as sent.
     const header = (name: string) => {
-      const at = lower.indexOf("\r\n" + name + ":");
-      if (at < 0) return "";
-      const end = lower.indexOf("\r\n", at + 2);
-      return head.substring(at + name.length + 3, end < 0 ? head.length : end).trim();
+      const at = lower.indexOf("\r\n" + name + ":") + 1;
+      return at
+        ? head.substring(at + name.length + 2, (lower + "\r\n").indexOf("\r\n", at)).trim()
+        : "";
     };
-    const space = head.indexOf(" ");
-    const status = parseInt(head.substr(space + 1, 3), 10);
-    if (lower.substr(0, 7) !== "http/1." || space < 0 || !(status >= 100)) {
-      return result(0, "not HTTP");
-    }
+    // "HTTP/1.1 101 Switching Protocols": the status at 9, the reason from 13.
+    const status = parseInt(head.substr(9, 3), 10);
+    if (lower.substr(0, 7) !== "http/1." || !(status >= 100)) return result(0, "not HTTP");
     if (status !== 101) {
-      const lineEnd = head.indexOf("\r\n");
-      return result(
-        status,
-        head.substring(space + 5, lineEnd < 0 ? head.length : lineEnd) || "refused",
-      );
+      return result(status, head.substring(13, (lower + "\r\n").indexOf("\r\n")) || "refused");
     }
     const protocol = header(SEC + "protocol");
-    let reason = "";
-    if (header("upgrade").toLowerCase() !== "websocket") reason = "bad Upgrade";
-    else if (header("connection").toLowerCase().indexOf("upgrade") < 0) reason = "bad Connection";
-    else if (header(SEC + "accept") !== options.accept) reason = "bad Accept";
-    else if (header(SEC + "extensions")) reason = "unrequested extension";
-    else if (protocol && (options.protocols || []).indexOf(protocol) < 0) {
-      reason = "unrequested subprotocol " + protocol;
-    }
-    return result(101, reason, protocol, rest);
+    return result(
+      101,
+      header("upgrade").toLowerCase() !== "websocket"
+        ? "bad Upgrade"
+        : header("connection").toLowerCase().indexOf("upgrade") < 0
+        ? "bad Connection"
+        : header(SEC + "accept") !== options.accept
+        ? "bad Accept"
+        : header(SEC + "extensions")
+        ? "unrequested extension"
+        : protocol && (options.protocols || []).indexOf(protocol) < 0
+        ? "unrequested subprotocol " + protocol
+        : "",
+      protocol,
+      rest,
+    );
   };
 
   return {
     push(chunk) {
-      // Search only the new bytes (and the 3 before them, where a split "\r\n\r\n" can start).
-      const from = buffer.length > 3 ? buffer.length - 3 : 0;
       buffer += chunk;
-      const end = buffer.indexOf("\r\n\r\n", from);
-      if (end < 0) {
-        return buffer.length > maxHead
-          ? result(0, "response head over " + maxHead + " bytes")
-          : undefined;
-      }
-      return check(buffer.substr(0, end), buffer.substr(end + 4));
+      const end = buffer.indexOf("\r\n\r\n");
+      // (A match running past the end is Espruino's indexOf quirk, not the end of the head.)
+      return end >= 0 && end + 4 <= buffer.length
+        ? check(buffer.substr(0, end), buffer.substr(end + 4))
+        : buffer.length > maxHead
+        ? result(0, "response head over " + maxHead + " bytes")
+        : undefined;
     },
   };
 }
