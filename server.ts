@@ -6,6 +6,7 @@
  */
 
 import { ensureCertificates, trustHint } from "./relay/certs.ts";
+import { startClusterNode } from "./relay/cluster.ts";
 import { createLogger } from "./relay/logger.ts";
 import { helpText, OptionsError, parseCommandLine } from "./relay/options.ts";
 import { startRelay } from "./relay/serve.ts";
@@ -47,13 +48,24 @@ async function main(): Promise<number> {
     }
   }
 
+  // Redis down at start-up is not fatal: the node waits for it, refusing clients with 503.
+  const cluster = options.redis === undefined ? undefined : await startClusterNode({
+    url: options.redis,
+    cluster: options.cluster,
+    leaseSeconds: options.leaseSeconds,
+    logger,
+  });
   let running;
   try {
-    running = startRelay({ options, logger, tls });
+    running = startRelay({ options, logger, tls, cluster });
   } catch (error) {
-    const message = error instanceof Deno.errors.AddrInUse
+    await cluster?.close();
+    let message = error instanceof Deno.errors.AddrInUse
       ? `port ${options.port} on ${options.host} is already in use; pick another with --port`
       : (error as Error).message;
+    if (message.includes("--unstable-net")) {
+      message = "--reuse-port needs `deno run --unstable-net` (deno task serve passes it)";
+    }
     console.error(`relay: cannot start: ${message}`);
     return 1;
   }

@@ -105,6 +105,14 @@ export class Client {
   }
 }
 
+/** What the hub tells the other nodes of a cluster (relay/cluster.ts), when it is one. */
+export interface HubCluster {
+  /** Hands a local client's message to the other nodes. */
+  publish(senderId: string, data: string | ArrayBuffer): void;
+  /** A local client gave up its id (closed, dropped or replaced). */
+  released(client: Client): void;
+}
+
 /** Settings of a {@linkcode Hub}. */
 export interface HubOptions {
   /** Largest message accepted from a client. */
@@ -115,6 +123,8 @@ export interface HubOptions {
   metrics: RelayMetrics;
   /** Where connect, disconnect and drop lines go. */
   logger: Logger;
+  /** The cluster this hub is a node of; none for a relay on its own. */
+  cluster?: HubCluster;
 }
 
 /** What a socket's close event said. */
@@ -206,9 +216,20 @@ export class Hub {
     sender.messagesIn++;
     metrics.messagesIn++;
     metrics.bytesIn += bytes;
+    this.#options.cluster?.publish(sender.id, data);
+    this.#fanOut(sender.id, data, bytes);
+  }
+
+  /** Fans out a message a client of another node sent; `bytes` is its payload size. */
+  deliver(fromId: string, data: string | ArrayBuffer, bytes: number): void {
+    this.#fanOut(fromId, data, bytes);
+  }
+
+  #fanOut(fromId: string, data: string | ArrayBuffer, bytes: number): void {
+    const metrics = this.#options.metrics;
     const limit = this.#options.maxBacklogBytes;
     for (const target of this.#holders.values()) {
-      if (target === sender || !target.receiving) continue;
+      if (target.id === fromId || !target.receiving) continue;
       target.socket.send(data);
       target.messagesOut++;
       metrics.messagesOut++;
@@ -284,6 +305,8 @@ export class Hub {
 
   #release(client: Client): void {
     client.receiving = false;
-    if (this.#holders.get(client.id) === client) this.#holders.delete(client.id);
+    if (this.#holders.get(client.id) !== client) return;
+    this.#holders.delete(client.id);
+    this.#options.cluster?.released(client);
   }
 }

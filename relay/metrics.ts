@@ -19,6 +19,7 @@ export type ConnectionOutcome =
   | "duplicate"
   | "replaced"
   | "full"
+  | "unavailable"
   | "not_websocket";
 
 /** Why the relay itself closed a client. */
@@ -37,6 +38,7 @@ const OUTCOMES: readonly ConnectionOutcome[] = [
   "duplicate",
   "replaced",
   "full",
+  "unavailable",
   "not_websocket",
 ];
 const DROP_REASONS: readonly DropReason[] = ["message_too_big", "backlog", "replaced", "shutdown"];
