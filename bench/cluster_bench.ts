@@ -1,0 +1,420 @@
+/**
+ * `deno task bench:cluster`: what running the relay as a cluster on Redis
+ * costs and gives, measured with real processes on this machine:
+ *
+ * - one node without Redis, one node with `--redis` (alone in its cluster),
+ *   and two nodes: deliveries/s at saturation, relay CPU per delivery on
+ *   each node, Redis CPU per message;
+ * - publish-to-receive latency at a fixed message rate, on one node and
+ *   across two nodes (publisher on one, subscribers on the other);
+ * - Redis' own ceiling for the bus frames: `redis-benchmark` publishing to
+ *   1, 2 and 4 subscriber connections (`redis-cli`), Redis CPU per message.
+ *
+ * Every process talks over 127.0.0.1 and is stopped at the end. The load
+ * generator is bench/load.ts (one publisher, N subscribers, binary
+ * messages). Writes docs/cluster_benchmarks.md; `--quick` only prints.
+ *
+ * @module
+ */
+
+import { startLoad, waitForQuiet } from "./relay_bench.ts";
+import { clockTicksPerSecond, readCpuTicks, readSystemTicks } from "./proc.ts";
+import { formatMarkdown } from "./markdown.ts";
+import { startRelayProcess } from "../tests/relay_process.ts";
+import type { RelayProcess } from "../tests/relay_process.ts";
+import { redisServerBinary, startRedisServer } from "../tests/redis_server.ts";
+import { encodeMessage } from "../relay/cluster_frame.ts";
+
+/** Durations and counts of one run. */
+interface Settings {
+  subscribersPerNode: number;
+  size: number;
+  warmupMs: number;
+  throughputMs: number;
+  maxInFlight: number;
+  latencyRate: number;
+  latencySubscribers: number;
+  latencyMs: number;
+  ceilingMessages: number;
+  quietWaitMs: number;
+}
+
+const FULL: Settings = {
+  subscribersPerNode: 100,
+  size: 64,
+  warmupMs: 1000,
+  throughputMs: 4000,
+  maxInFlight: 32768,
+  latencyRate: 10_000,
+  latencySubscribers: 1,
+  latencyMs: 3000,
+  ceilingMessages: 400_000,
+  quietWaitMs: 8000,
+};
+
+const QUICK: Settings = {
+  ...FULL,
+  warmupMs: 300,
+  throughputMs: 800,
+  latencyMs: 600,
+  ceilingMessages: 50_000,
+  quietWaitMs: 0,
+};
+
+/** Figures of one saturated case. */
+interface ThroughputFigures {
+  label: string;
+  nodes: number;
+  deliveriesPerSecond: number;
+  messagesPerSecond: number;
+  /** Relay CPU per delivery, µs, per node. */
+  nodeMicrosPerDelivery: number[];
+  /** Relay CPU, percent of one core, per node. */
+  nodeCpuPercent: number[];
+  /** Redis CPU per message published, µs (undefined without Redis). */
+  redisMicrosPerMessage: number | undefined;
+  redisCpuPercent: number | undefined;
+  otherCpuPercent: number;
+  lost: number;
+}
+
+/** Figures of one latency case. */
+interface LatencyFigures {
+  label: string;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  samples: number;
+  lost: number;
+}
+
+/** Figures of Redis alone under PUBLISH load. */
+interface CeilingFigures {
+  frameBytes: number;
+  subscribers: number;
+  publishedPerSecond: number;
+  redisMicrosPerMessage: number;
+  redisCpuPercent: number;
+  /** Messages/s at which Redis' one core would be full. */
+  ceilingPerSecond: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function relayArgs(redisUrl: string | undefined): string[] {
+  const args = ["--ping-interval", "0", "--ping-timeout", "0", "--max-backlog-bytes", "67108864"];
+  return redisUrl ? [...args, "--redis", redisUrl, "--cluster", "bench"] : args;
+}
+
+async function throughputCase(
+  label: string,
+  nodes: RelayProcess[],
+  redisPid: number | undefined,
+  settings: Settings,
+): Promise<ThroughputFigures> {
+  const load = startLoad();
+  try {
+    for (const [i, node] of nodes.entries()) {
+      await load.request({
+        op: "connect",
+        url: node.url.slice(0, -1),
+        prefix: `${label.replace(/\W/g, "")}-${i}`,
+        subscribers: settings.subscribersPerNode,
+        publisher: i === 0,
+      }, 60_000);
+    }
+    await sleep(300);
+    await waitForQuiet(settings.quietWaitMs);
+    const pids = [...nodes.map((node) => node.child.pid), ...(redisPid ? [redisPid] : [])];
+    const request = load.request({
+      op: "throughput",
+      size: settings.size,
+      warmupMs: settings.warmupMs,
+      durationMs: settings.throughputMs,
+      maxInFlight: settings.maxInFlight,
+      relayPid: nodes[0].child.pid,
+    }, settings.warmupMs + settings.throughputMs + 30_000);
+    await sleep(settings.warmupMs);
+    const start = pids.map(readCpuTicks);
+    const systemStart = readSystemTicks().busy;
+    await sleep(settings.throughputMs);
+    const end = pids.map(readCpuTicks);
+    const systemEnd = readSystemTicks().busy;
+    const result = (await request).throughput!;
+    const hz = await clockTicksPerSecond();
+    const seconds = result.cpu.seconds;
+    const used = pids.map((_, i) => (end[i] - start[i]) / hz);
+    const fanout = settings.subscribersPerNode * nodes.length;
+    const messages = result.deliveries / fanout;
+    const nodeDeliveries = result.deliveries / nodes.length;
+    const loadSeconds = result.cpu.loadTicks / hz;
+    const ours = used.reduce((sum, s) => sum + s, 0) + loadSeconds;
+    return {
+      label,
+      nodes: nodes.length,
+      deliveriesPerSecond: result.deliveries / seconds,
+      messagesPerSecond: messages / seconds,
+      nodeMicrosPerDelivery: nodes.map((_, i) => (used[i] * 1e6) / nodeDeliveries),
+      nodeCpuPercent: nodes.map((_, i) => (100 * used[i]) / seconds),
+      redisMicrosPerMessage: redisPid ? (used[nodes.length] * 1e6) / messages : undefined,
+      redisCpuPercent: redisPid ? (100 * used[nodes.length]) / seconds : undefined,
+      otherCpuPercent: Math.max(0, (100 * ((systemEnd - systemStart) / hz - ours)) / seconds),
+      lost: result.lost + result.wrongSize,
+    };
+  } finally {
+    await load.request({ op: "close" }, 30_000).catch(() => {});
+    await load.stop();
+  }
+}
+
+async function latencyCase(
+  label: string,
+  publisherNode: RelayProcess,
+  subscriberNode: RelayProcess,
+  settings: Settings,
+): Promise<LatencyFigures> {
+  const load = startLoad();
+  try {
+    const prefix = label.replace(/\W/g, "");
+    await load.request({
+      op: "connect",
+      url: publisherNode.url.slice(0, -1),
+      prefix: `${prefix}p`,
+      subscribers: 0,
+      publisher: true,
+    }, 60_000);
+    await load.request({
+      op: "connect",
+      url: subscriberNode.url.slice(0, -1),
+      prefix: `${prefix}s`,
+      subscribers: settings.latencySubscribers,
+      publisher: false,
+    }, 60_000);
+    await sleep(300);
+    await waitForQuiet(settings.quietWaitMs);
+    const result = (await load.request({
+      op: "latency",
+      size: settings.size,
+      rate: settings.latencyRate,
+      durationMs: settings.latencyMs,
+      relayPid: publisherNode.child.pid,
+    }, settings.latencyMs + 30_000)).latency!;
+    return { label, ...result };
+  } finally {
+    await load.request({ op: "close" }, 30_000).catch(() => {});
+    await load.stop();
+  }
+}
+
+async function ceilingCase(
+  redis: { port: number; pid(): number },
+  frameBytes: number,
+  subscribers: number,
+  settings: Settings,
+): Promise<CeilingFigures> {
+  const channel = "ceiling:bus";
+  const cli = Array.from({ length: subscribers }, () =>
+    new Deno.Command("redis-cli", {
+      args: ["-p", String(redis.port), "subscribe", channel],
+      stdin: "null",
+      stdout: "null",
+      stderr: "null",
+    }).spawn());
+  try {
+    await sleep(300);
+    const frame = encodeMessage("bench-node", "bench-sender", "x".repeat(frameBytes - 26));
+    const payload = new TextDecoder().decode(frame).replace(/[^\x20-\x7e]/g, "x");
+    await waitForQuiet(settings.quietWaitMs);
+    const hz = await clockTicksPerSecond();
+    const before = readCpuTicks(redis.pid());
+    const t0 = performance.now();
+    const out = await new Deno.Command("redis-benchmark", {
+      args: [
+        "-p",
+        String(redis.port),
+        "-c",
+        "4",
+        "-P",
+        "32",
+        "-n",
+        String(settings.ceilingMessages),
+        "-q",
+        "PUBLISH",
+        channel,
+        payload,
+      ],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const seconds = (performance.now() - t0) / 1000;
+    if (!out.success) throw new Error(`redis-benchmark: ${new TextDecoder().decode(out.stderr)}`);
+    const redisSeconds = (readCpuTicks(redis.pid()) - before) / hz;
+    const perMessage = redisSeconds / settings.ceilingMessages;
+    return {
+      frameBytes: payload.length,
+      subscribers,
+      publishedPerSecond: settings.ceilingMessages / seconds,
+      redisMicrosPerMessage: perMessage * 1e6,
+      redisCpuPercent: (100 * redisSeconds) / seconds,
+      ceilingPerSecond: 1 / perMessage,
+    };
+  } finally {
+    for (const child of cli) {
+      child.kill("SIGTERM");
+      await child.status;
+    }
+  }
+}
+
+const int = (n: number) => Math.round(n).toLocaleString("en-US");
+const fixed = (n: number | undefined, digits = 2) => n === undefined ? "–" : n.toFixed(digits);
+
+function render(
+  settings: Settings,
+  throughput: ThroughputFigures[],
+  latency: LatencyFigures[],
+  ceiling: CeilingFigures[],
+): string {
+  const single = throughput[0];
+  const pair = throughput[throughput.length - 1];
+  const worstClusterCpu = Math.max(...pair.nodeMicrosPerDelivery);
+  const cpuRatio = worstClusterCpu / single.nodeMicrosPerDelivery[0];
+  const added = latency[1].p99Ms - latency[0].p99Ms;
+  const lines = [
+    "# Cluster benchmarks",
+    "",
+    `Measured on ${
+      new Date().toISOString().slice(0, 10)
+    } with \`deno task bench:cluster\` on ${navigator.hardwareConcurrency} CPUs shared with other work: every figure is noisy (the "other CPU" column says how much the` +
+    " rest of the machine used in the window). See docs/scaling.md for what they mean.",
+    "",
+    "## Method",
+    "",
+    `- Relays are \`server.ts\` processes (keepalive off); a cluster node adds \`--redis\`. The load` +
+    " process (bench/load.ts, pinned to core 1) opens one publisher on node 1 and " +
+    `${settings.subscribersPerNode} subscribers on every node, and publishes ${settings.size}-byte` +
+    ` binary messages as fast as flow control allows (${settings.maxInFlight} deliveries in flight),` +
+    ` counted over ${settings.throughputMs / 1000} s after ${
+      settings.warmupMs / 1000
+    } s of warm-up.`,
+    "- **CPU per delivery** is each relay's utime+stime over the window divided by the deliveries it" +
+    " made to its own subscribers; **Redis CPU per message** is redis-server's CPU divided by the" +
+    " messages published.",
+    `- **Latency**: ${settings.latencyRate} messages/s for ${settings.latencyMs / 1000} s to ` +
+    `${settings.latencySubscribers} subscriber(s), publish to receive on one clock; "one node" has` +
+    ' publisher and subscriber on one relay without Redis, "across nodes" has them on two nodes.',
+    "- **Redis ceiling**: `redis-benchmark -c 4 -P 32` publishes frames of the relay's size to N" +
+    " `redis-cli` subscribers; Redis is single-threaded, so 1 ÷ its CPU per message is the" +
+    " message rate at which its core is full.",
+    "",
+    "## Throughput and CPU",
+    "",
+    "| Case | Deliveries/s | Messages/s | Relay CPU/delivery per node (µs) | Relay CPU per node | Redis CPU/message (µs) | Redis CPU | Other CPU | Lost |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...throughput.map((t) =>
+      `| ${t.label} | ${int(t.deliveriesPerSecond)} | ${int(t.messagesPerSecond)} | ${
+        t.nodeMicrosPerDelivery.map((v) => fixed(v)).join(" / ")
+      } | ${t.nodeCpuPercent.map((v) => `${v.toFixed(0)} %`).join(" / ")} | ${
+        fixed(t.redisMicrosPerMessage)
+      } | ${t.redisCpuPercent === undefined ? "–" : `${t.redisCpuPercent.toFixed(0)} %`} | ${
+        t.otherCpuPercent.toFixed(0)
+      } % | ${t.lost} |`
+    ),
+    "",
+    "## Latency",
+    "",
+    "| Case | p50 (ms) | p99 (ms) | max (ms) | Samples | Lost |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ...latency.map((l) =>
+      `| ${l.label} | ${fixed(l.p50Ms)} | ${fixed(l.p99Ms)} | ${fixed(l.maxMs)} | ${
+        int(l.samples)
+      } | ${l.lost} |`
+    ),
+    "",
+    "## Redis ceiling",
+    "",
+    "| Frame | Subscribers | Published/s | Redis CPU/message (µs) | Redis CPU | Ceiling (messages/s) |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...ceiling.map((c) =>
+      `| ${c.frameBytes} B | ${c.subscribers} | ${int(c.publishedPerSecond)} | ${
+        fixed(c.redisMicrosPerMessage)
+      } | ${c.redisCpuPercent.toFixed(0)} % | ${int(c.ceilingPerSecond)} |`
+    ),
+    "",
+    "## Goals",
+    "",
+    `- **Per-node CPU per delivery in cluster mode ≤ 1.15× a single node at ${settings.subscribersPerNode}` +
+    ` subscribers: ${cpuRatio <= 1.15 ? "met" : "not met"}** (worst node ${
+      fixed(worstClusterCpu)
+    } µs` +
+    ` vs ${fixed(single.nodeMicrosPerDelivery[0])} µs, ×${cpuRatio.toFixed(2)}).`,
+    `- **Cross-node p99 adds ≤ 2 ms at ${int(settings.latencyRate)} messages/s: ${
+      added <= 2 ? "met" : "not met"
+    }** (${fixed(latency[1].p99Ms)} ms across nodes vs ${fixed(latency[0].p99Ms)} ms on one node,` +
+    ` ${added >= 0 ? "+" : ""}${fixed(added)} ms).`,
+    "",
+  ];
+  return lines.join("\n");
+}
+
+async function main(): Promise<number> {
+  const quick = Deno.args.includes("--quick");
+  const settings = quick ? QUICK : FULL;
+  const binary = redisServerBinary();
+  if (!binary) return 1;
+  await using redis = await startRedisServer({ binary });
+  const stopAll = async (nodes: RelayProcess[]) => {
+    for (const node of nodes) await node.stop("SIGTERM");
+  };
+  const throughput: ThroughputFigures[] = [];
+  const latency: LatencyFigures[] = [];
+  const ceiling: CeilingFigures[] = [];
+  const log = (text: string) => console.error(`bench:cluster: ${text}`);
+
+  log("one node, no Redis");
+  let nodes = [await startRelayProcess(relayArgs(undefined))];
+  try {
+    throughput.push(await throughputCase("1 node, no Redis", nodes, undefined, settings));
+    latency.push(await latencyCase("one node", nodes[0], nodes[0], settings));
+  } finally {
+    await stopAll(nodes);
+  }
+
+  log("one node with --redis");
+  nodes = [await startRelayProcess(relayArgs(redis.url))];
+  try {
+    throughput.push(await throughputCase("1 node + Redis", nodes, redis.pid(), settings));
+  } finally {
+    await stopAll(nodes);
+  }
+
+  log("two nodes");
+  nodes = [
+    await startRelayProcess(relayArgs(redis.url)),
+    await startRelayProcess(relayArgs(redis.url)),
+  ];
+  try {
+    throughput.push(await throughputCase("2 nodes", nodes, redis.pid(), settings));
+    latency.push(await latencyCase("across nodes", nodes[0], nodes[1], settings));
+  } finally {
+    await stopAll(nodes);
+  }
+
+  for (const frameBytes of [settings.size + 30, 1024 + 30]) {
+    for (const subscribers of [1, 2, 4]) {
+      log(`Redis ceiling, ${frameBytes} B frames, ${subscribers} subscribers`);
+      ceiling.push(await ceilingCase(redis, frameBytes, subscribers, settings));
+    }
+  }
+
+  const report = await formatMarkdown(render(settings, throughput, latency, ceiling));
+  console.log(report);
+  if (!quick) {
+    const path = new URL("../docs/cluster_benchmarks.md", import.meta.url);
+    await Deno.writeTextFile(path, report);
+    log("wrote docs/cluster_benchmarks.md");
+  }
+  return 0;
+}
+
+if (import.meta.main) Deno.exit(await main());
