@@ -60,12 +60,9 @@ async function main(): Promise<number> {
     running = startRelay({ options, logger, tls, cluster });
   } catch (error) {
     await cluster?.close();
-    let message = error instanceof Deno.errors.AddrInUse
+    const message = error instanceof Deno.errors.AddrInUse
       ? `port ${options.port} on ${options.host} is already in use; pick another with --port`
       : (error as Error).message;
-    if (message.includes("--unstable-net")) {
-      message = "--reuse-port needs `deno run --unstable-net` (deno task serve passes it)";
-    }
     console.error(`relay: cannot start: ${message}`);
     return 1;
   }

@@ -10,9 +10,9 @@ import { startClusterNode } from "../relay/cluster.ts";
 import { createLogger } from "../relay/logger.ts";
 import { DEFAULT_OPTIONS, type RelayOptions } from "../relay/options.ts";
 import { type RunningRelay, startRelay } from "../relay/serve.ts";
-import { closeAll, delay, TestClient, waitFor } from "./helpers.ts";
+import { closeAll, delay, openClients, TestClient, waitFor } from "./helpers.ts";
 import { startRelayProcess } from "./relay_process.ts";
-import { type RedisServer, redisServerBinary, startRedisServer } from "./redis_server.ts";
+import { freePort, type RedisServer, redisServerBinary, startRedisServer } from "./redis_server.ts";
 
 const REDIS = redisServerBinary();
 const LEASE_SECONDS = 1.5;
@@ -390,6 +390,38 @@ clusterTest(
       await settled(onB, [onA]);
     } finally {
       await closeAll([onA, onB]);
+    }
+  },
+);
+
+clusterTest(
+  "--reuse-port: two node processes share one port and act as one relay",
+  async (redis) => {
+    const port = freePort();
+    const args = [
+      "--redis",
+      redis.url,
+      "--cluster",
+      "test",
+      "--reuse-port",
+      "--port",
+      String(port),
+    ];
+    await using first = await startRelayProcess(args);
+    await using second = await startRelayProcess(args);
+    assert.equal(first.port, port);
+    assert.equal(second.port, port);
+    const clients = await openClients(first.url, "shared", 16);
+    try {
+      const list = await (await fetch(`${first.httpUrl}/clients`)).json();
+      const nodes = new Set(list.map((c: { node: string }) => c.node));
+      assert.equal(list.length, 16);
+      assert.equal(nodes.size, 2, "the kernel spreads connections over both processes");
+      clients[0].socket.send("to everyone");
+      for (const client of clients.slice(1)) assert.equal(await client.next(), "to everyone");
+      assert.ok(await clients[0].silentFor(100));
+    } finally {
+      await closeAll(clients);
     }
   },
 );
