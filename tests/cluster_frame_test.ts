@@ -162,3 +162,24 @@ Deno.test("the Redis password never reaches a log line", () => {
   assert.equal(redactRedisUrl("redis://user:s3cret@cache:6379/1"), "redis://user:***@cache:6379/1");
   assert.equal(redactRedisUrl("redis://cache:6379"), "redis://cache:6379");
 });
+
+Deno.test("without --redis the Redis client is never loaded: server.ts imports it only dynamically", async () => {
+  const root = new URL("..", import.meta.url);
+  const output = await new Deno.Command(Deno.execPath(), {
+    args: ["info", "--json", "server.ts"],
+    cwd: root,
+    stdout: "piped",
+    stderr: "null",
+  }).output();
+  assert.ok(output.success, "deno info server.ts");
+  const graph = JSON.parse(new TextDecoder().decode(output.stdout)) as {
+    modules: { specifier: string; dependencies?: { specifier: string; isDynamic?: boolean }[] }[];
+  };
+  const importers = graph.modules.flatMap((module) =>
+    (module.dependencies ?? [])
+      .filter((dependency) => dependency.specifier === "ioredis")
+      .map((dependency) => ({ from: module.specifier, dynamic: dependency.isDynamic === true }))
+  );
+  assert.deepEqual(importers.map((i) => i.from.replace(root.href, "")), ["relay/cluster.ts"]);
+  assert.ok(importers.every((i) => i.dynamic), "only a dynamic import() of ioredis");
+});
