@@ -228,6 +228,12 @@ async function latencyAttempt(
   }
 }
 
+async function redisCli(port: number, args: string[]): Promise<string> {
+  const out = await new Deno.Command("redis-cli", { args: ["-p", String(port), ...args] }).output();
+  if (!out.success) throw new Error(`redis-cli ${args.join(" ")} failed`);
+  return new TextDecoder().decode(out.stdout);
+}
+
 async function ceilingCase(
   redis: { port: number; pid(): number },
   frameBytes: number,
@@ -235,6 +241,7 @@ async function ceilingCase(
   settings: Settings,
 ): Promise<CeilingFigures> {
   const channel = "ceiling:bus";
+  await redisCli(redis.port, ["CONFIG", "SET", "client-output-buffer-limit", "pubsub 0 0 0"]);
   const cli = Array.from({ length: subscribers }, () =>
     new Deno.Command("redis-cli", {
       args: ["-p", String(redis.port), "subscribe", channel],
@@ -271,6 +278,11 @@ async function ceilingCase(
     const seconds = (performance.now() - t0) / 1000;
     if (!out.success) throw new Error(`redis-benchmark: ${new TextDecoder().decode(out.stderr)}`);
     const redisSeconds = (readCpuTicks(redis.pid()) - before) / hz;
+    // A subscriber that falls behind may be cut off by Redis, which would flatter its CPU figure.
+    const listening = await redisCli(redis.port, ["PUBSUB", "NUMSUB", channel]);
+    if (Number(listening.trim().split("\n").pop()) !== subscribers) {
+      throw new Error(`a redis-cli subscriber was disconnected during the run: ${listening}`);
+    }
     const perMessage = redisSeconds / settings.ceilingMessages;
     return {
       frameBytes: payload.length,
@@ -282,7 +294,11 @@ async function ceilingCase(
     };
   } finally {
     for (const child of cli) {
-      child.kill("SIGTERM");
+      try {
+        child.kill("SIGTERM");
+      } catch {
+        // already gone (the NUMSUB check above says why)
+      }
       await child.status;
     }
   }

@@ -231,6 +231,9 @@ export async function startClusterNode(options: ClusterNodeOptions): Promise<Clu
     retryStrategy: (times) => Math.min(100 * times, 1000),
     connectTimeout: 2000,
     lazyConnect: true,
+    // disconnect() arms a timer to destroy the socket; on a connection already lost it is never
+    // cleared, so let it fire at once (a live connection is closed with quit() instead).
+    disconnectTimeout: 0,
   };
   const commands = new Redis(options.url, {
     ...common,
@@ -482,20 +485,17 @@ export class ClusterNode implements HubCluster {
       }
     }
     await Promise.all([this.#commands, this.#subscriber].map(async (connection) => {
+      // A connection waiting to reconnect has no socket left: disconnect() just cancels the retry.
+      const open = connection.status !== "reconnecting" && connection.status !== "end";
+      const ended = open ? new Promise((resolve) => connection.once("end", resolve)) : undefined;
       if (connection.status === "ready") {
         await connection.quit().catch(() => connection.disconnect());
       } else {
         connection.disconnect();
       }
+      await ended; // quit() resolves on the server's OK; the socket closes just after
     }));
-    // quit() resolves on the server's OK; wait for the socket itself to be gone too.
-    await Promise.all(
-      [this.#commands, this.#subscriber].map((connection) =>
-        connection.status === "end"
-          ? undefined
-          : new Promise((resolve) => connection.once("end", resolve))
-      ),
-    );
+    await new Promise((resolve) => setTimeout(resolve, 0)); // disconnectTimeout's timers
   }
 
   get #scripts(): Scripts {

@@ -425,3 +425,18 @@ clusterTest(
     }
   },
 );
+
+clusterTest("a node shuts down promptly while Redis is down", async (redis) => {
+  const a = await startNode(redis, "node-a");
+  const client = await TestClient.open(`${a.url}c1`);
+  await redis.stop("SIGKILL");
+  await waitFor("node A to see Redis gone", async () => (await healthStatus(a)) === 503);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const outcome = await Promise.race([
+    a.running.shutdown().then(() => "stopped"),
+    new Promise((resolve) => timer = setTimeout(() => resolve("hung"), 5000)),
+  ]);
+  clearTimeout(timer);
+  assert.equal(outcome, "stopped");
+  assert.equal((await client.closed).code, 1001);
+});
