@@ -49,12 +49,18 @@ async function main(): Promise<number> {
   }
 
   // Redis down at start-up is not fatal: the node waits for it, refusing clients with 503.
-  const cluster = options.redis === undefined ? undefined : await startClusterNode({
-    url: options.redis,
-    cluster: options.cluster,
-    leaseSeconds: options.leaseSeconds,
-    logger,
-  });
+  let cluster;
+  try {
+    cluster = options.redis === undefined ? undefined : await startClusterNode({
+      url: options.redis,
+      cluster: options.cluster,
+      leaseSeconds: options.leaseSeconds,
+      logger,
+    });
+  } catch (error) {
+    console.error(`relay: ${(error as Error).message}`);
+    return 2;
+  }
   let running;
   try {
     running = startRelay({ options, logger, tls, cluster });

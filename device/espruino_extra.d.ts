@@ -1,6 +1,6 @@
 /**
  * What @types/espruino 1.95.0 leaves out but Espruino 2v29 on ESP32 has
- * (see ../shared/ESPRUINO.md): the built-in modules behind `require`, timers,
+ * (see docs/espruino.md): the built-in modules behind `require`, timers,
  * `console`, `process`, a few `E.*` functions and socket events. Only what the
  * device code uses or is likely to; each shape follows the firmware's
  * behaviour, not Node's.

@@ -17,8 +17,10 @@
  * whether an id is free. When Redis is back it registers every local id
  * again; an id another node took meanwhile closes the local holder with 4001.
  *
- * The Redis client (npm `ioredis`) is imported only when a node starts, so a
- * relay without `--redis` never loads it.
+ * The Redis client (npm `ioredis`, wrapped by relay/cluster_redis.ts) is
+ * imported only when a node starts, under a computed specifier: it is not
+ * part of the relay's module graph, so `deno task serve` neither installs
+ * nor loads it, and `deno task serve:cluster` (relay/cluster.lock) does.
  *
  * @example
  * ```ts
@@ -37,7 +39,7 @@
  * @module
  */
 
-import type { Redis, RedisOptions } from "ioredis";
+import type { Buffer } from "node:buffer";
 import { decodeFrame, encodeMessage, encodeProbe, frameNode } from "./cluster_frame.ts";
 import { ClusterMetrics } from "./cluster_metrics.ts";
 import {
@@ -223,41 +225,71 @@ export function defaultNodeId(): string {
   return `${host.replace(/[^A-Za-z0-9_.-]/g, "-").slice(0, 40)}-${Deno.pid}-${suffix}`;
 }
 
+/** The part of an ioredis connection a node uses (relay/cluster_redis.ts makes them). */
+export interface RedisConnection {
+  /** `ready` when commands can be sent; `reconnecting`, `end`, … otherwise. */
+  readonly status: string;
+  /** Listens to connection events (`ready`, `close`, `end`, `error`, `messageBuffer`). */
+  on(event: string, listener: (...args: never[]) => void): unknown;
+  /** Listens to one connection event once. */
+  once(event: string, listener: (...args: never[]) => void): unknown;
+  /** Connects (the connections are created lazily). */
+  connect(): Promise<void>;
+  /** Says goodbye to the server and closes. */
+  quit(): Promise<unknown>;
+  /** Closes at once and stops reconnecting. */
+  disconnect(): void;
+  /** PUBLISH. */
+  publish(channel: string, message: Buffer): Promise<number>;
+  /** SUBSCRIBE. */
+  subscribe(channel: string): Promise<unknown>;
+  /** Registers a Lua script as a command (EVALSHA, falling back to EVAL). */
+  defineCommand(name: string, definition: { numberOfKeys: number; lua: string }): void;
+  /** PEXPIRE. */
+  pexpire(key: string, milliseconds: number): Promise<number>;
+  /** HGETALL. */
+  hgetall(key: string): Promise<Record<string, string>>;
+}
+
+/** What relay/cluster_redis.ts exports: opens a node's two connections, lazily. */
+export type ConnectRedis = (options: { url: string; cluster: string }) => {
+  commands: RedisConnection;
+  subscriber: RedisConnection;
+};
+
+/** Raised when the Redis client cannot be loaded (`deno task serve` does not install it). */
+export class RedisClientMissing extends Error {
+  /** Creates the error with the fix in its message. */
+  constructor(cause: unknown) {
+    super(
+      "--redis needs the Redis client (npm:ioredis), which `deno task serve` does not install: " +
+        "start with `deno task serve:cluster -- --redis URL …` instead " +
+        `(${(cause as Error).message?.split("\n")[0]})`,
+    );
+    this.name = "RedisClientMissing";
+  }
+}
+
+// Computed, so that the relay's module graph (relay/deno.lock) leaves the Redis client out.
+const REDIS_MODULE = new URL("./cluster_redis.ts", import.meta.url).href;
+
 /** Connects to Redis (or keeps trying, when it is down) and returns the node. */
 export async function startClusterNode(options: ClusterNodeOptions): Promise<ClusterNode> {
-  const { Redis } = await import("ioredis");
-  const common: RedisOptions = {
-    // Reconnect forever, quickly: cross-node delivery must come back within seconds.
-    retryStrategy: (times) => Math.min(100 * times, 1000),
-    connectTimeout: 2000,
-    lazyConnect: true,
-    // disconnect() arms a timer to destroy the socket; on a connection already lost it is never
-    // cleared, so let it fire at once (a live connection is closed with quit() instead).
-    disconnectTimeout: 0,
-  };
-  const commands = new Redis(options.url, {
-    ...common,
-    // Fail at once while Redis is away rather than queue claims and messages for later.
-    enableOfflineQueue: false,
-    // Messages published in one tick travel in one write.
-    enableAutoPipelining: true,
-    // A command cut off by a lost connection may have run: resending could deliver it twice.
-    autoResendUnfulfilledCommands: false,
-    connectionName: `${options.cluster}-commands`,
-  });
-  const subscriber = new Redis(options.url, {
-    ...common,
-    maxRetriesPerRequest: null,
-    connectionName: `${options.cluster}-bus`,
-  });
+  let connectRedis: ConnectRedis;
+  try {
+    ({ connectRedis } = await import(REDIS_MODULE) as { connectRedis: ConnectRedis });
+  } catch (error) {
+    throw new RedisClientMissing(error);
+  }
+  const { commands, subscriber } = connectRedis({ url: options.url, cluster: options.cluster });
   const node = new ClusterNode({ ...options, commands, subscriber });
   await node.start();
   return node;
 }
 
 interface ClusterNodeParts extends ClusterNodeOptions {
-  commands: Redis;
-  subscriber: Redis;
+  commands: RedisConnection;
+  subscriber: RedisConnection;
 }
 
 /** One relay's membership of a cluster: bus, id registry and health. */
@@ -269,8 +301,8 @@ export class ClusterNode implements HubCluster {
   /** Bus counters for `/metrics`. */
   readonly metrics: ClusterMetrics = new ClusterMetrics();
   #options: ClusterNodeParts;
-  #commands: Redis;
-  #subscriber: Redis;
+  #commands: RedisConnection;
+  #subscriber: RedisConnection;
   #prefix: string;
   #channel: string;
   #idsKey: string;

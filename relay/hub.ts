@@ -52,6 +52,13 @@ export const CLOSE_TOO_BIG = 1009;
 /** Close code sent to every client when the relay shuts down. */
 export const CLOSE_GOING_AWAY = 1001;
 
+/**
+ * The hard backlog ceiling as a multiple of `maxBacklogBytes`: a client past
+ * it is dropped at once, whatever the grace period, so relay memory stays
+ * bounded by about `clients × (ceiling + one message)`.
+ */
+export const BACKLOG_CEILING_FACTOR = 8;
+
 /** A public view of one connected client, as served by `GET /clients`. */
 export interface ClientSummary {
   /** The client's id. */
@@ -96,6 +103,8 @@ export class Client {
   messagesIn = 0;
   /** Messages delivered to this client. */
   messagesOut = 0;
+  /** Since when its unsent bytes have stayed over the backlog limit (ms), if they have. */
+  backlogSince: number | undefined;
 
   /** Creates a client for a freshly upgraded socket. */
   constructor(options: ClientOptions) {
@@ -117,8 +126,13 @@ export interface HubCluster {
 export interface HubOptions {
   /** Largest message accepted from a client. */
   maxMessageBytes: number;
-  /** Unsent bytes a client may accumulate before it is dropped. */
+  /**
+   * Unsent bytes a client may keep queued for longer than `backlogGraceMs`
+   * before it is dropped; {@linkcode BACKLOG_CEILING_FACTOR} times this drops it at once.
+   */
   maxBacklogBytes: number;
+  /** How long a client's backlog may stay over `maxBacklogBytes` while it catches up. */
+  backlogGraceMs: number;
   /** Counters to update. */
   metrics: RelayMetrics;
   /** Where connect, disconnect and drop lines go. */
@@ -165,6 +179,9 @@ export class Hub {
   #holders = new Map<string, Client>();
   #live = new Set<Client>();
   #options: HubOptions;
+  /** Clients whose backlog is over the limit, watched until they catch up or are dropped. */
+  #behind = new Set<Client>();
+  #sweep: ReturnType<typeof setInterval> | undefined;
 
   /** Creates an empty hub. */
   constructor(options: HubOptions) {
@@ -227,21 +244,58 @@ export class Hub {
 
   #fanOut(fromId: string, data: string | ArrayBuffer, bytes: number): void {
     const metrics = this.#options.metrics;
-    const limit = this.#options.maxBacklogBytes;
+    const now = Date.now();
     for (const target of this.#holders.values()) {
       if (target.id === fromId || !target.receiving) continue;
+      // What was still unsent before this message is what the client failed to take so far.
+      if (target.socket.bufferedAmount <= this.#options.maxBacklogBytes) {
+        target.backlogSince = undefined;
+      }
       target.socket.send(data);
       target.messagesOut++;
       metrics.messagesOut++;
       metrics.bytesOut += bytes;
-      if (target.socket.bufferedAmount > limit) {
-        this.drop(target, {
-          code: CLOSE_POLICY,
-          reason: `not reading: over ${limit} bytes queued`,
-          why: "backlog",
-        });
-      }
+      this.#judgeBacklog(target, now);
     }
+  }
+
+  /**
+   * Drops a client whose unsent bytes passed the hard ceiling, or stayed over
+   * the limit for the whole grace period. Right after `send()` Deno has not
+   * had its turn to write yet, so a burst that a healthy reader absorbs at
+   * once shows as backlog for a moment: only what stays unsent counts.
+   */
+  #judgeBacklog(client: Client, now: number): void {
+    const { maxBacklogBytes: limit, backlogGraceMs: grace } = this.#options;
+    const queued = client.socket.bufferedAmount;
+    if (queued <= limit) {
+      client.backlogSince = undefined;
+      this.#behind.delete(client);
+    } else if (queued > limit * BACKLOG_CEILING_FACTOR) {
+      this.#dropBehind(client, `over ${limit * BACKLOG_CEILING_FACTOR} bytes queued`);
+    } else if (client.backlogSince === undefined) {
+      client.backlogSince = now;
+      this.#behind.add(client);
+      this.#sweep ??= setInterval(() => this.#sweepBehind(), Math.max(10, grace / 4));
+    } else if (now - client.backlogSince >= grace) {
+      this.#dropBehind(client, `over ${limit} bytes queued for ${grace} ms`);
+    }
+    if (this.#behind.size === 0) this.#stopSweep();
+  }
+
+  /** Judges clients that are behind even when no new message comes to look at them. */
+  #sweepBehind(): void {
+    const now = Date.now();
+    for (const client of [...this.#behind]) this.#judgeBacklog(client, now);
+  }
+
+  #dropBehind(client: Client, why: string): void {
+    this.drop(client, { code: CLOSE_POLICY, reason: `not reading: ${why}`, why: "backlog" });
+  }
+
+  #stopSweep(): void {
+    if (this.#sweep !== undefined) clearInterval(this.#sweep);
+    this.#sweep = undefined;
   }
 
   /**
@@ -305,6 +359,8 @@ export class Hub {
 
   #release(client: Client): void {
     client.receiving = false;
+    this.#behind.delete(client);
+    if (this.#behind.size === 0) this.#stopSweep();
     if (this.#holders.get(client.id) !== client) return;
     this.#holders.delete(client.id);
     this.#options.cluster?.released(client);

@@ -42,8 +42,10 @@ export interface RelayOptions {
   pingTimeoutSeconds: number;
   /** Largest message a client may send; bigger ones close the sender with 1009. */
   maxMessageBytes: number;
-  /** Unsent bytes a client may have queued before the relay drops it with 1008. */
+  /** Unsent bytes a client may keep queued past the grace period before it is dropped with 1008. */
   maxBacklogBytes: number;
+  /** Seconds a client's backlog may stay over `maxBacklogBytes` while it catches up. */
+  backlogGraceSeconds: number;
   /** Most simultaneous connections; more are refused with 503. */
   maxClients: number;
   /** Shared secret clients must present; `undefined` means no authentication. */
@@ -242,9 +244,18 @@ const SPECS: OptionSpec[] = [
     env: "RELAY_MAX_BACKLOG_BYTES",
     key: "maxBacklogBytes",
     value: "N",
-    description: "unsent bytes queued for a slow client before it is dropped with 1008",
+    description: "unsent bytes a client may keep queued past the grace period (8× drops at once)",
     parse: integer(1, 2 ** 31),
     defaultText: "1048576",
+  },
+  {
+    flag: "backlog-grace",
+    env: "RELAY_BACKLOG_GRACE",
+    key: "backlogGraceSeconds",
+    value: "S",
+    description: "how long a backlog may stay over the limit before the client is dropped",
+    parse: seconds,
+    defaultText: "5",
   },
   {
     flag: "max-clients",
@@ -340,6 +351,7 @@ export const DEFAULT_OPTIONS: Readonly<RelayOptions> = {
   pingTimeoutSeconds: 10,
   maxMessageBytes: 64 * 1024,
   maxBacklogBytes: 1024 * 1024,
+  backlogGraceSeconds: 5,
   maxClients: 10_000,
   token: undefined,
   onDuplicate: "reject",

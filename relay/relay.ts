@@ -98,6 +98,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
   const hub = new Hub({
     maxMessageBytes: options.maxMessageBytes,
     maxBacklogBytes: options.maxBacklogBytes,
+    backlogGraceMs: options.backlogGraceSeconds * 1000,
     metrics,
     logger,
     cluster,

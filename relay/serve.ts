@@ -84,6 +84,7 @@ export function startRelay(config: StartRelayOptions): RunningRelay {
     idleTimeout: idleTimeoutSeconds(options),
     maxMessageBytes: options.maxMessageBytes,
     maxBacklogBytes: options.maxBacklogBytes,
+    backlogGraceSeconds: options.backlogGraceSeconds,
     maxClients: options.maxClients,
     auth: options.token === undefined ? "none" : "token",
     onDuplicate: options.onDuplicate,

@@ -90,6 +90,7 @@ Deno.test("the hub publishes local messages, delivers remote ones to everyone bu
   const hub = new Hub({
     maxMessageBytes: 100,
     maxBacklogBytes: 1 << 20,
+    backlogGraceMs: 5000,
     metrics,
     logger: createLogger({ level: "silent", format: "text" }),
     cluster,
@@ -163,23 +164,47 @@ Deno.test("the Redis password never reaches a log line", () => {
   assert.equal(redactRedisUrl("redis://cache:6379"), "redis://cache:6379");
 });
 
-Deno.test("without --redis the Redis client is never loaded: server.ts imports it only dynamically", async () => {
-  const root = new URL("..", import.meta.url);
+interface Lockfile {
+  npm: Record<string, { integrity: string }>;
+}
+
+const ROOT = new URL("..", import.meta.url);
+
+function readLock(path: string): Lockfile {
+  return JSON.parse(Deno.readTextFileSync(new URL(path, ROOT)));
+}
+
+/** npm packages (`name@version`) a module's graph reaches, resolved with `lock` (frozen). */
+async function npmPackagesOf(entry: string, lock: string): Promise<string[]> {
   const output = await new Deno.Command(Deno.execPath(), {
-    args: ["info", "--json", "server.ts"],
-    cwd: root,
+    args: ["info", "--json", `--lock=${lock}`, "--frozen", entry],
+    cwd: ROOT,
     stdout: "piped",
-    stderr: "null",
+    stderr: "piped",
   }).output();
-  assert.ok(output.success, "deno info server.ts");
-  const graph = JSON.parse(new TextDecoder().decode(output.stdout)) as {
-    modules: { specifier: string; dependencies?: { specifier: string; isDynamic?: boolean }[] }[];
-  };
-  const importers = graph.modules.flatMap((module) =>
-    (module.dependencies ?? [])
-      .filter((dependency) => dependency.specifier === "ioredis")
-      .map((dependency) => ({ from: module.specifier, dynamic: dependency.isDynamic === true }))
-  );
-  assert.deepEqual(importers.map((i) => i.from.replace(root.href, "")), ["relay/cluster.ts"]);
-  assert.ok(importers.every((i) => i.dynamic), "only a dynamic import() of ioredis");
+  assert.ok(output.success, new TextDecoder().decode(output.stderr));
+  return Object.keys(JSON.parse(new TextDecoder().decode(output.stdout)).npmPackages ?? {});
+}
+
+Deno.test("the Redis client is outside the relay's graph: deno task serve neither installs nor loads it", async () => {
+  const relay = await npmPackagesOf("server.ts", "relay/deno.lock");
+  assert.ok(relay.length > 0);
+  assert.deepEqual(relay.filter((pkg) => /redis/.test(pkg)), []);
+  assert.deepEqual(Object.keys(readLock("relay/deno.lock").npm).filter((p) => /redis/.test(p)), []);
+});
+
+Deno.test("relay/cluster.lock (deno task serve:cluster) holds the relay and its Redis client, as deno.lock pins them", async () => {
+  const cluster = readLock("relay/cluster.lock");
+  const reached = [
+    ...await npmPackagesOf("server.ts", "relay/cluster.lock"),
+    ...await npmPackagesOf("relay/cluster_redis.ts", "relay/cluster.lock"),
+  ];
+  assert.ok(reached.some((pkg) => pkg.startsWith("ioredis@")));
+  for (const pkg of reached) {
+    assert.ok(pkg in cluster.npm, `${pkg} is missing from relay/cluster.lock`);
+  }
+  const full = readLock("deno.lock");
+  for (const [pkg, entry] of Object.entries(cluster.npm)) {
+    assert.equal(entry.integrity, full.npm[pkg]?.integrity, pkg);
+  }
 });

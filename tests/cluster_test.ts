@@ -440,3 +440,55 @@ clusterTest("a node shuts down promptly while Redis is down", async (redis) => {
   assert.equal(outcome, "stopped");
   assert.equal((await client.closed).code, 1001);
 });
+
+clusterTest(
+  "deno task serve:cluster runs a node; deno task serve answers --redis with what to run",
+  async (redis) => {
+    const root = new URL("..", import.meta.url);
+    const task = (name: string, port: number) =>
+      new Deno.Command(Deno.execPath(), {
+        args: [
+          "task",
+          name,
+          "--",
+          "--host",
+          "127.0.0.1",
+          "--port",
+          String(port),
+          "--redis",
+          redis.url,
+        ],
+        cwd: root,
+        env: { NO_COLOR: "1", RELAY_CLUSTER: "test" },
+        stdin: "null",
+        stdout: "piped",
+        stderr: "piped",
+      });
+    const plain = await task("serve", freePort()).output();
+    assert.equal(plain.code, 2);
+    assert.match(new TextDecoder().decode(plain.stderr), /start with `deno task serve:cluster/);
+
+    await using b = await startNode(redis, "node-b");
+    const port = freePort();
+    const child = task("serve:cluster", port).spawn();
+    const output = child.output();
+    try {
+      await waitFor("the serve:cluster node to join", async () => {
+        const response = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
+        await response?.body?.cancel();
+        return response?.status === 200;
+      }, 30_000);
+      const onTask = await TestClient.open(`ws://127.0.0.1:${port}/on-task`);
+      const onB = await TestClient.open(`${b.url}on-b`);
+      try {
+        await settled(onTask, [onB]);
+        await settled(onB, [onTask]);
+      } finally {
+        await closeAll([onTask, onB]);
+      }
+    } finally {
+      child.kill("SIGTERM");
+      assert.equal((await output).code, 0);
+    }
+  },
+);

@@ -10,7 +10,7 @@
 
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import { type Browser, chromium, type Locator, type Page } from "npm:playwright-core@1.65.1";
 import { generateCertificates } from "../relay/certs.ts";
 import { startTestRelay, TestClient, type TestRelay, waitFor } from "./helpers.ts";
 

@@ -12,7 +12,7 @@ const CONFIG = new URL("../deno.json", import.meta.url).pathname;
  * exit and the test sanitizers would see it still running.
  */
 const ESBUILD_SCRIPT = `
-import * as esbuild from "esbuild";
+import * as esbuild from "npm:esbuild@0.28.2";
 const result = await esbuild.build({
   entryPoints: [Deno.args[0]],
   bundle: true,

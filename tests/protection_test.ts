@@ -129,3 +129,73 @@ Deno.test("the relay's memory stays bounded while a client never reads", async (
     await closeAll([sender, reader]);
   }
 });
+
+Deno.test("readers that keep up survive 2 MiB bursts while a client that never reads is dropped; memory stays bounded", async () => {
+  // Defaults: --max-backlog-bytes 1 MiB. A burst of 32 × 64 KiB is twice that, all handed to
+  // Deno at once; a reader that drains it at loopback speed must not be judged by it.
+  await using relay = await startRelayProcess();
+  const { client: stalled } = await RawClient.connect({ port: relay.port, path: "/never-reads" });
+  const publisher = await TestClient.open(`${relay.url}publisher`);
+  const readers = await openClients(relay.url, "reader", 3);
+  try {
+    const before = relay.rssBytes();
+    let peak = before;
+    const size = 64 * 1024;
+    const total = 1600; // 105 MB to each client: more than the relay could hold unnoticed
+    for (let sent = 0, burst = 1; sent < total; burst = burst % 32 + 1) {
+      const count = Math.min(burst, total - sent);
+      for (let i = 0; i < count; i++) {
+        const message = new Uint8Array(size);
+        new DataView(message.buffer).setUint32(0, sent + i);
+        publisher.socket.send(message);
+      }
+      for (const reader of readers) {
+        for (let i = 0; i < count; i++) {
+          const message = await reader.next(10_000);
+          assert.ok(message instanceof Uint8Array && message.length === size);
+          assert.equal(new DataView(message.buffer).getUint32(0), sent + i, "in order");
+        }
+      }
+      sent += count;
+      peak = Math.max(peak, relay.rssBytes());
+    }
+    for (const reader of readers) assert.equal(reader.socket.readyState, WebSocket.OPEN);
+    const metrics = await (await fetch(`${relay.httpUrl}/metrics`)).text();
+    assert.match(metrics, /^relay_drops_total\{reason="backlog"\} 1$/m, "only the non-reader");
+    // Measured here: about 80 MiB of allocator and GC slack for this much traffic, and 168 MiB
+    // when the relay never drops the non-reader (its whole 105 MB stream held).
+    const growth = peak - before;
+    assert.ok(
+      growth < 120 * 1024 * 1024,
+      `relay RSS grew by ${(growth / 1048576).toFixed(1)} MiB while 105 MB went to each client`,
+    );
+  } finally {
+    stalled.close();
+    await closeAll([publisher, ...readers]);
+  }
+});
+
+Deno.test("a client whose backlog stays over the limit for the grace period is dropped, however slowly it grows", async () => {
+  // 128 KiB limit, so the 1 MiB ceiling is far off at this pace: only the grace period can act.
+  await using relay = startTestRelay({ maxBacklogBytes: 128 * 1024, backlogGraceSeconds: 0.3 });
+  const { client: stalled } = await RawClient.connect({
+    port: relay.running.addr.port,
+    path: "/slow-sink",
+  });
+  const sender = await TestClient.open(`${relay.url}trickle`);
+  try {
+    await waitFor("the sink to open", () => relay.running.relay.hub.connectedCount === 2);
+    const chunk = "t".repeat(32 * 1024); // 1.6 MB/s: the kernel's buffers fill within seconds
+    await waitFor("the sink to be dropped", async () => {
+      sender.socket.send(chunk);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return relay.running.relay.hub.holder("slow-sink") === undefined;
+    }, 30_000);
+    const drop = logEvents(relay.logs, "drop").find((e) => e.id === "slow-sink");
+    assert.equal(drop?.code, 1008);
+    assert.equal(drop?.reason, "not reading: over 131072 bytes queued for 300 ms");
+  } finally {
+    stalled.close();
+    await sender[Symbol.asyncDispose]();
+  }
+});

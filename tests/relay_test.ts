@@ -4,7 +4,7 @@
 
 import assert from "node:assert/strict";
 // @ts-types="npm:@types/ws@8.18.1"
-import NodeWebSocket from "ws";
+import NodeWebSocket from "npm:ws@8.23.0";
 import {
   closeAll,
   logEvents,

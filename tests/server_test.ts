@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 // @ts-types="npm:@types/ws@8.18.1"
-import NodeWebSocket from "ws";
+import NodeWebSocket from "npm:ws@8.23.0";
 import { closeAll, TestClient } from "./helpers.ts";
 import { RawClient } from "./raw_client.ts";
 import { runServer, startRelayProcess } from "./relay_process.ts";

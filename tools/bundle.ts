@@ -22,7 +22,7 @@
  * @module
  */
 
-import * as esbuild from "esbuild";
+import * as esbuild from "npm:esbuild@0.28.2";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 

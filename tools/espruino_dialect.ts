@@ -1,6 +1,6 @@
 /**
  * Static check that JavaScript will run on Espruino 2v29 (the dialect described in
- * `../shared/ESPRUINO.md`): it flags syntax the device cannot parse, constructs that parse but
+ * docs/espruino.md): it flags syntax the device cannot parse, constructs that parse but
  * behave differently there, built-ins the device lacks and regular expressions its small
  * engine gets wrong.
  *
@@ -23,7 +23,7 @@
  * @module
  */
 
-import * as acorn from "acorn";
+import * as acorn from "npm:acorn@8.19.0";
 
 /** One construct Espruino cannot run as written. */
 export interface DialectProblem {

@@ -17,7 +17,7 @@
  */
 
 import process from "node:process";
-import espruinoTools from "espruino";
+import espruinoTools from "npm:espruino@0.1.67";
 import { FlashError, noAnswerHint, type Transport } from "./flash_transport.ts";
 
 /** Options for {@link uploadCode}. */
