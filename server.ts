@@ -72,12 +72,12 @@ async function main(): Promise<number> {
     console.error(`relay: cannot start: ${message}`);
     return 1;
   }
-  const stop = () => {
-    running.shutdown().then(() => Deno.exit(0));
-  };
+  const stop = () => void running.shutdown();
   Deno.addSignalListener("SIGINT", stop);
   Deno.addSignalListener("SIGTERM", stop);
   await running.finished;
+  // The listener stops before shutdown ends (a cluster node frees its ids last): let it finish.
+  await running.shutdown();
   return 0;
 }
 

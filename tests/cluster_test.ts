@@ -492,3 +492,29 @@ clusterTest(
     }
   },
 );
+
+clusterTest(
+  "SIGTERM: a node process frees its ids at once, long before its lease",
+  async (redis) => {
+    await using b = await startNode(redis, "node-b");
+    const node = await startRelayProcess([
+      "--redis",
+      redis.url,
+      "--cluster",
+      "test",
+      "--lease",
+      "60",
+    ]);
+    const device = await TestClient.open(`${node.url}device-1`);
+    try {
+      await assert.rejects(TestClient.open(`${b.url}device-1`), /409/);
+      const status = await node.stop("SIGTERM");
+      assert.equal(status.code, 0);
+      assert.ok(node.stderr.some((line) => line.includes("stopped")), node.stderr.join("\n"));
+      const taken = await TestClient.open(`${b.url}device-1`);
+      await taken[Symbol.asyncDispose]();
+    } finally {
+      await device[Symbol.asyncDispose]();
+    }
+  },
+);
