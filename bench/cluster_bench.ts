@@ -173,28 +173,25 @@ async function throughputCase(
   }
 }
 
-async function latencyCase(
-  label: string,
-  rate: number,
-  publisherNode: RelayProcess,
-  subscriberNode: RelayProcess,
-  settings: Settings,
-): Promise<LatencyFigures> {
+/** One latency measurement: who publishes where, who listens where, how fast. */
+interface LatencyTest {
+  label: string;
+  rate: number;
+  publisherNode: RelayProcess;
+  subscriberNode: RelayProcess;
+}
+
+async function latencyCase(test: LatencyTest, settings: Settings): Promise<LatencyFigures> {
   let best: LatencyFigures | undefined;
   for (let attempt = 0; attempt < settings.latencyAttempts; attempt++) {
-    const figures = await latencyAttempt(label, rate, publisherNode, subscriberNode, settings);
+    const figures = await latencyAttempt(test, settings);
     if (!best || figures.p99Ms < best.p99Ms) best = figures;
   }
   return best!;
 }
 
-async function latencyAttempt(
-  label: string,
-  rate: number,
-  publisherNode: RelayProcess,
-  subscriberNode: RelayProcess,
-  settings: Settings,
-): Promise<LatencyFigures> {
+async function latencyAttempt(test: LatencyTest, settings: Settings): Promise<LatencyFigures> {
+  const { label, rate, publisherNode, subscriberNode } = test;
   const load = startLoad();
   try {
     const prefix = `${label.replace(/\W/g, "")}${rate}`;
@@ -424,7 +421,8 @@ async function main(): Promise<number> {
   try {
     throughput.push(await throughputCase("1 node, no Redis", nodes, undefined, settings));
     for (const rate of settings.latencyRates) {
-      latency.push(await latencyCase("one node", rate, nodes[0], nodes[0], settings));
+      const test = { label: "one node", rate, publisherNode: nodes[0], subscriberNode: nodes[0] };
+      latency.push(await latencyCase(test, settings));
     }
   } finally {
     await stopAll(nodes);
@@ -446,7 +444,13 @@ async function main(): Promise<number> {
   try {
     throughput.push(await throughputCase("2 nodes", nodes, redis.pid(), settings));
     for (const rate of settings.latencyRates) {
-      latency.push(await latencyCase("across nodes", rate, nodes[0], nodes[1], settings));
+      const test = {
+        label: "across nodes",
+        rate,
+        publisherNode: nodes[0],
+        subscriberNode: nodes[1],
+      };
+      latency.push(await latencyCase(test, settings));
     }
   } finally {
     await stopAll(nodes);

@@ -8,22 +8,25 @@
 import assert from "node:assert/strict";
 import { startClusterNode } from "../relay/cluster.ts";
 import { createLogger } from "../relay/logger.ts";
-import { DEFAULT_OPTIONS, type RelayOptions } from "../relay/options.ts";
-import { type RunningRelay, startRelay } from "../relay/serve.ts";
-import { closeAll, delay, openClients, TestClient, waitFor } from "./helpers.ts";
+import type { RelayOptions } from "../relay/options.ts";
+import {
+  closeAll,
+  delay,
+  openClients,
+  startTestRelay,
+  TestClient,
+  type TestRelay,
+  waitFor,
+} from "./helpers.ts";
 import { startRelayProcess } from "./relay_process.ts";
 import { freePort, type RedisServer, redisServerBinary, startRedisServer } from "./redis_server.ts";
 
 const REDIS = redisServerBinary();
 const LEASE_SECONDS = 1.5;
 
-/** A relay node in this process. */
-interface TestNode extends AsyncDisposable {
-  running: RunningRelay;
-  url: string;
-  httpUrl: string;
+/** A relay node in this process, named `node`. */
+interface TestNode extends TestRelay {
   node: string;
-  logs: string[];
 }
 
 async function startNode(
@@ -32,37 +35,17 @@ async function startNode(
   overrides: Partial<RelayOptions> = {},
 ): Promise<TestNode> {
   const logs: string[] = [];
-  const options: RelayOptions = {
-    ...DEFAULT_OPTIONS,
-    host: "127.0.0.1",
-    port: 0,
-    logLevel: "debug",
-    logFormat: "json",
-    redis: redis.url,
+  const logger = createLogger({ level: "debug", format: "json", write: (line) => logs.push(line) });
+  const node = await startClusterNode({
+    url: redis.url,
     cluster: "test",
     leaseSeconds: LEASE_SECONDS,
-    ...overrides,
-  };
-  const logger = createLogger({ level: "debug", format: "json", write: (l) => logs.push(l) });
-  const cluster = await startClusterNode({
-    url: options.redis!,
-    cluster: options.cluster,
-    leaseSeconds: options.leaseSeconds,
     logger,
     nodeId: name,
     probeIntervalMs: 200,
   });
-  const running = startRelay({ options, logger, cluster });
-  return {
-    running,
-    url: running.url,
-    httpUrl: `http://127.0.0.1:${running.addr.port}`,
-    node: name,
-    logs,
-    async [Symbol.asyncDispose]() {
-      await running.shutdown();
-    },
-  };
+  const options = { redis: redis.url, cluster: "test", leaseSeconds: LEASE_SECONDS, ...overrides };
+  return Object.assign(startTestRelay(options, undefined, { node, logs }), { node: name });
 }
 
 function clusterTest(name: string, fn: (redis: RedisServer) => Promise<void>) {
