@@ -39,8 +39,8 @@
  * @module
  */
 
-import type { Buffer } from "node:buffer";
-import { decodeFrame, encodeMessage, encodeProbe, frameNode } from "./cluster_frame.ts";
+import { Buffer } from "node:buffer";
+import { decodeFrame, encodeMessage, encodeProbe, isFromNode } from "./cluster_frame.ts";
 import { ClusterMetrics } from "./cluster_metrics.ts";
 import {
   type Client,
@@ -308,6 +308,7 @@ export class ClusterNode implements HubCluster {
   #idsKey: string;
   #leaseMs: number;
   #hub: Hub | undefined;
+  #nodeBytes: Uint8Array;
   #serial = 0;
   #tokenOf = new Map<Client, string>();
   #byToken = new Map<string, Client>();
@@ -324,6 +325,7 @@ export class ClusterNode implements HubCluster {
     this.#options = parts;
     this.nodeId = parts.nodeId ?? defaultNodeId();
     this.cluster = parts.cluster;
+    this.#nodeBytes = Buffer.from(this.nodeId, "latin1");
     this.#commands = parts.commands;
     this.#subscriber = parts.subscriber;
     this.#prefix = `${parts.cluster}:`;
@@ -624,7 +626,7 @@ export class ClusterNode implements HubCluster {
 
   #onFrame(bytes: Uint8Array): void {
     // Own messages come back from Redis: skip them before decoding the payload.
-    if (bytes[0] <= 1 && frameNode(bytes) === this.nodeId) return;
+    if (bytes[0] <= 1 && isFromNode(bytes, this.#nodeBytes)) return;
     const frame = decodeFrame(bytes);
     if (!frame) {
       this.metrics.busErrors++;

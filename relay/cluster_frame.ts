@@ -93,6 +93,15 @@ export function frameNode(bytes: Uint8Array): string | undefined {
   return asBuffer(bytes).toString("latin1", 2, 2 + bytes[1]);
 }
 
+/** Whether a frame comes from the node whose id, as bytes, is `node`; nothing is decoded. */
+export function isFromNode(bytes: Uint8Array, node: Uint8Array): boolean {
+  if (bytes.length < 2 + node.length || bytes[1] !== node.length) return false;
+  for (let i = 0; i < node.length; i++) {
+    if (bytes[2 + i] !== node[i]) return false;
+  }
+  return true;
+}
+
 /** Decodes a frame; undefined when it is not one (a stranger publishing on the channel). */
 export function decodeFrame(bytes: Uint8Array): BusFrame | undefined {
   const buffer = asBuffer(bytes);

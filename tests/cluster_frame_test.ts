@@ -10,6 +10,7 @@ import {
   encodeProbe,
   encodeReplace,
   frameNode,
+  isFromNode,
 } from "../relay/cluster_frame.ts";
 import { redactRedisUrl } from "../relay/cluster.ts";
 import { Client, Hub, type HubCluster } from "../relay/hub.ts";
@@ -20,6 +21,10 @@ import { OptionsError, parseOptions } from "../relay/options.ts";
 Deno.test("a text message crosses the bus as the same text, with its node and sender", () => {
   const frame = encodeMessage("host-1-ab12", "esp32-7", "héllo ✓ 😀");
   assert.equal(frameNode(frame), "host-1-ab12");
+  const bytesOf = (text: string) => new TextEncoder().encode(text);
+  assert.ok(isFromNode(frame, bytesOf("host-1-ab12")));
+  assert.ok(!isFromNode(frame, bytesOf("host-1-ab13")));
+  assert.ok(!isFromNode(frame, bytesOf("host-1-ab1")), "a prefix is another node");
   assert.deepEqual(decodeFrame(frame), {
     kind: "text",
     node: "host-1-ab12",
