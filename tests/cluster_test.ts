@@ -30,7 +30,7 @@ interface TestNode extends TestRelay {
 }
 
 async function startNode(
-  redis: RedisServer,
+  redis: Pick<RedisServer, "url">,
   name: string,
   overrides: Partial<RelayOptions> = {},
 ): Promise<TestNode> {
@@ -501,3 +501,25 @@ clusterTest(
     }
   },
 );
+
+Deno.test({
+  name:
+    "a password-protected Redis: the URL's password gets a node in, a wrong one keeps it degraded",
+  ignore: REDIS === undefined,
+  async fn() {
+    await using redis = await startRedisServer({
+      binary: REDIS!,
+      extraArgs: ["--requirepass", "s3cret"],
+    });
+    const withPassword = { url: `redis://:s3cret@127.0.0.1:${redis.port}` };
+    await using a = await startNode(withPassword, "node-a");
+    assert.equal(await healthStatus(a), 200);
+    const wrong = { url: `redis://:wrong@127.0.0.1:${redis.port}` };
+    await using b = await startNode(wrong, "node-b");
+    assert.equal(await healthStatus(b), 503);
+    const logged = b.logs.join("\n");
+    assert.match(logged, /"redis error"/);
+    assert.match(logged, /WRONGPASS|invalid username-password/i, "the log says why");
+    assert.doesNotMatch(logged, /wrong@/, "the password is not logged");
+  },
+});

@@ -76,7 +76,7 @@ async function waitForPort(port: number, child: Deno.ChildProcess, exited: () =>
 
 /** Starts redis-server on a free port (or `port`) in a fresh temporary directory. */
 export async function startRedisServer(
-  options: { binary: string; port?: number },
+  options: { binary: string; port?: number; extraArgs?: string[] },
 ): Promise<RedisServer> {
   const port = options.port ?? freePort();
   const dir = await Deno.makeTempDir({ prefix: "relay-redis-" });
@@ -102,6 +102,7 @@ export async function startRedisServer(
         "warning",
         "--protected-mode",
         "no",
+        ...(options.extraArgs ?? []),
       ],
       stdin: "null",
       stdout: "null",
