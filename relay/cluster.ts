@@ -324,6 +324,10 @@ export class ClusterNode implements HubCluster {
   constructor(parts: ClusterNodeParts) {
     this.#options = parts;
     this.nodeId = parts.nodeId ?? defaultNodeId();
+    // The id is written into frames as ASCII with a length byte, and ends at "#" in claim tokens.
+    if (!/^[A-Za-z0-9_.-]{1,200}$/.test(this.nodeId)) {
+      throw new Error(`node id "${this.nodeId}" must be 1-200 characters of A-Z a-z 0-9 _ . -`);
+    }
     this.cluster = parts.cluster;
     this.#nodeBytes = Buffer.from(this.nodeId, "latin1");
     this.#commands = parts.commands;
