@@ -389,7 +389,13 @@ export class ClusterNode implements HubCluster {
     this.#commands.on("close", () => (this.#registered = false));
     this.#commands.on("ready", () => this.#rejoin());
     this.#subscriber.on("messageBuffer", (_channel: Uint8Array, message: Uint8Array) => {
-      this.#onFrame(message);
+      // A throw here would unwind into the Redis client's reply parser: keep it in.
+      try {
+        this.#onFrame(message);
+      } catch (error) {
+        this.metrics.busErrors++;
+        log.error("bus frame failed", { error: String(error) });
+      }
     });
     const heartbeatMs = Math.max(200, Math.floor(this.#leaseMs / 3));
     this.#timers.push(setInterval(() => this.#heartbeat(), heartbeatMs));
