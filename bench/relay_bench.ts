@@ -94,7 +94,8 @@ export interface BenchSettings {
   timeBudgetMs: number;
 }
 
-const FULL: BenchSettings = {
+/** The full run's settings. */
+export const FULL: BenchSettings = {
   subscriberCounts: [100, 1000],
   sizes: [64, 1024],
   warmupMs: 1000,
@@ -225,7 +226,11 @@ interface RunningRelay {
   stop(): Promise<void>;
 }
 
-async function startRelay(kind: RelayKind, nodeModules: string): Promise<RunningRelay> {
+async function startRelay(
+  kind: RelayKind,
+  nodeModules: string,
+  extraArgs: string[] = [],
+): Promise<RunningRelay> {
   const common = [
     "--host",
     "127.0.0.1",
@@ -254,6 +259,7 @@ async function startRelay(kind: RelayKind, nodeModules: string): Promise<Running
       "0",
       "--ping-timeout",
       "0",
+      ...extraArgs,
     ]
     : ["node", "bench/node_relay.mjs", ...common];
   const child = spawn("taskset", ["-c", RELAY_CORE, ...command], {
@@ -352,16 +358,31 @@ export async function waitForQuiet(maxMs: number): Promise<number> {
   return busyShare;
 }
 
-async function runCase(
-  kind: RelayKind,
-  subscribers: number,
-  size: number,
-  settings: BenchSettings,
-  nodeModules: string,
-): Promise<CaseResult> {
+/** What {@linkcode runCase} measures. */
+export interface CaseOptions {
+  /** Relay implementation. */
+  kind: RelayKind;
+  /** Subscriber connections (plus one publisher). */
+  subscribers: number;
+  /** Message size in bytes. */
+  size: number;
+  /** Durations and limits. */
+  settings: BenchSettings;
+  /** `node_modules` holding `ws`, for the Node.js relay. */
+  nodeModules?: string;
+  /** Extra flags for the Deno relay, e.g. `["--resume-window", "0"]`. */
+  relayArgs?: string[];
+}
+
+/**
+ * Runs one case: the relay pinned to core 0, the load to core 1, saturated
+ * throughput and CPU per delivery, then latency at a moderate rate.
+ */
+export async function runCase(options: CaseOptions): Promise<CaseResult> {
+  const { kind, subscribers, size, settings } = options;
   const ticks = await clockTicksPerSecond();
   await waitForQuiet(settings.quietWaitMs);
-  const relay = await startRelay(kind, nodeModules);
+  const relay = await startRelay(kind, options.nodeModules ?? "", options.relayArgs);
   const load = startLoad();
   try {
     const connectMs = 60_000;
@@ -682,7 +703,7 @@ async function main(): Promise<number> {
     let best: CaseResult | undefined;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       console.error(`relay_bench: ${kind}: ${subscribers} subscribers, ${size} B`);
-      const result = await runCase(kind, subscribers, size, settings, nodeModules);
+      const result = await runCase({ kind, subscribers, size, settings, nodeModules });
       if (!best || result.otherCpuPercent < best.otherCpuPercent) best = result;
       if (best.otherCpuPercent <= NOISY_OTHER_CPU_PERCENT) break;
       // Retry only if the cases still to come fit in the time budget at the pace so far.

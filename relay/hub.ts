@@ -32,6 +32,7 @@
 
 import type { Logger } from "./logger.ts";
 import type { DropReason, RelayMetrics } from "./metrics.ts";
+import type { ResumeStore } from "./resume.ts";
 
 /** The part of a server-side WebSocket the hub uses. */
 export interface HubSocket {
@@ -81,6 +82,8 @@ export interface ClientOptions {
   remote: string;
   /** Its WebSocket. */
   socket: HubSocket;
+  /** Whether it gets what it missed while away and has messages kept when it leaves (`?resume=0` opts out). */
+  resume?: boolean;
 }
 
 /** One connection, from upgrade until its socket is gone. */
@@ -91,6 +94,8 @@ export class Client {
   readonly remote: string;
   /** Its WebSocket. */
   readonly socket: HubSocket;
+  /** Whether it takes part in the resume window. */
+  readonly resume: boolean;
   /** When the connection was accepted (milliseconds since the epoch). */
   readonly connectedAt: number = Date.now();
   /** True once the WebSocket is open and until the client is released. */
@@ -111,6 +116,7 @@ export class Client {
     this.id = options.id;
     this.remote = options.remote;
     this.socket = options.socket;
+    this.resume = options.resume ?? true;
   }
 }
 
@@ -137,6 +143,8 @@ export interface HubOptions {
   metrics: RelayMetrics;
   /** Where connect, disconnect and drop lines go. */
   logger: Logger;
+  /** Keeps messages for ids that went away (the resume window); none keeps nothing. */
+  resume?: ResumeStore;
   /** The cluster this hub is a node of; none for a relay on its own. */
   cluster?: HubCluster;
 }
@@ -174,6 +182,11 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
+/** Payload bytes of a message as it travels: UTF-8 for text. */
+function messageBytes(data: string | ArrayBuffer): number {
+  return typeof data === "string" ? utf8Length(data) : data.byteLength;
+}
+
 /** Tracks every connection and relays messages between them. */
 export class Hub {
   #holders = new Map<string, Client>();
@@ -182,6 +195,7 @@ export class Hub {
   /** Clients whose backlog is over the limit, watched until they catch up or are dropped. */
   #behind = new Set<Client>();
   #sweep: ReturnType<typeof setInterval> | undefined;
+  #shuttingDown = false;
 
   /** Creates an empty hub. */
   constructor(options: HubOptions) {
@@ -210,17 +224,34 @@ export class Hub {
     this.#live.add(client);
   }
 
-  /** Marks a client's socket open: from now on it receives messages. */
+  /**
+   * Marks a client's socket open: it first gets what was kept for its id
+   * while it was away, then, from now on, every message. Both happen in this
+   * one turn of the event loop, so no live message can overtake a kept one.
+   */
   opened(client: Client): void {
     if (client.gone || this.#holders.get(client.id) !== client) return;
+    const resume = this.#options.resume;
+    const kept = !resume
+      ? []
+      : client.resume
+      ? resume.take(client.id)
+      : (resume.discard(client.id), []);
+    for (const message of kept) this.#deliver(client, message);
+    this.#options.metrics.resumeReplayed += kept.length;
     client.receiving = true;
-    this.#options.logger.info("connect", { id: client.id, remote: client.remote });
+    this.#options.logger.info("connect", {
+      id: client.id,
+      remote: client.remote,
+      ...(kept.length > 0 ? { resumed: kept.length } : {}),
+    });
+    if (kept.length > 0) this.#judgeBacklog(client, Date.now());
   }
 
   /** Handles one message from a client: enforces the size limit, then fans it out. */
   receive(sender: Client, data: string | ArrayBuffer): void {
     if (!sender.receiving) return;
-    const bytes = typeof data === "string" ? utf8Length(data) : data.byteLength;
+    const bytes = messageBytes(data);
     if (bytes > this.#options.maxMessageBytes) {
       this.drop(sender, {
         code: CLOSE_TOO_BIG,
@@ -243,7 +274,6 @@ export class Hub {
   }
 
   #fanOut(fromId: string, data: string | ArrayBuffer, bytes: number): void {
-    const metrics = this.#options.metrics;
     const now = Date.now();
     for (const target of this.#holders.values()) {
       if (target.id === fromId || !target.receiving) continue;
@@ -251,12 +281,17 @@ export class Hub {
       if (target.socket.bufferedAmount <= this.#options.maxBacklogBytes) {
         target.backlogSince = undefined;
       }
-      target.socket.send(data);
-      target.messagesOut++;
-      metrics.messagesOut++;
-      metrics.bytesOut += bytes;
+      this.#deliver(target, data, bytes);
       this.#judgeBacklog(target, now);
     }
+    this.#options.resume?.keep(data, bytes, fromId);
+  }
+
+  #deliver(target: Client, data: string | ArrayBuffer, bytes = messageBytes(data)): void {
+    target.socket.send(data);
+    target.messagesOut++;
+    this.#options.metrics.messagesOut++;
+    this.#options.metrics.bytesOut += bytes;
   }
 
   /**
@@ -340,10 +375,12 @@ export class Hub {
     });
   }
 
-  /** Closes every connection (shutdown). */
+  /** Closes every connection (shutdown); a single relay keeps nothing for after a restart. */
   closeAll(info: CloseInfo): void {
+    this.#shuttingDown = true;
     // drop() skips clients already dropped (still draining) or gone.
     for (const client of [...this.#live]) this.drop(client, { ...info, why: "shutdown" });
+    this.#options.resume?.clear();
   }
 
   /** A snapshot of the clients holding an id, oldest first. */
@@ -358,6 +395,11 @@ export class Hub {
   }
 
   #release(client: Client): void {
+    // Only an id that was really connected starts a resume window; one that never opened keeps
+    // whatever window its id already had.
+    if (client.receiving && client.resume && !this.#shuttingDown) {
+      this.#options.resume?.leave(client.id);
+    }
     client.receiving = false;
     this.#behind.delete(client);
     if (this.#behind.size === 0) this.#stopSweep();

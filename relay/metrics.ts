@@ -11,6 +11,8 @@
  * @module
  */
 
+import { RESUME_DISCARD_REASONS, type ResumeDiscardReason } from "./resume.ts";
+
 /** How a connection attempt ended. */
 export type ConnectionOutcome =
   | "accepted"
@@ -29,6 +31,10 @@ export type DropReason = "message_too_big" | "backlog" | "replaced" | "shutdown"
 export interface MetricsSnapshot {
   /** Clients currently holding an id. */
   clientsConnected: number;
+  /** Ids inside their resume window. */
+  clientsAway?: number;
+  /** Payload bytes kept for them. */
+  resumeKeptBytes?: number;
 }
 
 const OUTCOMES: readonly ConnectionOutcome[] = [
@@ -63,6 +69,12 @@ export class RelayMetrics {
   bytesOut = 0;
   /** Clients closed because they did not answer a ping in time. */
   keepaliveTimeouts = 0;
+  /** Kept messages handed to clients that came back inside the resume window. */
+  resumeReplayed = 0;
+  /** Kept messages discarded unread, by reason. */
+  readonly resumeDiscarded: Record<ResumeDiscardReason, number> = Object.fromEntries(
+    RESUME_DISCARD_REASONS.map((r) => [r, 0]),
+  ) as Record<ResumeDiscardReason, number>;
 
   /** Counts one connection attempt. */
   connection(outcome: ConnectionOutcome): void {
@@ -105,6 +117,25 @@ export class RelayMetrics {
       "relay_keepalive_timeouts_total",
       "Clients closed for not answering a ping in time.",
       this.keepaliveTimeouts,
+    );
+    metric("relay_resume_clients_away", "gauge", "Ids inside their resume window.", [
+      `relay_resume_clients_away ${snapshot.clientsAway ?? 0}`,
+    ]);
+    metric("relay_resume_kept_bytes", "gauge", "Payload bytes kept for away ids.", [
+      `relay_resume_kept_bytes ${snapshot.resumeKeptBytes ?? 0}`,
+    ]);
+    counter(
+      "relay_resume_replayed_total",
+      "Kept messages delivered to clients that came back.",
+      this.resumeReplayed,
+    );
+    metric(
+      "relay_resume_discarded_total",
+      "counter",
+      "Kept messages discarded unread, by reason.",
+      RESUME_DISCARD_REASONS.map((r) =>
+        `relay_resume_discarded_total{reason="${r}"} ${this.resumeDiscarded[r]}`
+      ),
     );
     return lines.join("\n") + "\n";
   }

@@ -48,6 +48,14 @@ export interface RelayOptions {
   backlogGraceSeconds: number;
   /** Most simultaneous connections; more are refused with 503. */
   maxClients: number;
+  /** Seconds after a client leaves during which its messages are kept for it; 0 turns it off. */
+  resumeWindowSeconds: number;
+  /** Most messages kept for one away id. */
+  resumeMaxMessages: number;
+  /** Most payload bytes kept for one away id. */
+  resumeMaxBytes: number;
+  /** Most payload bytes kept for all away ids together. */
+  resumeMaxTotalBytes: number;
   /** Shared secret clients must present; `undefined` means no authentication. */
   token: string | undefined;
   /** What to do with a second connection for an id already connected. */
@@ -267,6 +275,42 @@ const SPECS: OptionSpec[] = [
     defaultText: "10000",
   },
   {
+    flag: "resume-window",
+    env: "RELAY_RESUME_WINDOW",
+    key: "resumeWindowSeconds",
+    value: "S",
+    description: "a client back within S seconds first gets what it missed; 0 turns it off",
+    parse: seconds,
+    defaultText: "30",
+  },
+  {
+    flag: "resume-max-messages",
+    env: "RELAY_RESUME_MAX_MESSAGES",
+    key: "resumeMaxMessages",
+    value: "N",
+    description: "most messages kept for one away client (the oldest go first)",
+    parse: integer(1, 1_000_000),
+    defaultText: "100",
+  },
+  {
+    flag: "resume-max-bytes",
+    env: "RELAY_RESUME_MAX_BYTES",
+    key: "resumeMaxBytes",
+    value: "N",
+    description: "most payload bytes kept for one away client (the oldest go first)",
+    parse: integer(1, 2 ** 31),
+    defaultText: "262144",
+  },
+  {
+    flag: "resume-max-total-bytes",
+    env: "RELAY_RESUME_MAX_TOTAL_BYTES",
+    key: "resumeMaxTotalBytes",
+    value: "N",
+    description: "most payload bytes kept for all away clients together",
+    parse: integer(1, 2 ** 40),
+    defaultText: "67108864",
+  },
+  {
     flag: "token",
     env: "RELAY_TOKEN",
     key: "token",
@@ -353,6 +397,10 @@ export const DEFAULT_OPTIONS: Readonly<RelayOptions> = {
   maxBacklogBytes: 1024 * 1024,
   backlogGraceSeconds: 5,
   maxClients: 10_000,
+  resumeWindowSeconds: 30,
+  resumeMaxMessages: 100,
+  resumeMaxBytes: 256 * 1024,
+  resumeMaxTotalBytes: 64 * 1024 * 1024,
   token: undefined,
   onDuplicate: "reject",
   logLevel: "info",

@@ -26,6 +26,7 @@ import { Client, CLOSE_GOING_AWAY, CLOSE_REPLACED, Hub } from "./hub.ts";
 import type { Logger } from "./logger.ts";
 import { type ConnectionOutcome, RelayMetrics } from "./metrics.ts";
 import type { RelayOptions } from "./options.ts";
+import { ResumeStore } from "./resume.ts";
 
 // Read once at start-up: a missing file stops the relay here rather than at a user's first visit.
 const consoleAssets = await loadConsoleAssets();
@@ -51,6 +52,8 @@ export interface Relay {
   hub: Hub;
   /** Counters served at `/metrics`. */
   metrics: RelayMetrics;
+  /** Messages kept for clients that went away. */
+  resume: ResumeStore;
   /** Sends close 1001 to every client. */
   closeAll(): void;
 }
@@ -87,6 +90,12 @@ function text(status: number, body: string, headers: Record<string, string> = {}
 
 const WRONG_TOKEN = "missing or wrong token";
 
+/** False when the client opted out of the resume window with `?resume=0`. */
+function wantsResume(url: string): boolean {
+  const query = url.indexOf("?");
+  return query === -1 || new URLSearchParams(url.slice(query + 1)).get("resume") !== "0";
+}
+
 function unauthorized(): Response {
   return text(401, WRONG_TOKEN, { "www-authenticate": "Bearer" });
 }
@@ -95,12 +104,20 @@ function unauthorized(): Response {
 export function createRelay(config: CreateRelayOptions): Relay {
   const { options, logger, cluster } = config;
   const metrics = new RelayMetrics();
+  const resume = new ResumeStore({
+    windowMs: options.resumeWindowSeconds * 1000,
+    maxMessages: options.resumeMaxMessages,
+    maxBytes: options.resumeMaxBytes,
+    maxTotalBytes: options.resumeMaxTotalBytes,
+    onDiscard: (reason, count) => metrics.resumeDiscarded[reason] += count,
+  });
   const hub = new Hub({
     maxMessageBytes: options.maxMessageBytes,
     maxBacklogBytes: options.maxBacklogBytes,
     backlogGraceMs: options.backlogGraceSeconds * 1000,
     metrics,
     logger,
+    resume,
     cluster,
   });
   cluster?.attach(hub);
@@ -139,13 +156,15 @@ export function createRelay(config: CreateRelayOptions): Relay {
       if (!authorized(request)) {
         return unauthorized();
       }
+      const snapshot = {
+        clientsConnected: hub.connectedCount,
+        clientsAway: resume.awayCount,
+        resumeKeptBytes: resume.keptBytes,
+      };
       const clusterMetrics = cluster?.metrics.render({ up: cluster.up, nodes: cluster.liveNodes });
-      return new Response(
-        metrics.render({ clientsConnected: hub.connectedCount }) + (clusterMetrics ?? ""),
-        {
-          headers: { "content-type": "text/plain; version=0.0.4; charset=utf-8" },
-        },
-      );
+      return new Response(metrics.render(snapshot) + (clusterMetrics ?? ""), {
+        headers: { "content-type": "text/plain; version=0.0.4; charset=utf-8" },
+      });
     }
     if (path === "/clients") {
       if (!authorized(request)) {
@@ -253,7 +272,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
     }
     const socket = upgrade.socket;
     socket.binaryType = "arraybuffer";
-    const client = new Client({ id, remote, socket });
+    const client = new Client({ id, remote, socket, resume: wantsResume(request.url) });
     hub.add(client);
     if (token) cluster?.bind(client, token);
     socket.onopen = () => hub.opened(client);
@@ -267,6 +286,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
     handler,
     hub,
     metrics,
+    resume,
     closeAll: () => hub.closeAll({ code: CLOSE_GOING_AWAY, reason: "relay shutting down" }),
   };
 }

@@ -86,6 +86,7 @@ export function startRelay(config: StartRelayOptions): RunningRelay {
     maxBacklogBytes: options.maxBacklogBytes,
     backlogGraceSeconds: options.backlogGraceSeconds,
     maxClients: options.maxClients,
+    resumeWindow: options.resumeWindowSeconds,
     auth: options.token === undefined ? "none" : "token",
     onDuplicate: options.onDuplicate,
     node: cluster?.nodeId,

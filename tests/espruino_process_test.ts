@@ -47,9 +47,10 @@ for (const board of ESPRUINO_BOARDS) {
       );
       const pulse = edges.slice(-4);
       assert.deepEqual(pulse.map((edge) => edge.level), [1, 0, 1, 0], JSON.stringify(edges));
+      // Loose on purpose: this checks the log, not the timer (the firmware tests judge timing).
       [20, 30, 20].forEach((due, i) => {
         const span = pulse[i + 1].atMs - pulse[i].atMs;
-        assert.ok(Math.abs(span - due) < 5, `span ${span} ms where ${due} ms is due`);
+        assert.ok(Math.abs(span - due) < 20, `span ${span} ms where ${due} ms is due`);
       });
     },
   });
