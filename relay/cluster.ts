@@ -42,6 +42,7 @@
 import { Buffer } from "node:buffer";
 import { decodeFrame, encodeMessage, encodeProbe, isFromNode } from "./cluster_frame.ts";
 import { ClusterMetrics } from "./cluster_metrics.ts";
+import { ClusterResume } from "./cluster_resume.ts";
 import {
   type Client,
   type ClientSummary,
@@ -50,6 +51,8 @@ import {
   type HubCluster,
 } from "./hub.ts";
 import type { Logger } from "./logger.ts";
+import type { ResumeDiscardReason } from "./metrics.ts";
+import type { ResumeLimits } from "./resume.ts";
 
 /** Settings of {@linkcode startClusterNode}. */
 export interface ClusterNodeOptions {
@@ -319,6 +322,7 @@ export class ClusterNode implements HubCluster {
   #closed = false;
   #wasUp = false;
   #lastError = "";
+  #resume: ClusterResume | undefined;
 
   /** Wraps two Redis connections (commands, subscriber) that are not connected yet. */
   constructor(parts: ClusterNodeParts) {
@@ -423,6 +427,26 @@ export class ClusterNode implements HubCluster {
     }
   }
 
+  /**
+   * The resume window kept in Redis (relay/cluster_resume.ts), so a client
+   * gets what it missed on whichever node it comes back to.
+   */
+  resumeKeeper(
+    options: ResumeLimits & { onDiscard(reason: ResumeDiscardReason, count: number): void },
+  ): ClusterResume {
+    this.#resume = new ClusterResume({
+      ...options,
+      commands: this.#commands,
+      nodeId: this.nodeId,
+      prefix: this.#prefix,
+      channel: this.#channel,
+      idsKey: this.#idsKey,
+      tokenOf: (client) => this.#tokenOf.get(client),
+      onError: () => this.metrics.busErrors++,
+    });
+    return this.#resume;
+  }
+
   /** Gives the node the hub whose clients it delivers to and closes when replaced. */
   attach(hub: Hub): void {
     this.#hub = hub;
@@ -489,9 +513,11 @@ export class ClusterNode implements HubCluster {
       return;
     }
     this.metrics.published++;
-    this.#commands.publish(this.#channel, encodeMessage(this.nodeId, senderId, data)).catch(
-      () => this.metrics.busErrors++,
-    );
+    const frame = encodeMessage(this.nodeId, senderId, data);
+    const published = this.#resume
+      ? this.#resume.publish(frame, senderId)
+      : this.#commands.publish(this.#channel, frame);
+    published.catch(() => this.metrics.busErrors++);
   }
 
   /** Every client of the cluster with its node; this node's with their live counters. */
@@ -521,6 +547,7 @@ export class ClusterNode implements HubCluster {
     if (this.#closed) return;
     this.#closed = true;
     for (const timer of this.#timers) clearInterval(timer);
+    this.#resume?.clear();
     if (this.#commands.status === "ready") {
       try {
         await this.#scripts.relayLeave(this.#idsKey, this.#prefix, this.nodeId);
@@ -655,6 +682,9 @@ export class ClusterNode implements HubCluster {
         return;
       case "replace":
         this.#closeReplaced(frame.token, "replaced by a newer connection on another node");
+        return;
+      case "resumed":
+        if (frame.node === this.nodeId) this.#resume?.marked(frame.ticket);
         return;
     }
   }

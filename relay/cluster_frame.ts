@@ -4,12 +4,13 @@
  * type (text or binary) cross unchanged, tagged with the node and the sender.
  *
  * ```
- * byte 0        kind: 0 text, 1 binary, 2 probe, 3 replace
+ * byte 0        kind: 0 text, 1 binary, 2 probe, 3 replace, 4 resumed
  * byte 1        length N of the origin node's id (ASCII)
  * 2 .. 2+N      origin node id
  * text/binary:  1 byte length M of the sender's client id, the id, then the payload
  * probe:        float64 little-endian send time (performance.now() of the origin)
  * replace:      the claim token of the connection to close (ASCII)
+ * resumed:      the ticket of a resume-window take (ASCII), marking where it happened
  * ```
  *
  * The replace frame is also written by a Lua script in Redis (see
@@ -34,13 +35,16 @@ export const FRAME_BINARY = 1;
 export const FRAME_PROBE = 2;
 /** Asks the node holding a claim token to close that connection with 4001. */
 export const FRAME_REPLACE = 3;
+/** Marks the point on the bus where a returning client's kept messages were taken. */
+export const FRAME_RESUMED = 4;
 
 /** A decoded bus frame. */
 export type BusFrame =
   | { kind: "text"; node: string; sender: string; data: string; bytes: number }
   | { kind: "binary"; node: string; sender: string; data: ArrayBuffer; bytes: number }
   | { kind: "probe"; node: string; sentAt: number }
-  | { kind: "replace"; node: string; token: string };
+  | { kind: "replace"; node: string; token: string }
+  | { kind: "resumed"; node: string; ticket: string };
 
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
@@ -87,6 +91,13 @@ export function encodeReplace(node: string, token: string): Buffer {
   return frame;
 }
 
+/** Frames the bus mark of a resume-window take (what the Lua take script publishes). */
+export function encodeResumed(node: string, ticket: string): Buffer {
+  const { frame, offset } = header(FRAME_RESUMED, node, ticket.length);
+  frame.write(ticket, offset, "latin1");
+  return frame;
+}
+
 /** The origin node of a frame, read without decoding the rest; undefined if too short. */
 export function frameNode(bytes: Uint8Array): string | undefined {
   if (bytes.length < 2 || bytes.length < 2 + bytes[1]) return undefined;
@@ -129,6 +140,8 @@ export function decodeFrame(bytes: Uint8Array): BusFrame | undefined {
       return { kind: "probe", node, sentAt: buffer.readDoubleLE(offset) };
     case FRAME_REPLACE:
       return { kind: "replace", node, token: buffer.toString("latin1", offset) };
+    case FRAME_RESUMED:
+      return { kind: "resumed", node, ticket: buffer.toString("latin1", offset) };
     default:
       return undefined;
   }

@@ -22,9 +22,9 @@ import { presentedToken, tokenMatches } from "./auth.ts";
 import type { ClusterNode } from "./cluster.ts";
 import { clientIdFromUrl, rawPath } from "./client_id.ts";
 import { consoleResponse, loadConsoleAssets } from "./console_assets.ts";
-import { Client, CLOSE_GOING_AWAY, CLOSE_REPLACED, Hub } from "./hub.ts";
+import { Client, CLOSE_GOING_AWAY, CLOSE_REPLACED, Hub, type ResumeKeeper } from "./hub.ts";
 import type { Logger } from "./logger.ts";
-import { type ConnectionOutcome, RelayMetrics } from "./metrics.ts";
+import { type ConnectionOutcome, RelayMetrics, type ResumeDiscardReason } from "./metrics.ts";
 import type { RelayOptions } from "./options.ts";
 import { ResumeStore } from "./resume.ts";
 
@@ -53,7 +53,7 @@ export interface Relay {
   /** Counters served at `/metrics`. */
   metrics: RelayMetrics;
   /** Messages kept for clients that went away. */
-  resume: ResumeStore;
+  resume: ResumeKeeper;
   /** Sends close 1001 to every client. */
   closeAll(): void;
 }
@@ -104,13 +104,18 @@ function unauthorized(): Response {
 export function createRelay(config: CreateRelayOptions): Relay {
   const { options, logger, cluster } = config;
   const metrics = new RelayMetrics();
-  const resume = new ResumeStore({
+  const limits = {
     windowMs: options.resumeWindowSeconds * 1000,
     maxMessages: options.resumeMaxMessages,
     maxBytes: options.resumeMaxBytes,
     maxTotalBytes: options.resumeMaxTotalBytes,
-    onDiscard: (reason, count) => metrics.resumeDiscarded[reason] += count,
-  });
+    onDiscard: (reason: ResumeDiscardReason, count: number) =>
+      metrics.resumeDiscarded[reason] += count,
+  };
+  // A cluster keeps the window in Redis, so a client may come back on any node.
+  const resume: ResumeKeeper = cluster && limits.windowMs > 0
+    ? cluster.resumeKeeper(limits)
+    : new ResumeStore(limits);
   const hub = new Hub({
     maxMessageBytes: options.maxMessageBytes,
     maxBacklogBytes: options.maxBacklogBytes,

@@ -6,64 +6,17 @@
  */
 
 import assert from "node:assert/strict";
-import { startClusterNode } from "../relay/cluster.ts";
-import { createLogger } from "../relay/logger.ts";
-import type { RelayOptions } from "../relay/options.ts";
+import { closeAll, delay, openClients, TestClient, waitFor } from "./helpers.ts";
 import {
-  closeAll,
-  delay,
-  openClients,
-  startTestRelay,
-  TestClient,
-  type TestRelay,
-  waitFor,
-} from "./helpers.ts";
+  clusterTest,
+  LEASE_SECONDS,
+  REDIS,
+  settled,
+  startNode,
+  type TestNode,
+} from "./cluster_nodes.ts";
 import { startRelayProcess } from "./relay_process.ts";
-import { freePort, type RedisServer, redisServerBinary, startRedisServer } from "./redis_server.ts";
-
-const REDIS = redisServerBinary();
-const LEASE_SECONDS = 1.5;
-
-/** A relay node in this process, named `node`. */
-interface TestNode extends TestRelay {
-  node: string;
-}
-
-async function startNode(
-  redis: Pick<RedisServer, "url">,
-  name: string,
-  overrides: Partial<RelayOptions> = {},
-): Promise<TestNode> {
-  const logs: string[] = [];
-  const logger = createLogger({ level: "debug", format: "json", write: (line) => logs.push(line) });
-  const node = await startClusterNode({
-    url: redis.url,
-    cluster: "test",
-    leaseSeconds: LEASE_SECONDS,
-    logger,
-    nodeId: name,
-    probeIntervalMs: 200,
-  });
-  const options = { redis: redis.url, cluster: "test", leaseSeconds: LEASE_SECONDS, ...overrides };
-  return Object.assign(startTestRelay(options, undefined, { node, logs }), { node: name });
-}
-
-function clusterTest(name: string, fn: (redis: RedisServer) => Promise<void>) {
-  Deno.test({
-    name,
-    ignore: REDIS === undefined,
-    async fn() {
-      await using redis = await startRedisServer({ binary: REDIS! });
-      await fn(redis);
-    },
-  });
-}
-
-/** Waits until the cluster has delivered `sender`'s probe to every receiver (bus subscribed). */
-async function settled(sender: TestClient, receivers: TestClient[]): Promise<void> {
-  sender.socket.send("ready?");
-  for (const receiver of receivers) assert.equal(await receiver.next(5000), "ready?");
-}
+import { freePort, startRedisServer } from "./redis_server.ts";
 
 clusterTest(
   "text and binary cross nodes unchanged, once, and not back to the sender",
