@@ -6,7 +6,14 @@
 
 import assert from "node:assert/strict";
 import { clusterTest, settled, startNode, type TestNode } from "./cluster_nodes.ts";
-import { closeAll, delay, type Received, TestClient, waitFor } from "./helpers.ts";
+import {
+  closeAll,
+  delay,
+  type Received,
+  startNumberStream,
+  TestClient,
+  waitFor,
+} from "./helpers.ts";
 
 function idFree(nodes: TestNode[], id: string): Promise<void> {
   return waitFor(
@@ -92,26 +99,18 @@ clusterTest(
     const sender = await TestClient.open(`${c.url}stream`);
     const reader = await TestClient.open(`${a.url}reader`);
     await settled(sender, [reader]);
-    let next = 0;
-    let streaming = true;
-    const stream = (async () => {
-      while (streaming) {
-        for (let i = 0; i < 10; i++) sender.socket.send(String(next++));
-        await delay(2);
-      }
-    })();
+    const stream = startNumberStream(sender, 10);
     try {
-      await waitFor("the stream to flow", () => next > 200);
+      await waitFor("the stream to flow", () => stream.sent > 200);
       await reader[Symbol.asyncDispose]();
       await idFree([a, b, c], "reader");
       await delay(100);
       const back = await TestClient.open(`${b.url}reader`); // a third node, while it flows on
       try {
         await delay(100);
-        streaming = false;
-        await stream;
+        await stream.stop();
         const first = Number(await back.next(5000));
-        for (let expected = first + 1; expected < next; expected++) {
+        for (let expected = first + 1; expected < stream.sent; expected++) {
           assert.equal(await back.next(5000), String(expected), "every number once, in order");
         }
         assert.ok(await back.silentFor(200));
@@ -120,8 +119,7 @@ clusterTest(
         await back[Symbol.asyncDispose]();
       }
     } finally {
-      streaming = false;
-      await stream;
+      await stream.stop();
       await sender[Symbol.asyncDispose]();
     }
   },
