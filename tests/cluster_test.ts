@@ -523,3 +523,28 @@ Deno.test({
     assert.doesNotMatch(logged, /wrong@/, "the password is not logged");
   },
 });
+
+clusterTest("a node whose bus connection is cut subscribes again by itself", async (redis) => {
+  await using a = await startNode(redis, "node-a");
+  await using b = await startNode(redis, "node-b");
+  const onA = await TestClient.open(`${a.url}on-a`);
+  const onB = await TestClient.open(`${b.url}on-b`);
+  try {
+    await settled(onA, [onB]);
+    const kill = await new Deno.Command("redis-cli", {
+      args: ["-p", String(redis.port), "CLIENT", "KILL", "TYPE", "pubsub"],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assert.equal(new TextDecoder().decode(kill.stdout).trim(), "2", "both nodes' bus connections");
+    await waitFor("node B to hear node A again", async () => {
+      onA.socket.send("again?");
+      const heard = await onB.next(200).catch(() => undefined);
+      return heard === "again?";
+    }, 10_000);
+    await settled(onB, [onA]);
+    assert.ok(await a.running.relay.hub.holder("on-a"), "clients stay connected");
+  } finally {
+    await closeAll([onA, onB]);
+  }
+});
