@@ -172,3 +172,32 @@ export async function closeAll(clients: TestClient[]): Promise<void> {
 export function logEvents(logs: string[], event: string): Record<string, unknown>[] {
   return logs.map((line) => JSON.parse(line)).filter((entry) => entry.event === event);
 }
+
+/** Numbers a sender is publishing as fast as the relay takes them: "0", "1", "2", … */
+export interface NumberStream {
+  /** How many were sent so far (the last one is `sent - 1`). */
+  readonly sent: number;
+  /** Stops sending and resolves once the last batch went out. */
+  stop(): Promise<void>;
+}
+
+/** Starts sending consecutive numbers from `sender`, `batch` at a time, 1 ms apart. */
+export function startNumberStream(sender: TestClient, batch = 20): NumberStream {
+  let sent = 0;
+  let streaming = true;
+  const done = (async () => {
+    while (streaming) {
+      for (let i = 0; i < batch; i++) sender.socket.send(String(sent++));
+      await delay(1);
+    }
+  })();
+  return {
+    get sent() {
+      return sent;
+    },
+    stop() {
+      streaming = false;
+      return done;
+    },
+  };
+}

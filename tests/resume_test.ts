@@ -10,6 +10,7 @@ import {
   delay,
   logEvents,
   type Received,
+  startNumberStream,
   startTestRelay,
   TestClient,
   type TestRelay,
@@ -29,6 +30,20 @@ function idReleased(relay: TestRelay, id: string): Promise<void> {
 async function leave(relay: TestRelay, client: TestClient, id: string): Promise<void> {
   await client[Symbol.asyncDispose]();
   await idReleased(relay, id);
+}
+
+/** Sends `text` while `id` is away and checks that `id` gets it first when it is back. */
+async function expectKeptFor(
+  relay: TestRelay,
+  sender: TestClient,
+  id: string,
+  text: string,
+): Promise<void> {
+  const before = relay.running.relay.metrics.messagesIn;
+  sender.socket.send(text);
+  await waitFor("it to be kept", () => relay.running.relay.metrics.messagesIn === before + 1);
+  await using back = await TestClient.open(`${relay.url}${id}`);
+  assert.equal(await back.next(), text);
 }
 
 async function receiveAll(client: TestClient, count: number): Promise<Received[]> {
@@ -77,10 +92,7 @@ Deno.test("after an abrupt TCP loss the client gets what it missed", async () =>
     await waitFor("it to open", () => relay.running.relay.hub.holder("flaky")?.receiving === true);
     raw.close(); // no close frame
     await idReleased(relay, "flaky");
-    sender.socket.send("while you were out");
-    await waitFor("kept", () => relay.running.relay.metrics.messagesIn === 1);
-    await using back = await TestClient.open(`${relay.url}flaky`);
-    assert.equal(await back.next(), "while you were out");
+    await expectKeptFor(relay, sender, "flaky", "while you were out");
   } finally {
     raw.close();
     await sender[Symbol.asyncDispose]();
@@ -98,10 +110,7 @@ Deno.test("after a keepalive timeout the client gets what it missed", async () =
   try {
     await idReleased(relay, "mute");
     assert.equal(relay.running.relay.metrics.keepaliveTimeouts, 1);
-    sender.socket.send("ping me back");
-    await waitFor("kept", () => relay.running.relay.metrics.messagesIn === 1);
-    await using back = await TestClient.open(`${relay.url}mute`);
-    assert.equal(await back.next(), "ping me back");
+    await expectKeptFor(relay, sender, "mute", "ping me back");
   } finally {
     mute.close();
     await sender[Symbol.asyncDispose]();
@@ -134,37 +143,43 @@ Deno.test("an id back after its window, or never seen, gets no history", async (
   }
 });
 
-Deno.test("past --resume-max-messages the oldest kept messages go first, and are counted", async () => {
-  await using relay = startRelay({ resumeMaxMessages: 3 });
-  const sender = await TestClient.open(`${relay.url}sender`);
-  await leave(relay, await TestClient.open(`${relay.url}few`), "few");
-  try {
-    for (const text of ["a", "b", "c", "d", "e"]) sender.socket.send(text);
-    await waitFor("kept", () => relay.running.relay.metrics.messagesIn === 5);
-    await using back = await TestClient.open(`${relay.url}few`);
-    assert.deepEqual(await receiveAll(back, 3), ["c", "d", "e"]);
-    assert.ok(await back.silentFor(100));
-    assert.equal(relay.running.relay.metrics.resumeDiscarded.max_messages, 2);
-  } finally {
-    await sender[Symbol.asyncDispose]();
-  }
-});
+const PER_ID_CAPS = [
+  {
+    name: "past --resume-max-messages the oldest kept messages go first, and are counted",
+    limit: { resumeMaxMessages: 3 },
+    sent: ["a", "b", "c", "d", "e"],
+    kept: ["c", "d", "e"],
+    reason: "max_messages",
+    discarded: 2,
+  },
+  {
+    name:
+      "past --resume-max-bytes the oldest go first; a message bigger than the cap is never kept",
+    limit: { resumeMaxBytes: 10 },
+    sent: ["1111", "2222", "3333", "x".repeat(11)],
+    kept: ["2222", "3333"],
+    reason: "max_bytes",
+    discarded: 2,
+  },
+] as const;
 
-Deno.test("past --resume-max-bytes the oldest go first; a message bigger than the cap is never kept", async () => {
-  await using relay = startRelay({ resumeMaxBytes: 10 });
-  const sender = await TestClient.open(`${relay.url}sender`);
-  await leave(relay, await TestClient.open(`${relay.url}small`), "small");
-  try {
-    for (const text of ["1111", "2222", "3333", "x".repeat(11)]) sender.socket.send(text);
-    await waitFor("kept", () => relay.running.relay.metrics.messagesIn === 4);
-    await using back = await TestClient.open(`${relay.url}small`);
-    assert.deepEqual(await receiveAll(back, 2), ["2222", "3333"]);
-    assert.ok(await back.silentFor(100));
-    assert.equal(relay.running.relay.metrics.resumeDiscarded.max_bytes, 2);
-  } finally {
-    await sender[Symbol.asyncDispose]();
-  }
-});
+for (const cap of PER_ID_CAPS) {
+  Deno.test(cap.name, async () => {
+    await using relay = startRelay(cap.limit);
+    const sender = await TestClient.open(`${relay.url}sender`);
+    await leave(relay, await TestClient.open(`${relay.url}capped`), "capped");
+    try {
+      for (const text of cap.sent) sender.socket.send(text);
+      await waitFor("kept", () => relay.running.relay.metrics.messagesIn === cap.sent.length);
+      await using back = await TestClient.open(`${relay.url}capped`);
+      assert.deepEqual(await receiveAll(back, cap.kept.length), cap.kept);
+      assert.ok(await back.silentFor(100));
+      assert.equal(relay.running.relay.metrics.resumeDiscarded[cap.reason], cap.discarded);
+    } finally {
+      await sender[Symbol.asyncDispose]();
+    }
+  });
+}
 
 Deno.test("past --resume-max-total-bytes the id away longest loses its oldest first", async () => {
   await using relay = startRelay({ resumeMaxTotalBytes: 10 });
@@ -228,16 +243,9 @@ Deno.test("no live message overtakes a kept one: a client back during a stream s
   await using relay = startRelay({ resumeMaxMessages: 100_000, resumeMaxBytes: 1 << 24 });
   const sender = await TestClient.open(`${relay.url}stream`);
   const reader = await TestClient.open(`${relay.url}reader`);
-  let next = 0;
-  let streaming = true;
-  const stream = (async () => {
-    while (streaming) {
-      for (let i = 0; i < 20; i++) sender.socket.send(String(next++));
-      await delay(1);
-    }
-  })();
+  const stream = startNumberStream(sender);
   try {
-    await waitFor("the stream to flow", () => next > 200);
+    await waitFor("the stream to flow", () => stream.sent > 200);
     // Leave mid-stream and come back while it flows on. What was in flight when the client said
     // goodbye is gone with it (no protocol can tell what it read); from the moment the relay saw
     // it leave, every message is kept.
@@ -247,19 +255,17 @@ Deno.test("no live message overtakes a kept one: a client back during a stream s
     const back = await TestClient.open(`${relay.url}reader`);
     try {
       await delay(50);
-      streaming = false;
-      await stream;
+      await stream.stop();
       const first = Number(await back.next());
       assert.ok(first > 100);
-      await expectSequence(back, first + 1, next - 1);
+      await expectSequence(back, first + 1, stream.sent - 1);
       assert.ok(await back.silentFor(100));
       assert.ok(relay.running.relay.metrics.resumeReplayed > 0);
     } finally {
       await back[Symbol.asyncDispose]();
     }
   } finally {
-    streaming = false;
-    await stream;
+    await stream.stop();
     await sender[Symbol.asyncDispose]();
   }
 });
@@ -268,33 +274,24 @@ Deno.test("--on-duplicate replace hands the id over without a gap: old and new c
   await using relay = startRelay({ token: "s3cret", onDuplicate: "replace" });
   const sender = await TestClient.open(`${relay.url}stream?token=s3cret`);
   const old = await TestClient.open(`${relay.url}device?token=s3cret`);
-  let next = 0;
-  let streaming = true;
-  const stream = (async () => {
-    while (streaming) {
-      for (let i = 0; i < 20; i++) sender.socket.send(String(next++));
-      await delay(1);
-    }
-  })();
+  const stream = startNumberStream(sender);
   try {
-    await waitFor("the stream to flow", () => next > 200);
+    await waitFor("the stream to flow", () => stream.sent > 200);
     const newer = await TestClient.open(`${relay.url}device?token=s3cret`);
     try {
       const closed = await old.closed;
       assert.equal(closed.code, 4001);
       await delay(50);
-      streaming = false;
-      await stream;
+      await stream.stop();
       let expected = 0;
       while (old.pending > 0) assert.equal(await old.next(), String(expected++));
-      await expectSequence(newer, expected, next - 1);
+      await expectSequence(newer, expected, stream.sent - 1);
       assert.ok(await newer.silentFor(100));
     } finally {
       await newer[Symbol.asyncDispose]();
     }
   } finally {
-    streaming = false;
-    await stream;
+    await stream.stop();
     await closeAll([sender, old]);
   }
 });
