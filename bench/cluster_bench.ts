@@ -24,6 +24,11 @@ import { startRelayProcess } from "../tests/relay_process.ts";
 import type { RelayProcess } from "../tests/relay_process.ts";
 import { redisServerBinary, startRedisServer } from "../tests/redis_server.ts";
 import { encodeMessage } from "../relay/cluster_frame.ts";
+import { startClusterNode } from "../relay/cluster.ts";
+import type { Hub } from "../relay/hub.ts";
+import { createLogger } from "../relay/logger.ts";
+import process from "node:process";
+import { setImmediate } from "node:timers";
 
 /** Durations and counts of one run. */
 interface Settings {
@@ -39,6 +44,8 @@ interface Settings {
   latencySubscribers: number;
   latencyMs: number;
   ceilingMessages: number;
+  /** Messages per bus-cost case. */
+  busMessages: number;
   quietWaitMs: number;
 }
 
@@ -53,6 +60,7 @@ const FULL: Settings = {
   latencySubscribers: 1,
   latencyMs: 3000,
   ceilingMessages: 400_000,
+  busMessages: 20_000,
   quietWaitMs: 8000,
 };
 
@@ -63,6 +71,7 @@ const QUICK: Settings = {
   latencyMs: 600,
   latencyAttempts: 1,
   ceilingMessages: 50_000,
+  busMessages: 5000,
   quietWaitMs: 0,
 };
 
@@ -91,6 +100,16 @@ interface LatencyFigures {
   p99Ms: number;
   maxMs: number;
   samples: number;
+  lost: number;
+}
+
+/** CPU a node spends on the bus per message, measured on the real ClusterNode code. */
+interface BusCostFigures {
+  size: number;
+  /** Publishing a client's message and skipping its echo, µs. */
+  publishMicros: number;
+  /** Receiving and decoding another node's message (handed to a hub with no client), µs. */
+  receiveMicros: number;
   lost: number;
 }
 
@@ -225,6 +244,64 @@ async function latencyAttempt(test: LatencyTest, settings: Settings): Promise<La
   }
 }
 
+const cpuMicros = () => {
+  const usage = process.cpuUsage();
+  return usage.user + usage.system;
+};
+
+/**
+ * Publishes `settings.busMessages` messages one per event-loop turn (as client messages arrive)
+ * through one node, then with a second node listening; this process's CPU, less that of the loop
+ * alone, divided by the messages.
+ */
+async function busCostCase(redisUrl: string, size: number, settings: Settings) {
+  const logger = createLogger({ level: "silent", format: "text" });
+  const start = (nodeId: string) =>
+    startClusterNode({ url: redisUrl, cluster: "buscost", leaseSeconds: 15, logger, nodeId });
+  const payload = new Uint8Array(size).buffer;
+  const count = settings.busMessages;
+  const measure = async (send: () => void) => {
+    const before = cpuMicros();
+    for (let i = 0; i < count; i++) {
+      send();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await sleep(300); // echoes and deliveries still in flight; idle time costs no CPU
+    return cpuMicros() - before;
+  };
+  await waitForQuiet(settings.quietWaitMs);
+  const loop = await measure(() => {});
+  const a = await start("bus-a");
+  const alone: number[] = [];
+  const both: number[] = [];
+  let lost = 0;
+  try {
+    await measure(() => a.publish("sender", payload)); // warm-up: the JIT compiles the path
+    // Rounds alternate so that drifts of the machine hit both figures alike; medians are kept.
+    for (let round = 0; round < 3; round++) {
+      alone.push(await measure(() => a.publish("sender", payload)));
+      const b = await start("bus-b");
+      let received = 0;
+      b.attach({ deliver: () => received++, drop() {} } as unknown as Hub);
+      try {
+        both.push(await measure(() => a.publish("sender", payload)));
+        lost += count - received;
+      } finally {
+        await b.close();
+      }
+    }
+  } finally {
+    await a.close();
+  }
+  const median = (values: number[]) => values.sort((x, y) => x - y)[values.length >> 1];
+  return {
+    size,
+    publishMicros: (median(alone) - loop) / count,
+    receiveMicros: (median(both) - median(alone)) / count,
+    lost,
+  };
+}
+
 async function redisCli(port: number, args: string[]): Promise<string> {
   const out = await new Deno.Command("redis-cli", { args: ["-p", String(port), ...args] }).output();
   if (!out.success) throw new Error(`redis-cli ${args.join(" ")} failed`);
@@ -304,12 +381,17 @@ async function ceilingCase(
 const int = (n: number) => Math.round(n).toLocaleString("en-US");
 const fixed = (n: number | undefined, digits = 2) => n === undefined ? "–" : n.toFixed(digits);
 
-function render(
-  settings: Settings,
-  throughput: ThroughputFigures[],
-  latency: LatencyFigures[],
-  ceiling: CeilingFigures[],
-): string {
+/** Everything one run measured. */
+interface Report {
+  settings: Settings;
+  throughput: ThroughputFigures[];
+  latency: LatencyFigures[];
+  bus: BusCostFigures[];
+  ceiling: CeilingFigures[];
+}
+
+function render(report: Report): string {
+  const { settings, throughput, latency, bus, ceiling } = report;
   const single = throughput[0];
   const pair = throughput[throughput.length - 1];
   const worstClusterCpu = Math.max(...pair.nodeMicrosPerDelivery);
@@ -346,6 +428,11 @@ function render(
     " p99 is shown, since other processes' CPU bursts land in the tail.",
     "- With 2 cores, relays below 100 % CPU mean the load generator or the rest of the machine was" +
     " the limit: deliveries/s then does not show what more nodes would give on more cores.",
+    "- **Bus cost**: the real node code (relay/cluster.ts) in the benchmark process publishes" +
+    ` ${settings.busMessages} messages, one per event-loop turn as client messages arrive, first` +
+    " with no other node, then with a second node that receives and decodes them; the process's" +
+    " CPU less that of the bare loop, per message. This is what a node adds per message on top of" +
+    " its fan-out, free of the load generator's noise.",
     "- **Redis ceiling**: `redis-benchmark -c 4 -P 32` publishes frames of the relay's size to N" +
     " `redis-cli` subscribers; Redis is single-threaded, so 1 ÷ its CPU per message is the" +
     " message rate at which its core is full.",
@@ -372,6 +459,14 @@ function render(
       `| ${l.label} | ${int(l.rate)} | ${fixed(l.p50Ms)} | ${fixed(l.p99Ms)} | ${
         fixed(l.maxMs)
       } | ${int(l.samples)} | ${l.lost} |`
+    ),
+    "",
+    "## Bus cost per message on a node",
+    "",
+    "| Message | Publish + own echo (µs CPU) | Receive from another node (µs CPU) | Lost |",
+    "| ---: | ---: | ---: | ---: |",
+    ...bus.map((b) =>
+      `| ${b.size} B | ${fixed(b.publishMicros)} | ${fixed(b.receiveMicros)} | ${b.lost} |`
     ),
     "",
     "## Redis ceiling",
@@ -414,6 +509,7 @@ async function main(): Promise<number> {
   const throughput: ThroughputFigures[] = [];
   const latency: LatencyFigures[] = [];
   const ceiling: CeilingFigures[] = [];
+  const bus: BusCostFigures[] = [];
   const log = (text: string) => console.error(`bench:cluster: ${text}`);
 
   log("one node, no Redis");
@@ -463,7 +559,12 @@ async function main(): Promise<number> {
     }
   }
 
-  const report = await formatMarkdown(render(settings, throughput, latency, ceiling));
+  for (const size of [settings.size, 1024]) {
+    log(`bus cost, ${size} B messages`);
+    bus.push(await busCostCase(redis.url, size, settings));
+  }
+
+  const report = await formatMarkdown(render({ settings, throughput, latency, bus, ceiling }));
   console.log(report);
   if (!quick) {
     const path = new URL("../docs/cluster_benchmarks.md", import.meta.url);

@@ -30,6 +30,9 @@ export const connectRedis: ConnectRedis = (options) => {
     enableAutoPipelining: true,
     // A command cut off by a lost connection may have run: resending could deliver it twice.
     autoResendUnfulfilledCommands: false,
+    // A Redis that accepts but does not answer (frozen, overloaded) must not hold an upgrade
+    // forever: the claim fails with 503 after this.
+    commandTimeout: 3000,
     connectionName: `${options.cluster}-commands`,
   });
   const subscriber: RedisConnection = new Redis(options.url, {

@@ -50,7 +50,16 @@ export function clusterTest(name: string, fn: (redis: RedisServer) => Promise<vo
     ignore: REDIS === undefined,
     async fn() {
       await using redis = await startRedisServer({ binary: REDIS! });
-      await fn(redis);
+      // A hang (an await that never settles) fails the test instead of stalling the whole run.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const limit = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`"${name}" took over 60 s`)), 60_000);
+      });
+      try {
+        await Promise.race([fn(redis), limit]);
+      } finally {
+        clearTimeout(timer);
+      }
     },
   });
 }

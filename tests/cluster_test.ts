@@ -476,3 +476,57 @@ Deno.test({
     assert.doesNotMatch(logged, /wrong@/, "the password is not logged");
   },
 });
+
+clusterTest("a node whose bus connection is cut subscribes again by itself", async (redis) => {
+  await using a = await startNode(redis, "node-a");
+  await using b = await startNode(redis, "node-b");
+  const onA = await TestClient.open(`${a.url}on-a`);
+  const onB = await TestClient.open(`${b.url}on-b`);
+  try {
+    await settled(onA, [onB]);
+    const kill = await new Deno.Command("redis-cli", {
+      args: ["-p", String(redis.port), "CLIENT", "KILL", "TYPE", "pubsub"],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assert.equal(new TextDecoder().decode(kill.stdout).trim(), "2", "both nodes' bus connections");
+    await waitFor("node B to hear node A again", async () => {
+      onA.socket.send("again?");
+      const heard = await onB.next(200).catch(() => undefined);
+      return heard === "again?";
+    }, 10_000);
+    await settled(onB, [onA]);
+    assert.ok(await a.running.relay.hub.holder("on-a"), "clients stay connected");
+  } finally {
+    await closeAll([onA, onB]);
+  }
+});
+
+clusterTest(
+  "a Redis that stops answering: a new connection gets 503 after the command timeout, never hangs",
+  async (redis) => {
+    await using a = await startNode(redis, "node-a");
+    const onA = await TestClient.open(`${a.url}on-a`);
+    try {
+      Deno.kill(redis.pid(), "SIGSTOP");
+      try {
+        const started = Date.now();
+        await assert.rejects(TestClient.open(`${a.url}while-frozen`), /503/);
+        assert.ok(Date.now() - started < 10_000);
+      } finally {
+        Deno.kill(redis.pid(), "SIGCONT");
+      }
+      // Frozen longer than the lease, the node registers again (its ids included) and admits.
+      let after: TestClient | undefined;
+      await waitFor("a connection after the thaw", async () => {
+        after = await TestClient.open(`${a.url}after-thaw`).catch(() => undefined);
+        return after !== undefined;
+      }, 10_000);
+      await after![Symbol.asyncDispose]();
+      const list = await (await fetch(`${a.httpUrl}/clients`)).json();
+      assert.deepEqual(list.map((c: { id: string }) => c.id), ["on-a"]);
+    } finally {
+      await onA[Symbol.asyncDispose]();
+    }
+  },
+);

@@ -56,6 +56,23 @@ export function freePort(): number {
   return port;
 }
 
+/**
+ * A free port below Linux's ephemeral range (32768 and up), where port-0 binds of other tests
+ * never land: Redis can stop and start again on it without a stranger taking it meanwhile.
+ */
+export function stablePort(): number {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 10_000);
+    try {
+      Deno.listen({ hostname: "127.0.0.1", port }).close();
+      return port;
+    } catch {
+      // taken: try another
+    }
+  }
+  throw new Error("no free port between 20000 and 30000");
+}
+
 async function waitForPort(port: number, child: Deno.ChildProcess, exited: () => boolean) {
   const deadline = Date.now() + 10_000;
   while (true) {
@@ -74,11 +91,11 @@ async function waitForPort(port: number, child: Deno.ChildProcess, exited: () =>
   }
 }
 
-/** Starts redis-server on a free port (or `port`) in a fresh temporary directory. */
+/** Starts redis-server on a free stable port (or `port`) in a fresh temporary directory. */
 export async function startRedisServer(
   options: { binary: string; port?: number; extraArgs?: string[] },
 ): Promise<RedisServer> {
-  const port = options.port ?? freePort();
+  const port = options.port ?? stablePort();
   const dir = await Deno.makeTempDir({ prefix: "relay-redis-" });
   let child: Deno.ChildProcess | undefined;
   let status: Promise<Deno.CommandStatus> | undefined;
