@@ -6,6 +6,7 @@
  */
 
 import { ensureCertificates, trustHint } from "./relay/certs.ts";
+import { startClusterNode } from "./relay/cluster.ts";
 import { createLogger } from "./relay/logger.ts";
 import { helpText, OptionsError, parseCommandLine } from "./relay/options.ts";
 import { startRelay } from "./relay/serve.ts";
@@ -47,22 +48,36 @@ async function main(): Promise<number> {
     }
   }
 
+  // Redis down at start-up is not fatal: the node waits for it, refusing clients with 503.
+  let cluster;
+  try {
+    cluster = options.redis === undefined ? undefined : await startClusterNode({
+      url: options.redis,
+      cluster: options.cluster,
+      leaseSeconds: options.leaseSeconds,
+      logger,
+    });
+  } catch (error) {
+    console.error(`relay: ${(error as Error).message}`);
+    return 2;
+  }
   let running;
   try {
-    running = startRelay({ options, logger, tls });
+    running = startRelay({ options, logger, tls, cluster });
   } catch (error) {
+    await cluster?.close();
     const message = error instanceof Deno.errors.AddrInUse
       ? `port ${options.port} on ${options.host} is already in use; pick another with --port`
       : (error as Error).message;
     console.error(`relay: cannot start: ${message}`);
     return 1;
   }
-  const stop = () => {
-    running.shutdown().then(() => Deno.exit(0));
-  };
+  const stop = () => void running.shutdown();
   Deno.addSignalListener("SIGINT", stop);
   Deno.addSignalListener("SIGTERM", stop);
   await running.finished;
+  // The listener stops before shutdown ends (a cluster node frees its ids last): let it finish.
+  await running.shutdown();
   return 0;
 }
 

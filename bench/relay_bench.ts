@@ -304,12 +304,14 @@ async function startRelay(
   }
 }
 
-interface LoadProcess {
+/** A running bench/load.ts process driven by JSON lines. */
+export interface LoadProcess {
   request(command: LoadCommand, timeoutMs: number): Promise<LoadReply & { ok: true }>;
   stop(): Promise<void>;
 }
 
-function startLoad(): LoadProcess {
+/** Starts bench/load.ts pinned to its own core. */
+export function startLoad(): LoadProcess {
   const child = spawn(
     "taskset",
     ["-c", LOAD_CORE, Deno.execPath(), "run", "-A", "bench/load.ts"],
@@ -342,7 +344,8 @@ let runCounter = 0;
  * Waits (up to `maxMs`) for the machine to be nearly idle, since other
  * processes on these 2 cores would skew the figures; returns the busy share seen last.
  */
-async function waitForQuiet(maxMs: number): Promise<number> {
+/** Waits up to `maxMs` for the machine to go quiet; returns the last busy share. */
+export async function waitForQuiet(maxMs: number): Promise<number> {
   const deadline = performance.now() + maxMs;
   let busyShare = 1;
   while (performance.now() < deadline) {

@@ -49,7 +49,7 @@ function measureMemory(awayIds: number): MemoryFigures {
   const store = new ResumeStore({ ...LIMITS, maxTotalBytes: 1 << 30 });
   const ids = Array.from({ length: awayIds }, (_, i) => `esp32-${String(i).padStart(6, "0")}`);
   const before = heapAfterGc();
-  for (const id of ids) store.leave(id);
+  for (const id of ids) store.leaveId(id);
   const afterLeave = heapAfterGc();
   // Ten messages kept for every away id: the payload is shared, each queue holds a reference.
   const messages = Array.from({ length: 10 }, (_, i) => `{"to":"*","cmd":"status","n":${i}}`);

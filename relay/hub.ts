@@ -32,7 +32,9 @@
 
 import type { Logger } from "./logger.ts";
 import type { DropReason, RelayMetrics } from "./metrics.ts";
-import type { ResumeStore } from "./resume.ts";
+
+/** A relayed message: text, or binary bytes. */
+export type RelayMessage = string | ArrayBuffer;
 
 /** The part of a server-side WebSocket the hub uses. */
 export interface HubSocket {
@@ -98,8 +100,13 @@ export class Client {
   readonly resume: boolean;
   /** When the connection was accepted (milliseconds since the epoch). */
   readonly connectedAt: number = Date.now();
-  /** True once the WebSocket is open and until the client is released. */
+  /** True once it gets messages (after what it missed while away) until it is released. */
   receiving = false;
+  /**
+   * True once the WebSocket is open and until the client is released: it may
+   * send, even while what it missed is still being fetched (a cluster).
+   */
+  open = false;
   /** Why the relay closed it, if it did; decides how the close is reported. */
   dropReason: DropReason | undefined;
   /** Set once the socket's first close event was handled. */
@@ -120,6 +127,43 @@ export class Client {
   }
 }
 
+/** What the hub tells the other nodes of a cluster (relay/cluster.ts), when it is one. */
+export interface HubCluster {
+  /** Hands a local client's message to the other nodes. */
+  publish(senderId: string, data: string | ArrayBuffer): void;
+  /** A local client gave up its id (closed, dropped or replaced). */
+  released(client: Client): void;
+}
+
+/**
+ * Where the resume window keeps messages for ids that went away: in this
+ * process ({@linkcode ResumeStore} in relay/resume.ts) or, for a cluster, in
+ * Redis (relay/cluster_resume.ts).
+ */
+export interface ResumeKeeper {
+  /** Whether kept messages outlive this process (a cluster keeps them in Redis). */
+  readonly survivesRestart: boolean;
+  /** Ids inside their window (for a cluster: as of the last message published here). */
+  readonly awayCount: number;
+  /** Payload bytes kept for them. */
+  readonly keptBytes: number;
+  /** A client that was connected and opted in left: keep what its id misses from now on. */
+  leave(client: Client): void;
+  /** A message fanned out here: `local` when a client of this process sent it. */
+  keep(data: RelayMessage, bytes: number, fromId: string, local: boolean): void;
+  /**
+   * Calls `ready` with what was kept for the client's id, oldest first, and
+   * forgets it. `ready` runs synchronously when it can, else later, with the
+   * live messages that came meanwhile as `held`; the hub delivers both and
+   * goes live within that call, so no live message overtakes a kept one.
+   */
+  take(client: Client, ready: (kept: RelayMessage[], held: RelayMessage[]) => void): void;
+  /** Discards what was kept for an id (a client that opted out with `?resume=0`). */
+  discard(id: string): void;
+  /** Forgets what this process holds (shutdown). */
+  clear(): void;
+}
+
 /** Settings of a {@linkcode Hub}. */
 export interface HubOptions {
   /** Largest message accepted from a client. */
@@ -136,7 +180,9 @@ export interface HubOptions {
   /** Where connect, disconnect and drop lines go. */
   logger: Logger;
   /** Keeps messages for ids that went away (the resume window); none keeps nothing. */
-  resume?: ResumeStore;
+  resume?: ResumeKeeper;
+  /** The cluster this hub is a node of; none for a relay on its own. */
+  cluster?: HubCluster;
 }
 
 /** What a socket's close event said. */
@@ -221,13 +267,23 @@ export class Hub {
    */
   opened(client: Client): void {
     if (client.gone || this.#holders.get(client.id) !== client) return;
+    client.open = true;
     const resume = this.#options.resume;
-    const kept = !resume
-      ? []
-      : client.resume
-      ? resume.take(client.id)
-      : (resume.discard(client.id), []);
+    if (!resume) return this.#goLive(client, []);
+    if (!client.resume) {
+      resume.discard(client.id);
+      return this.#goLive(client, []);
+    }
+    resume.take(client, (kept, held) => {
+      if (!client.gone && this.#holders.get(client.id) === client) {
+        this.#goLive(client, kept, held);
+      }
+    });
+  }
+
+  #goLive(client: Client, kept: RelayMessage[], held: RelayMessage[] = []): void {
     for (const message of kept) this.#deliver(client, message);
+    for (const message of held) this.#deliver(client, message);
     this.#options.metrics.resumeReplayed += kept.length;
     client.receiving = true;
     this.#options.logger.info("connect", {
@@ -240,7 +296,7 @@ export class Hub {
 
   /** Handles one message from a client: enforces the size limit, then fans it out. */
   receive(sender: Client, data: string | ArrayBuffer): void {
-    if (!sender.receiving) return;
+    if (!sender.open) return;
     const bytes = messageBytes(data);
     if (bytes > this.#options.maxMessageBytes) {
       this.drop(sender, {
@@ -254,9 +310,19 @@ export class Hub {
     sender.messagesIn++;
     metrics.messagesIn++;
     metrics.bytesIn += bytes;
+    this.#options.cluster?.publish(sender.id, data);
+    this.#fanOut(sender.id, data, bytes, true);
+  }
+
+  /** Fans out a message a client of another node sent; `bytes` is its payload size. */
+  deliver(fromId: string, data: string | ArrayBuffer, bytes: number): void {
+    this.#fanOut(fromId, data, bytes, false);
+  }
+
+  #fanOut(fromId: string, data: string | ArrayBuffer, bytes: number, local: boolean): void {
     const now = Date.now();
     for (const target of this.#holders.values()) {
-      if (target === sender || !target.receiving) continue;
+      if (target.id === fromId || !target.receiving) continue;
       // What was still unsent before this message is what the client failed to take so far.
       if (target.socket.bufferedAmount <= this.#options.maxBacklogBytes) {
         target.backlogSince = undefined;
@@ -264,7 +330,7 @@ export class Hub {
       this.#deliver(target, data, bytes);
       this.#judgeBacklog(target, now);
     }
-    this.#options.resume?.keep(data, bytes, sender.id);
+    this.#options.resume?.keep(data, bytes, fromId, local);
   }
 
   #deliver(target: Client, data: string | ArrayBuffer, bytes = messageBytes(data)): void {
@@ -355,11 +421,16 @@ export class Hub {
     });
   }
 
-  /** Closes every connection (shutdown); a single relay keeps nothing for after a restart. */
+  /**
+   * Closes every connection (shutdown). A single relay keeps nothing for
+   * after its restart; a cluster node leaves its clients' windows in Redis,
+   * so they get what they missed from whichever node they reach next.
+   */
   closeAll(info: CloseInfo): void {
-    this.#shuttingDown = true;
+    this.#shuttingDown = !this.#options.resume?.survivesRestart;
     // drop() skips clients already dropped (still draining) or gone.
     for (const client of [...this.#live]) this.drop(client, { ...info, why: "shutdown" });
+    this.#shuttingDown = true;
     this.#options.resume?.clear();
   }
 
@@ -377,12 +448,15 @@ export class Hub {
   #release(client: Client): void {
     // Only an id that was really connected starts a resume window; one that never opened keeps
     // whatever window its id already had.
-    if (client.receiving && client.resume && !this.#shuttingDown) {
-      this.#options.resume?.leave(client.id);
+    if (client.open && client.resume && !this.#shuttingDown) {
+      this.#options.resume?.leave(client);
     }
     client.receiving = false;
+    client.open = false;
     this.#behind.delete(client);
     if (this.#behind.size === 0) this.#stopSweep();
-    if (this.#holders.get(client.id) === client) this.#holders.delete(client.id);
+    if (this.#holders.get(client.id) !== client) return;
+    this.#holders.delete(client.id);
+    this.#options.cluster?.released(client);
   }
 }

@@ -11,8 +11,6 @@
  * @module
  */
 
-import { RESUME_DISCARD_REASONS, type ResumeDiscardReason } from "./resume.ts";
-
 /** How a connection attempt ended. */
 export type ConnectionOutcome =
   | "accepted"
@@ -21,10 +19,22 @@ export type ConnectionOutcome =
   | "duplicate"
   | "replaced"
   | "full"
+  | "unavailable"
   | "not_websocket";
 
 /** Why the relay itself closed a client. */
 export type DropReason = "message_too_big" | "backlog" | "replaced" | "shutdown";
+
+/** Why messages kept for an away client were discarded before it came back. */
+export type ResumeDiscardReason = "max_messages" | "max_bytes" | "max_total_bytes" | "expired";
+
+/** Every {@linkcode ResumeDiscardReason}, in the order `/metrics` lists them. */
+export const RESUME_DISCARD_REASONS: readonly ResumeDiscardReason[] = [
+  "max_messages",
+  "max_bytes",
+  "max_total_bytes",
+  "expired",
+];
 
 /** Values read at render time rather than counted. */
 export interface MetricsSnapshot {
@@ -43,6 +53,7 @@ const OUTCOMES: readonly ConnectionOutcome[] = [
   "duplicate",
   "replaced",
   "full",
+  "unavailable",
   "not_websocket",
 ];
 const DROP_REASONS: readonly DropReason[] = ["message_too_big", "backlog", "replaced", "shutdown"];

@@ -64,6 +64,14 @@ export interface RelayOptions {
   logLevel: LogLevel;
   /** Log line format. */
   logFormat: LogFormat;
+  /** Redis URL that makes this relay a node of a cluster; `undefined` runs alone. */
+  redis: string | undefined;
+  /** Cluster name: prefix of its Redis keys and channel, so clusters can share a Redis. */
+  cluster: string;
+  /** Seconds a crashed node's ids stay taken before other nodes may claim them. */
+  leaseSeconds: number;
+  /** Share the port with other processes on this host (`SO_REUSEPORT`). */
+  reusePort: boolean;
 }
 
 /** A bad flag, environment variable or combination; the message says what to fix. */
@@ -132,6 +140,38 @@ function boolean(raw: string, name: string): boolean {
   if (["1", "true", "yes", "on"].includes(raw)) return true;
   if (["0", "false", "no", "off", ""].includes(raw)) return false;
   throw new OptionsError(`${name} expects true or false, got "${raw}"`);
+}
+
+function redisUrl(raw: string, name: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new OptionsError(`${name} expects a URL like redis://HOST:6379, got "${raw}"`);
+  }
+  if (url.protocol !== "redis:" && url.protocol !== "rediss:") {
+    throw new OptionsError(`${name} expects a redis:// or rediss:// URL, got "${url.protocol}//…"`);
+  }
+  if (url.hostname === "") throw new OptionsError(`${name} needs a host: redis://HOST:6379`);
+  if (!/^(\/\d*)?$/.test(url.pathname)) {
+    throw new OptionsError(`${name}: the path may only be a database number like /0`);
+  }
+  return raw;
+}
+
+function clusterName(raw: string, name: string): string {
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(raw)) {
+    throw new OptionsError(`${name} expects 1-64 characters of A-Z a-z 0-9 _ . -, got "${raw}"`);
+  }
+  return raw;
+}
+
+function leaseSeconds(raw: string, name: string): number {
+  const value = seconds(raw, name);
+  if (value < 1 || value > 3600) {
+    throw new OptionsError(`${name} expects 1 to 3600 seconds, got ${raw}`);
+  }
+  return value;
 }
 
 const SPECS: OptionSpec[] = [
@@ -306,6 +346,42 @@ const SPECS: OptionSpec[] = [
     parse: oneOf<LogFormat>(["text", "json"]),
     defaultText: "text",
   },
+  {
+    flag: "redis",
+    env: "RELAY_REDIS",
+    key: "redis",
+    value: "URL",
+    description: "join a cluster of relays on Redis (redis://[user:pass@]HOST:PORT[/DB])",
+    parse: redisUrl,
+    defaultText: "none (one process)",
+  },
+  {
+    flag: "cluster",
+    env: "RELAY_CLUSTER",
+    key: "cluster",
+    value: "NAME",
+    description: "cluster name, prefix of the Redis keys (with --redis)",
+    parse: clusterName,
+    defaultText: "relay",
+  },
+  {
+    flag: "lease",
+    env: "RELAY_LEASE",
+    key: "leaseSeconds",
+    value: "S",
+    description: "a crashed node's ids are freed after this (with --redis)",
+    parse: leaseSeconds,
+    defaultText: "15",
+  },
+  {
+    flag: "reuse-port",
+    env: "RELAY_REUSE_PORT",
+    key: "reusePort",
+    value: "",
+    description: "share the port with other relay processes (needs deno run --unstable-net)",
+    parse: boolean,
+    defaultText: "off",
+  },
 ];
 
 /** Default for every option, before flags and environment are applied. */
@@ -329,6 +405,10 @@ export const DEFAULT_OPTIONS: Readonly<RelayOptions> = {
   onDuplicate: "reject",
   logLevel: "info",
   logFormat: "text",
+  redis: undefined,
+  cluster: "relay",
+  leaseSeconds: 15,
+  reusePort: false,
 };
 
 /** Help text listing every flag, its environment variable and its default. */
@@ -396,6 +476,12 @@ export function parseCommandLine(input: ParseInput): CommandLine {
     ...values,
   } as RelayOptions;
   validate(options);
+  for (const key of ["cluster", "leaseSeconds"] as const) {
+    if (values[key] !== undefined && options.redis === undefined) {
+      const spec = SPECS.find((s) => s.key === key)!;
+      throw new OptionsError(`--${spec.flag} (${spec.env}) only means something with --redis URL`);
+    }
+  }
   return { help: false, options };
 }
 

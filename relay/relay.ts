@@ -19,11 +19,12 @@
  */
 
 import { presentedToken, tokenMatches } from "./auth.ts";
+import type { ClusterNode } from "./cluster.ts";
 import { clientIdFromUrl, rawPath } from "./client_id.ts";
 import { consoleResponse, loadConsoleAssets } from "./console_assets.ts";
-import { Client, CLOSE_GOING_AWAY, CLOSE_REPLACED, Hub } from "./hub.ts";
+import { Client, CLOSE_GOING_AWAY, CLOSE_REPLACED, Hub, type ResumeKeeper } from "./hub.ts";
 import type { Logger } from "./logger.ts";
-import { type ConnectionOutcome, RelayMetrics } from "./metrics.ts";
+import { type ConnectionOutcome, RelayMetrics, type ResumeDiscardReason } from "./metrics.ts";
 import type { RelayOptions } from "./options.ts";
 import { ResumeStore } from "./resume.ts";
 
@@ -36,18 +37,23 @@ export interface CreateRelayOptions {
   options: RelayOptions;
   /** Where log lines go. */
   logger: Logger;
+  /** Makes the relay a node of a cluster on Redis (`--redis`). */
+  cluster?: ClusterNode;
 }
 
 /** A relay's handler and the state behind it. */
 export interface Relay {
   /** The `Deno.serve` handler. */
-  handler: (request: Request, info: Deno.ServeHandlerInfo<Deno.Addr>) => Response;
+  handler: (
+    request: Request,
+    info: Deno.ServeHandlerInfo<Deno.Addr>,
+  ) => Response | Promise<Response>;
   /** Connections and fan-out. */
   hub: Hub;
   /** Counters served at `/metrics`. */
   metrics: RelayMetrics;
   /** Messages kept for clients that went away. */
-  resume: ResumeStore;
+  resume: ResumeKeeper;
   /** Sends close 1001 to every client. */
   closeAll(): void;
 }
@@ -96,15 +102,20 @@ function unauthorized(): Response {
 
 /** Creates a relay with empty state. */
 export function createRelay(config: CreateRelayOptions): Relay {
-  const { options, logger } = config;
+  const { options, logger, cluster } = config;
   const metrics = new RelayMetrics();
-  const resume = new ResumeStore({
+  const limits = {
     windowMs: options.resumeWindowSeconds * 1000,
     maxMessages: options.resumeMaxMessages,
     maxBytes: options.resumeMaxBytes,
     maxTotalBytes: options.resumeMaxTotalBytes,
-    onDiscard: (reason, count) => metrics.resumeDiscarded[reason] += count,
-  });
+    onDiscard: (reason: ResumeDiscardReason, count: number) =>
+      metrics.resumeDiscarded[reason] += count,
+  };
+  // A cluster keeps the window in Redis, so a client may come back on any node.
+  const resume: ResumeKeeper = cluster && limits.windowMs > 0
+    ? cluster.resumeKeeper(limits)
+    : new ResumeStore(limits);
   const hub = new Hub({
     maxMessageBytes: options.maxMessageBytes,
     maxBacklogBytes: options.maxBacklogBytes,
@@ -112,7 +123,11 @@ export function createRelay(config: CreateRelayOptions): Relay {
     metrics,
     logger,
     resume,
+    cluster,
   });
+  cluster?.attach(hub);
+  // Ids whose cluster-wide claim is in flight: a second attempt meanwhile is a duplicate.
+  const claiming = new Set<string>();
   const startedAt = Date.now();
   const idleTimeout = idleTimeoutSeconds(options);
 
@@ -129,16 +144,18 @@ export function createRelay(config: CreateRelayOptions): Relay {
   const authorized = (request: Request) =>
     options.token === undefined || tokenMatches(options.token, presentedToken(request));
 
-  const plainHttp = (request: Request, path: string): Response => {
+  const plainHttp = async (request: Request, path: string): Promise<Response> => {
     if (request.method !== "GET" && request.method !== "HEAD") {
       return text(405, "only GET is served here", { allow: "GET, HEAD" });
     }
     if (path === "/healthz") {
+      const health = cluster?.health();
       return Response.json({
-        status: "ok",
+        status: health?.redis === "down" ? "degraded" : "ok",
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
         clients: hub.connectedCount,
-      });
+        ...health,
+      }, { status: health?.redis === "down" ? 503 : 200 });
     }
     if (path === "/metrics") {
       if (!authorized(request)) {
@@ -149,13 +166,22 @@ export function createRelay(config: CreateRelayOptions): Relay {
         clientsAway: resume.awayCount,
         resumeKeptBytes: resume.keptBytes,
       };
-      return new Response(metrics.render(snapshot), {
+      const clusterMetrics = cluster?.metrics.render({ up: cluster.up, nodes: cluster.liveNodes });
+      return new Response(metrics.render(snapshot) + (clusterMetrics ?? ""), {
         headers: { "content-type": "text/plain; version=0.0.4; charset=utf-8" },
       });
     }
     if (path === "/clients") {
       if (!authorized(request)) {
         return unauthorized();
+      }
+      if (cluster) {
+        try {
+          const clients = await cluster.clients(hub.clients());
+          return Response.json(clients, { headers: { "cache-control": "no-store" } });
+        } catch (error) {
+          return text(503, (error as Error).message);
+        }
       }
       return Response.json(hub.clients(), { headers: { "cache-control": "no-store" } });
     }
@@ -171,7 +197,10 @@ export function createRelay(config: CreateRelayOptions): Relay {
     return text(404, "not found");
   };
 
-  const handler = (request: Request, info: Deno.ServeHandlerInfo<Deno.Addr>): Response => {
+  const handler = async (
+    request: Request,
+    info: Deno.ServeHandlerInfo<Deno.Addr>,
+  ): Promise<Response> => {
     const path = rawPath(request.url);
     if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
       return plainHttp(request, path);
@@ -189,14 +218,38 @@ export function createRelay(config: CreateRelayOptions): Relay {
         { id, remote, reason: WRONG_TOKEN },
       );
     }
-    const holder = hub.holder(id);
-    if (holder && options.onDuplicate === "reject") {
+    let holder = hub.holder(id);
+    if ((holder || claiming.has(id)) && options.onDuplicate === "reject") {
       const reason = `client id "${id}" is already connected`;
       return refuse("duplicate", text(409, reason), { id, remote, reason });
     }
     if (hub.liveCount >= options.maxClients) {
       const reason = `relay is full (${options.maxClients} connections)`;
       return refuse("full", text(503, reason, { "retry-after": "5" }), { id, remote, reason });
+    }
+    let token: string | undefined;
+    if (cluster) {
+      if (claiming.has(id)) {
+        const reason = `client id "${id}" is being connected by another request`;
+        return refuse("duplicate", text(409, reason), { id, remote, reason });
+      }
+      claiming.add(id);
+      const claim = await cluster.claim({ id, remote, replace: options.onDuplicate === "replace" })
+        .finally(() => claiming.delete(id));
+      if (!claim.ok && claim.status === 409) {
+        const reason = `client id "${id}" is already connected (node ${claim.node})`;
+        return refuse("duplicate", text(409, reason), { id, remote, reason });
+      }
+      if (!claim.ok) {
+        const reason = `cluster unavailable: ${claim.reason}`;
+        return refuse("unavailable", text(503, reason, { "retry-after": "2" }), {
+          id,
+          remote,
+          reason,
+        });
+      }
+      token = claim.token;
+      holder = hub.holder(id); // it may have gone while the claim was in flight
     }
     let upgrade: { socket: WebSocket; response: Response };
     try {
@@ -208,6 +261,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
         protocol: requested?.split(",")[0].trim() || undefined,
       });
     } catch (error) {
+      if (token) cluster?.unclaim(id, token);
       const reason = `bad WebSocket handshake: ${(error as Error).message}`;
       return refuse("bad_request", text(400, reason), { id, remote, reason });
     }
@@ -225,6 +279,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
     socket.binaryType = "arraybuffer";
     const client = new Client({ id, remote, socket, resume: wantsResume(request.url) });
     hub.add(client);
+    if (token) cluster?.bind(client, token);
     socket.onopen = () => hub.opened(client);
     socket.onmessage = (event) => hub.receive(client, event.data);
     socket.onerror = () => logger.debug("socket error", { id, remote });

@@ -16,27 +16,16 @@
  *   maxBytes: 256 * 1024,
  *   maxTotalBytes: 64 * 1024 * 1024,
  * });
- * store.leave("esp32-1");
+ * store.leaveId("esp32-1");
  * store.keep("status?", 7);
- * console.log(store.take("esp32-1")); // ["status?"]
+ * console.log(store.takeId("esp32-1")); // ["status?"]
  * store.clear();
  * ```
  * @module
  */
 
-/** A relayed message: text, or binary bytes. */
-export type RelayMessage = string | ArrayBuffer;
-
-/** Why kept messages were discarded before their id came back. */
-export type ResumeDiscardReason = "max_messages" | "max_bytes" | "max_total_bytes" | "expired";
-
-/** Every {@linkcode ResumeDiscardReason}, in the order `/metrics` lists them. */
-export const RESUME_DISCARD_REASONS: readonly ResumeDiscardReason[] = [
-  "max_messages",
-  "max_bytes",
-  "max_total_bytes",
-  "expired",
-];
+import type { Client, RelayMessage, ResumeKeeper } from "./hub.ts";
+import type { ResumeDiscardReason } from "./metrics.ts";
 
 /** Limits of a {@linkcode ResumeStore}. */
 export interface ResumeLimits {
@@ -63,8 +52,10 @@ interface AwayQueue {
   bytes: number;
 }
 
-/** Messages kept for clients that went away, until they return or the window closes. */
-export class ResumeStore {
+/** Messages kept in this process for clients that went away, until they return or the window closes. */
+export class ResumeStore implements ResumeKeeper {
+  /** A single relay loses what it kept when it stops. */
+  readonly survivesRestart = false;
   #queues = new Map<string, AwayQueue>(); // in the order the ids left: oldest first
   #totalBytes = 0;
   #options: ResumeStoreOptions;
@@ -95,11 +86,16 @@ export class ResumeStore {
     return this.#queues.has(id);
   }
 
+  /** {@linkcode ResumeKeeper.leave}: keeps what the client's id misses from now on. */
+  leave(client: Client): void {
+    this.leaveId(client.id);
+  }
+
   /**
    * Starts keeping messages for an id that just went away. An id already
    * away (a reconnect that never opened) keeps its queue and its deadline.
    */
-  leave(id: string): void {
+  leaveId(id: string): void {
     if (!this.enabled || this.#queues.has(id)) return;
     this.#queues.set(id, {
       expiresAt: Date.now() + this.#options.windowMs,
@@ -114,7 +110,7 @@ export class ResumeStore {
   }
 
   /** Keeps a message for every away id except its sender's. */
-  keep(message: RelayMessage, bytes: number, senderId?: string): void {
+  keep(message: RelayMessage, bytes: number, senderId?: string, _local?: boolean): void {
     if (this.#queues.size === 0) return;
     const { maxMessages, maxBytes, maxTotalBytes } = this.#options;
     for (const [id, queue] of this.#queues) {
@@ -139,12 +135,17 @@ export class ResumeStore {
     }
   }
 
+  /** {@linkcode ResumeKeeper.take}: hands over what was kept, at once. */
+  take(client: Client, ready: (kept: RelayMessage[], held: RelayMessage[]) => void): void {
+    ready(this.takeId(client.id), []);
+  }
+
   /**
    * The messages kept for an id that came back inside its window, oldest
    * first; the id is forgotten, so each is handed out once. An id never seen,
    * or whose window closed, gets an empty list.
    */
-  take(id: string): RelayMessage[] {
+  takeId(id: string): RelayMessage[] {
     const queue = this.#queues.get(id);
     if (!queue) return [];
     if (queue.expiresAt <= Date.now()) {

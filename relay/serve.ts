@@ -17,6 +17,7 @@
  * @module
  */
 
+import type { ClusterNode } from "./cluster.ts";
 import type { Logger } from "./logger.ts";
 import type { RelayOptions } from "./options.ts";
 import { createRelay, idleTimeoutSeconds, type Relay } from "./relay.ts";
@@ -29,6 +30,8 @@ export interface StartRelayOptions {
   logger: Logger;
   /** PEM certificate and key, required when `options.tls` is set. */
   tls?: { cert: string; key: string };
+  /** Cluster membership (`--redis`), from `startClusterNode`; closed on shutdown. */
+  cluster?: ClusterNode;
 }
 
 /** A listening relay. */
@@ -54,12 +57,15 @@ export function startRelay(config: StartRelayOptions): RunningRelay {
   if (options.tls && !config.tls) {
     throw new Error("options.tls is set but no certificate was given");
   }
-  const relay = createRelay({ options, logger });
+  const { cluster } = config;
+  const relay = createRelay({ options, logger, cluster });
   const abort = new AbortController();
   const server = Deno.serve({
     hostname: options.host,
     port: options.port,
     signal: abort.signal,
+    // Several processes on one port, one core each; the kernel spreads the connections.
+    ...(options.reusePort ? { reusePort: true } : {}),
     ...(options.tls ? config.tls : {}),
     onListen() {},
     onError(error) {
@@ -83,6 +89,8 @@ export function startRelay(config: StartRelayOptions): RunningRelay {
     resumeWindow: options.resumeWindowSeconds,
     auth: options.token === undefined ? "none" : "token",
     onDuplicate: options.onDuplicate,
+    node: cluster?.nodeId,
+    reusePort: options.reusePort || undefined,
   });
 
   let stopping: Promise<void> | undefined;
@@ -97,6 +105,7 @@ export function startRelay(config: StartRelayOptions): RunningRelay {
       }
       abort.abort();
       await server.finished;
+      await cluster?.close();
       logger.info("stopped", {});
     })();
     return stopping;

@@ -9,6 +9,7 @@
 import { createLogger } from "../relay/logger.ts";
 import { DEFAULT_OPTIONS, type RelayOptions } from "../relay/options.ts";
 import { type RunningRelay, startRelay } from "../relay/serve.ts";
+import type { ClusterNode } from "../relay/cluster.ts";
 
 /** A relay started for one test, with the log lines it wrote. */
 export interface TestRelay extends AsyncDisposable {
@@ -22,12 +23,16 @@ export interface TestRelay extends AsyncDisposable {
   logs: string[];
 }
 
-/** Starts an in-process relay on 127.0.0.1 and a free port. */
+/**
+ * Starts an in-process relay on 127.0.0.1 and a free port; with `cluster`, as
+ * that node of a cluster, its log lines going to the node's `logs`.
+ */
 export function startTestRelay(
   overrides: Partial<RelayOptions> = {},
   tls?: { cert: string; key: string },
+  cluster?: { node: ClusterNode; logs: string[] },
 ): TestRelay {
-  const logs: string[] = [];
+  const logs = cluster?.logs ?? [];
   const options: RelayOptions = {
     ...DEFAULT_OPTIONS,
     host: "127.0.0.1",
@@ -41,7 +46,7 @@ export function startTestRelay(
     format: options.logFormat,
     write: (line) => logs.push(line),
   });
-  const running = startRelay({ options, logger, tls });
+  const running = startRelay({ options, logger, tls, cluster: cluster?.node });
   const scheme = options.tls ? "https" : "http";
   return {
     running,

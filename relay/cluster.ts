@@ -1,0 +1,700 @@
+/**
+ * A relay as one node of a cluster on Redis (`--redis URL`): the bus that
+ * carries every client message to the other nodes, and the registry that
+ * keeps client ids unique across the cluster.
+ *
+ * Redis layout, every key prefixed with `<cluster>:`:
+ * - `bus`: the pub/sub channel; one {@link encodeMessage | frame} per client message.
+ * - `node:<node>`: the node's lease, a key with a TTL refreshed every lease/3.
+ * - `nodes`: the set of nodes that registered, swept of those whose lease lapsed.
+ * - `ids`: hash of client id → claim token `<node>#<serial>` of the connection holding it.
+ * - `clients:<node>`: hash of client id → JSON `{remote, connectedSince}` for `GET /clients`.
+ *
+ * An id held by a node whose lease lapsed (it crashed) is free: claims check
+ * the holder's lease in the same Lua script that takes the id, so two nodes
+ * can never both win. While Redis is unreachable the node keeps its clients
+ * and delivers locally, but refuses new connections with 503: it cannot tell
+ * whether an id is free. When Redis is back it registers every local id
+ * again; an id another node took meanwhile closes the local holder with 4001.
+ *
+ * The Redis client (npm `ioredis`, wrapped by relay/cluster_redis.ts) is
+ * imported only when a node starts, under a computed specifier: it is not
+ * part of the relay's module graph, so `deno task serve` neither installs
+ * nor loads it, and `deno task serve:cluster` (relay/cluster.lock) does.
+ *
+ * @example
+ * ```ts
+ * import { startClusterNode } from "./cluster.ts";
+ * import { createLogger } from "./logger.ts";
+ *
+ * const node = await startClusterNode({
+ *   url: "redis://127.0.0.1:6379",
+ *   cluster: "relay",
+ *   leaseSeconds: 15,
+ *   logger: createLogger({ level: "info", format: "text" }),
+ * });
+ * // pass `node` to startRelay({ cluster: node, … }); on shutdown:
+ * await node.close();
+ * ```
+ * @module
+ */
+
+import { Buffer } from "node:buffer";
+import { decodeFrame, encodeMessage, encodeProbe, isFromNode } from "./cluster_frame.ts";
+import { ClusterMetrics } from "./cluster_metrics.ts";
+import { ClusterResume } from "./cluster_resume.ts";
+import {
+  type Client,
+  type ClientSummary,
+  CLOSE_REPLACED,
+  type Hub,
+  type HubCluster,
+} from "./hub.ts";
+import type { Logger } from "./logger.ts";
+import type { ResumeDiscardReason } from "./metrics.ts";
+import type { ResumeLimits } from "./resume.ts";
+
+/** Settings of {@linkcode startClusterNode}. */
+export interface ClusterNodeOptions {
+  /** `redis://[user:pass@]HOST:PORT[/DB]`. */
+  url: string;
+  /** Prefix of every key and of the channel. */
+  cluster: string;
+  /** Seconds after which a silent node's ids are free. */
+  leaseSeconds: number;
+  /** Where connection state changes go. */
+  logger: Logger;
+  /** This node's name; by default `<hostname>-<pid>-<random>`. */
+  nodeId?: string;
+  /** How often the node measures the bus round-trip; default 2000 ms. */
+  probeIntervalMs?: number;
+}
+
+/** Outcome of {@linkcode ClusterNode.claim}. */
+export type ClaimResult =
+  | { ok: true; token: string }
+  | { ok: false; status: 409; node: string }
+  | { ok: false; status: 503; reason: string };
+
+/** A client as listed by `GET /clients` in a cluster. */
+export interface ClusterClientSummary {
+  /** The client's id. */
+  id: string;
+  /** The node it is connected to. */
+  node: string;
+  /** Remote address and port. */
+  remote: string;
+  /** When the connection was accepted (ISO 8601). */
+  connectedSince: string;
+  /** Messages received from this client; only known for this node's clients. */
+  messagesIn?: number;
+  /** Messages delivered to this client; only known for this node's clients. */
+  messagesOut?: number;
+}
+
+/** How a node reads the state of the cluster, for `/healthz`. */
+export interface ClusterHealth {
+  /** Redis reachable and this node's ids registered. */
+  redis: "up" | "down";
+  /** This node. */
+  node: string;
+  /** Cluster name. */
+  cluster: string;
+  /** Live nodes at the last heartbeat. */
+  nodes: number;
+}
+
+// Forgets what Redis holds for one node: its ids (those still carrying its token) and its list.
+const FORGET = `
+local function forget(prefix, ids, node)
+  local list = prefix .. 'clients:' .. node
+  for _, id in ipairs(redis.call('HKEYS', list)) do
+    local token = redis.call('HGET', ids, id)
+    if token and string.sub(token, 1, #node + 1) == node .. '#' then redis.call('HDEL', ids, id) end
+  end
+  redis.call('DEL', list)
+end
+local function nodeOf(token) return string.match(token, '^(.*)#[^#]*$') end
+local function live(prefix, node) return redis.call('EXISTS', prefix .. 'node:' .. node) == 1 end
+`;
+
+// KEYS[1] ids; ARGV prefix, id, token, node, info, replace ('1'), channel.
+// Returns {1, ''} when taken, {0, holderNode} when held elsewhere, {-1, ''} when this node's own
+// lease lapsed (it must register again first).
+const CLAIM = FORGET + `
+local ids, prefix, id, token, node, info = KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+if not live(prefix, node) then return {-1, ''} end
+local holder = redis.call('HGET', ids, id)
+if holder then
+  local holderNode = nodeOf(holder)
+  if holderNode ~= node and live(prefix, holderNode) then
+    if ARGV[6] ~= '1' then return {0, holderNode} end
+    redis.call('PUBLISH', ARGV[7], string.char(3, #node) .. node .. holder)
+  end
+  redis.call('HDEL', prefix .. 'clients:' .. holderNode, id)
+end
+redis.call('HSET', ids, id, token)
+redis.call('HSET', prefix .. 'clients:' .. node, id, info)
+return {1, ''}
+`;
+
+// KEYS[1] ids; ARGV prefix, id, token, node.
+const RELEASE = `
+if redis.call('HGET', KEYS[1], ARGV[2]) == ARGV[3] then
+  redis.call('HDEL', KEYS[1], ARGV[2])
+  redis.call('HDEL', ARGV[1] .. 'clients:' .. ARGV[4], ARGV[2])
+end
+return 0
+`;
+
+// KEYS[1] ids; ARGV prefix, node, leaseMs, nodeInfo, then (id, token, info) per local client.
+// Replaces whatever Redis remembers of this node with the local truth; returns the tokens of
+// local clients whose id another live node took meanwhile.
+const REJOIN = FORGET + `
+local ids, prefix, node = KEYS[1], ARGV[1], ARGV[2]
+forget(prefix, ids, node)
+redis.call('SET', prefix .. 'node:' .. node, ARGV[4], 'PX', ARGV[3])
+redis.call('SADD', prefix .. 'nodes', node)
+local conflicts = {}
+for i = 5, #ARGV, 3 do
+  local id, token, info = ARGV[i], ARGV[i + 1], ARGV[i + 2]
+  local holder = redis.call('HGET', ids, id)
+  local holderNode = holder and nodeOf(holder)
+  if holder and holderNode ~= node and live(prefix, holderNode) then
+    conflicts[#conflicts + 1] = token
+  else
+    if holder then redis.call('HDEL', prefix .. 'clients:' .. holderNode, id) end
+    redis.call('HSET', ids, id, token)
+    redis.call('HSET', prefix .. 'clients:' .. node, id, info)
+  end
+end
+return conflicts
+`;
+
+// KEYS[1] ids; ARGV prefix, node: a clean shutdown frees the node's ids at once.
+const LEAVE = FORGET + `
+forget(ARGV[1], KEYS[1], ARGV[2])
+redis.call('DEL', ARGV[1] .. 'node:' .. ARGV[2])
+redis.call('SREM', ARGV[1] .. 'nodes', ARGV[2])
+return 0
+`;
+
+// KEYS[1] ids; ARGV prefix: forgets nodes whose lease lapsed; returns the live nodes.
+const SWEEP = FORGET + `
+local alive = {}
+for _, node in ipairs(redis.call('SMEMBERS', ARGV[1] .. 'nodes')) do
+  if live(ARGV[1], node) then
+    alive[#alive + 1] = node
+  else
+    forget(ARGV[1], KEYS[1], node)
+    redis.call('SREM', ARGV[1] .. 'nodes', node)
+  end
+end
+return alive
+`;
+
+type ScriptCall = (ids: string, ...args: (string | number)[]) => Promise<unknown>;
+interface Scripts {
+  relayClaim: ScriptCall;
+  relayRelease: ScriptCall;
+  relayRejoin: ScriptCall;
+  relayLeave: ScriptCall;
+  relaySweep: ScriptCall;
+}
+
+/** `redis://user:secret@host` → `redis://user:***@host`, for logs. */
+export function redactRedisUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(unparsable URL)";
+  }
+}
+
+/** A node name made of the host name, the process id and a random suffix (ASCII, no `#`). */
+export function defaultNodeId(): string {
+  let host = "relay";
+  try {
+    host = Deno.hostname();
+  } catch {
+    // no --allow-sys=hostname: the pid and the suffix keep it unique
+  }
+  const suffix = crypto.getRandomValues(new Uint8Array(3)).reduce(
+    (text, byte) => text + byte.toString(16).padStart(2, "0"),
+    "",
+  );
+  return `${host.replace(/[^A-Za-z0-9_.-]/g, "-").slice(0, 40)}-${Deno.pid}-${suffix}`;
+}
+
+/** The part of an ioredis connection a node uses (relay/cluster_redis.ts makes them). */
+export interface RedisConnection {
+  /** `ready` when commands can be sent; `reconnecting`, `end`, … otherwise. */
+  readonly status: string;
+  /** Listens to connection events (`ready`, `close`, `end`, `error`, `messageBuffer`). */
+  on(event: string, listener: (...args: never[]) => void): unknown;
+  /** Listens to one connection event once. */
+  once(event: string, listener: (...args: never[]) => void): unknown;
+  /** Connects (the connections are created lazily). */
+  connect(): Promise<void>;
+  /** Says goodbye to the server and closes. */
+  quit(): Promise<unknown>;
+  /** Closes at once and stops reconnecting. */
+  disconnect(): void;
+  /** PUBLISH. */
+  publish(channel: string, message: Buffer): Promise<number>;
+  /** SUBSCRIBE. */
+  subscribe(channel: string): Promise<unknown>;
+  /** Registers a Lua script as a command (EVALSHA, falling back to EVAL). */
+  defineCommand(name: string, definition: { numberOfKeys: number; lua: string }): void;
+  /** PEXPIRE. */
+  pexpire(key: string, milliseconds: number): Promise<number>;
+  /** HGETALL. */
+  hgetall(key: string): Promise<Record<string, string>>;
+}
+
+/** What relay/cluster_redis.ts exports: opens a node's two connections, lazily. */
+export type ConnectRedis = (options: { url: string; cluster: string }) => {
+  commands: RedisConnection;
+  subscriber: RedisConnection;
+};
+
+/** Raised when the Redis client cannot be loaded (`deno task serve` does not install it). */
+export class RedisClientMissing extends Error {
+  /** Creates the error with the fix in its message. */
+  constructor(cause: unknown) {
+    super(
+      "--redis needs the Redis client (npm:ioredis), which `deno task serve` does not install: " +
+        "start with `deno task serve:cluster -- --redis URL …` instead " +
+        `(${(cause as Error).message?.split("\n")[0]})`,
+    );
+    this.name = "RedisClientMissing";
+  }
+}
+
+// Computed, so that the relay's module graph (relay/deno.lock) leaves the Redis client out.
+const REDIS_MODULE = new URL("./cluster_redis.ts", import.meta.url).href;
+
+/** Connects to Redis (or keeps trying, when it is down) and returns the node. */
+export async function startClusterNode(options: ClusterNodeOptions): Promise<ClusterNode> {
+  let connectRedis: ConnectRedis;
+  try {
+    ({ connectRedis } = await import(REDIS_MODULE) as { connectRedis: ConnectRedis });
+  } catch (error) {
+    throw new RedisClientMissing(error);
+  }
+  const { commands, subscriber } = connectRedis({ url: options.url, cluster: options.cluster });
+  const node = new ClusterNode({ ...options, commands, subscriber });
+  await node.start();
+  return node;
+}
+
+interface ClusterNodeParts extends ClusterNodeOptions {
+  commands: RedisConnection;
+  subscriber: RedisConnection;
+}
+
+/** One relay's membership of a cluster: bus, id registry and health. */
+export class ClusterNode implements HubCluster {
+  /** This node's name, as listed by `GET /clients`. */
+  readonly nodeId: string;
+  /** Cluster name (key prefix). */
+  readonly cluster: string;
+  /** Bus counters for `/metrics`. */
+  readonly metrics: ClusterMetrics = new ClusterMetrics();
+  #options: ClusterNodeParts;
+  #commands: RedisConnection;
+  #subscriber: RedisConnection;
+  #prefix: string;
+  #channel: string;
+  #idsKey: string;
+  #leaseMs: number;
+  #hub: Hub | undefined;
+  #nodeBytes: Uint8Array;
+  #serial = 0;
+  #tokenOf = new Map<Client, string>();
+  #byToken = new Map<string, Client>();
+  #registered = false;
+  #rejoining: Promise<void> | undefined;
+  #liveNodes = 0;
+  #timers: ReturnType<typeof setInterval>[] = [];
+  #closed = false;
+  #wasUp = false;
+  #lastError = "";
+  #resume: ClusterResume | undefined;
+
+  /** Wraps two Redis connections (commands, subscriber) that are not connected yet. */
+  constructor(parts: ClusterNodeParts) {
+    this.#options = parts;
+    this.nodeId = parts.nodeId ?? defaultNodeId();
+    // The id is written into frames as ASCII with a length byte, and ends at "#" in claim tokens.
+    if (!/^[A-Za-z0-9_.-]{1,200}$/.test(this.nodeId)) {
+      throw new Error(`node id "${this.nodeId}" must be 1-200 characters of A-Z a-z 0-9 _ . -`);
+    }
+    this.cluster = parts.cluster;
+    this.#nodeBytes = Buffer.from(this.nodeId, "latin1");
+    this.#commands = parts.commands;
+    this.#subscriber = parts.subscriber;
+    this.#prefix = `${parts.cluster}:`;
+    this.#channel = `${this.#prefix}bus`;
+    this.#idsKey = `${this.#prefix}ids`;
+    this.#leaseMs = Math.round(parts.leaseSeconds * 1000);
+    for (
+      const [name, lua] of Object.entries({
+        relayClaim: CLAIM,
+        relayRelease: RELEASE,
+        relayRejoin: REJOIN,
+        relayLeave: LEAVE,
+        relaySweep: SWEEP,
+      })
+    ) {
+      this.#commands.defineCommand(name, { numberOfKeys: 1, lua });
+    }
+  }
+
+  /** True while Redis is reachable and this node's ids are registered: new clients are admitted. */
+  get up(): boolean {
+    return this.#registered && this.#commands.status === "ready" &&
+      this.#subscriber.status === "ready";
+  }
+
+  /** `/healthz` fields. */
+  health(): ClusterHealth {
+    return {
+      redis: this.up ? "up" : "down",
+      node: this.nodeId,
+      cluster: this.cluster,
+      nodes: this.#liveNodes,
+    };
+  }
+
+  /** Live nodes at the last heartbeat, for `/metrics`. */
+  get liveNodes(): number {
+    return this.#liveNodes;
+  }
+
+  /** Connects both connections; with Redis down it returns at once and keeps trying. */
+  async start(): Promise<void> {
+    const log = this.#options.logger;
+    for (
+      const [name, connection] of [["commands", this.#commands], ["bus", this.#subscriber]] as const
+    ) {
+      connection.on("error", (error: Error) => {
+        this.metrics.busErrors++;
+        if (error.message !== this.#lastError) {
+          this.#lastError = error.message;
+          log.warn("redis error", { connection: name, error: error.message });
+        }
+      });
+      connection.on("close", () => this.#stateChanged());
+      connection.on("ready", () => this.#stateChanged());
+    }
+    this.#commands.on("close", () => (this.#registered = false));
+    this.#commands.on("ready", () => this.#rejoin());
+    this.#subscriber.on("messageBuffer", (_channel: Uint8Array, message: Uint8Array) => {
+      // A throw here would unwind into the Redis client's reply parser: keep it in.
+      try {
+        this.#onFrame(message);
+      } catch (error) {
+        this.metrics.busErrors++;
+        log.error("bus frame failed", { error: String(error) });
+      }
+    });
+    const heartbeatMs = Math.max(200, Math.floor(this.#leaseMs / 3));
+    this.#timers.push(setInterval(() => this.#heartbeat(), heartbeatMs));
+    this.#timers.push(setInterval(() => this.#probe(), this.#options.probeIntervalMs ?? 2000));
+    log.info("cluster", {
+      redis: redactRedisUrl(this.#options.url),
+      cluster: this.cluster,
+      node: this.nodeId,
+      lease: this.#options.leaseSeconds,
+    });
+    // Errors are reported by the "error" events; connect() rejects when Redis is down at start.
+    await Promise.allSettled([this.#commands.connect(), this.#subscriber.connect()]);
+    // Queued until the connection is up (maxRetriesPerRequest: null); rejects only on close.
+    const subscribed = this.#subscriber.subscribe(this.#channel).catch(() => undefined);
+    if (this.#subscriber.status === "ready") await subscribed;
+    if (this.#commands.status === "ready") {
+      if (!this.#registered) this.#rejoin();
+      await this.#rejoining;
+    }
+    if (!this.up) {
+      log.error("redis unreachable", {
+        redis: redactRedisUrl(this.#options.url),
+        effect: "refusing new connections with 503 until it is back",
+      });
+    }
+  }
+
+  /**
+   * The resume window kept in Redis (relay/cluster_resume.ts), so a client
+   * gets what it missed on whichever node it comes back to.
+   */
+  resumeKeeper(
+    options: ResumeLimits & { onDiscard(reason: ResumeDiscardReason, count: number): void },
+  ): ClusterResume {
+    this.#resume = new ClusterResume({
+      ...options,
+      commands: this.#commands,
+      nodeId: this.nodeId,
+      prefix: this.#prefix,
+      channel: this.#channel,
+      idsKey: this.#idsKey,
+      tokenOf: (client) => this.#tokenOf.get(client),
+      onError: () => this.metrics.busErrors++,
+    });
+    return this.#resume;
+  }
+
+  /** Gives the node the hub whose clients it delivers to and closes when replaced. */
+  attach(hub: Hub): void {
+    this.#hub = hub;
+  }
+
+  /**
+   * Takes `id` for a new connection from `remote`: 409 when a live node holds
+   * it (unless `replace`, which closes that holder with 4001), 503 when Redis
+   * is unreachable.
+   */
+  async claim(request: { id: string; remote: string; replace: boolean }): Promise<ClaimResult> {
+    if (!this.up) return { ok: false, status: 503, reason: "Redis is unreachable" };
+    const token = `${this.nodeId}#${++this.#serial}`;
+    const info = JSON.stringify({
+      remote: request.remote,
+      connectedSince: new Date().toISOString(),
+    });
+    try {
+      const [code, holder] = await this.#scripts.relayClaim(
+        this.#idsKey,
+        this.#prefix,
+        request.id,
+        token,
+        this.nodeId,
+        info,
+        request.replace ? "1" : "0",
+        this.#channel,
+      ) as [number, string];
+      if (code === 1) return { ok: true, token };
+      if (code === 0) return { ok: false, status: 409, node: holder };
+      this.#registered = false;
+      this.#rejoin();
+      return { ok: false, status: 503, reason: "this node's lease lapsed; registering again" };
+    } catch (error) {
+      this.metrics.busErrors++;
+      return { ok: false, status: 503, reason: `Redis: ${(error as Error).message}` };
+    }
+  }
+
+  /** Links a claim to the client that got the connection. */
+  bind(client: Client, token: string): void {
+    this.#tokenOf.set(client, token);
+    this.#byToken.set(token, client);
+  }
+
+  /** Gives back a claim whose connection never opened (the upgrade failed). */
+  unclaim(id: string, token: string): void {
+    this.#release(id, token);
+  }
+
+  /** {@linkcode HubCluster.released}: frees the client's id in Redis. */
+  released(client: Client): void {
+    const token = this.#tokenOf.get(client);
+    if (token === undefined) return;
+    this.#tokenOf.delete(client);
+    this.#byToken.delete(token);
+    this.#release(client.id, token);
+  }
+
+  /** {@linkcode HubCluster.publish}: hands a local client's message to the other nodes. */
+  publish(senderId: string, data: string | ArrayBuffer): void {
+    if (this.#commands.status !== "ready") {
+      this.metrics.unpublished++;
+      return;
+    }
+    this.metrics.published++;
+    const frame = encodeMessage(this.nodeId, senderId, data);
+    const published = this.#resume
+      ? this.#resume.publish(frame, senderId)
+      : this.#commands.publish(this.#channel, frame);
+    published.catch(() => this.metrics.busErrors++);
+  }
+
+  /** Every client of the cluster with its node; this node's with their live counters. */
+  async clients(local: ClientSummary[]): Promise<ClusterClientSummary[]> {
+    if (!this.up) throw new Error("Redis is unreachable: only this node's clients are known");
+    const nodes = await this.#scripts.relaySweep(this.#idsKey, this.#prefix) as string[];
+    this.#liveNodes = nodes.length;
+    const others = nodes.filter((node) => node !== this.nodeId);
+    const lists = await Promise.all(
+      others.map((node) => this.#commands.hgetall(`${this.#prefix}clients:${node}`)),
+    );
+    const result: ClusterClientSummary[] = local.map((client) => ({
+      ...client,
+      node: this.nodeId,
+    }));
+    others.forEach((node, i) => {
+      for (const [id, json] of Object.entries(lists[i])) {
+        const info = JSON.parse(json) as { remote: string; connectedSince: string };
+        result.push({ id, node, remote: info.remote, connectedSince: info.connectedSince });
+      }
+    });
+    return result;
+  }
+
+  /** Frees this node's ids in Redis (when reachable) and closes both connections. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const timer of this.#timers) clearInterval(timer);
+    this.#resume?.clear();
+    if (this.#commands.status === "ready") {
+      try {
+        await this.#scripts.relayLeave(this.#idsKey, this.#prefix, this.nodeId);
+      } catch (error) {
+        this.#options.logger.warn("redis leave failed", { error: (error as Error).message });
+      }
+    }
+    await Promise.all([this.#commands, this.#subscriber].map(async (connection) => {
+      // A connection waiting to reconnect has no socket left: disconnect() just cancels the retry.
+      const open = connection.status !== "reconnecting" && connection.status !== "end";
+      const ended = open ? new Promise((resolve) => connection.once("end", resolve)) : undefined;
+      if (connection.status === "ready") {
+        await connection.quit().catch(() => connection.disconnect());
+      } else {
+        connection.disconnect();
+      }
+      await ended; // quit() resolves on the server's OK; the socket closes just after
+    }));
+    await new Promise((resolve) => setTimeout(resolve, 0)); // disconnectTimeout's timers
+  }
+
+  get #scripts(): Scripts {
+    return this.#commands as unknown as Scripts;
+  }
+
+  #release(id: string, token: string): void {
+    if (this.#commands.status !== "ready") return; // REJOIN rewrites this node's ids anyway
+    this.#scripts.relayRelease(this.#idsKey, this.#prefix, id, token, this.nodeId).catch(() =>
+      this.metrics.busErrors++
+    );
+  }
+
+  #stateChanged(): void {
+    const up = this.up;
+    if (up === this.#wasUp || this.#closed) return;
+    this.#wasUp = up;
+    if (up) this.#lastError = "";
+    const log = this.#options.logger;
+    if (up) log.info("redis up", { node: this.nodeId, clients: this.#tokenOf.size });
+    else log.warn("redis down", { node: this.nodeId, effect: "new connections get 503" });
+  }
+
+  #rejoin(): void {
+    if (this.#rejoining || this.#closed) return;
+    this.#rejoining = (async () => {
+      try {
+        const args: string[] = [];
+        for (const [client, token] of this.#tokenOf) {
+          args.push(
+            client.id,
+            token,
+            JSON.stringify({
+              remote: client.remote,
+              connectedSince: new Date(client.connectedAt).toISOString(),
+            }),
+          );
+        }
+        const nodeInfo = JSON.stringify({ startedAt: new Date().toISOString() });
+        const conflicts = await this.#scripts.relayRejoin(
+          this.#idsKey,
+          this.#prefix,
+          this.nodeId,
+          this.#leaseMs,
+          nodeInfo,
+          ...args,
+        ) as string[];
+        this.metrics.rejoins++;
+        this.#registered = true;
+        for (const token of conflicts) {
+          this.#closeReplaced(token, "id taken on another node while Redis was unreachable");
+        }
+        await this.#sweep();
+      } catch (error) {
+        this.metrics.busErrors++;
+        this.#options.logger.warn("redis register failed", { error: (error as Error).message });
+      } finally {
+        this.#rejoining = undefined;
+        this.#stateChanged();
+      }
+    })();
+  }
+
+  async #sweep(): Promise<void> {
+    const nodes = await this.#scripts.relaySweep(this.#idsKey, this.#prefix) as string[];
+    this.#liveNodes = nodes.length;
+  }
+
+  async #heartbeat(): Promise<void> {
+    if (this.#commands.status !== "ready" || this.#rejoining) return;
+    try {
+      const kept = await this.#commands.pexpire(
+        `${this.#prefix}node:${this.nodeId}`,
+        this.#leaseMs,
+      );
+      if (kept === 0) {
+        // Redis lost our lease (restarted empty, or we stalled past it): say who we hold again.
+        this.#registered = false;
+        this.#rejoin();
+        return;
+      }
+      await this.#sweep();
+    } catch {
+      this.metrics.busErrors++;
+    }
+  }
+
+  #probe(): void {
+    if (this.#commands.status !== "ready") return;
+    this.#commands.publish(this.#channel, encodeProbe(this.nodeId, performance.now())).catch(() =>
+      this.metrics.busErrors++
+    );
+  }
+
+  #onFrame(bytes: Uint8Array): void {
+    // Own messages come back from Redis: skip them before decoding the payload.
+    if (bytes[0] <= 1 && isFromNode(bytes, this.#nodeBytes)) return;
+    const frame = decodeFrame(bytes);
+    if (!frame) {
+      this.metrics.busErrors++;
+      return;
+    }
+    switch (frame.kind) {
+      case "text":
+      case "binary":
+        this.metrics.received++;
+        this.#hub?.deliver(frame.sender, frame.data, frame.bytes);
+        return;
+      case "probe":
+        if (frame.node === this.nodeId) {
+          this.metrics.roundTrip((performance.now() - frame.sentAt) / 1000);
+        }
+        return;
+      case "replace":
+        this.#closeReplaced(frame.token, "replaced by a newer connection on another node");
+        return;
+      case "resumed":
+        if (frame.node === this.nodeId) this.#resume?.marked(frame.ticket);
+        return;
+    }
+  }
+
+  #closeReplaced(token: string, reason: string): void {
+    const client = this.#byToken.get(token);
+    if (!client || !this.#hub) return;
+    // The id already belongs to the other connection: do not release it in Redis.
+    this.#tokenOf.delete(client);
+    this.#byToken.delete(token);
+    this.#hub.drop(client, { code: CLOSE_REPLACED, reason, why: "replaced" });
+  }
+}

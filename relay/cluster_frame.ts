@@ -1,0 +1,148 @@
+/**
+ * The framing of everything relay nodes say to each other on the Redis bus:
+ * one binary pub/sub message per frame, so a client's bytes and its message
+ * type (text or binary) cross unchanged, tagged with the node and the sender.
+ *
+ * ```
+ * byte 0        kind: 0 text, 1 binary, 2 probe, 3 replace, 4 resumed
+ * byte 1        length N of the origin node's id (ASCII)
+ * 2 .. 2+N      origin node id
+ * text/binary:  1 byte length M of the sender's client id, the id, then the payload
+ * probe:        float64 little-endian send time (performance.now() of the origin)
+ * replace:      the claim token of the connection to close (ASCII)
+ * resumed:      the ticket of a resume-window take (ASCII), marking where it happened
+ * ```
+ *
+ * The replace frame is also written by a Lua script in Redis (see
+ * relay/cluster.ts), so its layout must stay this simple.
+ *
+ * @example
+ * ```ts
+ * import { decodeFrame, encodeMessage } from "./cluster_frame.ts";
+ * const bytes = encodeMessage("node-a", "esp32-1", "hello");
+ * decodeFrame(bytes); // { kind: "text", node: "node-a", sender: "esp32-1", data: "hello", bytes: 5 }
+ * ```
+ * @module
+ */
+
+import { Buffer } from "node:buffer";
+
+/** Frame kind byte values. */
+export const FRAME_TEXT = 0;
+/** A binary client message. */
+export const FRAME_BINARY = 1;
+/** A round-trip probe a node sends to itself through Redis. */
+export const FRAME_PROBE = 2;
+/** Asks the node holding a claim token to close that connection with 4001. */
+export const FRAME_REPLACE = 3;
+/** Marks the point on the bus where a returning client's kept messages were taken. */
+export const FRAME_RESUMED = 4;
+
+/** A decoded bus frame. */
+export type BusFrame =
+  | { kind: "text"; node: string; sender: string; data: string; bytes: number }
+  | { kind: "binary"; node: string; sender: string; data: ArrayBuffer; bytes: number }
+  | { kind: "probe"; node: string; sentAt: number }
+  | { kind: "replace"; node: string; token: string }
+  | { kind: "resumed"; node: string; ticket: string };
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
+function header(kind: number, node: string, extra: number): { frame: Buffer; offset: number } {
+  if (node.length > 255) throw new Error(`node id "${node}" is longer than 255 characters`);
+  const frame = Buffer.allocUnsafe(2 + node.length + extra);
+  frame[0] = kind;
+  frame[1] = node.length;
+  frame.write(node, 2, "latin1");
+  return { frame, offset: 2 + node.length };
+}
+
+/** Frames one client message: text stays text, binary stays binary. */
+export function encodeMessage(node: string, sender: string, data: string | ArrayBuffer): Buffer {
+  if (sender.length > 255) throw new Error(`client id "${sender}" is longer than 255 characters`);
+  const text = typeof data === "string";
+  const payload = text ? Buffer.byteLength(data) : data.byteLength;
+  const { frame, offset } = header(
+    text ? FRAME_TEXT : FRAME_BINARY,
+    node,
+    1 + sender.length + payload,
+  );
+  frame[offset] = sender.length;
+  frame.write(sender, offset + 1, "latin1");
+  const start = offset + 1 + sender.length;
+  if (text) frame.write(data, start, "utf8");
+  else frame.set(new Uint8Array(data), start);
+  return frame;
+}
+
+/** Frames a round-trip probe stamped with `sentAt` (milliseconds, origin's own clock). */
+export function encodeProbe(node: string, sentAt: number): Buffer {
+  const { frame, offset } = header(FRAME_PROBE, node, 8);
+  frame.writeDoubleLE(sentAt, offset);
+  return frame;
+}
+
+/** Frames a request to close the connection holding `token` (what the Lua claim script sends). */
+export function encodeReplace(node: string, token: string): Buffer {
+  const { frame, offset } = header(FRAME_REPLACE, node, token.length);
+  frame.write(token, offset, "latin1");
+  return frame;
+}
+
+/** Frames the bus mark of a resume-window take (what the Lua take script publishes). */
+export function encodeResumed(node: string, ticket: string): Buffer {
+  const { frame, offset } = header(FRAME_RESUMED, node, ticket.length);
+  frame.write(ticket, offset, "latin1");
+  return frame;
+}
+
+/** The origin node of a frame, read without decoding the rest; undefined if too short. */
+export function frameNode(bytes: Uint8Array): string | undefined {
+  if (bytes.length < 2 || bytes.length < 2 + bytes[1]) return undefined;
+  return asBuffer(bytes).toString("latin1", 2, 2 + bytes[1]);
+}
+
+/** Whether a frame comes from the node whose id, as bytes, is `node`; nothing is decoded. */
+export function isFromNode(bytes: Uint8Array, node: Uint8Array): boolean {
+  if (bytes.length < 2 + node.length || bytes[1] !== node.length) return false;
+  for (let i = 0; i < node.length; i++) {
+    if (bytes[2 + i] !== node[i]) return false;
+  }
+  return true;
+}
+
+/** Decodes a frame; undefined when it is not one (a stranger publishing on the channel). */
+export function decodeFrame(bytes: Uint8Array): BusFrame | undefined {
+  const buffer = asBuffer(bytes);
+  const node = frameNode(buffer);
+  if (node === undefined) return undefined;
+  const offset = 2 + node.length;
+  switch (buffer[0]) {
+    case FRAME_TEXT:
+    case FRAME_BINARY: {
+      if (buffer.length < offset + 1 || buffer.length < offset + 1 + buffer[offset]) {
+        return undefined;
+      }
+      const start = offset + 1 + buffer[offset];
+      const sender = buffer.toString("latin1", offset + 1, start);
+      const bytes = buffer.length - start;
+      if (buffer[0] === FRAME_TEXT) {
+        return { kind: "text", node, sender, data: buffer.toString("utf8", start), bytes };
+      }
+      const from = buffer.byteOffset + start;
+      const data = buffer.buffer.slice(from, from + bytes) as ArrayBuffer;
+      return { kind: "binary", node, sender, data, bytes };
+    }
+    case FRAME_PROBE:
+      if (buffer.length !== offset + 8) return undefined;
+      return { kind: "probe", node, sentAt: buffer.readDoubleLE(offset) };
+    case FRAME_REPLACE:
+      return { kind: "replace", node, token: buffer.toString("latin1", offset) };
+    case FRAME_RESUMED:
+      return { kind: "resumed", node, ticket: buffer.toString("latin1", offset) };
+    default:
+      return undefined;
+  }
+}
