@@ -32,8 +32,8 @@ Usage: deno task sim -- [options]
 Options:
       --engine NAME virtual (default): the virtual board, with Wi-Fi and fault injection;
                     espruino: the real Espruino 2v29 interpreter built for Linux, found
-                    through ESPRUINO_BIN (a binary or a folder of espruino-<board> files)
-                    or the workspace's ../shared/espruino/bin.
+                    through ESPRUINO_BIN (a binary or a folder of espruino-<board> files,
+                    built by tools/espruino_linux/build.sh).
       --board NAME  With --engine espruino: esp32c3 (default), esp32 or esp32c3-unicode.
   -f, --file PATH   Bundle to boot (default ${DEFAULT_FIRMWARE}; with the default missing,
                     the board boots empty and waits for an upload).
