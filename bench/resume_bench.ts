@@ -116,14 +116,17 @@ async function main(): Promise<number> {
   for (let round = 1; round <= rounds; round++) {
     for (const mode of round % 2 ? ["off", "on"] as const : ["on", "off"] as const) {
       console.error(`resume_bench: round ${round}/${rounds}, window ${mode}`);
-      runs[mode].push(
-        await runCase({
-          kind: "deno",
-          subscribers: 100,
-          size: 64,
-          settings,
-          relayArgs: ["--resume-window", mode === "on" ? "30" : "0"],
-        }),
+      const run = await runCase({
+        kind: "deno",
+        subscribers: 100,
+        size: 64,
+        settings,
+        relayArgs: ["--resume-window", mode === "on" ? "30" : "0"],
+      });
+      runs[mode].push(run);
+      console.error(
+        `resume_bench: ${run.cpuMicrosPerDelivery.toFixed(2)} µs per delivery, ` +
+          `other processes ${run.otherCpuPercent.toFixed(0)} %`,
       );
     }
   }
@@ -157,6 +160,9 @@ async function main(): Promise<number> {
     "| --- | --- | --- |",
     `| \`--resume-window 0\` (off) | ${cpu("off").toFixed(2)} µs | ${Math.round(rate("off"))} |`,
     `| \`--resume-window 30\` (default) | ${cpu("on").toFixed(2)} µs | ${Math.round(rate("on"))} |`,
+    "",
+    `Each run (µs): off ${runs.off.map((r) => r.cpuMicrosPerDelivery.toFixed(2)).join(", ")}; ` +
+    `on ${runs.on.map((r) => r.cpuMicrosPerDelivery.toFixed(2)).join(", ")}.`,
     "",
     `On/off: **${ratio.toFixed(3)}×** (goal ≤ 1.05×). With nobody away the window costs one ` +
     "check of an empty map per message. Other processes used up to " +
