@@ -104,3 +104,11 @@ export function handleCommand(text: string, target: CommandTarget): Reply | null
   }
   return fail(`unknown command "${cmd}": one of ${COMMANDS}`);
 }
+
+/** What an error says, whatever was thrown: never a bare "undefined". */
+export function describeError(error: unknown): string {
+  if (error === undefined || error === null) return `a bare ${error} was thrown`;
+  const message = (error as Error).message;
+  if (message) return (error as Error).name ? `${(error as Error).name}: ${message}` : message;
+  return typeof error === "object" ? JSON.stringify(error) : `${typeof error} ${error}`;
+}
