@@ -60,7 +60,7 @@ function timerModule(): TimerModule {
     return (require as unknown as (name: string) => TimerModule)("timer");
   } catch {
     return {
-      add: (task) => setTimeout(() => digitalWrite(task.pin, task.value), task.time),
+      add: (task) => Number(setTimeout(() => digitalWrite(task.pin, task.value), task.time)),
       remove: (id) => (clearTimeout(id), true),
       list: () => [],
     };
