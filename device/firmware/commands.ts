@@ -109,6 +109,6 @@ export function handleCommand(text: string, target: CommandTarget): Reply | null
 export function describeError(error: unknown): string {
   if (error === undefined || error === null) return `a bare ${error} was thrown`;
   const message = (error as Error).message;
-  if (message) return (error as Error).name ? `${(error as Error).name}: ${message}` : message;
+  if (message) return message;
   return typeof error === "object" ? JSON.stringify(error) : `${typeof error} ${error}`;
 }

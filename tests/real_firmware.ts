@@ -1,0 +1,131 @@
+/**
+ * The SOS firmware on the real Espruino interpreter, for tests and the
+ * firmware benchmark: a board whose console is on a TCP port, flashed with
+ * `deno task flash` (the exact bundle `deno task build` makes), booted again
+ * from its Storage, and its LED read back from the interpreter's pin log.
+ *
+ * @module
+ */
+
+import { parseDeviceConfig } from "../tools/device_config.ts";
+import type { DeviceConfig, SosPattern } from "../device/firmware/config.ts";
+import {
+  type ConsoleBridge,
+  EspruinoProcess,
+  type PinEdge,
+  serveConsole,
+} from "../tools/espruino_process.ts";
+import { type SosTiming, sosTimingError } from "../tools/sos_timing.ts";
+import type { TestClient } from "./helpers.ts";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+
+/** The LED's pin on the interpreter (LED1). */
+export const LED_PIN = "D2";
+
+/** Writes a device configuration for `server` to `dir/device.json` and returns it, validated. */
+export async function writeConfig(
+  dir: string,
+  fields: Record<string, unknown>,
+): Promise<{ path: string; config: DeviceConfig }> {
+  const text = JSON.stringify(fields);
+  const path = `${dir}/device.json`;
+  await Deno.writeTextFile(path, text);
+  return { path, config: parseDeviceConfig(text) };
+}
+
+/** What `deno task flash` did. */
+export interface FlashRun {
+  /** Exit code. */
+  code: number;
+  /** Its standard output and error. */
+  output: string;
+}
+
+/** Runs `deno task flash -- ARGS` in the repository and collects what it prints. */
+export async function runFlash(args: string[]): Promise<FlashRun> {
+  const result = await new Deno.Command(Deno.execPath(), {
+    args: ["task", "flash", "--", ...args],
+    cwd: ROOT,
+    env: { NO_COLOR: "1" },
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const decoder = new TextDecoder();
+  return {
+    code: result.code,
+    output: decoder.decode(result.stdout) + decoder.decode(result.stderr),
+  };
+}
+
+/** An interpreter with its console on TCP. */
+export interface ConsoleBoard extends AsyncDisposable {
+  /** The interpreter. */
+  board: EspruinoProcess;
+  /** Its console port. */
+  bridge: ConsoleBridge;
+}
+
+/** Starts an interpreter in `cwd` (its Storage) with its console on a TCP port. */
+export function startConsoleBoard(binary: string, cwd: string): ConsoleBoard {
+  const board = EspruinoProcess.start({ binary, cwd });
+  const bridge = serveConsole(board);
+  return {
+    board,
+    bridge,
+    async [Symbol.asyncDispose]() {
+      await bridge.close();
+      await board.kill();
+    },
+  };
+}
+
+/**
+ * Kills nothing but starts the interpreter again in `cwd`, as a power cycle
+ * does: it boots `.bootcde` from Storage. The pin log starts afresh.
+ */
+export async function bootFromStorage(binary: string, cwd: string): Promise<EspruinoProcess> {
+  await Deno.remove(`${cwd}/pins.log`).catch(() => {});
+  return EspruinoProcess.start({ binary, cwd });
+}
+
+/** The LED's edges as `sosTimingError` takes them. */
+export async function ledTransitions(board: EspruinoProcess): Promise<PinEdge[]> {
+  return await board.pinEdges(LED_PIN);
+}
+
+/** Compares the LED's edges (from `fromMs`, if given) with the SOS pattern. */
+export async function ledTiming(
+  board: EspruinoProcess,
+  pattern: SosPattern,
+  fromMs = 0,
+): Promise<SosTiming> {
+  const edges = (await ledTransitions(board)).filter((edge) => edge.atMs >= fromMs);
+  return sosTimingError(edges.map((e) => ({ value: e.level, time: e.atMs })), pattern);
+}
+
+/** Sends a command to `to` and resolves with its reply (`re` equal to the command). */
+export async function command(
+  watcher: TestClient,
+  message: Record<string, unknown>,
+  timeoutMs = 5000,
+): Promise<Record<string, unknown>> {
+  watcher.socket.send(JSON.stringify(message));
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`no reply to ${JSON.stringify(message)}`);
+    const text = String(await watcher.next(left));
+    if (!text.startsWith("{")) continue;
+    const reply = JSON.parse(text);
+    if (reply.from === message.to && reply.re === message.cmd) return reply;
+  }
+}
+
+/** JsVars in use after garbage collection, as the firmware's `status` reports them. */
+export async function memoryUsage(watcher: TestClient, id: string): Promise<number> {
+  const reply = await command(watcher, { to: id, cmd: "status" });
+  const status = reply.status as { memory: { usage: number } };
+  return status.memory.usage;
+}
