@@ -285,6 +285,7 @@ Deno.test({
         10_000,
       );
       for (let i = 0; i < 2000; i++) flooder.socket.send(`flood ${i} ${"x".repeat(100)}`);
+      await waitFor("the whole flood", () => board.output.includes("< flood 1999 "), 30_000);
       // An oversized message: the board closes with 1009 and reconnects.
       flooder.socket.send("y".repeat(5000));
       await waitFor("the 1009 close", () => /closed 1009/.test(board.output), 20_000);
