@@ -306,3 +306,36 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name: "real C3: flash --no-save is refused before upload, naming the bundle size and free memory",
+  ignore,
+  async fn() {
+    const dir = await Deno.makeTempDir({ prefix: "fw-real-" });
+    try {
+      const { path } = await writeConfig(dir, {
+        server: "ws://127.0.0.1:9/",
+        clientId: "real-1",
+      });
+      await using target = startConsoleBoard(binary!, dir);
+      const run = await runFlash([
+        "--config",
+        path,
+        "--out",
+        `${dir}/firmware.js`,
+        "--port",
+        `tcp://127.0.0.1:${target.bridge.port}`,
+        "--no-save",
+      ]);
+      const bytes = (await Deno.stat(`${dir}/firmware.js`)).size;
+      assert.equal(run.code, 1, run.output);
+      assert.match(run.output, new RegExp(`The bundle is ${bytes} bytes`));
+      assert.match(run.output, /of the board's 4095 variables \(13 bytes each; \d+ free now\)/);
+      // Nothing was sent: the board never ran the firmware.
+      await delay(300);
+      assert.doesNotMatch(target.board.output, /blinking/);
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
