@@ -9,15 +9,16 @@ import type { SosPattern } from "../device/firmware/config.ts";
 
 function target() {
   const calls: string[] = [];
-  let pattern: SosPattern = { dotOnMs: 200, dashOnMs: 400, offMs: 50, pauseMs: 400 };
   const t: CommandTarget = {
     id: "board-7",
     status: () => ({ uptime: 12 }),
-    setBlinking: (on) => calls.push(`blink ${on}`),
-    pattern: () => pattern,
-    setPattern: (next) => {
-      pattern = next;
-      calls.push("pattern");
+    blinker: {
+      pattern: { dotOnMs: 200, dashOnMs: 400, offMs: 50, pauseMs: 400 } as SosPattern,
+      setEnabled: (on) => calls.push(`blink ${on}`),
+      setPattern: (next) => {
+        t.blinker.pattern = next;
+        calls.push("pattern");
+      },
     },
     say: (text) => calls.push(`say ${text}`),
     rehandshake: () => calls.push("rehandshake"),
@@ -93,5 +94,5 @@ Deno.test("malformed commands get an error reply and change nothing", () => {
     assert.match(String(reply?.error), error);
   }
   assert.deepEqual(calls, []);
-  assert.deepEqual(t.pattern(), { dotOnMs: 200, dashOnMs: 400, offMs: 50, pauseMs: 400 });
+  assert.deepEqual(t.blinker.pattern, { dotOnMs: 200, dashOnMs: 400, offMs: 50, pauseMs: 400 });
 });

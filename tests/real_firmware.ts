@@ -129,3 +129,14 @@ export async function memoryUsage(watcher: TestClient, id: string): Promise<numb
   const status = reply.status as { memory: { usage: number } };
   return status.memory.usage;
 }
+
+/**
+ * JsVars in use after garbage collection, read on the board's console (no
+ * message being handled): types `process.memory().usage` at the prompt.
+ */
+export async function consoleMemoryUsage(board: EspruinoProcess): Promise<number> {
+  const from = board.output.length;
+  await board.write('\x10print("JSVARS " + process.memory().usage)\n');
+  const match = await board.waitForOutput(/^JSVARS (\d+)/m, { from, timeoutMs: 5000 });
+  return Number(match[1]);
+}

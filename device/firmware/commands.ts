@@ -18,12 +18,15 @@ export interface CommandTarget {
   id: string;
   /** Facts for `status`. */
   status(): { [key: string]: unknown };
-  /** `blink`: LED pattern on or off. */
-  setBlinking(on: boolean): void;
-  /** `pattern`: the current timings. */
-  pattern(): SosPattern;
-  /** `pattern`: new timings from the next cycle on. */
-  setPattern(pattern: SosPattern): void;
+  /** The LED: `blink` turns it on or off, `pattern` reads and sets its timings. */
+  blinker: {
+    /** The timings of the next cycle. */
+    pattern: SosPattern;
+    /** Blinking on or off. */
+    setEnabled(on: boolean): void;
+    /** New timings from the next cycle on. */
+    setPattern(pattern: SosPattern): void;
+  };
   /** `say`: sends text to the relay. */
   say(text: string): void;
   /** `rehandshake`: drops the connection and opens a new one. */
@@ -73,11 +76,11 @@ export function handleCommand(text: string, target: CommandTarget): Reply | null
   if (cmd === "status") return reply({ ok: true, status: target.status() });
   if (cmd === "blink") {
     if (typeof message.on !== "boolean") return fail('"on" must be true or false');
-    target.setBlinking(message.on);
+    target.blinker.setEnabled(message.on);
     return reply({ ok: true, on: message.on });
   }
   if (cmd === "pattern") {
-    const current = target.pattern() as unknown as { [key: string]: number };
+    const current = target.blinker.pattern as unknown as { [key: string]: number };
     const next: { [key: string]: number } = {};
     let given = 0;
     for (let i = 0; i < PATTERN_KEYS.length; i++) {
@@ -90,7 +93,7 @@ export function handleCommand(text: string, target: CommandTarget): Reply | null
       given++;
     }
     if (given === 0) return fail(`give at least one of ${PATTERN_KEYS.join(", ")}`);
-    target.setPattern(next as unknown as SosPattern);
+    target.blinker.setPattern(next as unknown as SosPattern);
     return reply({ ok: true, pattern: next });
   }
   if (cmd === "say") {

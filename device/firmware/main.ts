@@ -75,7 +75,7 @@ const commands: CommandTarget = {
     return {
       uptime: Math.round(getTime() - bootedAt),
       memory: { free: memory.free, usage: memory.usage, total: memory.total },
-      wifi: { state: wifi.state(), ip: wifi.ip() },
+      wifi: wifi,
       connection: client ? client.state() : "none",
       counters: client ? client.counters : {},
       queued: client ? client.queued() : 0,
@@ -84,9 +84,7 @@ const commands: CommandTarget = {
       blinking: blinker.enabled,
     };
   },
-  setBlinking: (on) => blinker.setEnabled(on),
-  pattern: () => blinker.pattern,
-  setPattern: (next) => blinker.setPattern(next),
+  blinker: blinker,
   say: (text) => {
     if (client) client.send(text);
   },

@@ -27,14 +27,17 @@ import type { SosPattern } from "./config.ts";
 
 export type { SosPattern };
 
-/** Edges queued ahead at most: well below the 15 tasks the utility timer's queue holds. */
-export const MAX_QUEUED_EDGES = 12;
+/**
+ * Edges queued ahead at most: one below the 15 tasks the utility timer's
+ * queue holds (16 slots, one kept empty), so an add never waits for room.
+ */
+export const MAX_QUEUED_EDGES = 14;
 
 /** How often the queue is topped up: far less than the ~2 s it holds. */
 const TOP_UP_MS = 100;
 
-/** An edge is never queued sooner than this ahead, so it is never in the past when added. */
-const LEAD_MS = 10;
+/** An edge is never queued sooner than this ahead, so it is not in the past when added. */
+const LEAD_MS = 3;
 
 const SYMBOLS = "...---...";
 
