@@ -144,7 +144,9 @@ async function realRun(binary: string, minutes: number): Promise<RealRun> {
         const usage = await memoryUsage(watcher, ID);
         samples.push({ atS: since(), usage, idle: await consoleMemoryUsage(board) });
         const last = samples[samples.length - 1];
-        log(`${last.atS.toFixed(0)} s: ${last.usage} JsVars after GC (${last.idle} on the console)`);
+        log(
+          `${last.atS.toFixed(0)} s: ${last.usage} JsVars after GC (${last.idle} on the console)`,
+        );
       } catch (error) {
         log(`no status at ${since().toFixed(0)} s: ${(error as Error).message}`);
       }
@@ -152,7 +154,9 @@ async function realRun(binary: string, minutes: number): Promise<RealRun> {
     }
     const timing = await ledTiming(board, config.pattern);
     const timeouts = board.output.split("Timeout on Utility Timer").length - 1;
-    const errors = board.output.split("\n").filter((l) => /error in (handler|message|cycle)/.test(l));
+    const errors = board.output.split("\n").filter((l) =>
+      /error in (handler|message|cycle)/.test(l)
+    );
     return {
       minutes,
       worstMs: timing.worstMs,
@@ -176,7 +180,10 @@ async function realRun(binary: string, minutes: number): Promise<RealRun> {
 /** The faults the real build cannot inject, on the virtual board. */
 async function virtualRuns(): Promise<{ name: string; worstMs: number; spans: number }[]> {
   const results: { name: string; worstMs: number; spans: number }[] = [];
-  const scenarios: { name: string; run: (board: VirtualBoard, relay: RelayProcess) => Promise<RelayProcess> }[] = [
+  const scenarios: {
+    name: string;
+    run: (board: VirtualBoard, relay: RelayProcess) => Promise<RelayProcess>;
+  }[] = [
     {
       name: "Wi-Fi lost for 3 s",
       run: async (board, relay) => {
@@ -307,7 +314,7 @@ async function main(args: string[]): Promise<void> {
       "### Faults only the virtual board can inject",
       "",
       "The real build has no Wi-Fi and its connects do not block; these run on `virtual_board/`. " +
-        "Its LED is exact only if it models `require(\"timer\")`; without it the firmware falls " +
+        'Its LED is exact only if it models `require("timer")`; without it the firmware falls ' +
         "back to JavaScript timers and these figures show that fallback's jitter.",
       "",
       "| fault | spans checked | worst error (ms) |",

@@ -4,7 +4,7 @@
  */
 
 import assert from "node:assert/strict";
-import { type CommandTarget, handleCommand } from "../device/firmware/commands.ts";
+import { type CommandTarget, describeError, handleCommand } from "../device/firmware/commands.ts";
 import type { SosPattern } from "../device/firmware/config.ts";
 
 function target() {
@@ -95,4 +95,16 @@ Deno.test("malformed commands get an error reply and change nothing", () => {
   }
   assert.deepEqual(calls, []);
   assert.deepEqual(t.blinker.pattern, { dotOnMs: 200, dashOnMs: 400, offMs: 50, pauseMs: 400 });
+});
+
+Deno.test("describeError always says what failed, whatever was thrown", () => {
+  assert.equal(describeError(new Error("boom")), "boom");
+  assert.equal(describeError(new TypeError("x is not a function")), "x is not a function");
+  assert.equal(describeError(undefined), "a bare undefined was thrown");
+  assert.equal(describeError(null), "a bare null was thrown");
+  assert.equal(describeError("plain text"), "plain text");
+  assert.equal(describeError(""), "an empty string was thrown");
+  assert.equal(describeError(42), "number 42 was thrown");
+  assert.equal(describeError({ code: -30848 }), '{"code":-30848}');
+  assert.equal(describeError(new Error("")), "Error without a message");
 });

@@ -208,7 +208,7 @@ Deno.test({
         re: "say",
         ok: true,
       });
-      await waitFor("the said text", () => board.output.includes("< {\"to\":\"real-1\",\"cmd\":\"say\""));
+      await waitFor("the said text", () => board.output.includes('< {"to":"real-1","cmd":"say"'));
 
       // A 4 KiB message (the configured maximum) is taken at any moment.
       const big = JSON.stringify({ to, cmd: "say", text: "x".repeat(4096 - 40) });
@@ -265,7 +265,8 @@ Deno.test({
 });
 
 Deno.test({
-  name: "real C3: relay restart, a 2000-message flood and an oversized message never disturb the LED",
+  name:
+    "real C3: relay restart, a 2000-message flood and an oversized message never disturb the LED",
   ignore,
   async fn() {
     const relay = await startRelayProcess();

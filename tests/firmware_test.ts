@@ -28,7 +28,7 @@ const BOARD_HAS_TIMER = await (async () => {
   const yes = probe.console.includes("timer: yes");
   if (!yes) {
     console.warn(
-      "warning: the virtual board has no require(\"timer\"): LED timing is checked for " +
+      'warning: the virtual board has no require("timer"): LED timing is checked for ' +
         "order only here; firmware_real_test.ts checks the 5 ms bound on the real interpreter",
     );
   }

@@ -113,5 +113,7 @@ export function describeError(error: unknown): string {
   if (error === undefined || error === null) return `a bare ${error} was thrown`;
   const message = (error as Error).message;
   if (message) return message;
-  return typeof error === "object" ? JSON.stringify(error) : `${typeof error} ${error}`;
+  if (error instanceof Error) return `${error.name} without a message`;
+  if (typeof error === "string") return error || "an empty string was thrown";
+  return typeof error === "object" ? JSON.stringify(error) : `${typeof error} ${error} was thrown`;
 }
