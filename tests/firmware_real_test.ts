@@ -8,7 +8,9 @@
  */
 
 import assert from "node:assert/strict";
-import { espruinoForTests, type EspruinoProcess } from "../tools/espruino_process.ts";
+import { bundleDevice } from "../tools/bundle.ts";
+import { EspruinoProcess, espruinoForTests } from "../tools/espruino_process.ts";
+import { sosSpans } from "../tools/sos_timing.ts";
 import { delay, TestClient, waitFor } from "./helpers.ts";
 import { type RelayProcess, startRelayProcess } from "./relay_process.ts";
 import {
@@ -338,5 +340,36 @@ Deno.test({
     } finally {
       await Deno.remove(dir, { recursive: true });
     }
+  },
+});
+
+Deno.test({
+  name: "real C3: JavaScript blocked longer than the queued edges: the SOS shifts, never garbled",
+  ignore,
+  async fn() {
+    // The blinker alone, blocked for 2.5 s in its second cycle's callback
+    // (about 0.8 s of FAST edges are queued), as a slow connect would.
+    const script = await bundleDevice({
+      entry: new URL("../device/firmware/blocked_demo.ts", import.meta.url),
+      define: { FAST_PATTERN: JSON.stringify(FAST) },
+    });
+    await using board = EspruinoProcess.start({ binary: binary!, script });
+    await board.waitForOutput(/cycle 6/, { timeoutMs: 15_000 });
+    const edges = await ledTransitions(board);
+    const expected = sosSpans(FAST);
+    const first = edges.findIndex((e) => e.level === 1);
+    let shifts = 0;
+    for (let i = first; i + 1 < edges.length; i++) {
+      const lit = (i - first) % 2 === 0;
+      assert.equal(edges[i].level, lit ? 1 : 0, `edge ${i - first} has the wrong level`);
+      const span = edges[i + 1].atMs - edges[i].atMs;
+      const error = span - expected[(i - first) % expected.length];
+      if (Math.abs(error) <= 5) continue;
+      // Only a pause may grow: the LED rests off while the JavaScript is blocked.
+      assert.ok(!lit && error > 0, `span ${i - first} is ${span.toFixed(1)} ms (${lit ? "on" : "off"})`);
+      shifts++;
+    }
+    assert.equal(shifts, 1, "one longer pause, where the JavaScript was blocked");
+    assert.doesNotMatch(board.output, /Timeout on Utility Timer|error /);
   },
 });

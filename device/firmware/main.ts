@@ -24,6 +24,8 @@ declare const ESP32: { reboot(): void } | undefined;
 // (tools/build.ts): the configuration never sits in the board's memory as an object.
 
 const bootedAt = getTime();
+// Assigned last: the LED starts before the first connect, which can block.
+// deno-lint-ignore prefer-const
 let client: WebSocketClient | undefined;
 let sent = 0;
 

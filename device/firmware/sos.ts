@@ -120,22 +120,20 @@ export function startBlinker(options: BlinkerOptions): Blinker {
     timer.add({ type: "SET", pin: pin, value: value, time: time - getTime() * 1000 });
 
   const topUp = () => {
-    const now = getTime() * 1000;
+    let now = getTime() * 1000;
     while (queued.length > 0 && queued[1] <= now) queued.splice(0, 4);
+    let ended = 0;
     while (cycleEnds.length > 0 && cycleEnds[0] <= now) {
       cycleEnds.shift();
-      try {
-        options.onCycle(++blinker.cycles);
-      } catch (error) {
-        options.onError(error);
-      }
+      ended++;
     }
-    if (!blinker.enabled) return;
     let pending = 0;
     for (let i = 0; i < queued.length; i += 4) pending += queued[i] > now ? 2 : 1;
-    // Blocked past the end of the queue: the LED rests off; go on from now (shifted).
-    if (at < now + LEAD_MS) at = now + LEAD_MS;
-    while (pending + 2 <= MAX_QUEUED_EDGES) {
+    while (blinker.enabled && pending + 2 <= MAX_QUEUED_EDGES) {
+      // Never an edge in the past: after the JavaScript was blocked beyond the
+      // queue, the LED rests off and the pattern goes on from now (shifted).
+      now = getTime() * 1000;
+      if (at < now + LEAD_MS) at = now + LEAD_MS;
       const onMs = SYMBOLS.charAt(symbol) === "." ? pattern.dotOnMs : pattern.dashOnMs;
       const offId = add(off, at + onMs);
       const onId = offId < 0 ? -1 : add(1 - off, at);
@@ -149,7 +147,7 @@ export function startBlinker(options: BlinkerOptions): Blinker {
             if (tasks[i] && tasks[i].finished) timer.remove(tasks[i].id);
           }
         }
-        return;
+        break;
       }
       refused = 0;
       queued.push(at, at + onMs, onId, offId);
@@ -162,6 +160,14 @@ export function startBlinker(options: BlinkerOptions): Blinker {
         symbol = 0;
         pattern = blinker.pattern;
         at += pattern.pauseMs;
+      }
+    }
+    // Last, as they may take long (a connect blocks): the edges are queued already.
+    for (; ended > 0; ended--) {
+      try {
+        options.onCycle(++blinker.cycles);
+      } catch (error) {
+        options.onError(error);
       }
     }
   };
