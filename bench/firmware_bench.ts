@@ -20,7 +20,7 @@ import { parseArgs } from "node:util";
 import { buildFirmware } from "../tools/build.ts";
 import { parseDeviceConfig } from "../tools/device_config.ts";
 import { findEspruino } from "../tools/espruino_process.ts";
-import { sosTimingError } from "../tools/sos_timing.ts";
+import { sosSpans, sosTimingError } from "../tools/sos_timing.ts";
 import { VirtualBoard } from "../virtual_board/mod.ts";
 import { type RelayProcess, startRelayProcess } from "../tests/relay_process.ts";
 import { TestClient } from "../tests/helpers.ts";
@@ -29,6 +29,7 @@ import {
   command,
   consoleMemoryUsage,
   ledTiming,
+  ledTransitions,
   memoryUsage,
   runFlash,
   startConsoleBoard,
@@ -109,6 +110,7 @@ async function realRun(binary: string, minutes: number): Promise<RealRun> {
   const since = () => (Date.now() - bootedAt) / 1000;
   let watcher = await TestClient.open(`${relay.url}watcher`);
   const samples: Sample[] = [];
+  const faultTimes: { name: string; atS: number }[] = [];
   try {
     await connected(relay, 1, 10_000);
     const bootUsage = await memoryUsage(watcher, ID);
@@ -120,6 +122,7 @@ async function realRun(binary: string, minutes: number): Promise<RealRun> {
       round++;
       // A fault each round, in turn; the re-handshakes run all along.
       const fault = round % 4;
+      faultTimes.push({ name: ["4 KiB", "restart", "flood", "oversized"][fault], atS: since() });
       if (fault === 1) {
         await watcher[Symbol.asyncDispose]();
         await relay.stop("SIGKILL");
@@ -153,6 +156,20 @@ async function realRun(binary: string, minutes: number): Promise<RealRun> {
       await sleep(Math.min(15_000, Math.max(0, end - Date.now())));
     }
     const timing = await ledTiming(board, config.pattern);
+    // Where the larger errors were, against the faults' times (seconds since boot).
+    const edges = await ledTransitions(board);
+    const expected = sosSpans(config.pattern);
+    const first = edges.findIndex((e) => e.level === 1);
+    for (let i = first; first >= 0 && i + 1 < edges.length; i++) {
+      const error = edges[i + 1].atMs - edges[i].atMs - expected[(i - first) % expected.length];
+      if (Math.abs(error) > 2) {
+        log(
+          `LED span ${i - first} off by ${error.toFixed(2)} ms at ` +
+            `${((edges[i].atMs - edges[first].atMs) / 1000).toFixed(1)} s`,
+        );
+      }
+    }
+    log(`faults at (s): ${faultTimes.map((f) => `${f.name} ${f.atS.toFixed(1)}`).join(", ")}`);
     const timeouts = board.output.split("Timeout on Utility Timer").length - 1;
     const errors = board.output.split("\n").filter((l) =>
       /error in (handler|message|cycle)/.test(l)

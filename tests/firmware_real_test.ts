@@ -9,7 +9,7 @@
 
 import assert from "node:assert/strict";
 import { bundleDevice } from "../tools/bundle.ts";
-import { EspruinoProcess, espruinoForTests } from "../tools/espruino_process.ts";
+import { espruinoForTests, EspruinoProcess } from "../tools/espruino_process.ts";
 import { sosSpans } from "../tools/sos_timing.ts";
 import { delay, TestClient, waitFor } from "./helpers.ts";
 import { type RelayProcess, startRelayProcess } from "./relay_process.ts";
@@ -366,7 +366,10 @@ Deno.test({
       const error = span - expected[(i - first) % expected.length];
       if (Math.abs(error) <= 5) continue;
       // Only a pause may grow: the LED rests off while the JavaScript is blocked.
-      assert.ok(!lit && error > 0, `span ${i - first} is ${span.toFixed(1)} ms (${lit ? "on" : "off"})`);
+      assert.ok(
+        !lit && error > 0,
+        `span ${i - first} is ${span.toFixed(1)} ms (${lit ? "on" : "off"})`,
+      );
       shifts++;
     }
     assert.equal(shifts, 1, "one longer pause, where the JavaScript was blocked");
