@@ -25,15 +25,12 @@ import { VirtualBoard } from "../virtual_board/mod.ts";
 import { type RelayProcess, startRelayProcess } from "../tests/relay_process.ts";
 import { TestClient } from "../tests/helpers.ts";
 import {
-  bootFromStorage,
   command,
   consoleMemoryUsage,
+  flashAndBoot,
   ledTiming,
   ledTransitions,
   memoryUsage,
-  runFlash,
-  startConsoleBoard,
-  writeConfig,
 } from "../tests/real_firmware.ts";
 import { formatMarkdown } from "./markdown.ts";
 
@@ -79,33 +76,16 @@ async function realRun(binary: string, minutes: number): Promise<RealRun> {
   let relay = await startRelayProcess();
   const port = relay.port;
   const dir = await Deno.makeTempDir({ prefix: "firmware-bench-" });
-  const { path, config } = await writeConfig(dir, {
-    server: relay.url,
-    clientId: ID,
-    rehandshakeEvery: 3,
-  });
+  const fields = { server: relay.url, clientId: ID, rehandshakeEvery: 3 };
+  const config = parseDeviceConfig(JSON.stringify(fields));
   const faults: Record<string, number> = {
     "relay restarts": 0,
     "floods of 2000 messages": 0,
     "oversized messages (5000 bytes)": 0,
     "4 KiB messages": 0,
   };
-  {
-    await using flashed = startConsoleBoard(binary, dir);
-    const run = await runFlash([
-      "--config",
-      path,
-      "--out",
-      `${dir}/firmware.js`,
-      "--port",
-      `tcp://127.0.0.1:${flashed.bridge.port}`,
-      "--watch",
-      "0",
-    ]);
-    if (run.code !== 0) throw new Error(`deno task flash failed:\n${run.output}`);
-  }
+  const board = await flashAndBoot(binary, dir, fields);
   const bundleBytes = (await Deno.stat(`${dir}/firmware.js`)).size;
-  const board = await bootFromStorage(binary, dir);
   const bootedAt = Date.now();
   const since = () => (Date.now() - bootedAt) / 1000;
   let watcher = await TestClient.open(`${relay.url}watcher`);

@@ -14,12 +14,14 @@ import { sosSpans } from "../tools/sos_timing.ts";
 import { delay, TestClient, waitFor } from "./helpers.ts";
 import { type RelayProcess, startRelayProcess } from "./relay_process.ts";
 import {
-  bootFromStorage,
   command,
+  type ConsoleLink,
+  flashAndBoot,
+  flashConfig,
   ledTiming,
   ledTransitions,
   memoryUsage,
-  runFlash,
+  overTcp,
   startConsoleBoard,
   writeConfig,
 } from "./real_firmware.ts";
@@ -47,45 +49,31 @@ function configFor(relay: RelayProcess, fields: Record<string, unknown> = {}) {
 }
 
 /**
- * Builds and flashes the firmware with `deno task flash -- --config … --port
- * PORT`, then boots it again from Storage in the same folder, as a power
- * cycle does. Returns the booted interpreter.
+ * Runs `check` against the firmware flashed (through `link`) with the test
+ * configuration plus `fields`, booted from Storage, with a relay and a
+ * watcher connected to it.
  */
-async function flashAndBoot(
-  dir: string,
+async function withFlashedBoard(
   fields: Record<string, unknown>,
-  port: (bridgePort: number) => Promise<{ port: string; close(): Promise<void> }>,
-): Promise<EspruinoProcess> {
-  const { path } = await writeConfig(dir, fields);
-  {
-    await using flashed = startConsoleBoard(binary!, dir);
-    const link = await port(flashed.bridge.port);
-    try {
-      const run = await runFlash([
-        "--config",
-        path,
-        "--out",
-        `${dir}/firmware.js`,
-        "--port",
-        link.port,
-        "--watch",
-        "0",
-      ]);
-      assert.equal(run.code, 0, run.output);
-      assert.match(run.output, /Saved \d+ bytes to Storage \.bootcde on LINUX_ESP32C3/);
-    } finally {
-      await link.close();
-    }
-    // Flashed code runs at once.
-    await flashed.board.waitForOutput(/real-1 blinking/);
+  link: ConsoleLink | ((bridgePort: number, dir: string) => ReturnType<ConsoleLink>),
+  check: (board: EspruinoProcess, relay: RelayProcess, watcher: TestClient) => Promise<void>,
+): Promise<void> {
+  await using relay = await startRelayProcess();
+  const dir = await Deno.makeTempDir({ prefix: "fw-real-" });
+  await using watcher = await TestClient.open(`${relay.url}watcher`);
+  const board = await flashAndBoot(
+    binary!,
+    dir,
+    configFor(relay, fields),
+    (port) => link(port, dir),
+  );
+  try {
+    await check(board, relay, watcher);
+  } finally {
+    await board.kill();
+    await Deno.remove(dir, { recursive: true });
   }
-  const board = await bootFromStorage(binary!, dir);
-  await board.waitForOutput(/real-1 blinking/);
-  return board;
 }
-
-const overTcp = (bridgePort: number) =>
-  Promise.resolve({ port: `tcp://127.0.0.1:${bridgePort}`, close: () => Promise.resolve() });
 
 /** A pseudo-terminal (socat) in front of the console's TCP port, as a USB serial port is. */
 async function overPty(bridgePort: number, dir: string) {
@@ -127,12 +115,8 @@ async function assertLed(board: EspruinoProcess, minSpans: number): Promise<numb
 Deno.test({
   name: "real C3: flashed over TCP, boots from Storage, SOS! after each cycle, LED within 5 ms",
   ignore,
-  async fn() {
-    await using relay = await startRelayProcess();
-    const dir = await Deno.makeTempDir({ prefix: "fw-real-" });
-    await using watcher = await TestClient.open(`${relay.url}watcher`);
-    const board = await flashAndBoot(dir, configFor(relay, { rehandshakeEvery: 2 }), overTcp);
-    try {
+  fn: () =>
+    withFlashedBoard({ rehandshakeEvery: 2 }, overTcp, async (board, relay, watcher) => {
       // Re-handshakes every 2 cycles: three connections within about 5 cycles.
       const connects = () => relay.stderr.filter((l) => CONNECT.test(l)).length;
       for (let i = 0; i < 5; i++) assert.equal(await watcher.next(5000), "SOS!");
@@ -140,42 +124,26 @@ Deno.test({
       await assertLed(board, 80);
       // The pin log shows the boot from Storage: the LED starts at once.
       assert.match(board.output, /\[sos\] real-1 blinking; relay ws:\/\/127\.0\.0\.1:\d+\//);
-    } finally {
-      await board.kill();
-      await Deno.remove(dir, { recursive: true });
-    }
-  },
+    }),
 });
 
 Deno.test({
   name: "real C3: flashed over a pseudo-terminal (socat), boots from Storage and blinks",
   ignore,
-  async fn() {
-    await using relay = await startRelayProcess();
-    const dir = await Deno.makeTempDir({ prefix: "fw-real-" });
-    await using watcher = await TestClient.open(`${relay.url}watcher`);
-    const board = await flashAndBoot(dir, configFor(relay), (port) => overPty(port, dir));
-    try {
+  fn: () =>
+    withFlashedBoard({}, overPty, async (board, _relay, watcher) => {
       assert.equal(await watcher.next(5000), "SOS!");
       assert.equal(await watcher.next(5000), "SOS!");
       await assertLed(board, 30);
-    } finally {
-      await board.kill();
-      await Deno.remove(dir, { recursive: true });
-    }
-  },
+    }),
 });
 
 Deno.test({
   name: "real C3: every command and malformed ones are answered; memory after GC is flat",
   ignore,
-  async fn() {
-    await using relay = await startRelayProcess();
-    const dir = await Deno.makeTempDir({ prefix: "fw-real-" });
-    await using watcher = await TestClient.open(`${relay.url}watcher`);
-    const board = await flashAndBoot(dir, configFor(relay), overTcp);
-    const to = "real-1";
-    try {
+  fn: () =>
+    withFlashedBoard({}, overTcp, async (board, relay, watcher) => {
+      const to = "real-1";
       assert.equal(await watcher.next(5000), "SOS!");
       const status = await command(watcher, { to, cmd: "status" });
       assert.equal(status.ok, true);
@@ -259,11 +227,7 @@ Deno.test({
       await waitFor("the reboot", () => board.output.split("real-1 blinking").length > boots, 5000);
       await waitFor("the connection after the reboot", () => connects() > before + 1, 8000);
       assert.doesNotMatch(board.output, /Timeout on Utility Timer|error in handler/);
-    } finally {
-      await board.kill();
-      await Deno.remove(dir, { recursive: true });
-    }
-  },
+    }),
 });
 
 Deno.test({
@@ -275,7 +239,7 @@ Deno.test({
     const port = relay.port;
     const dir = await Deno.makeTempDir({ prefix: "fw-real-" });
     let restarted: RelayProcess | undefined;
-    const board = await flashAndBoot(dir, configFor(relay), overTcp);
+    const board = await flashAndBoot(binary!, dir, configFor(relay));
     try {
       await waitFor("the connection", () => relay.stderr.some((l) => l.includes("id=real-1")));
       await relay.stop("SIGKILL");
@@ -321,13 +285,7 @@ Deno.test({
         clientId: "real-1",
       });
       await using target = startConsoleBoard(binary!, dir);
-      const run = await runFlash([
-        "--config",
-        path,
-        "--out",
-        `${dir}/firmware.js`,
-        "--port",
-        `tcp://127.0.0.1:${target.bridge.port}`,
+      const run = await flashConfig(path, dir, `tcp://127.0.0.1:${target.bridge.port}`, [
         "--no-save",
       ]);
       const bytes = (await Deno.stat(`${dir}/firmware.js`)).size;

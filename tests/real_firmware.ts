@@ -59,6 +59,67 @@ export async function runFlash(args: string[]): Promise<FlashRun> {
   };
 }
 
+/**
+ * Builds the firmware from the configuration at `configPath` and uploads it
+ * with `deno task flash -- --config … --out DIR/firmware.js --port PORT`
+ * (plus `extra` flags).
+ */
+export function flashConfig(
+  configPath: string,
+  dir: string,
+  port: string,
+  extra: string[] = [],
+): Promise<FlashRun> {
+  return runFlash([
+    "--config",
+    configPath,
+    "--out",
+    `${dir}/firmware.js`,
+    "--port",
+    port,
+    ...extra,
+  ]);
+}
+
+/** A way to reach a console's TCP port: the `--port` to give `flash`, and how to let go. */
+export type ConsoleLink = (bridgePort: number) => Promise<{ port: string; close(): Promise<void> }>;
+
+/** The console's TCP port itself, as `tcp://127.0.0.1:PORT`. */
+export const overTcp: ConsoleLink = (bridgePort) =>
+  Promise.resolve({ port: `tcp://127.0.0.1:${bridgePort}`, close: () => Promise.resolve() });
+
+/**
+ * Writes `fields` as the configuration in `dir`, flashes the firmware built
+ * from it with `deno task flash` (through `link`) into an interpreter whose
+ * Storage is `dir`, then boots it again from that Storage, as a power cycle
+ * does. Throws with flash's output if the upload fails.
+ */
+export async function flashAndBoot(
+  binary: string,
+  dir: string,
+  fields: Record<string, unknown>,
+  link: ConsoleLink = overTcp,
+): Promise<EspruinoProcess> {
+  const { path } = await writeConfig(dir, fields);
+  {
+    await using flashed = startConsoleBoard(binary, dir);
+    const linked = await link(flashed.bridge.port);
+    try {
+      const run = await flashConfig(path, dir, linked.port, ["--watch", "0"]);
+      if (run.code !== 0 || !/Saved \d+ bytes to Storage \.bootcde/.test(run.output)) {
+        throw new Error(`deno task flash failed:\n${run.output}`);
+      }
+    } finally {
+      await linked.close();
+    }
+    // Flashed code runs at once.
+    await flashed.board.waitForOutput(/ blinking; relay /);
+  }
+  const board = await bootFromStorage(binary, dir);
+  await board.waitForOutput(/ blinking; relay /);
+  return board;
+}
+
 /** An interpreter with its console on TCP. */
 export interface ConsoleBoard extends AsyncDisposable {
   /** The interpreter. */
