@@ -20,7 +20,7 @@ import { parseArgs } from "node:util";
 import { buildFirmware } from "../tools/build.ts";
 import { parseDeviceConfig } from "../tools/device_config.ts";
 import { findEspruino } from "../tools/espruino_process.ts";
-import { sosSpans, sosTimingError } from "../tools/sos_timing.ts";
+import { sosTimingError } from "../tools/sos_timing.ts";
 import { VirtualBoard } from "../virtual_board/mod.ts";
 import { type RelayProcess, startRelayProcess } from "../tests/relay_process.ts";
 import { TestClient } from "../tests/helpers.ts";
@@ -31,6 +31,7 @@ import {
   ledTiming,
   ledTransitions,
   memoryUsage,
+  spanErrors,
 } from "../tests/real_firmware.ts";
 import { formatMarkdown } from "./markdown.ts";
 
@@ -137,17 +138,11 @@ async function realRun(binary: string, minutes: number): Promise<RealRun> {
     }
     const timing = await ledTiming(board, config.pattern);
     // Where the larger errors were, against the faults' times (seconds since boot).
-    const edges = await ledTransitions(board);
-    const expected = sosSpans(config.pattern);
-    const first = edges.findIndex((e) => e.level === 1);
-    for (let i = first; first >= 0 && i + 1 < edges.length; i++) {
-      const error = edges[i + 1].atMs - edges[i].atMs - expected[(i - first) % expected.length];
-      if (Math.abs(error) > 2) {
-        log(
-          `LED span ${i - first} off by ${error.toFixed(2)} ms at ` +
-            `${((edges[i].atMs - edges[first].atMs) / 1000).toFixed(1)} s`,
-        );
-      }
+    for (const late of spanErrors(await ledTransitions(board), config.pattern, 2)) {
+      log(
+        `LED span ${late.index} off by ${late.errorMs.toFixed(2)} ms at ` +
+          `${(late.atMs / 1000).toFixed(1)} s`,
+      );
     }
     log(`faults at (s): ${faultTimes.map((f) => `${f.name} ${f.atS.toFixed(1)}`).join(", ")}`);
     const timeouts = board.output.split("Timeout on Utility Timer").length - 1;

@@ -15,7 +15,7 @@ import {
   type PinEdge,
   serveConsole,
 } from "../tools/espruino_process.ts";
-import { type SosTiming, sosTimingError } from "../tools/sos_timing.ts";
+import { sosSpans, type SosTiming, sosTimingError } from "../tools/sos_timing.ts";
 import type { TestClient } from "./helpers.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -200,4 +200,36 @@ export async function consoleMemoryUsage(board: EspruinoProcess): Promise<number
   await board.write('\x10print("JSVARS " + process.memory().usage)\n');
   const match = await board.waitForOutput(/^JSVARS (\d+)/m, { from, timeoutMs: 5000 });
   return Number(match[1]);
+}
+
+/** One LED span off its expected length. */
+export interface SpanError {
+  /** Index of the span from the first "on". */
+  index: number;
+  /** Whether the LED was lit during it. */
+  lit: boolean;
+  /** When it started, ms after the first "on". */
+  atMs: number;
+  /** Measured length minus expected length, ms. */
+  errorMs: number;
+}
+
+/** The spans of the LED's edges that are off the pattern by more than `overMs`. */
+export function spanErrors(edges: PinEdge[], pattern: SosPattern, overMs: number): SpanError[] {
+  const expected = sosSpans(pattern);
+  const first = edges.findIndex((e) => e.level === 1);
+  const errors: SpanError[] = [];
+  for (let i = first; first >= 0 && i + 1 < edges.length; i++) {
+    const index = i - first;
+    const errorMs = edges[i + 1].atMs - edges[i].atMs - expected[index % expected.length];
+    if (Math.abs(errorMs) > overMs) {
+      errors.push({
+        index,
+        lit: edges[i].level === 1,
+        atMs: edges[i].atMs - edges[first].atMs,
+        errorMs,
+      });
+    }
+  }
+  return errors;
 }
