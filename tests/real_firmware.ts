@@ -156,15 +156,28 @@ export async function ledTransitions(board: EspruinoProcess): Promise<PinEdge[]>
   return await board.pinEdges(LED_PIN);
 }
 
-/** Compares the LED's edges (from `fromMs`, if given) with the SOS pattern. */
+/** The LED's edges from the start of SOS cycle `cycle` (0: the first "on"). */
+export async function ledEdgesFromCycle(
+  board: EspruinoProcess,
+  cycle = 0,
+): Promise<PinEdge[]> {
+  const edges = await ledTransitions(board);
+  const first = edges.findIndex((edge) => edge.level === 1);
+  return first < 0 ? [] : edges.slice(first + cycle * 2 * SOS_SYMBOLS);
+}
+
+/** Compares the LED's edges (from the start of cycle `cycle`) with the SOS pattern. */
 export async function ledTiming(
   board: EspruinoProcess,
   pattern: SosPattern,
-  fromMs = 0,
+  cycle = 0,
 ): Promise<SosTiming> {
-  const edges = (await ledTransitions(board)).filter((edge) => edge.atMs >= fromMs);
+  const edges = await ledEdgesFromCycle(board, cycle);
   return sosTimingError(edges.map((e) => ({ value: e.level, time: e.atMs })), pattern);
 }
+
+/** Symbols in one SOS. */
+const SOS_SYMBOLS = 9;
 
 /** Sends a command to `to` and resolves with its reply (`re` equal to the command). */
 export async function command(

@@ -36,8 +36,12 @@ export const MAX_QUEUED_EDGES = 14;
 /** How often the queue is topped up: far less than the ~2 s it holds. */
 const TOP_UP_MS = 100;
 
-/** An edge is never queued sooner than this ahead, so it is not in the past when added. */
-const LEAD_MS = 3;
+/**
+ * An edge is never queued sooner than this ahead: it must not be in the past
+ * when it is added, even if the board is busy between reading the clock and
+ * adding it.
+ */
+const LEAD_MS = 50;
 
 const SYMBOLS = "...---...";
 
