@@ -233,6 +233,28 @@ Deno.test({
       const second = await memoryUsage(watcher, to);
       assert.ok(Math.abs(second - first) < 60, `memory ${first} then ${second} JsVars`);
 
+      assert.doesNotMatch(
+        board.output,
+        /error in (handler|message|cycle)/,
+        "no handler failed yet",
+      );
+      // A crash in any handler is caught, printed and told to the relay, saying what failed.
+      const crashes: [string, string][] = [
+        ['new Error("boom")', "handler: boom"],
+        ["undefined", "handler: a bare undefined was thrown"],
+        ['"plain"', "handler: plain"],
+      ];
+      for (const [value, error] of crashes) {
+        await board.write(`\x10setTimeout(function () { throw ${value}; }, 10);\n`);
+        let crash: Record<string, unknown> = {};
+        while (crash.error === undefined) {
+          const text = String(await watcher.next(5000));
+          if (text.startsWith("{")) crash = JSON.parse(text);
+        }
+        assert.deepEqual(crash, { from: to, error });
+        assert.ok(board.output.includes(`[sos] error in ${error}`), board.output.slice(-500));
+      }
+
       // rehandshake and reboot: the board comes back on its own.
       const connects = () => relay.stderr.filter((l) => CONNECT.test(l)).length;
       const before = connects();
@@ -242,7 +264,7 @@ Deno.test({
       assert.equal((await command(watcher, { to, cmd: "reboot" })).ok, true);
       await waitFor("the reboot", () => board.output.split("real-1 blinking").length > boots, 5000);
       await waitFor("the connection after the reboot", () => connects() > before + 1, 8000);
-      assert.doesNotMatch(board.output, /Timeout on Utility Timer|error in handler/);
+      assert.doesNotMatch(board.output, /Timeout on Utility Timer/);
     }),
 });
 
