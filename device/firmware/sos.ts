@@ -57,23 +57,6 @@ interface TimerModule {
   list(): { id: number; finished?: boolean }[];
 }
 
-/**
- * `require("timer")`, or for an interpreter without it (before 2v29, the
- * virtual board) the same calls on JavaScript timers: edges then are only as
- * exact as `setTimeout`.
- */
-function timerModule(): TimerModule {
-  try {
-    return (require as unknown as (name: string) => TimerModule)("timer");
-  } catch {
-    return {
-      add: (task) => Number(setTimeout(() => digitalWrite(task.pin, task.value), task.time)),
-      remove: (id) => (clearTimeout(id), true),
-      list: () => [],
-    };
-  }
-}
-
 /** Settings of {@linkcode startBlinker}. */
 export interface BlinkerOptions {
   /** The LED's pin. */
@@ -104,7 +87,19 @@ export interface Blinker {
 
 /** Starts blinking at once, for as long as the board runs, and returns the controls. */
 export function startBlinker(options: BlinkerOptions): Blinker {
-  const timer = timerModule();
+  // `require("timer")`, or for an interpreter without it (before 2v29, the
+  // virtual board) the same calls on JavaScript timers: edges then are only
+  // as exact as `setTimeout`.
+  let timer: TimerModule;
+  try {
+    timer = (require as unknown as (name: string) => TimerModule)("timer");
+  } catch {
+    timer = {
+      add: (task) => Number(setTimeout(() => digitalWrite(task.pin, task.value), task.time)),
+      remove: (id) => (clearTimeout(id), true),
+      list: () => [],
+    };
+  }
   const pin = options.pin;
   const off = options.activeLow ? 1 : 0;
   // The timings being queued; `blinker.pattern` holds those of the next cycle.

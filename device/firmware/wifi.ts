@@ -28,18 +28,15 @@ export interface WifiLink {
 const FIRST_ROUND_PAUSE_MS = 1000;
 const MAX_ROUND_PAUSE_MS = 10_000;
 
-/** The `Wifi` module, or undefined on a board without one. */
-function wifiModule(): WifiModule | undefined {
-  try {
-    return require("Wifi");
-  } catch {
-    return undefined;
-  }
-}
-
 /** Starts joining (or reports `none` at once when there is no Wi-Fi to join). */
 export function startWifi(config: WifiConfig | null, events: WifiEvents): WifiLink {
-  const wifi = config ? wifiModule() : undefined;
+  // The `Wifi` module, or undefined on a board without one.
+  let wifi: WifiModule | undefined;
+  try {
+    if (config) wifi = require("Wifi");
+  } catch {
+    // No Wi-Fi on this board.
+  }
   const link: WifiLink = { state: wifi ? "joining" : "none", ip: "" };
   if (!wifi || !config) return link;
 
