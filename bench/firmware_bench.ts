@@ -94,7 +94,12 @@ async function realRun(binary: string, minutes: number): Promise<RealRun> {
   const faultTimes: { name: string; atS: number }[] = [];
   try {
     await connected(relay, 1, 10_000);
-    const bootUsage = await memoryUsage(watcher, ID);
+    // The board flashed first may have held the id for a moment: ask until the booted one answers.
+    let bootUsage = NaN;
+    for (let attempt = 0; attempt < 6 && Number.isNaN(bootUsage); attempt++) {
+      bootUsage = await memoryUsage(watcher, ID).catch(() => NaN);
+    }
+    if (Number.isNaN(bootUsage)) throw new Error("the board does not answer status");
     const bootIdle = await consoleMemoryUsage(board);
     log(`boot: ${bootUsage} JsVars after GC (${bootIdle} on the console)`);
     const end = bootedAt + minutes * 60_000;
