@@ -193,14 +193,15 @@ export class EspruinoProcess implements AsyncDisposable {
 
   /** Kills the interpreter (it ignores SIGTERM and SIGINT) and waits for it. */
   async kill(): Promise<void> {
+    // A console's standard input is a resource of its own: close it, or Deno reports a leak.
+    await this.#stdin?.close().catch(() => {});
+    this.#stdin = undefined;
     try {
       this.child.kill("SIGKILL");
     } catch {
       // Already gone.
     }
     await this.exited;
-    // The console's input is a resource of its own: close it too.
-    await this.#stdin?.close().catch(() => {});
     await this.#reading;
   }
 
