@@ -6,6 +6,7 @@
  */
 
 import assert from "node:assert/strict";
+import { configDefines } from "../tools/build.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const decoder = new TextDecoder();
@@ -44,6 +45,9 @@ Deno.test("deno task build writes a minified bundle with the config embedded and
     assert.match(code, /wss:\/\/relay\.lan:8443\//);
     assert.match(code, /require\("tls"\)/, "Espruino modules stay plain require calls");
     assert.doesNotMatch(code, /Proxy|Symbol|async |await /);
+    // The configuration is inlined member by member: no object of it is kept on the board.
+    assert.doesNotMatch(code, /wifi:null|heartbeat:\{|reconnect:\{/);
+    assert.match(code, /"b-1"/);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
@@ -85,4 +89,14 @@ Deno.test("a bad configuration names the field, and nothing is written", async (
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("configDefines names the object and every member, nested, for esbuild", () => {
+  assert.deepEqual(configDefines("C", { a: "x", b: { c: 1 }, d: null }), {
+    C: '{"a":"x","b":{"c":1},"d":null}',
+    "C.a": '"x"',
+    "C.b": '{"c":1}',
+    "C.b.c": "1",
+    "C.d": "null",
+  });
 });

@@ -4,20 +4,21 @@
  */
 
 import assert from "node:assert/strict";
-import { type CommandTarget, handleCommand } from "../device/firmware/commands.ts";
+import { type CommandTarget, describeError, handleCommand } from "../device/firmware/commands.ts";
 import type { SosPattern } from "../device/firmware/config.ts";
 
 function target() {
   const calls: string[] = [];
-  let pattern: SosPattern = { dotOnMs: 200, dashOnMs: 400, offMs: 50, pauseMs: 400 };
   const t: CommandTarget = {
     id: "board-7",
     status: () => ({ uptime: 12 }),
-    setBlinking: (on) => calls.push(`blink ${on}`),
-    pattern: () => pattern,
-    setPattern: (next) => {
-      pattern = next;
-      calls.push("pattern");
+    blinker: {
+      pattern: { dotOnMs: 200, dashOnMs: 400, offMs: 50, pauseMs: 400 } as SosPattern,
+      setEnabled: (on) => calls.push(`blink ${on}`),
+      setPattern: (next) => {
+        t.blinker.pattern = next;
+        calls.push("pattern");
+      },
     },
     say: (text) => calls.push(`say ${text}`),
     rehandshake: () => calls.push("rehandshake"),
@@ -93,5 +94,17 @@ Deno.test("malformed commands get an error reply and change nothing", () => {
     assert.match(String(reply?.error), error);
   }
   assert.deepEqual(calls, []);
-  assert.deepEqual(t.pattern(), { dotOnMs: 200, dashOnMs: 400, offMs: 50, pauseMs: 400 });
+  assert.deepEqual(t.blinker.pattern, { dotOnMs: 200, dashOnMs: 400, offMs: 50, pauseMs: 400 });
+});
+
+Deno.test("describeError always says what failed, whatever was thrown", () => {
+  assert.equal(describeError(new Error("boom")), "boom");
+  assert.equal(describeError(new TypeError("x is not a function")), "x is not a function");
+  assert.equal(describeError(undefined), "a bare undefined was thrown");
+  assert.equal(describeError(null), "a bare null was thrown");
+  assert.equal(describeError("plain text"), "plain text");
+  assert.equal(describeError(""), "an empty string was thrown");
+  assert.equal(describeError(42), "number 42 was thrown");
+  assert.equal(describeError({ code: -30848 }), '{"code":-30848}');
+  assert.equal(describeError(new Error("")), "Error without a message");
 });

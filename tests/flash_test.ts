@@ -11,6 +11,7 @@ import { startConsoleServer } from "../virtual_board/console_server.ts";
 import { createPtyPair } from "../virtual_board/sim.ts";
 import { progressBar, resolvePort } from "../tools/flash.ts";
 import { findSerialPorts, FlashError, parseTcpPort } from "../tools/flash_transport.ts";
+import { ramRoom } from "../tools/flash_espruino.ts";
 import { buildDeviceBundle } from "./device_build.ts";
 import { startTestRelay, TestClient } from "./helpers.ts";
 
@@ -601,4 +602,20 @@ Deno.test({
     assert.ok(HAVE_SOCAT, "socat is required (apt-get install socat)");
     await flashFirmware("pty");
   },
+});
+
+Deno.test("ramRoom: a bundle needing more than half the board's variables in RAM is refused", () => {
+  const c3 = { free: 4028, total: 4095, blocksize: 13 };
+  const big = ramRoom("x".repeat(13547), c3);
+  assert.equal(big.needed, 2710);
+  assert.match(big.refusal!, /The bundle is 13547 bytes/);
+  assert.match(big.refusal!, /about 2710 of the board's 4095 variables \(13 bytes each; 4028 free/);
+  assert.equal(ramRoom("x".repeat(9000), c3).refusal, undefined);
+  // The ESP32's 16383 variables take the same bundle.
+  assert.equal(
+    ramRoom("x".repeat(13547), { free: 16300, total: 16383, blocksize: 14 }).refusal,
+    undefined,
+  );
+  // A board that does not say is not refused.
+  assert.equal(ramRoom("x".repeat(50000), {}).refusal, undefined);
 });

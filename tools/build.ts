@@ -55,7 +55,7 @@ export async function buildFirmware(options: BuildFirmwareOptions): Promise<Buil
       entry: options.entry ?? FIRMWARE_ENTRY,
       minify,
       define: {
-        FIRMWARE_CONFIG: JSON.stringify(options.config),
+        ...configDefines("FIRMWARE_CONFIG", options.config),
         // A pin is a global of the board (LED1, D2, …): refer to it by name.
         FIRMWARE_LED: options.config.led.pin,
       },
@@ -72,6 +72,22 @@ export async function buildFirmware(options: BuildFirmwareOptions): Promise<Buil
       : new EspruinoDialectError("dist/firmware.js (minified)", problems);
   }
   return { code, bytes: new TextEncoder().encode(code).length };
+}
+
+/**
+ * esbuild `define`s for a configuration object and each of its members
+ * (`NAME`, `NAME.server`, `NAME.pattern.dotOnMs`, …), so that the firmware's
+ * `FIRMWARE_CONFIG.server` becomes the literal itself: no configuration
+ * object is kept in the board's memory.
+ */
+export function configDefines(name: string, value: unknown): Record<string, string> {
+  const defines: Record<string, string> = { [name]: JSON.stringify(value) };
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    for (const [key, member] of Object.entries(value)) {
+      Object.assign(defines, configDefines(`${name}.${key}`, member));
+    }
+  }
+  return defines;
 }
 
 /**

@@ -231,3 +231,85 @@ export function espruinoForTests(board: EspruinoBoard): string | undefined {
 }
 
 const warned = new Set<EspruinoBoard>();
+
+/** A TCP port that carries an interpreter's console, as a board's telnet console would. */
+export interface ConsoleBridge extends AsyncDisposable {
+  /** The port on 127.0.0.1. */
+  readonly port: number;
+  /** Stops listening and closes the connection, if any; the interpreter runs on. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the console of `board` (started without a script) on a TCP port of
+ * 127.0.0.1, one connection at a time, so that `deno task flash -- --port
+ * tcp://127.0.0.1:PORT` (or socat, for a pseudo-terminal) reaches it. Like a
+ * real board, the interpreter keeps running when the connection ends.
+ */
+export function serveConsole(board: EspruinoProcess): ConsoleBridge {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const connections = new Set<Deno.Conn>();
+  const encoder = new TextEncoder();
+  const latin1 = new TextDecoder("latin1");
+  const serve = async (conn: Deno.Conn) => {
+    connections.add(conn);
+    let sent = board.output.length;
+    let open = true;
+    const pump = (async () => {
+      while (open) {
+        const text = board.output.slice(sent);
+        sent += text.length;
+        if (text) await conn.write(encoder.encode(text)).catch(() => open = false);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    try {
+      const buffer = new Uint8Array(4096);
+      for (;;) {
+        const n = await conn.read(buffer);
+        if (n === null) break;
+        await board.write(latin1.decode(buffer.subarray(0, n)));
+      }
+    } catch {
+      // The peer went away.
+    } finally {
+      open = false;
+      await pump;
+      connections.delete(conn);
+      try {
+        conn.close();
+      } catch {
+        // Already closed.
+      }
+    }
+  };
+  const accepting = (async () => {
+    const served: Promise<void>[] = [];
+    try {
+      for await (const conn of listener) served.push(serve(conn));
+    } catch {
+      // Closed.
+    }
+    await Promise.all(served);
+  })();
+  const close = async () => {
+    try {
+      listener.close();
+    } catch {
+      // Already closed.
+    }
+    for (const conn of connections) {
+      try {
+        conn.close();
+      } catch {
+        // Already closed.
+      }
+    }
+    await accepting;
+  };
+  return {
+    port: (listener.addr as Deno.NetAddr).port,
+    close,
+    [Symbol.asyncDispose]: close,
+  };
+}

@@ -276,6 +276,22 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
     );
   }
 
+  if (!save) {
+    // Code sent to RAM is held twice while it runs (the console's line and
+    // every function's own copy): refuse what cannot fit before sending it.
+    const memory = await evaluate("process.memory()");
+    if (disconnected) throw interrupted("while asking for the board's memory");
+    const room = ramRoom(options.code, JSON.parse(memory ?? "{}"));
+    if (room.refusal) {
+      throw new FlashError(
+        "NO_ROOM",
+        room.refusal,
+        "Flash without --no-save: saved to Storage, the code runs from flash and needs " +
+          "far less memory. Or make the bundle smaller.",
+      );
+    }
+  }
+
   // Transform: modules, Storage writes (SAVE_ON_SEND), as the tool does.
   let transformed: string = await new Promise((resolve) =>
     Espruino.callProcessor("transformForEspruino", options.code, resolve)
@@ -321,4 +337,36 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
 export function closeConnection(): void {
   if (!initialised) return;
   if (initialised.Core.Serial.isConnected()) initialised.Core.Serial.close();
+}
+
+/** What `process.memory()` reports, in JsVars. */
+export interface BoardMemory {
+  /** Variables free now. */
+  free?: number;
+  /** Variables in all. */
+  total?: number;
+  /** Bytes per variable. */
+  blocksize?: number;
+}
+
+/**
+ * Whether code fits in a board's RAM when uploaded with `--no-save`: it
+ * needs about two variables per `blocksize - 3` bytes (the console's copy and
+ * the functions' copies), and that may take at most half the board's
+ * variables, the rest being what the program itself holds once running.
+ * (Measured: the 13.5 KB firmware runs out of memory in RAM on the C3's 4095
+ * variables of 13 bytes; it runs from Storage.)
+ */
+export function ramRoom(code: string, memory: BoardMemory): { needed: number; refusal?: string } {
+  const bytes = new TextEncoder().encode(code).length;
+  const blocksize = memory.blocksize ?? 13;
+  const needed = Math.ceil((2 * bytes) / Math.max(1, blocksize - 3));
+  const total = memory.total;
+  if (total === undefined || needed <= total / 2) return { needed };
+  return {
+    needed,
+    refusal: `The bundle is ${bytes} bytes: run from RAM (--no-save) it needs about ${needed} ` +
+      `of the board's ${total} variables (${blocksize} bytes each; ${memory.free ?? "?"} free ` +
+      `now), more than the half it can spare for code. It would run out of memory.`,
+  };
 }

@@ -19,6 +19,7 @@ export type FlashErrorCode =
   | "INTERRUPTED"
   | "VERIFY_FAILED"
   | "FILE_MISSING"
+  | "NO_ROOM"
   | "BUILD"
   | "USAGE";
 

@@ -18,12 +18,15 @@ export interface CommandTarget {
   id: string;
   /** Facts for `status`. */
   status(): { [key: string]: unknown };
-  /** `blink`: LED pattern on or off. */
-  setBlinking(on: boolean): void;
-  /** `pattern`: the current timings. */
-  pattern(): SosPattern;
-  /** `pattern`: new timings from the next cycle on. */
-  setPattern(pattern: SosPattern): void;
+  /** The LED: `blink` turns it on or off, `pattern` reads and sets its timings. */
+  blinker: {
+    /** The timings of the next cycle. */
+    pattern: SosPattern;
+    /** Blinking on or off. */
+    setEnabled(on: boolean): void;
+    /** New timings from the next cycle on. */
+    setPattern(pattern: SosPattern): void;
+  };
   /** `say`: sends text to the relay. */
   say(text: string): void;
   /** `rehandshake`: drops the connection and opens a new one. */
@@ -38,28 +41,20 @@ export type Reply = { [key: string]: unknown };
 const COMMANDS = "status, blink, pattern, say, rehandshake, reboot";
 const PATTERN_KEYS = ["dotOnMs", "dashOnMs", "offMs", "pauseMs"];
 
-function isObject(value: unknown): value is { [key: string]: unknown } {
-  return typeof value === "object" && value !== null && !(value instanceof Array);
-}
-
-/** Whether a value is a whole number of milliseconds the LED can play. */
-function isTiming(value: unknown): boolean {
-  return typeof value === "number" && value >= 1 && value <= 10000 && Math.floor(value) === value;
-}
-
 /**
  * Handles one text message. Returns the reply to send, or `null` when the
  * message is not a command for this device (not JSON, no `to`, another id).
  */
 export function handleCommand(text: string, target: CommandTarget): Reply | null {
   if (text.charAt(0) !== "{") return null;
-  let message: unknown;
+  // (Checks are written out, not helper functions: each function costs the board 7 variables.)
+  let message: { [key: string]: unknown };
   try {
     message = JSON.parse(text);
   } catch {
     return null;
   }
-  if (!isObject(message)) return null;
+  if (typeof message !== "object" || message === null || message instanceof Array) return null;
   if (message.to !== target.id && message.to !== "*") return null;
   const cmd = message.cmd;
   const reply = (fields: Reply): Reply => {
@@ -73,11 +68,11 @@ export function handleCommand(text: string, target: CommandTarget): Reply | null
   if (cmd === "status") return reply({ ok: true, status: target.status() });
   if (cmd === "blink") {
     if (typeof message.on !== "boolean") return fail('"on" must be true or false');
-    target.setBlinking(message.on);
+    target.blinker.setEnabled(message.on);
     return reply({ ok: true, on: message.on });
   }
   if (cmd === "pattern") {
-    const current = target.pattern() as unknown as { [key: string]: number };
+    const current = target.blinker.pattern as unknown as { [key: string]: number };
     const next: { [key: string]: number } = {};
     let given = 0;
     for (let i = 0; i < PATTERN_KEYS.length; i++) {
@@ -85,12 +80,15 @@ export function handleCommand(text: string, target: CommandTarget): Reply | null
       const value = message[key];
       next[key] = current[key];
       if (value === undefined) continue;
-      if (!isTiming(value)) return fail(`"${key}" must be a whole number from 1 to 10000`);
+      // A whole number of milliseconds the LED can play.
+      if (
+        typeof value !== "number" || value < 1 || value > 10000 || Math.floor(value) !== value
+      ) return fail(`"${key}" must be a whole number from 1 to 10000`);
       next[key] = value as number;
       given++;
     }
     if (given === 0) return fail(`give at least one of ${PATTERN_KEYS.join(", ")}`);
-    target.setPattern(next as unknown as SosPattern);
+    target.blinker.setPattern(next as unknown as SosPattern);
     return reply({ ok: true, pattern: next });
   }
   if (cmd === "say") {
@@ -103,4 +101,14 @@ export function handleCommand(text: string, target: CommandTarget): Reply | null
     return reply({ ok: true });
   }
   return fail(`unknown command "${cmd}": one of ${COMMANDS}`);
+}
+
+/** What an error says, whatever was thrown: never a bare "undefined". */
+export function describeError(error: unknown): string {
+  if (error === undefined || error === null) return `a bare ${error} was thrown`;
+  const message = (error as Error).message;
+  if (message) return message;
+  if (error instanceof Error) return `${error.name} without a message`;
+  if (typeof error === "string") return error || "an empty string was thrown";
+  return typeof error === "object" ? JSON.stringify(error) : `${typeof error} ${error} was thrown`;
 }

@@ -11,8 +11,8 @@
  */
 
 import { createWebSocketClient, type WebSocketClient } from "../ws/mod.ts";
-import { handleCommand } from "./commands.ts";
-import type { DeviceConfig, SosPattern } from "./config.ts";
+import { type CommandTarget, describeError, handleCommand } from "./commands.ts";
+import type { DeviceConfig } from "./config.ts";
 import { startBlinker } from "./sos.ts";
 import { startWifi } from "./wifi.ts";
 
@@ -20,54 +20,31 @@ declare const FIRMWARE_CONFIG: DeviceConfig;
 declare const FIRMWARE_LED: Pin;
 declare const ESP32: { reboot(): void } | undefined;
 
-const config = FIRMWARE_CONFIG;
+// Every `FIRMWARE_CONFIG.…` below is replaced by its value at build time
+// (tools/build.ts): the configuration never sits in the board's memory as an object.
+
 const bootedAt = getTime();
+// Assigned last: the LED starts before the first connect, which can block.
+// deno-lint-ignore prefer-const
+let client: WebSocketClient | undefined;
+let sent = 0;
 
 function log(text: string): void {
   console.log("[sos] " + text);
 }
 
-let client: WebSocketClient | undefined;
-
 /** Prints an error; a crash in a handler is also told to the relay, when connected. */
 function report(where: string, error: unknown): void {
-  const message = error && (error as Error).message ? (error as Error).message : String(error);
+  const message = describeError(error);
   log(`error in ${where}: ${message}`);
   if (where !== "connection" && client && client.state() === "open") {
     client.send(JSON.stringify({ from: id, error: `${where}: ${message}` }));
   }
 }
 
-/** A stable id from the chip's serial number when the config gives none. */
-function deviceId(): string {
-  if (config.clientId) return config.clientId;
-  const serial = String(getSerial()).replace(/[^A-Za-z0-9]/g, "").toLowerCase();
-  return ("esp32-" + serial).substr(0, 64);
-}
-
-const id = deviceId();
-let pattern: SosPattern = config.pattern;
-let sent = 0;
-
-function sendJson(value: unknown): void {
-  if (client) client.send(JSON.stringify(value));
-}
-
-const blinker = startBlinker({
-  pin: FIRMWARE_LED,
-  activeLow: config.led.activeLow,
-  pattern: pattern,
-  onCycle: (cycles) => {
-    if (client) {
-      client.send("SOS!");
-      sent++;
-    }
-    if (config.rehandshakeEvery > 0 && cycles % config.rehandshakeEvery === 0) rehandshake();
-  },
-  onError: (error) => report("cycle", error),
-});
-
-log(`${id} blinking; relay ${config.server}`);
+/** The config's id, else a stable one from the chip's serial number. */
+const id = FIRMWARE_CONFIG.clientId ||
+  ("esp32-" + String(getSerial()).replace(/[^A-Za-z0-9]/g, "").toLowerCase()).substr(0, 64);
 
 function rehandshake(): void {
   if (!client) return;
@@ -75,60 +52,42 @@ function rehandshake(): void {
   client.rehandshake();
 }
 
-function openClient(): void {
-  const ws = createWebSocketClient({
-    url: config.server + id,
-    token: config.token || undefined,
-    pingIntervalMs: config.heartbeat.pingIntervalMs,
-    pongTimeoutMs: config.heartbeat.pongTimeoutMs,
-    minBackoffMs: config.reconnect.minDelayMs,
-    maxBackoffMs: config.reconnect.maxDelayMs,
-    outboxMessages: config.outbox.maxMessages,
-    outboxBytes: config.outbox.maxBytes,
-    maxMessageBytes: config.maxMessageBytes,
-  });
-  ws.on("open", () => log("connected"));
-  ws.on("close", (code, reason) => log(`closed ${code} ${reason}`));
-  ws.on("error", (error) => report("connection", error));
-  ws.on("message", (data, binary) => {
-    try {
-      if (binary) {
-        log(`< binary ${data.length} bytes`);
-        return;
-      }
-      log(`< ${data}`);
-      const reply = handleCommand(data, commands);
-      if (reply) sendJson(reply);
-    } catch (error) {
-      report("message", error);
+const blinker = startBlinker({
+  pin: FIRMWARE_LED,
+  activeLow: FIRMWARE_CONFIG.led.activeLow,
+  pattern: FIRMWARE_CONFIG.pattern,
+  onCycle: (cycles) => {
+    if (client) {
+      client.send("SOS!");
+      sent++;
     }
-  });
-  client = ws;
-}
+    const every = FIRMWARE_CONFIG.rehandshakeEvery;
+    if (every > 0 && cycles % every === 0) rehandshake();
+  },
+  onError: (error) => report("cycle", error),
+});
 
-const commands = {
+log(`${id} blinking; relay ${FIRMWARE_CONFIG.server}`);
+
+const commands: CommandTarget = {
   id: id,
   status: () => {
-    const memory = process.memory(false);
+    // With no argument Espruino collects garbage first: the figure is what is really held.
+    const memory = process.memory();
     return {
       uptime: Math.round(getTime() - bootedAt),
       memory: { free: memory.free, usage: memory.usage, total: memory.total },
-      wifi: { state: wifi.state(), ip: wifi.ip() },
+      wifi: wifi,
       connection: client ? client.state() : "none",
       counters: client ? client.counters : {},
       queued: client ? client.queued() : 0,
-      cycles: blinker.cycles(),
+      cycles: blinker.cycles,
       sent: sent,
-      blinking: blinker.enabled(),
+      blinking: blinker.enabled,
     };
   },
-  setBlinking: (on: boolean) => blinker.setEnabled(on),
-  pattern: () => pattern,
-  setPattern: (next: SosPattern) => {
-    pattern = next;
-    blinker.setPattern(next);
-  },
-  say: (text: string) => {
+  blinker: blinker,
+  say: (text) => {
     if (client) client.send(text);
   },
   rehandshake: rehandshake,
@@ -141,7 +100,7 @@ const commands = {
   },
 };
 
-const wifi = startWifi(config.wifi, {
+const wifi = startWifi(FIRMWARE_CONFIG.wifi, {
   onUp: (ip) => {
     log(`Wi-Fi up: ${ip}`);
     if (client) client.reconnect();
@@ -150,4 +109,28 @@ const wifi = startWifi(config.wifi, {
 });
 
 process.on("uncaughtException", (error) => report("handler", error));
-openClient();
+
+client = createWebSocketClient({
+  url: FIRMWARE_CONFIG.server + id,
+  token: FIRMWARE_CONFIG.token || undefined,
+  pingIntervalMs: FIRMWARE_CONFIG.heartbeat.pingIntervalMs,
+  pongTimeoutMs: FIRMWARE_CONFIG.heartbeat.pongTimeoutMs,
+  minBackoffMs: FIRMWARE_CONFIG.reconnect.minDelayMs,
+  maxBackoffMs: FIRMWARE_CONFIG.reconnect.maxDelayMs,
+  outboxMessages: FIRMWARE_CONFIG.outbox.maxMessages,
+  outboxBytes: FIRMWARE_CONFIG.outbox.maxBytes,
+  maxMessageBytes: FIRMWARE_CONFIG.maxMessageBytes,
+});
+client.on("open", () => log("connected"));
+client.on("close", (code, reason) => log(`closed ${code} ${reason}`));
+client.on("error", (error) => report("connection", error));
+client.on("message", (data, binary) => {
+  try {
+    if (binary) return log(`< binary ${data.length} bytes`);
+    log(`< ${data}`);
+    const reply = handleCommand(data, commands);
+    if (reply && client) client.send(JSON.stringify(reply));
+  } catch (error) {
+    report("message", error);
+  }
+});

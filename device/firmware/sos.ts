@@ -1,18 +1,24 @@
 /**
- * The SOS on the LED, played by Espruino's hardware timer so that nothing the
- * JavaScript does (a blocking connect, a message flood) can stall it.
+ * The SOS on the LED, played by Espruino's utility timer (a hardware timer on
+ * the ESP32) so that nothing the JavaScript does (a blocking connect, a
+ * message flood) can stall it while pulses are queued.
  *
- * `digitalPulse(pin, value, [a, b, …])` queues one utility-timer task per
- * element, and each call chains after the pin's last queued task. The queue
- * holds only 16 tasks on ESP32, and a call that finds it full busy-waits (and
- * can fail with "Timeout on Utility Timer"), so the blinker never queues a
- * whole cycle at once: a JavaScript timer tops the queue up, one symbol at a
- * time, keeping at most {@linkcode MAX_QUEUED_ELEMENTS} elements ahead — about
- * two seconds of blinking that runs on even while JavaScript is blocked.
- *
- * Each call is `[gap before the symbol, symbol]` starting with the LED off,
- * so a queue that runs dry leaves the LED off (a longer pause), never stuck
- * on. A cycle is: pause, dot, gap, dot, gap, dot, gap, dash, … dot.
+ * It relies only on what Espruino 2v29's `src/jstimer.c` does exactly (see
+ * docs/firmware.md for the source behind each point):
+ * - every edge is one `require("timer").add({type: "SET", …})` task whose time
+ *   is computed from an absolute schedule (`getTime()` at the call), so a task
+ *   added while others run is inserted at its own time. `digitalPulse` is
+ *   NOT used: pulses it appends to a running train are late by the time since
+ *   the timer last fired.
+ * - at most {@linkcode MAX_QUEUED_EDGES} edges are queued, below the 15 the
+ *   16-slot queue holds, so adding never waits and never times out ("Timeout
+ *   on Utility Timer" loses the whole queue).
+ * - a fired edge frees its slot only when the idle loop runs: `add` then
+ *   returns -1 and the edge is simply added at the next top-up.
+ * - edges go in as (on, off) pairs, the "off" first: the queue always ends
+ *   with the LED off, so if the JavaScript is blocked longer than the queue
+ *   lasts, the LED rests off and the pattern resumes later (shifted), never
+ *   garbled or stuck on.
  *
  * @module
  */
@@ -21,29 +27,34 @@ import type { SosPattern } from "./config.ts";
 
 export type { SosPattern };
 
-/** Queued elements at most; two below the ESP32's 16 utility-timer tasks. */
-export const MAX_QUEUED_ELEMENTS = 14;
+/**
+ * Edges queued ahead at most: one below the 15 tasks the utility timer's
+ * queue holds (16 slots, one kept empty), so an add never waits for room.
+ */
+export const MAX_QUEUED_EDGES = 14;
+
+/** How often the queue is topped up: far less than the ~2 s it holds. */
+const TOP_UP_MS = 100;
+
+/**
+ * An edge is never queued sooner than this ahead: it must not be in the past
+ * when it is added, even if the board is busy between reading the clock and
+ * adding it.
+ */
+const LEAD_MS = 50;
 
 const SYMBOLS = "...---...";
 
-/** One cycle as `[off, on]` pairs: pause then dot, gap then dot, …, gap then the last dot. */
-export function sosSteps(pattern: SosPattern): number[][] {
-  const steps: number[][] = [];
-  for (let i = 0; i < SYMBOLS.length; i++) {
-    steps.push([
-      i === 0 ? pattern.pauseMs : pattern.offMs,
-      SYMBOLS.charAt(i) === "." ? pattern.dotOnMs : pattern.dashOnMs,
-    ]);
-  }
-  return steps;
+/** Length of one cycle in milliseconds: nine symbols, eight gaps and the pause. */
+export function cycleMs(pattern: SosPattern): number {
+  return 3 * (2 * pattern.dotOnMs + pattern.dashOnMs) + 8 * pattern.offMs + pattern.pauseMs;
 }
 
-/** Length of one cycle in milliseconds. */
-export function cycleMs(pattern: SosPattern): number {
-  let total = 0;
-  const steps = sosSteps(pattern);
-  for (let i = 0; i < steps.length; i++) total += steps[i][0] + steps[i][1];
-  return total;
+/** The part of `require("timer")` (Espruino 2v29+) the blinker uses. */
+interface TimerModule {
+  add(task: { type: "SET"; pin: Pin; value: number; time: number }): number;
+  remove(id: number): boolean;
+  list(): { id: number; finished?: boolean }[];
 }
 
 /** Settings of {@linkcode startBlinker}. */
@@ -60,95 +71,136 @@ export interface BlinkerOptions {
   onError: (error: unknown) => void;
 }
 
-/** A running blinker. */
+/** A running blinker: its state as fields (fewer closures: each costs the board 7 variables). */
 export interface Blinker {
+  /** Cycles completed. */
+  cycles: number;
+  /** Whether it is blinking. */
+  enabled: boolean;
+  /** The timings of the next cycle. */
+  pattern: SosPattern;
   /** Timings from the next cycle on. */
   setPattern(pattern: SosPattern): void;
-  /** Stops or resumes blinking at the next symbol; when stopped the LED is off. */
+  /** Stops after the symbol being played (LED off), or resumes with a new cycle. */
   setEnabled(enabled: boolean): void;
-  /** Whether it is blinking. */
-  enabled(): boolean;
-  /** Cycles completed. */
-  cycles(): number;
-  /** Stops the timer; queued pulses still play out. */
-  stop(): void;
 }
 
-/** How often the queue is topped up: well under the 2 s it holds. */
-const TOP_UP_MS = 100;
-
-/** Starts blinking at once and returns the controls. */
+/** Starts blinking at once, for as long as the board runs, and returns the controls. */
 export function startBlinker(options: BlinkerOptions): Blinker {
+  // `require("timer")`, or for an interpreter without it (before 2v29, the
+  // virtual board) the same calls on JavaScript timers: edges then are only
+  // as exact as `setTimeout`.
+  let timer: TimerModule;
+  try {
+    timer = (require as unknown as (name: string) => TimerModule)("timer");
+  } catch {
+    timer = {
+      add: (task) => Number(setTimeout(() => digitalWrite(task.pin, task.value), task.time)),
+      remove: (id) => (clearTimeout(id), true),
+      list: () => [],
+    };
+  }
   const pin = options.pin;
-  const off = options.activeLow;
-  let steps = sosSteps(options.pattern);
-  let nextSteps = steps;
-  let step = 0;
-  // End times (ms) of queued elements and of queued cycles, oldest first.
-  const ends: number[] = [];
+  const off = options.activeLow ? 1 : 0;
+  // The timings being queued; `blinker.pattern` holds those of the next cycle.
+  let pattern = options.pattern;
+  // Queued pairs, oldest first, flat: on time, off time, on task id, off task id.
+  const queued: number[] = [];
+  // End times of queued cycles (their last "off" edge).
   const cycleEnds: number[] = [];
-  let lastEnd = 0;
-  let cycles = 0;
-  let enabled = true;
-  let idle = false;
+  let at = getTime() * 1000 + LEAD_MS; // when the next symbol lights
+  let symbol = 0;
+  let refused = 0;
 
+  // Makes the pin an output, off.
   digitalWrite(pin, off);
+
+  const add = (value: number, time: number) =>
+    timer.add({ type: "SET", pin: pin, value: value, time: time - getTime() * 1000 });
+
   const topUp = () => {
-    const now = getTime() * 1000;
-    while (ends.length > 0 && ends[0] <= now) ends.shift();
+    let now = getTime() * 1000;
+    while (queued.length > 0 && queued[1] <= now) queued.splice(0, 4);
+    let ended = 0;
     while (cycleEnds.length > 0 && cycleEnds[0] <= now) {
       cycleEnds.shift();
-      cycles++;
+      ended++;
+    }
+    let pending = 0;
+    for (let i = 0; i < queued.length; i += 4) pending += queued[i] > now ? 2 : 1;
+    while (blinker.enabled && pending + 2 <= MAX_QUEUED_EDGES) {
+      // Never an edge in the past: after the JavaScript was blocked beyond the
+      // queue, the LED rests off and the pattern goes on from now (shifted).
+      now = getTime() * 1000;
+      if (at < now + LEAD_MS) at = now + LEAD_MS;
+      const onMs = SYMBOLS.charAt(symbol) === "." ? pattern.dotOnMs : pattern.dashOnMs;
+      const offId = add(off, at + onMs);
+      const onId = offId < 0 ? -1 : add(1 - off, at);
+      if (onId < 0) {
+        if (offId >= 0) timer.remove(offId);
+        // Slots of fired edges are freed by the idle loop; should that never
+        // happen (an event lost), free them here rather than stop blinking.
+        if (++refused > 20 && pending < 4) {
+          const tasks = timer.list();
+          for (let i = 0; i < tasks.length; i++) {
+            if (tasks[i] && tasks[i].finished) timer.remove(tasks[i].id);
+          }
+        }
+        break;
+      }
+      refused = 0;
+      queued.push(at, at + onMs, onId, offId);
+      pending += 2;
+      at += onMs;
+      if (++symbol < SYMBOLS.length) {
+        at += pattern.offMs;
+      } else {
+        cycleEnds.push(at);
+        symbol = 0;
+        pattern = blinker.pattern;
+        at += pattern.pauseMs;
+      }
+    }
+    // Last, as they may take long (a connect blocks): the edges are queued already.
+    for (; ended > 0; ended--) {
       try {
-        options.onCycle(cycles);
+        options.onCycle(++blinker.cycles);
       } catch (error) {
         options.onError(error);
       }
     }
-    if (!enabled) {
-      // The pin rests at its "off" level after the last queued pair; make that explicit once.
-      if (ends.length === 0 && !idle) {
-        digitalWrite(pin, off);
-        idle = true;
-      }
-      return;
-    }
-    // An empty queue means the next pulse starts now, not where the last one ended.
-    if (ends.length === 0) lastEnd = now;
-    while (ends.length + 2 <= MAX_QUEUED_ELEMENTS) {
-      const pair = steps[step];
-      digitalPulse(pin, off, pair);
-      lastEnd += pair[0];
-      ends.push(lastEnd);
-      lastEnd += pair[1];
-      ends.push(lastEnd);
-      step++;
-      if (step === steps.length) {
-        step = 0;
-        cycleEnds.push(lastEnd);
-        steps = nextSteps;
-      }
-    }
   };
-  topUp();
-  const timer = setInterval(topUp, TOP_UP_MS);
-  return {
-    setPattern(pattern: SosPattern) {
-      nextSteps = sosSteps(pattern);
-      if (step === 0) steps = nextSteps;
+
+  const blinker: Blinker = {
+    cycles: 0,
+    enabled: true,
+    pattern: pattern,
+    setPattern(next: SosPattern) {
+      blinker.pattern = next;
+      if (symbol === 0) pattern = next;
     },
     setEnabled(on: boolean) {
-      if (on && !enabled) {
-        step = 0;
-        steps = nextSteps;
-        idle = false;
+      if (on === blinker.enabled) return;
+      blinker.enabled = on;
+      const now = getTime() * 1000 + LEAD_MS;
+      if (on) {
+        symbol = 0;
+        pattern = blinker.pattern;
+        // After the symbol still playing, if any, and a pause.
+        const lastOff = queued.length > 0 ? queued[queued.length - 3] + pattern.pauseMs : 0;
+        at = Math.max(now, lastOff);
+        return topUp();
       }
-      enabled = on;
-    },
-    enabled: () => enabled,
-    cycles: () => cycles,
-    stop() {
-      clearInterval(timer);
+      // Unqueue every pair that has not lit yet; a lit one finishes (LED off).
+      for (let i = queued.length - 4; i >= 0 && queued[i] > now; i -= 4) {
+        timer.remove(queued[i + 2]);
+        timer.remove(queued[i + 3]);
+        queued.splice(i, 4);
+      }
+      while (cycleEnds.length > 0 && cycleEnds[cycleEnds.length - 1] > now) cycleEnds.pop();
     },
   };
+  topUp();
+  setInterval(topUp, TOP_UP_MS);
+  return blinker;
 }

@@ -16,33 +16,28 @@ export interface WifiEvents {
   onDown: (reason: string) => void;
 }
 
-/** The Wi-Fi link as the rest of the firmware sees it. */
+/** The Wi-Fi link as the rest of the firmware sees it (fields kept up to date). */
 export interface WifiLink {
   /** `none` (no Wi-Fi on this board or in the config), `joining`, `up` or `down`. */
-  state(): string;
+  state: string;
   /** The IP address while up, else "". */
-  ip(): string;
+  ip: string;
 }
 
 /** Waits before the next round after `attempts` failed tries: doubling from 1 s to 10 s. */
 const FIRST_ROUND_PAUSE_MS = 1000;
 const MAX_ROUND_PAUSE_MS = 10_000;
 
-/** The `Wifi` module, or undefined on a board without one. */
-function wifiModule(): WifiModule | undefined {
-  try {
-    return require("Wifi");
-  } catch {
-    return undefined;
-  }
-}
-
 /** Starts joining (or reports `none` at once when there is no Wi-Fi to join). */
 export function startWifi(config: WifiConfig | null, events: WifiEvents): WifiLink {
-  const wifi = config ? wifiModule() : undefined;
-  let state = wifi ? "joining" : "none";
-  let ip = "";
-  const link = { state: () => state, ip: () => ip };
+  // The `Wifi` module, or undefined on a board without one.
+  let wifi: WifiModule | undefined;
+  try {
+    if (config) wifi = require("Wifi");
+  } catch {
+    // No Wi-Fi on this board.
+  }
+  const link: WifiLink = { state: wifi ? "joining" : "none", ip: "" };
   if (!wifi || !config) return link;
 
   let tries = 0;
@@ -58,21 +53,21 @@ export function startWifi(config: WifiConfig | null, events: WifiEvents): WifiLi
   const up = (address: string) => {
     tries = 0;
     roundPause = FIRST_ROUND_PAUSE_MS;
-    if (state === "up" && address === ip) return;
-    state = "up";
-    ip = address;
-    events.onUp(ip);
+    if (link.state === "up" && address === link.ip) return;
+    link.state = "up";
+    link.ip = address;
+    events.onUp(address);
   };
   const down = (reason: string) => {
-    const was = state;
-    state = "down";
-    ip = "";
+    const was = link.state;
+    link.state = "down";
+    link.ip = "";
     if (was !== "down") events.onDown(reason);
   };
   const attempt = () => {
-    if (state === "up") return;
+    if (link.state === "up") return;
     tries++;
-    state = state === "down" ? "down" : "joining";
+    if (link.state !== "down") link.state = "joining";
     wifi.connect(config.ssid, { password: config.password }, (error) => {
       if (!error) {
         up(wifi.getIP().ip);
@@ -90,7 +85,7 @@ export function startWifi(config: WifiConfig | null, events: WifiEvents): WifiLi
   };
   wifi.on("connected", (details) => up(details.ip));
   wifi.on("disconnected", (details) => {
-    if (state !== "up") return;
+    if (link.state !== "up") return;
     down(`disconnected: ${details && details.reason ? details.reason : "unknown"}`);
     later(config.delayMs);
   });
