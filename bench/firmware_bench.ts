@@ -11,7 +11,7 @@
  *
  * Run: `deno task bench:firmware [-- --minutes 10]` (writes the figures into
  * docs/firmware.md between its `bench:firmware` markers). Needs the
- * interpreter (`ESPRUINO_BIN`, or ../shared/espruino/bin).
+ * interpreter (`ESPRUINO_BIN`; see tools/espruino_linux/README.md).
  *
  * @module
  */

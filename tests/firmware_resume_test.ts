@@ -1,14 +1,32 @@
 /**
- * End to end through the resume window: the SOS firmware (the built bundle on
- * the virtual board) answers a command sent while it was away re-handshaking.
+ * End to end through the resume window: the SOS firmware answers a command
+ * sent while it was away re-handshaking. On the virtual board (its network
+ * faulted) and on the real Espruino interpreter (flashed with `deno task
+ * flash`, behind a TCP gate that refuses its reconnects for a while).
  */
 
 import assert from "node:assert/strict";
 import { buildFirmware } from "../tools/build.ts";
 import { parseDeviceConfig } from "../tools/device_config.ts";
+import { espruinoForTests } from "../tools/espruino_process.ts";
 import { VirtualBoard } from "../virtual_board/mod.ts";
 import { TestClient, waitFor } from "./helpers.ts";
-import { startRelayProcess } from "./relay_process.ts";
+import { flashAndBoot } from "./real_firmware.ts";
+import { type RelayProcess, startRelayProcess } from "./relay_process.ts";
+import { startTcpGate } from "./tcp_gate.ts";
+
+const BOARD_ID = "board-1";
+
+/** The device settings both engines run with, for a relay at `server`. */
+function deviceFields(server: string) {
+  return {
+    server,
+    clientId: BOARD_ID,
+    rehandshakeEvery: 0,
+    heartbeat: { pingIntervalMs: 2000, pongTimeoutMs: 2000 },
+    reconnect: { minDelayMs: 100, maxDelayMs: 300 },
+  };
+}
 
 /** The next reply to `command`, skipping SOS! and other replies. */
 async function replyTo(client: TestClient, command: string): Promise<Record<string, unknown>> {
@@ -21,38 +39,61 @@ async function replyTo(client: TestClient, command: string): Promise<Record<stri
   }
 }
 
-Deno.test("a status sent while the board re-handshakes is answered once it is back", async () => {
-  await using relay = await startRelayProcess(["--log-format", "json"]);
-  const config = parseDeviceConfig(JSON.stringify({
-    server: relay.url,
-    clientId: "board-1",
-    rehandshakeEvery: 0,
-    reconnect: { minDelayMs: 100, maxDelayMs: 300 },
-  }));
-  const { code } = await buildFirmware({ config });
-  const operator = await TestClient.open(`${relay.url}operator`);
-  await using board = await VirtualBoard.boot({ code, hasWifi: false });
+/**
+ * With the board connected: keeps it away after a re-handshake (`keepAway`),
+ * sends it a status while it is away, lets it back, and checks the answer.
+ */
+async function statusWhileAway(
+  relay: RelayProcess,
+  operator: TestClient,
+  keepAway: (away: boolean) => void,
+): Promise<void> {
   const send = (value: unknown) => operator.socket.send(JSON.stringify(value));
   const held = async () =>
     (await (await fetch(`${relay.httpUrl}/clients`)).json() as { id: string }[])
-      .some((client) => client.id === "board-1");
-  try {
-    assert.equal(await operator.next(8000), "SOS!");
-    // Keep the board away after its re-handshake: its reconnects fail until the fault clears.
-    board.faults.unreachable(true);
-    send({ to: "board-1", cmd: "rehandshake" }); // its reply waits in the board's outbox
-    await waitFor("board-1 to be away", async () => !(await held()), 5000);
-    send({ to: "board-1", cmd: "status" });
-    board.faults.unreachable(false);
-    const reply = await replyTo(operator, "status");
-    assert.equal(reply.from, "board-1");
-    assert.equal(reply.re, "status");
-    assert.equal(reply.ok, true);
-    const resumed = relay.stderr.filter((line) =>
-      line.includes('"connect"') && line.includes('"board-1"') && line.includes('"resumed":1')
-    );
-    assert.equal(resumed.length, 1, "the relay replayed the status on reconnect");
-  } finally {
-    await operator[Symbol.asyncDispose]();
-  }
+      .some((client) => client.id === BOARD_ID);
+  let sos = "";
+  while (sos !== "SOS!") sos = String(await operator.next(15_000));
+  keepAway(true);
+  send({ to: BOARD_ID, cmd: "rehandshake" }); // its reply waits in the board's outbox
+  await waitFor(`${BOARD_ID} to be away`, async () => !(await held()), 10_000);
+  send({ to: BOARD_ID, cmd: "status" });
+  keepAway(false);
+  const reply = await replyTo(operator, "status");
+  assert.equal(reply.from, BOARD_ID);
+  assert.equal(reply.ok, true);
+  const resumed = relay.stderr.filter((line) =>
+    line.includes('"connect"') && line.includes(`"${BOARD_ID}"`) && line.includes('"resumed":1')
+  );
+  assert.equal(resumed.length, 1, "the relay replayed the status on reconnect");
+}
+
+Deno.test("virtual board: a status sent while the board re-handshakes is answered once it is back", async () => {
+  await using relay = await startRelayProcess(["--log-format", "json"]);
+  const config = parseDeviceConfig(JSON.stringify(deviceFields(relay.url)));
+  const { code } = await buildFirmware({ config });
+  await using operator = await TestClient.open(`${relay.url}operator`);
+  await using board = await VirtualBoard.boot({ code, hasWifi: false });
+  await statusWhileAway(relay, operator, (away) => board.faults.unreachable(away));
+});
+
+const binary = espruinoForTests("esp32c3");
+
+Deno.test({
+  name: "real C3: a status sent while the board re-handshakes is answered once it is back",
+  ignore: binary === undefined,
+  async fn() {
+    await using relay = await startRelayProcess(["--log-format", "json"]);
+    await using gate = startTcpGate(relay.port);
+    const dir = await Deno.makeTempDir({ prefix: "fw-resume-" });
+    const operator = await TestClient.open(`${relay.url}operator`);
+    const board = await flashAndBoot(binary!, dir, deviceFields(`ws://127.0.0.1:${gate.port}/`));
+    try {
+      await statusWhileAway(relay, operator, (away) => gate.refuse(away));
+    } finally {
+      await board.kill();
+      await operator[Symbol.asyncDispose]();
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
 });
