@@ -92,13 +92,14 @@ export const overTcp: ConsoleLink = (bridgePort) =>
  * Writes `fields` as the configuration in `dir`, flashes the firmware built
  * from it with `deno task flash` (through `link`) into an interpreter whose
  * Storage is `dir`, then boots it again from that Storage, as a power cycle
- * does. Throws with flash's output if the upload fails.
+ * does, with `env` (e.g. `ESPRUINO_TLS_SNI=0`). Throws with flash's output if the upload fails.
  */
 export async function flashAndBoot(
   binary: string,
   dir: string,
   fields: Record<string, unknown>,
   link: ConsoleLink = overTcp,
+  env: Record<string, string> = {},
 ): Promise<EspruinoProcess> {
   const { path } = await writeConfig(dir, fields);
   {
@@ -115,7 +116,7 @@ export async function flashAndBoot(
     // Flashed code runs at once.
     await flashed.board.waitForOutput(/ blinking; relay /);
   }
-  const board = await bootFromStorage(binary, dir);
+  const board = await bootFromStorage(binary, dir, env);
   await board.waitForOutput(/ blinking; relay /);
   return board;
 }
@@ -146,9 +147,13 @@ export function startConsoleBoard(binary: string, cwd: string): ConsoleBoard {
  * Kills nothing but starts the interpreter again in `cwd`, as a power cycle
  * does: it boots `.bootcde` from Storage. The pin log starts afresh.
  */
-export async function bootFromStorage(binary: string, cwd: string): Promise<EspruinoProcess> {
+export async function bootFromStorage(
+  binary: string,
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<EspruinoProcess> {
   await Deno.remove(`${cwd}/pins.log`).catch(() => {});
-  return EspruinoProcess.start({ binary, cwd });
+  return EspruinoProcess.start({ binary, cwd, env });
 }
 
 /** The LED's edges as `sosTimingError` takes them. */
