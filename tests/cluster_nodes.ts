@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { startClusterNode } from "../relay/cluster.ts";
 import { createLogger } from "../relay/logger.ts";
 import type { RelayOptions } from "../relay/options.ts";
-import { startTestRelay, type TestClient, type TestRelay } from "./helpers.ts";
+import { startTestRelay, type TestClient, type TestRelay, waitFor } from "./helpers.ts";
 import { type RedisServer, redisServerBinary, startRedisServer } from "./redis_server.ts";
 
 /** The redis-server binary, if installed. */
@@ -68,4 +68,16 @@ export function clusterTest(name: string, fn: (redis: RedisServer) => Promise<vo
 export async function settled(sender: TestClient, receivers: TestClient[]): Promise<void> {
   sender.socket.send("ready?");
   for (const receiver of receivers) assert.equal(await receiver.next(5000), "ready?");
+}
+
+/**
+ * Waits until each id is live on `node`: open, and its resume window fetched
+ * from Redis. A test that stops Redis right after a client opened would
+ * otherwise cut that fetch off, and ioredis leaves its command timer behind.
+ */
+export function live(node: TestRelay, ids: string[]): Promise<void> {
+  return waitFor(
+    `${ids.join(", ")} live`,
+    () => ids.every((id) => node.running.relay.hub.holder(id)?.receiving === true),
+  );
 }

@@ -10,6 +10,7 @@ import { closeAll, delay, openClients, TestClient, waitFor } from "./helpers.ts"
 import {
   clusterTest,
   LEASE_SECONDS,
+  live,
   REDIS,
   settled,
   startNode,
@@ -245,6 +246,8 @@ clusterTest(
     const remoteRx = await TestClient.open(`${b.url}remote-rx`);
     const heldOnB = await TestClient.open(`${b.url}held-on-b`);
     const clients = [sender, localRx, remoteRx, heldOnB];
+    await live(a, ["sender", "local-rx"]);
+    await live(b, ["remote-rx", "held-on-b"]);
     let sent = 0;
     const timer = setInterval(() => sender.socket.send(`m${sent++}`), 5);
     try {
@@ -365,6 +368,7 @@ clusterTest(
 clusterTest("a node shuts down promptly while Redis is down", async (redis) => {
   const a = await startNode(redis, "node-a");
   const client = await TestClient.open(`${a.url}c1`);
+  await live(a, ["c1"]);
   await redis.stop("SIGKILL");
   await waitFor("node A to see Redis gone", async () => (await healthStatus(a)) === 503);
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -508,6 +512,7 @@ clusterTest(
     await using a = await startNode(redis, "node-a");
     const onA = await TestClient.open(`${a.url}on-a`);
     try {
+      await live(a, ["on-a"]);
       Deno.kill(redis.pid(), "SIGSTOP");
       try {
         const started = Date.now();
