@@ -261,9 +261,10 @@ export class Hub {
   }
 
   /**
-   * Marks a client's socket open: it first gets what was kept for its id
-   * while it was away, then, from now on, every message. Both happen in this
-   * one turn of the event loop, so no live message can overtake a kept one.
+   * Marks a client's socket open: it may send at once, and gets what was kept
+   * for its id while it was away, then every message. The kept ones and the
+   * live ones held meanwhile are delivered in the one call that makes it live,
+   * so no live message can overtake a kept one.
    */
   opened(client: Client): void {
     if (client.gone || this.#holders.get(client.id) !== client) return;
@@ -291,7 +292,7 @@ export class Hub {
       remote: client.remote,
       ...(kept.length > 0 ? { resumed: kept.length } : {}),
     });
-    if (kept.length > 0) this.#judgeBacklog(client, Date.now());
+    if (kept.length + held.length > 0) this.#judgeBacklog(client, Date.now());
   }
 
   /** Handles one message from a client: enforces the size limit, then fans it out. */
