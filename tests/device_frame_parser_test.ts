@@ -4,7 +4,8 @@
  */
 
 import assert from "node:assert/strict";
-import { createFrameParser, type FrameParser } from "../device/ws/frame_parser.ts";
+import { createFrameParser, FRAME_ERROR, type FrameParser } from "../device/ws/frame_parser.ts";
+import { OP_BINARY, OP_CLOSE, OP_PING, OP_PONG, OP_TEXT } from "../device/ws/protocol.ts";
 import { closeBody, randomBytes, seededRandom, serverFrame } from "./device_frames.ts";
 
 type Event =
@@ -21,13 +22,13 @@ function recording(maxMessageBytes = 1 << 20): {
 } {
   const events: Event[] = [];
   let peak = 0;
-  const parser = createFrameParser({
-    maxMessageBytes,
-    onMessage: (data, binary) => events.push(["message", data, binary]),
-    onPing: (payload) => events.push(["ping", payload]),
-    onPong: (payload) => events.push(["pong", payload]),
-    onClose: (code, reason) => events.push(["close", code, reason]),
-    onError: (code, reason) => events.push(["error", code, reason]),
+  const parser = createFrameParser(maxMessageBytes, (kind, data, code) => {
+    if (kind === OP_TEXT || kind === OP_BINARY) events.push(["message", data, kind === OP_BINARY]);
+    else if (kind === OP_PING) events.push(["ping", data]);
+    else if (kind === OP_PONG) events.push(["pong", data]);
+    else if (kind === OP_CLOSE) events.push(["close", code, data]);
+    else if (kind === FRAME_ERROR) events.push(["error", code, data]);
+    else assert.fail(`unknown kind ${kind}`);
   });
   const feed = (chunk: string) => {
     parser.push(chunk);
@@ -365,16 +366,9 @@ Deno.test("a message over the maximum fails with 1009 from its header, before it
 
 Deno.test("stop() silences the parser, also from inside a callback", () => {
   const events: string[] = [];
-  const parser: FrameParser = createFrameParser({
-    maxMessageBytes: 100,
-    onMessage: (data) => {
-      events.push(data);
-      if (data === "stop") parser.stop();
-    },
-    onPing: () => events.push("ping"),
-    onPong: () => {},
-    onClose: () => events.push("close"),
-    onError: () => events.push("error"),
+  const parser: FrameParser = createFrameParser(100, (kind, data) => {
+    events.push(kind === OP_TEXT ? data : String(kind));
+    if (data === "stop") parser.stop();
   });
   parser.push(
     serverFrame({ opcode: 1, payload: "a" }) + serverFrame({ opcode: 1, payload: "stop" }) +

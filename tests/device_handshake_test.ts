@@ -8,11 +8,11 @@
 import assert from "node:assert/strict";
 import {
   acceptFor,
-  createHandshakeReader,
   handshakeRequest,
   type HandshakeResult,
+  readHandshake,
 } from "../device/ws/handshake.ts";
-import { createFrameParser } from "../device/ws/frame_parser.ts";
+import { createFrameParser, FRAME_ERROR } from "../device/ws/frame_parser.ts";
 import { createFrameWriter } from "../device/ws/frame_writer.ts";
 import { parseWsUrl } from "../device/ws/url.ts";
 import { fromBytes, randomBytes, seededRandom, sha1, toBytes } from "./device_frames.ts";
@@ -73,10 +73,10 @@ function readSplit(
   cut: number,
   protocols?: string[],
 ): HandshakeResult | undefined {
-  const reader = createHandshakeReader({ accept: SAMPLE_ACCEPT, protocols });
-  const first = reader.push(text.slice(0, cut));
+  const expected = { accept: SAMPLE_ACCEPT, protocols };
+  const first = readHandshake(text.slice(0, cut), expected);
   if (first) return { ...first, rest: first.rest + text.slice(cut) };
-  return reader.push(text.slice(cut));
+  return readHandshake(text, expected);
 }
 
 Deno.test("a 101 with the right accept succeeds at every split and keeps the frames behind it", () => {
@@ -157,11 +157,14 @@ Deno.test("garbage and endless heads fail without growing", () => {
     protocol: "",
     rest: "",
   });
-  const reader = createHandshakeReader({ accept: SAMPLE_ACCEPT, maxHeadBytes: 1000 });
+  const expected = { accept: SAMPLE_ACCEPT, maxHeadBytes: 1000 };
+  let received = "";
   let result: HandshakeResult | undefined;
   for (let i = 0; i < 100 && !result; i++) {
-    result = reader.push("HTTP/1.1 101 OK\r\nX: " + "y".repeat(50));
+    received += "HTTP/1.1 101 OK\r\nX: " + "y".repeat(50);
+    result = readHandshake(received, expected);
   }
+  assert.ok(received.length < 1100, "it gave up as soon as the head passed the limit");
   assert.equal(result?.ok, false);
   assert.match(result!.reason, /head over 1000 bytes/);
 });
@@ -176,15 +179,13 @@ async function deviceHandshake(
   const key = btoa(randomBytes(seededRandom(Date.now()), 16));
   const request = handshakeRequest({ ...target, key, ...options });
   await conn.write(toBytes(request));
-  const reader = createHandshakeReader({
-    accept: acceptFor(key, sha1),
-    protocols: options.protocols,
-  });
+  const expected = { accept: acceptFor(key, sha1), protocols: options.protocols };
   const buffer = new Uint8Array(536);
+  let received = "";
   while (true) {
     const n = await conn.read(buffer);
     if (n === null) throw new Error("closed during the handshake");
-    const result = reader.push(fromBytes(buffer.subarray(0, n)));
+    const result = readHandshake(received += fromBytes(buffer.subarray(0, n)), expected);
     if (result) return { conn, result };
   }
 }
@@ -214,13 +215,9 @@ Deno.test("against the real relay: accepted, then frames both ways; 409 and 401 
     assert.equal(await peer.next(), "from the device");
     // Peer → relay → device, read with the device's parser.
     const received: string[] = [];
-    const parser = createFrameParser({
-      maxMessageBytes: 1000,
-      onMessage: (data) => received.push(data),
-      onPing: () => {},
-      onPong: () => {},
-      onClose: () => {},
-      onError: (code, reason) => assert.fail(`${code} ${reason}`),
+    const parser = createFrameParser(1000, (kind, data, code) => {
+      if (kind === FRAME_ERROR) assert.fail(`${code} ${data}`);
+      received.push(data);
     });
     parser.push(result.rest);
     peer.socket.send("to the device");

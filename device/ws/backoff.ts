@@ -2,63 +2,43 @@
  * Reconnection delays: exponential growth with full jitter between bounds.
  *
  * Attempt n (from 0) waits a uniformly random time between `minMs` and
- * min(`maxMs`, `minMs`·`factor`^(n+1)). The randomness spreads a fleet of
- * boards that lost the same relay at the same moment, so they do not all
- * come back in the same millisecond; the floor keeps a board from hammering
- * a relay that refuses it. {@linkcode Backoff.reset} starts again from the
- * shortest delays, which the client does after a connection that stayed up.
+ * min(`maxMs`, `minMs`·2^(n+1)). The randomness spreads a fleet of boards
+ * that lost the same relay at the same moment, so they do not all come back
+ * in the same millisecond; the floor keeps a board from hammering a relay that
+ * refuses it. The caller counts the attempts, and starts again from 0 after a
+ * connection that stayed up.
  *
- * Pure logic with no Espruino globals (the random source is injected).
+ * A pure function with no Espruino globals (the random source is injected), so
+ * the client keeps one number of state, not an object of closures.
  *
  * @example
  * ```ts
- * import { createBackoff } from "./backoff.ts";
- * const backoff = createBackoff({ minMs: 1000, maxMs: 30000, random: Math.random });
- * setTimeout(reconnect, backoff.next()); // between 1 and 2 s
+ * import { backoffDelay } from "./backoff.ts";
+ * const ms = backoffDelay({ attempt: 0, minMs: 1000, maxMs: 30000, random: Math.random });
+ * // between 1000 and 2000
  * ```
  * @module
  */
 
-/** Settings of {@linkcode createBackoff}. */
+/** Settings of {@linkcode backoffDelay}. */
 export interface BackoffOptions {
+  /** Attempts already made since the last good connection (0 for the first retry). */
+  attempt: number;
   /** Shortest delay, in milliseconds. */
   minMs: number;
   /** Longest delay, in milliseconds. */
   maxMs: number;
-  /** Growth of the ceiling per attempt (default 2). */
-  factor?: number;
   /** A uniform random number in [0, 1). */
   random(): number;
 }
 
-/** A sequence of delays. */
-export interface Backoff {
-  /** The delay before the next attempt; each call counts one attempt. */
-  next(): number;
-  /** Back to the shortest delays. */
-  reset(): void;
-  /** Attempts counted since the last reset. */
-  attempts(): number;
-}
-
-/** Creates a backoff sequence. */
-export function createBackoff(options: BackoffOptions): Backoff {
+/** The delay before the next attempt, in whole milliseconds. */
+export function backoffDelay(options: BackoffOptions): number {
   const min = options.minMs;
-  const max = options.maxMs > min ? options.maxMs : min;
-  const factor = options.factor || 2;
-  let attempts = 0;
-  let ceiling = min;
-  return {
-    next() {
-      attempts++;
-      // Kept as a running product so it stops growing at max instead of overflowing.
-      ceiling = Math.min(max, (ceiling || 1) * factor);
-      return Math.floor(min + options.random() * (ceiling - min));
-    },
-    reset() {
-      attempts = 0;
-      ceiling = min;
-    },
-    attempts: () => attempts,
-  };
+  // A floor of 0 still grows (from 1 ms), and 2^n past 1024 is Infinity, which min() caps.
+  const ceiling = Math.min(
+    Math.max(options.maxMs, min),
+    (min || 1) * Math.pow(2, options.attempt + 1),
+  );
+  return Math.floor(min + options.random() * (ceiling - min));
 }

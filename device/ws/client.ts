@@ -37,18 +37,12 @@
  * @module
  */
 
-import { createBackoff } from "./backoff.ts";
+import { backoffDelay } from "./backoff.ts";
 import { createEntropyPool, digest } from "./entropy.ts";
-import { createFrameParser, type FrameParser } from "./frame_parser.ts";
+import { createFrameParser, FRAME_ERROR, type FrameParser } from "./frame_parser.ts";
 import { createFrameWriter, type FrameWriter } from "./frame_writer.ts";
-import {
-  acceptFor,
-  createHandshakeReader,
-  type HandshakeReader,
-  handshakeRequest,
-  type HandshakeResult,
-} from "./handshake.ts";
-import { createOutbox, type OutboxMessage } from "./outbox.ts";
+import { acceptFor, handshakeRequest, readHandshake } from "./handshake.ts";
+import { Outbox, type OutboxMessage } from "./outbox.ts";
 import {
   chars,
   CLOSE_ABNORMAL,
@@ -59,6 +53,7 @@ import {
   OP_PING,
   OP_PONG,
   OP_TEXT,
+  wordAt,
 } from "./protocol.ts";
 import { parseWsUrl } from "./url.ts";
 
@@ -178,45 +173,44 @@ const CLOSING = 4;
 
 type Handler = (a?: unknown, b?: unknown) => void;
 
+/** The socket events the client listens to, with `this` the socket (as Espruino calls them). */
+type SocketHandler<T = void> = (this: Socket, arg: T) => void;
+
 // The bytes of an application's string. On Unicode builds a string with non-ASCII characters is
 // UTF-8 flagged: its length and charCodeAt count characters, and joining it to binary strings
 // re-encodes their bytes over 127. Elsewhere strings are bytes already and E.fromUTF8 returns
 // undefined (or is missing from builds made to save flash).
 const bytesOf = (s: string) => (E.fromUTF8 && E.fromUTF8(s)) || s;
 
-function messageOf(error: unknown): string {
-  const message = error ? (error as Error).message : "";
-  return message || String(error);
-}
+const messageOf = (error: unknown) => (error ? (error as Error).message : "") || String(error);
+
+const or = (value: number | undefined, fallback: number) => value === undefined ? fallback : value;
 
 /**
  * Creates a client and starts connecting from a timer, so the caller is never
  * blocked. Throws only if `options.url` is not a ws:// or wss:// URL.
  */
 export function createWebSocketClient(options: WebSocketClientOptions): WebSocketClient {
+  // On Espruino every function alive costs the board about six variables, so the client is a
+  // fixed set of functions made once: one timer callback that acts by state, socket handlers that
+  // tell the current socket by `this`, one handler for everything the parser reads.
   const target = parseWsUrl(options.url);
-  const num = (value: number | undefined, fallback: number) =>
-    value === undefined ? fallback : value;
-  const connectTimeout = num(options.connectTimeoutMs, 10000);
-  const handshakeTimeout = num(options.handshakeTimeoutMs, 10000);
-  const pingInterval = num(options.pingIntervalMs, 10000);
-  const pongTimeout = num(options.pongTimeoutMs, 10000);
-  const closeTimeout = num(options.closeTimeoutMs, 2000);
-  const stableMs = num(options.stableMs, 10000);
-  const maxMessageBytes = num(options.maxMessageBytes, 16384);
-  const writeBytes = num(options.writeBytes, 512);
-
-  const entropy = createEntropyPool(options);
-  const backoff = createBackoff({
-    minMs: num(options.minBackoffMs, 1000),
-    maxMs: num(options.maxBackoffMs, 30000),
-    random: entropy.random,
+  const where = target.hostname + ":" + target.port;
+  const connectTimeout = or(options.connectTimeoutMs, 10000);
+  const handshakeTimeout = or(options.handshakeTimeoutMs, 10000);
+  const pingInterval = or(options.pingIntervalMs, 10000);
+  const pongTimeout = or(options.pongTimeoutMs, 10000);
+  const closeTimeout = or(options.closeTimeoutMs, 2000);
+  const stableMs = or(options.stableMs, 10000);
+  const minBackoff = or(options.minBackoffMs, 1000);
+  const maxBackoff = or(options.maxBackoffMs, 30000);
+  const maxMessageBytes = or(options.maxMessageBytes, 16384);
+  const writeBytes = or(options.writeBytes, 512);
+  const entropy = createEntropyPool(options.noisePin);
+  const outbox = new Outbox({
+    maxMessages: or(options.outboxMessages, 32),
+    maxBytes: or(options.outboxBytes, 8192),
   });
-  const outbox = createOutbox({
-    maxMessages: num(options.outboxMessages, 32),
-    maxBytes: num(options.outboxBytes, 8192),
-  });
-  const sha1 = (data: string) => digest("SHA1", data);
   const handlers: { [event: string]: Handler[] } = {};
   const counters: WebSocketClientCounters = {
     connects: 0,
@@ -233,10 +227,14 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
   let stopped = false;
   // Set by rehandshake(): the next attempt follows the close at once.
   let again = false;
+  // Attempts since the last connection that stayed up: the backoff grows with them.
+  let attempts = 0;
   let socket: Socket | undefined;
   // The one timer: retry, connect, handshake, heartbeat or close timeout, by state.
   let timer: unknown;
-  let reader: HandshakeReader | undefined;
+  // The handshake: the accept value expected, and the response received so far.
+  let accept = "";
+  let head = "";
   let parser: FrameParser | undefined;
   let writer: FrameWriter | undefined;
   // The message being written; put back in the outbox if the link dies first.
@@ -247,8 +245,6 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
   let closeCode = CLOSE_ABNORMAL;
   let closeReason = "";
   let warned = false;
-  // Bytes received on the current socket.
-  let received = 0;
 
   const emit = (event: string, a?: unknown, b?: unknown) => {
     const list = handlers[event];
@@ -282,22 +278,12 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
       }
     }
   };
-  const guard = <T>(fn: (arg: T) => void) => (arg?: T) => safely(() => fn(arg as T));
 
-  const arm = (ms: number, fn: () => void) => {
+  // Sets the one timer to fire in `ms` (none when undefined); onTimer acts by the state then.
+  const arm = (ms?: number) => {
     // clearTimeout(undefined) throws on Espruino, and clearTimeout() clears every timer.
     if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(
-      guard(() => {
-        timer = undefined;
-        fn();
-      }),
-      ms,
-    );
-  };
-
-  const countDrops = () => {
-    counters.outboxDrops = outbox.dropped();
+    timer = ms === undefined ? undefined : setTimeout(onTimer, ms);
   };
 
   const write = (data: string) => {
@@ -307,14 +293,14 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
 
   // Ends the current link in any state, schedules the next attempt unless stopped, then reports.
   const lose = (why: string, status?: number) => {
-    const was = state;
+    const opened = state >= OPEN;
     const s = socket;
-    socket = reader = writer = undefined;
+    socket = writer = undefined;
     if (parser) parser.stop();
     parser = undefined;
-    if (inflight) outbox.unshift(inflight);
+    if (inflight) outbox.put(inflight, true);
     inflight = undefined;
-    countDrops();
+    counters.outboxDrops = outbox.dropped;
     if (s) {
       try {
         s.end();
@@ -322,97 +308,73 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
         // Already closed by the peer.
       }
     }
-    const opened = was >= OPEN;
     if (opened && !stopped && !again) counters.drops++;
     if (why && !opened) counters.failures++;
-    if (opened && Date.now() - openedAt >= stableMs) backoff.reset();
+    if (opened && Date.now() - openedAt >= stableMs) attempts = 0;
     state = WAITING;
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    if (!stopped) arm(again ? 0 : backoff.next(), attempt);
+    arm(
+      stopped ? undefined : again ? 0 : backoffDelay({
+        attempt: attempts++,
+        minMs: minBackoff,
+        maxMs: maxBackoff,
+        random: () => wordAt(entropy(2), 0) / 65536,
+      }),
+    );
     again = false;
     // Handlers run last: they may call close() or reconnect(), which must see the new state.
     if (why) report(why, status);
     if (opened) emit("close", closeCode, closeReason);
   };
 
-  // A control frame carries at most 125 bytes: 2 for the code, 123 for the reason.
-  const closePayload = (code: number, reason: string) =>
-    code === CLOSE_NO_STATUS ? "" : chars(code >> 8, code & 0xff) + bytesOf(reason).substr(0, 123);
-
   // Starts the closing handshake; the server answers with close and ends the TCP connection.
+  // A control frame carries at most 125 bytes: 2 for the code, 123 for the reason.
   const shut = (code: number, reason: string) => {
     state = CLOSING;
     closeCode = code;
     closeReason = reason;
-    writer!.control(OP_CLOSE, closePayload(code, reason));
-    arm(closeTimeout, () => lose(""));
+    writer!.send(
+      OP_CLOSE,
+      code === CLOSE_NO_STATUS
+        ? ""
+        : chars(code >> 8, code & 0xff) + bytesOf(reason).substr(0, 123),
+    );
+    arm(closeTimeout);
   };
 
-  const onServerClose = (code: number, reason: string) => {
-    if (state === CLOSING) {
-      closeCode = code;
-      closeReason = reason;
-      lose("");
-    } else {
-      // Echo the code, then let the server end the TCP connection (RFC 6455 section 7.1.1).
-      shut(code, "");
-      closeReason = reason;
-    }
+  // Connecting and the handshake time out; an open link is pinged after pingInterval without
+  // traffic, and is dead when the ping is still unanswered pongTimeout later (see alive()).
+  const onTimer = () => {
+    timer = undefined;
+    safely(() => {
+      const idle = Date.now() - lastReceived;
+      if (state === WAITING) attempt();
+      else if (state !== OPEN) {
+        lose(
+          state === CONNECTING
+            ? "connect to " + where + " timed out"
+            : state === HANDSHAKE
+            ? "WebSocket handshake with " + where + " timed out"
+            : "",
+        );
+      } else if (pingSent) lose("connection to " + where + " lost: no answer to ping");
+      else if (idle < pingInterval) arm(pingInterval - idle);
+      else {
+        pingSent = true;
+        writer!.send(OP_PING, "");
+        arm(pongTimeout);
+      }
+    });
   };
 
-  // Runs pingInterval after the link last moved; a ping still unanswered when it runs again means
-  // the link is dead. Anything received or flushed meanwhile counts as the answer (see alive()).
-  const heartbeat = () => {
-    if (pingSent) return lose("connection to " + where + " lost: no answer to ping");
-    const idle = Date.now() - lastReceived;
-    if (idle < pingInterval) return arm(pingInterval - idle, heartbeat);
-    pingSent = true;
-    writer!.control(OP_PING, "");
-    arm(pongTimeout, heartbeat);
-  };
-
+  // Writes the next message of the outbox once the one before it is written.
   const pump = () => {
-    const w = writer;
-    if (state !== OPEN || inflight || !w) return;
-    const next = outbox.shift();
-    if (!next) return;
-    inflight = next;
-    w.send(next.opcode, next.data, () => {
-      if (writer !== w) return;
-      inflight = undefined;
-      pump();
-    });
+    const next = state === OPEN && !inflight && writer && outbox.take();
+    if (next) writer!.send((inflight = next).opcode, next.data, sent);
   };
-
-  const opened = (result: HandshakeResult) => {
-    state = OPEN;
-    openedAt = lastReceived;
-    pingSent = false;
-    closeCode = CLOSE_ABNORMAL;
-    closeReason = "";
-    counters.connects++;
-    if (counters.connects > 1) counters.reconnects++;
-    const w = writer = createFrameWriter({
-      write,
-      randomBytes: entropy.bytes,
-      pieceBytes: writeBytes,
-    });
-    parser = createFrameParser({
-      maxMessageBytes,
-      onMessage: (data, binary) => emit("message", data, binary),
-      onPing: (payload) => w.control(OP_PONG, payload),
-      onPong: () => {},
-      onClose: onServerClose,
-      onError: (code, reason) => {
-        shut(code, reason);
-        report("protocol error: " + reason);
-      },
-    });
-    arm(pingInterval, heartbeat);
-    emit("open", result.protocol);
+  // (A writer calls `done` only right after writing to its socket, so always the current one.)
+  const sent = () => {
+    inflight = undefined;
     pump();
-    if (parser && result.rest) parser.push(result.rest);
   };
 
   // The link moved: something arrived, or the socket flushed a piece of a message. A long message
@@ -421,101 +383,141 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
     lastReceived = Date.now();
     if (pingSent && state === OPEN) {
       pingSent = false;
-      arm(pingInterval, heartbeat);
+      arm(pingInterval);
     }
   };
 
-  const receivedData = (data: string) => {
-    counters.bytesIn += data.length;
-    alive();
-    if (parser) return parser.push(data);
-    const result = reader && reader.push(data);
-    if (!result) return;
-    reader = undefined;
-    if (result.ok) opened(result);
-    else lose("handshake failed: " + result.status + " " + result.reason, result.status);
+  const onFrame = (kind: number, data: string, code: number) => {
+    if (kind === OP_PING) writer!.send(OP_PONG, data);
+    else if (kind === OP_CLOSE) {
+      if (state === CLOSING) {
+        closeCode = code;
+        closeReason = data;
+        lose("");
+      } else {
+        // Echo the code, then let the server end the TCP connection (RFC 6455 section 7.1.1).
+        shut(code, "");
+        closeReason = data;
+      }
+    } else if (kind === FRAME_ERROR) {
+      shut(code, data);
+      report("protocol error: " + data);
+    } else if (kind !== OP_PONG) emit("message", data, kind === OP_BINARY);
   };
 
-  const connected = () => {
-    state = HANDSHAKE;
-    const key = btoa(entropy.bytes(16));
-    reader = createHandshakeReader({ accept: acceptFor(key, sha1), protocols: options.protocols });
-    arm(handshakeTimeout, () => lose("WebSocket handshake with " + where + " timed out"));
-    // Host, port and path from the URL; token, protocols and headers from the options.
-    write(handshakeRequest(Object.assign({ key }, options, target)));
+  const opened = (protocol: string, rest: string) => {
+    state = OPEN;
+    head = "";
+    openedAt = lastReceived;
+    pingSent = false;
+    closeCode = CLOSE_ABNORMAL;
+    closeReason = "";
+    counters.connects++;
+    if (counters.connects > 1) counters.reconnects++;
+    writer = createFrameWriter({ write, randomBytes: entropy, pieceBytes: writeBytes });
+    const p = parser = createFrameParser(maxMessageBytes, onFrame);
+    arm(pingInterval);
+    emit("open", protocol);
+    pump();
+    if (parser === p) p.push(rest);
   };
 
-  const where = target.hostname + ":" + target.port;
+  const onConnect: SocketHandler = function () {
+    safely(() => {
+      if (socket === this) {
+        state = HANDSHAKE;
+        const key = btoa(entropy(16));
+        accept = acceptFor(key, (data) => digest("SHA1", data));
+        arm(handshakeTimeout);
+        // Host, port and path from the URL; token, protocols and headers from the options.
+        write(handshakeRequest(Object.assign({ key }, options, target)));
+      }
+    });
+  };
 
-  // Why a socket ended, said for the state it ended in: before anything was received a secure
-  // link failed its TLS handshake (or the server would not talk), a plain one was closed by the
-  // server; an open one was lost.
-  const ended = (detail: string) => {
-    if (state === CLOSING) return lose("");
-    lose(
-      state === OPEN
-        ? "connection to " + where + " lost: " + detail
-        : (target.secure && !received ? "TLS handshake with " : "WebSocket handshake with ") +
-          where + " failed: " + detail,
-    );
+  const onData: SocketHandler<string> = function (data) {
+    safely(() => {
+      if (socket === this) {
+        counters.bytesIn += data.length;
+        alive();
+        if (parser) parser.push(data);
+        else {
+          const result = readHandshake(head += data, { accept, protocols: options.protocols });
+          if (result && result.ok) opened(result.protocol, result.rest);
+          else if (result) {
+            lose("handshake failed: " + result.status + " " + result.reason, result.status);
+          }
+        }
+      }
+    });
+  };
+
+  const onDrain: SocketHandler = function () {
+    safely(() => {
+      if (socket === this && writer) {
+        // Only while a message is being written: the flush of a lone ping proves nothing, but
+        // a dead link stops the drains of a long message once the socket's buffer is full.
+        if (inflight) alive();
+        writer.drained();
+      }
+    });
+  };
+
+  // The end of a socket is handled from a timer, outside the event: a failed TLS handshake raises
+  // its exception ("mbedtls_ssl_handshake returned …") around these events, and any try/catch run
+  // meanwhile would take that exception's value, leaving Espruino to report "Uncaught undefined".
+  // So nothing in the events may run a try. Why it ended is said for the state it ended in: before
+  // anything was received a secure link failed its TLS handshake (or the server would not talk),
+  // a plain one was closed by the server; an open one was lost.
+  const ended = (s: Socket, detail: string) =>
+    setTimeout(() =>
+      safely(() => {
+        if (socket === s) {
+          lose(
+            state === CLOSING
+              ? ""
+              : state === OPEN
+              ? "connection to " + where + " lost: " + detail
+              : (target.secure && !head ? "TLS handshake with " : "WebSocket handshake with ") +
+                where + " failed: " + detail,
+          );
+        }
+      }), 0);
+
+  const onError: SocketHandler<{ code?: number; message?: string }> = function (error) {
+    // -30848 is how a TLS peer's normal shutdown shows up; the close event follows.
+    if (error.code !== -30848) {
+      ended(this, "socket error " + (error.message || "") + " (" + error.code + ")");
+    }
+  };
+
+  const onClose: SocketHandler = function () {
+    ended(this, "closed by the server");
   };
 
   const attempt = () => {
     state = CONNECTING;
-    received = 0;
+    head = "";
     if (target.secure && !warned) {
       warned = true;
       console.log("WS: wss server certificate NOT verified");
     }
-    arm(connectTimeout, () => lose("connect to " + where + " timed out"));
-    let s: Socket;
+    arm(connectTimeout);
     try {
       // Refused connections and unknown hosts throw here, synchronously, on Espruino.
-      s = (target.secure ? require("tls") : require("net")).connect(
+      const s = socket = (target.secure ? require("tls") : require("net")).connect(
         { host: target.hostname, port: target.port },
-        guard(() => {
-          if (socket === s) connected();
-        }),
-      );
+        onConnect,
+      ) as Socket;
+      const on = s.on as (event: string, handler: unknown) => void;
+      on.call(s, "data", onData);
+      on.call(s, "drain", onDrain);
+      on.call(s, "error", onError);
+      on.call(s, "close", onClose);
     } catch (e) {
-      return lose("connect to " + where + " failed: " + messageOf(e));
+      lose("connect to " + where + " failed: " + messageOf(e));
     }
-    socket = s;
-    const on = (event: string, fn: (arg: never) => void) =>
-      (s as unknown as { on(event: string, fn: unknown): void }).on(event, fn);
-    // Events of a socket that is no longer the current one are ignored.
-    on(
-      "data",
-      guard((data: string) => {
-        if (socket === s) received += data.length, receivedData(data);
-      }),
-    );
-    on(
-      "drain",
-      guard(() => {
-        if (socket === s && writer) {
-          // Only while a message is being written: the flush of a lone ping proves nothing, but
-          // a dead link stops the drains of a long message once the socket's buffer is full.
-          if (inflight) alive();
-          writer.drained();
-        }
-      }),
-    );
-    // The end of a socket is handled from a timer, outside the event: a failed TLS handshake
-    // raises its exception ("mbedtls_ssl_handshake returned …") around these events, and any
-    // try/catch run meanwhile would take that exception's value, leaving Espruino to report
-    // "Uncaught undefined". So nothing here may run a try.
-    const later = (fn: () => void) => setTimeout(guard(() => socket === s && fn()), 0);
-    on("error", (error: { code?: number; message?: string }) => {
-      // -30848 is how a TLS peer's normal shutdown shows up; the close event follows.
-      if (error.code !== -30848) {
-        later(() => ended("socket error " + (error.message || "") + " (" + error.code + ")"));
-      }
-    });
-    on("close", () => later(() => ended("closed by the server")));
   };
-
-  arm(0, attempt);
 
   const client: WebSocketClient = {
     on(event, handler) {
@@ -523,45 +525,47 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
       return client;
     },
     send(data, binary) {
-      if (stopped) return false;
       let opcode = binary ? OP_BINARY : OP_TEXT;
       if (typeof data === "string") data = bytesOf(data);
       else {
         data = E.toString(data);
         opcode = OP_BINARY;
       }
-      const ok = outbox.push({ data, opcode });
-      countDrops();
+      const ok = !stopped && outbox.put({ data, opcode });
+      counters.outboxDrops = outbox.dropped;
       safely(pump);
       return ok;
     },
     close(code, reason) {
-      if (stopped) return;
-      stopped = true;
-      outbox.clear();
-      countDrops();
-      safely(() => {
-        if (state === OPEN) shut(code || CLOSE_NORMAL, reason || "");
-        else if (state !== CLOSING) lose("");
-      });
+      if (!stopped) {
+        stopped = true;
+        outbox.discard();
+        counters.outboxDrops = outbox.dropped;
+        safely(() => {
+          if (state === OPEN) shut(code || CLOSE_NORMAL, reason || "");
+          else if (state !== CLOSING) lose("");
+        });
+      }
     },
     rehandshake() {
-      if (stopped || state !== OPEN) return;
-      again = true;
-      safely(() => shut(CLOSE_NORMAL, "re-handshake"));
+      if (!stopped && state === OPEN) {
+        again = true;
+        safely(() => shut(CLOSE_NORMAL, "re-handshake"));
+      }
     },
     reconnect() {
       if (!stopped && state === WAITING) {
-        backoff.reset();
-        arm(0, attempt);
+        attempts = 0;
+        arm(0);
       }
     },
     state: () =>
       (state || !stopped
         ? "waiting connecting connecting open closing".split(" ")[state]
         : "closed") as WebSocketClientState,
-    queued: () => outbox.size(),
+    queued: () => outbox.messages.length,
     counters,
   };
+  arm(0);
   return client;
 }

@@ -15,48 +15,31 @@
  * @module
  */
 
-import { wordAt } from "./protocol.ts";
-
 /** The `require("crypto")` hash `name` of `data`, as a binary string. */
 export const digest = (name: "SHA1" | "SHA256", data: string): string =>
   E.toString(new Uint8Array(require("crypto")[name](data)));
 
-/** Settings of {@linkcode createEntropyPool}. */
-export interface EntropyOptions {
-  /** An unconnected analog pin whose noise is mixed in (reading it makes it an input). */
-  noisePin?: Pin;
-}
-
-/** A source of unpredictable bytes. */
-export interface EntropyPool {
-  /** `n` unpredictable bytes as a binary string. */
-  bytes(n: number): string;
-  /** A uniform number in [0, 1), with 16 bits of resolution (enough for jitter). */
-  random(): number;
-}
-
-/** Creates a pool seeded from what this board and this moment offer. */
-export function createEntropyPool(options?: EntropyOptions): EntropyPool {
-  const pin = options && options.noisePin;
-  const hash = (data: string) => digest("SHA256", data);
+/**
+ * Creates a pool seeded from what this board and this moment offer, and
+ * returns its one operation: `n` unpredictable bytes as a binary string.
+ * (One function, not an object of them: each function costs the board about
+ * six variables.)
+ */
+export function createEntropyPool(noisePin?: Pin): (n: number) => string {
   let pool = "";
-  // The pool is re-hashed with fresh material before every output block, and what goes out is a
-  // hash of the pool, never the pool: past output cannot be recomputed from it, nor the pool from
-  // the output.
-  const stir = () => {
-    pool = hash(
-      pool + getTime() + getSerial() + E.hwRand() + process.memory(false).free +
-        (pin ? analogRead(pin) : ""),
-    );
-  };
-  const bytes = (n: number) => {
+  return (n) => {
     let out = "";
+    // The pool is re-hashed with fresh material before every output block, and what goes out is a
+    // hash of the pool, never the pool: past output cannot be recomputed from it, nor the pool
+    // from the output.
     while (out.length < n) {
-      stir();
-      out += hash("out" + pool);
+      pool = digest(
+        "SHA256",
+        pool + getTime() + getSerial() + E.hwRand() + process.memory(false).free +
+          (noisePin ? analogRead(noisePin) : ""),
+      );
+      out += digest("SHA256", "out" + pool);
     }
     return out.substr(0, n);
   };
-  stir();
-  return { bytes, random: () => wordAt(bytes(2), 0) / 65536 };
 }

@@ -10,20 +10,20 @@
  * frame that would exceed it is refused from its header, before any of its
  * payload is kept.
  *
+ * Everything it reads goes to one callback, and the whole machine is one loop:
+ * on Espruino every function alive costs about six variables, so a parser is
+ * two functions, not one per step.
+ *
  * Pure logic with no Espruino globals, so Deno tests can import it directly.
  *
  * @example
  * ```ts
- * import { createFrameParser } from "./frame_parser.ts";
- * const parser = createFrameParser({
- *   maxMessageBytes: 1024,
- *   onMessage: (data, binary) => console.log(binary ? "binary" : "text", data),
- *   onPing: () => {},
- *   onPong: () => {},
- *   onClose: (code) => console.log("close", code),
- *   onError: (code, reason) => console.log("fail with", code, reason),
+ * import { createFrameParser, FRAME_ERROR } from "./frame_parser.ts";
+ * const parser = createFrameParser(1024, (kind, data, code) => {
+ *   if (kind === FRAME_ERROR) console.log("fail with", code, data);
+ *   else console.log(kind, data);
  * });
- * parser.push("\x81\x02hi"); // logs: text hi
+ * parser.push("\x81\x02hi"); // logs: 1 hi
  * ```
  * @module
  */
@@ -35,40 +35,41 @@ import {
   CLOSE_TOO_BIG,
   OP_BINARY,
   OP_CLOSE,
-  OP_PING,
   OP_PONG,
   wordAt,
 } from "./protocol.ts";
 
-/** Settings and callbacks of {@linkcode createFrameParser}. */
-export interface FrameParserOptions {
-  /** Largest message accepted, in bytes, after reassembly; a bigger one fails with 1009. */
-  maxMessageBytes: number;
-  /** A complete message: a binary string, with `binary` false for a text message. */
-  onMessage(data: string, binary: boolean): void;
-  /** A ping with its payload (at most 125 bytes), to be echoed in a pong. */
-  onPing(payload: string): void;
-  /** A pong with its payload. */
-  onPong(payload: string): void;
-  /** A close frame: its code (1005 when it had none) and reason. Parsing stops after it. */
-  onClose(code: number, reason: string): void;
-  /** The server broke the protocol: close with `code` (1002 or 1009). Parsing stops. */
-  onError(code: number, reason: string): void;
-}
+/** The `kind` of a protocol error: the server broke the protocol; close with `code`. */
+export const FRAME_ERROR = -1;
+
+/**
+ * What the parser read, by `kind`:
+ * - `OP_TEXT` (1) or `OP_BINARY` (2): a complete message `data` (a binary string);
+ * - `OP_PING` (9) or `OP_PONG` (10): a ping (to echo in a pong) or a pong, with its payload;
+ * - `OP_CLOSE` (8): a close frame with `code` (1005 when it had none) and reason `data`;
+ * - {@linkcode FRAME_ERROR}: the server broke the protocol; close with `code` (1002 or 1009),
+ *   `data` says why.
+ *
+ * The parser stops after a close or an error.
+ */
+export type FrameHandler = (kind: number, data: string, code: number) => void;
 
 /** A running parser. */
 export interface FrameParser {
   /** Feeds the next bytes received, a binary string of any length. */
   push(chunk: string): void;
-  /** Stops the parser: later input is ignored and no callback fires again. */
+  /** Stops the parser: later input is ignored and the handler is not called again. */
   stop(): void;
   /** Bytes held right now (partial header, partial message, partial control frame). */
   buffered(): number;
 }
 
-/** Creates a parser that reports what it reads through the callbacks in `options`. */
-export function createFrameParser(options: FrameParserOptions): FrameParser {
-  const max = options.maxMessageBytes;
+/** Close codes a frame may carry (RFC 6455 section 7.4). */
+const validCloseCode = (code: number) =>
+  code >= 1000 && code <= 1003 || code >= 1007 && code <= 1014 || code >= 3000 && code <= 4999;
+
+/** Creates a parser that hands what it reads to `onFrame`. */
+export function createFrameParser(maxMessageBytes: number, onFrame: FrameHandler): FrameParser {
   let stopped = false;
   // Bytes not yet taken: an incomplete header or control frame, or payload on its way to `message`.
   // Always cut with substr, never charAt: on Unicode builds charAt(i) of a byte over 127 is a
@@ -88,97 +89,86 @@ export function createFrameParser(options: FrameParserOptions): FrameParser {
 
   const fail = (code: number, reason: string) => {
     stop();
-    options.onError(code, reason);
-  };
-
-  // A data frame's payload is complete: deliver the message if the frame was its last.
-  const endData = () => {
-    if (!fin) return;
-    const data = message;
-    message = "";
-    options.onMessage(data, messageOpcode === OP_BINARY);
-    messageOpcode = 0;
-  };
-
-  const control = (opcode: number, payload: string) => {
-    const code = payload ? wordAt(payload, 0) : CLOSE_NO_STATUS;
-    if (opcode === OP_PING) options.onPing(payload);
-    else if (opcode === OP_PONG) options.onPong(payload);
-    else if (payload.length === 1) fail(CLOSE_PROTOCOL_ERROR, "bad close frame");
-    // Close codes a frame may carry (RFC 6455 section 7.4).
-    else if (
-      payload && !(code >= 1000 && code <= 1003 || code >= 1007 && code <= 1014 ||
-        code >= 3000 && code <= 4999)
-    ) fail(CLOSE_PROTOCOL_ERROR, "bad close code " + code);
-    else {
-      stopped = true;
-      options.onClose(code, payload.substr(2));
-    }
-  };
-
-  // Takes one header (and a whole control frame) from the buffer; false when more bytes are needed.
-  const frame = (): boolean => {
-    const byte = (i: number) => byteAt(buffer, i);
-    const b0 = byte(0);
-    const opcode = b0 & 15;
-    const length7 = byte(1) & 127;
-    const problem = b0 & 0x70
-      ? "reserved bits"
-      : byte(1) & 0x80
-      ? "masked frame"
-      : opcode > OP_PONG || (opcode > OP_BINARY && opcode < OP_CLOSE)
-      ? "bad opcode " + opcode
-      : opcode >= OP_CLOSE
-      ? (b0 & 0x80) && length7 < 126 ? "" : "bad control frame"
-      : !opcode == !messageOpcode
-      ? (opcode ? "unfinished message" : "unexpected continuation")
-      : "";
-    if (problem) return fail(CLOSE_PROTOCOL_ERROR, problem), false;
-    const headSize = length7 < 126 ? 2 : length7 < 127 ? 4 : 10;
-    if (buffer.length < headSize) return false;
-    if (length7 > 126 && byte(2) & 0x80) return fail(CLOSE_PROTOCOL_ERROR, "bad length"), false;
-    // A length of 2^32 bytes or more is over every maximum; the top bit must be 0.
-    const length = length7 < 126
-      ? length7
-      : length7 < 127
-      ? wordAt(buffer, 2)
-      : byte(2) | byte(3) | byte(4) | byte(5)
-      ? Infinity
-      : wordAt(buffer, 6) * 65536 + wordAt(buffer, 8);
-    if (opcode >= OP_CLOSE) {
-      if (buffer.length < headSize + length) return false;
-      const payload = buffer.substr(headSize, length);
-      buffer = buffer.substr(headSize + length);
-      control(opcode, payload);
-      return true;
-    }
-    if (message.length + length > max) return fail(CLOSE_TOO_BIG, "over " + max + " bytes"), false;
-    if (opcode) messageOpcode = opcode;
-    fin = (b0 & 0x80) > 0;
-    left = length;
-    buffer = buffer.substr(headSize);
-    if (!left) endData();
-    return true;
-  };
-
-  // Moves payload of the current data frame into the message; false when more bytes are needed.
-  const take = (): boolean => {
-    const piece = buffer.substr(0, left);
-    message += piece;
-    left -= piece.length;
-    buffer = buffer.substr(piece.length);
-    if (!left) endData();
-    return !left;
-  };
-
-  const push = (chunk: string) => {
-    if (!stopped) buffer += chunk;
-    // (No bare `return` before a closing brace: Espruino 2v29 reads that as a syntax error.)
-    while (!stopped && (left ? take() : buffer.length > 1 && frame()));
+    onFrame(FRAME_ERROR, reason, code);
   };
 
   return {
-    push,
+    push(chunk) {
+      if (!stopped) buffer += chunk;
+      while (!stopped) {
+        if (left) {
+          // Payload of the current data frame.
+          const piece = buffer.substr(0, left);
+          message += piece;
+          left -= piece.length;
+          buffer = buffer.substr(piece.length);
+          if (left) break;
+        } else {
+          // A header, and a whole control frame.
+          if (buffer.length < 2) break;
+          const b0 = byteAt(buffer, 0);
+          const b1 = byteAt(buffer, 1);
+          const opcode = b0 & 15;
+          const length7 = b1 & 127;
+          const problem = b0 & 0x70
+            ? "reserved bits"
+            : b1 & 0x80
+            ? "masked frame"
+            : opcode > OP_PONG || (opcode > OP_BINARY && opcode < OP_CLOSE)
+            ? "bad opcode " + opcode
+            : opcode >= OP_CLOSE
+            ? (b0 & 0x80) && length7 < 126 ? "" : "bad control frame"
+            : !opcode == !messageOpcode
+            ? (opcode ? "unfinished message" : "unexpected continuation")
+            : "";
+          if (problem) return fail(CLOSE_PROTOCOL_ERROR, problem);
+          const headSize = length7 < 126 ? 2 : length7 < 127 ? 4 : 10;
+          if (buffer.length < headSize) break;
+          if (length7 > 126 && byteAt(buffer, 2) & 0x80) {
+            return fail(CLOSE_PROTOCOL_ERROR, "bad length");
+          }
+          // A length of 2^32 bytes or more is over every maximum; the top bit must be 0.
+          const length = length7 < 126
+            ? length7
+            : length7 < 127
+            ? wordAt(buffer, 2)
+            : wordAt(buffer, 2) | wordAt(buffer, 4)
+            ? Infinity
+            : wordAt(buffer, 6) * 65536 + wordAt(buffer, 8);
+          if (opcode >= OP_CLOSE) {
+            if (buffer.length < headSize + length) break;
+            const payload = buffer.substr(headSize, length);
+            buffer = buffer.substr(headSize + length);
+            const code = payload ? wordAt(payload, 0) : CLOSE_NO_STATUS;
+            if (opcode > OP_CLOSE) onFrame(opcode, payload, 0);
+            else if (payload.length === 1) return fail(CLOSE_PROTOCOL_ERROR, "bad close frame");
+            else if (payload && !validCloseCode(code)) {
+              return fail(CLOSE_PROTOCOL_ERROR, "bad close code " + code);
+            } else {
+              stopped = true;
+              onFrame(OP_CLOSE, payload.substr(2), code);
+            }
+            continue;
+          }
+          if (message.length + length > maxMessageBytes) {
+            return fail(CLOSE_TOO_BIG, "over " + maxMessageBytes + " bytes");
+          }
+          if (opcode) messageOpcode = opcode;
+          fin = (b0 & 0x80) > 0;
+          left = length;
+          buffer = buffer.substr(headSize);
+          if (left) continue;
+        }
+        // A data frame's payload is complete: deliver the message if the frame was its last.
+        if (fin) {
+          const data = message;
+          const kind = messageOpcode;
+          message = "";
+          messageOpcode = 0;
+          onFrame(kind, data, 0);
+        }
+      }
+    },
     stop,
     buffered: () => buffer.length + message.length,
   };

@@ -7,7 +7,7 @@
  * next piece is written only after {@linkcode FrameWriter.drained} reports
  * that the socket flushed the previous one: a 64 KB message never sits in
  * memory twice, and the board's socket buffer never holds more than a piece.
- * Control frames (pong, ping, close) go out before data frames that have not
+ * Control frames (close, ping, pong) go out before data frames that have not
  * started yet, but never inside a frame already being written.
  *
  * Pure logic with no Espruino globals, so Deno tests can import it directly.
@@ -17,7 +17,7 @@
  * import { createFrameWriter } from "./frame_writer.ts";
  * const writer = createFrameWriter({
  *   write: (piece) => socket.write(piece),
- *   randomBytes: (n) => entropy.bytes(n),
+ *   randomBytes: (n) => entropy(n),
  *   pieceBytes: 512,
  * });
  * socket.on("drain", () => writer.drained());
@@ -26,7 +26,7 @@
  * @module
  */
 
-import { byteAt, chars } from "./protocol.ts";
+import { byteAt, chars, OP_CLOSE } from "./protocol.ts";
 
 /** Settings of {@linkcode createFrameWriter}. */
 export interface FrameWriterOptions {
@@ -40,14 +40,13 @@ export interface FrameWriterOptions {
 
 /** A running writer. */
 export interface FrameWriter {
-  /** Queues a data frame; `done` runs once its last byte has been handed to the socket. */
+  /**
+   * Queues a frame: a data frame after those queued, a control frame (opcode 8 and up) ahead of
+   * every data frame not yet started. `done` runs once its last byte has been handed to the socket.
+   */
   send(opcode: number, payload: string, done?: () => void): void;
-  /** Queues a control frame ahead of every data frame not yet started. */
-  control(opcode: number, payload: string): void;
   /** The socket flushed the last piece: write the next one. */
   drained(): void;
-  /** Payload bytes queued and not yet handed to the socket. */
-  pending(): number;
 }
 
 interface Frame {
@@ -57,7 +56,7 @@ interface Frame {
   mask: string;
   payload: string;
   /** Payload bytes already written. */
-  pos: number;
+  written: number;
   done?: () => void;
 }
 
@@ -87,40 +86,23 @@ export function createFrameWriter(options: FrameWriterOptions): FrameWriter {
   const data: Frame[] = [];
   let current: Frame | undefined;
   let waiting = false;
-  let pending = 0;
-
-  const frame = (opcode: number, payload: string, done?: () => void): Frame => {
-    const key = options.randomBytes(4);
-    pending += payload.length;
-    return {
-      head: frameHeader(opcode, payload.length) + key,
-      mask: key,
-      payload,
-      pos: 0,
-      done,
-    };
-  };
 
   const pump = () => {
     if (waiting) return;
     let piece = "";
     const finished: (() => void)[] = [];
     while (piece.length < size) {
-      if (!current) current = controls.shift() || data.shift();
-      if (!current) break;
-      piece += current.head;
-      current.head = "";
-      const payload = current.payload;
-      const mask = current.mask;
-      let pos = current.pos;
-      const end = Math.min(payload.length, pos + size - piece.length);
-      for (; pos < end; pos++) {
-        piece += chars(byteAt(payload, pos) ^ byteAt(mask, pos & 3));
-      }
-      pending -= pos - current.pos;
-      current.pos = pos;
-      if (pos === payload.length) {
-        if (current.done) finished.push(current.done);
+      const frame = current = current || controls.shift() || data.shift();
+      if (!frame) break;
+      piece += frame.head;
+      frame.head = "";
+      const payload = frame.payload;
+      let at = frame.written;
+      const end = Math.min(payload.length, at + size - piece.length);
+      for (; at < end; at++) piece += chars(byteAt(payload, at) ^ byteAt(frame.mask, at & 3));
+      frame.written = at;
+      if (at === payload.length) {
+        if (frame.done) finished.push(frame.done);
         current = undefined;
       }
     }
@@ -132,17 +114,19 @@ export function createFrameWriter(options: FrameWriterOptions): FrameWriter {
 
   return {
     send(opcode, payload, done) {
-      data.push(frame(opcode, payload, done));
-      pump();
-    },
-    control(opcode, payload) {
-      controls.push(frame(opcode, payload));
+      const mask = options.randomBytes(4);
+      (opcode >= OP_CLOSE ? controls : data).push({
+        head: frameHeader(opcode, payload.length) + mask,
+        mask,
+        payload,
+        written: 0,
+        done,
+      });
       pump();
     },
     drained() {
       waiting = false;
       pump();
     },
-    pending: () => pending,
   };
 }

@@ -1,26 +1,27 @@
 /**
  * The client side of the WebSocket opening handshake (RFC 6455 section 4):
- * the request text, the expected `Sec-WebSocket-Accept`, and an incremental
- * reader of the server's response head.
+ * the request text, the expected `Sec-WebSocket-Accept`, and the check of the
+ * server's response head.
  *
- * The reader is fed the socket's chunks until the head is complete. It
- * requires status 101, `Upgrade: websocket`, `Connection: Upgrade` and the
- * right accept value, refuses extensions and subprotocols that were not asked
- * for, reports the status of a refusal (409, 401, 503…), and returns the bytes
- * that came after the head in the same chunk: the server may send its first
- * frames right behind the 101.
+ * {@linkcode readHandshake} is given everything received so far and answers
+ * once the head is complete. It requires status 101, `Upgrade: websocket`,
+ * `Connection: Upgrade` and the right accept value, refuses extensions and
+ * subprotocols that were not asked for, reports the status of a refusal (409,
+ * 401, 503…), and returns the bytes that came after the head: the server may
+ * send its first frames right behind the 101.
  *
- * Pure logic with no Espruino globals (SHA-1 is injected), so Deno tests can
- * import it directly.
+ * Pure functions with no Espruino globals (SHA-1 is injected), so Deno tests
+ * can import them directly, and the client keeps no object per handshake.
  *
  * @example
  * ```ts
- * import { acceptFor, createHandshakeReader, handshakeRequest } from "./handshake.ts";
- * const key = btoa(entropy.bytes(16));
+ * import { acceptFor, handshakeRequest, readHandshake } from "./handshake.ts";
+ * const key = btoa(entropy(16));
  * socket.write(handshakeRequest({ host: "relay.lan", port: 8000, path: "/dev1", key }));
- * const reader = createHandshakeReader({ accept: acceptFor(key, sha1) });
+ * const accept = acceptFor(key, sha1);
+ * let received = "";
  * socket.on("data", (chunk) => {
- *   const result = reader.push(chunk);
+ *   const result = readHandshake(received += chunk, { accept });
  *   if (result && result.ok) startFrames(result.rest);
  * });
  * ```
@@ -72,8 +73,8 @@ export function acceptFor(key: string, sha1: (data: string) => string): string {
   return btoa(sha1(key + WEBSOCKET_GUID));
 }
 
-/** Settings of {@linkcode createHandshakeReader}. */
-export interface HandshakeReaderOptions {
+/** What the response of {@linkcode readHandshake} is checked against. */
+export interface HandshakeExpectation {
   /** The accept value expected, from {@linkcode acceptFor}. */
   accept: string;
   /** Subprotocols that were offered; the server may pick one of them or none. */
@@ -96,16 +97,15 @@ export interface HandshakeResult {
   rest: string;
 }
 
-/** A reader of one response head. */
-export interface HandshakeReader {
-  /** Feeds a chunk; returns the result once the head is complete, else undefined. */
-  push(chunk: string): HandshakeResult | undefined;
-}
-
-/** Creates a reader that checks the server's response against `options`. */
-export function createHandshakeReader(options: HandshakeReaderOptions): HandshakeReader {
-  const maxHead = options.maxHeadBytes || 4096;
-  let buffer = "";
+/**
+ * Checks the response to the opening request, given every byte `received` so
+ * far: the result once the head is complete (or too long), else undefined.
+ */
+export function readHandshake(
+  received: string,
+  expected: HandshakeExpectation,
+): HandshakeResult | undefined {
+  const maxHead = expected.maxHeadBytes || 4096;
   const result = (status: number, reason: string, protocol?: string, rest?: string) => ({
     ok: !reason,
     status,
@@ -113,53 +113,45 @@ export function createHandshakeReader(options: HandshakeReaderOptions): Handshak
     protocol: protocol || "",
     rest: rest || "",
   });
-
-  const check = (head: string, rest: string): HandshakeResult => {
-    // Searched without a "\r\n" at its end: Espruino 2v29's indexOf counts a needle that runs
-    // past the end as found when its start matches ("ab\r\n".indexOf("\r\nq") is 2).
-    const lower = head.toLowerCase();
-    // A header's value, "" when absent; names are matched case-insensitively, values kept as sent.
-    const header = (name: string) => {
-      const at = lower.indexOf("\r\n" + name + ":") + 1;
-      return at
-        ? head.substring(at + name.length + 2, (lower + "\r\n").indexOf("\r\n", at)).trim()
-        : "";
-    };
-    // "HTTP/1.1 101 Switching Protocols": the status at 9, the reason from 13.
-    const status = parseInt(head.substr(9, 3), 10);
-    if (lower.substr(0, 7) !== "http/1." || !(status >= 100)) return result(0, "not HTTP");
-    if (status !== 101) {
-      return result(status, head.substring(13, (lower + "\r\n").indexOf("\r\n")) || "refused");
-    }
-    const protocol = header(SEC + "protocol");
-    return result(
-      101,
-      header("upgrade").toLowerCase() !== "websocket"
-        ? "bad Upgrade"
-        : header("connection").toLowerCase().indexOf("upgrade") < 0
-        ? "bad Connection"
-        : header(SEC + "accept") !== options.accept
-        ? "bad Accept"
-        : header(SEC + "extensions")
-        ? "unrequested extension"
-        : protocol && (options.protocols || []).indexOf(protocol) < 0
-        ? "unrequested subprotocol " + protocol
-        : "",
-      protocol,
-      rest,
-    );
+  const end = received.indexOf("\r\n\r\n");
+  // (A match running past the end is Espruino 2v29's indexOf quirk, not the end of the head:
+  // "ab\r\n".indexOf("\r\nq") is 2 there.)
+  if (end < 0 || end + 4 > received.length) {
+    return received.length > maxHead
+      ? result(0, "response head over " + maxHead + " bytes")
+      : undefined;
+  }
+  const head = received.substr(0, end);
+  const lower = head.toLowerCase();
+  // A header's value, "" when absent; names are matched case-insensitively, values kept as sent.
+  // Searched without a "\r\n" at its end, for the same indexOf quirk.
+  const header = (name: string) => {
+    const at = lower.indexOf("\r\n" + name + ":") + 1;
+    return at
+      ? head.substring(at + name.length + 2, (lower + "\r\n").indexOf("\r\n", at)).trim()
+      : "";
   };
-
-  return {
-    push(chunk) {
-      buffer += chunk;
-      const end = buffer.indexOf("\r\n\r\n");
-      // (A match running past the end is Espruino's indexOf quirk, not the end of the head.)
-      return end >= 0 && end + 4 <= buffer.length
-        ? check(buffer.substr(0, end), buffer.substr(end + 4))
-        : buffer.length > maxHead
-        ? result(0, "response head over " + maxHead + " bytes")
-        : undefined;
-    },
-  };
+  // "HTTP/1.1 101 Switching Protocols": the status at 9, the reason from 13.
+  const status = parseInt(head.substr(9, 3), 10);
+  if (lower.substr(0, 7) !== "http/1." || !(status >= 100)) return result(0, "not HTTP");
+  if (status !== 101) {
+    return result(status, head.substring(13, (lower + "\r\n").indexOf("\r\n")) || "refused");
+  }
+  const protocol = header(SEC + "protocol");
+  return result(
+    101,
+    header("upgrade").toLowerCase() !== "websocket"
+      ? "bad Upgrade"
+      : header("connection").toLowerCase().indexOf("upgrade") < 0
+      ? "bad Connection"
+      : header(SEC + "accept") !== expected.accept
+      ? "bad Accept"
+      : header(SEC + "extensions")
+      ? "unrequested extension"
+      : protocol && (expected.protocols || []).indexOf(protocol) < 0
+      ? "unrequested subprotocol " + protocol
+      : "",
+    protocol,
+    received.substr(end + 4),
+  );
 }

@@ -8,14 +8,15 @@
  * counted) until it does: the newest data matters most to a device reporting
  * its state. A message larger than the whole byte bound is refused.
  *
- * Pure logic with no Espruino globals.
+ * Pure logic with no Espruino globals. A class, so that its methods exist once
+ * in the bundle rather than once per queue.
  *
  * @example
  * ```ts
- * import { createOutbox } from "./outbox.ts";
- * const outbox = createOutbox({ maxMessages: 32, maxBytes: 8192 });
- * outbox.push({ data: "hello", opcode: 1 });
- * const next = outbox.shift(); // { data: "hello", opcode: 1 }
+ * import { Outbox } from "./outbox.ts";
+ * const outbox = new Outbox({ maxMessages: 32, maxBytes: 8192 });
+ * outbox.put({ data: "hello", opcode: 1 });
+ * const next = outbox.take(); // { data: "hello", opcode: 1 }
  * ```
  * @module
  */
@@ -28,7 +29,7 @@ export interface OutboxMessage {
   opcode: number;
 }
 
-/** Settings of {@linkcode createOutbox}. */
+/** Settings of {@linkcode Outbox}. */
 export interface OutboxOptions {
   /** Most messages held. */
   maxMessages: number;
@@ -37,80 +38,55 @@ export interface OutboxOptions {
 }
 
 /** A bounded first-in, first-out queue. */
-export interface Outbox {
-  /** Appends a message, dropping the oldest to make room; false when it alone is too big. */
-  push(message: OutboxMessage): boolean;
-  /**
-   * Puts back at the front a message whose sending was cut off; it is the oldest, so when the
-   * outbox is full it is the one dropped (false).
-   */
-  unshift(message: OutboxMessage): boolean;
-  /** Takes the oldest message, or undefined. */
-  shift(): OutboxMessage | undefined;
-  /** Messages held. */
-  size(): number;
+export class Outbox {
+  // Declared, not initialised here: esbuild would define them through a helper in the bundle.
+  /** The messages held, oldest first. */
+  declare messages: OutboxMessage[];
   /** Payload bytes held. */
-  bytes(): number;
+  declare bytes: number;
   /** Messages dropped or refused so far. */
-  dropped(): number;
-  /** Drops everything held (counted as dropped). */
-  clear(): void;
-}
+  declare dropped: number;
+  /** The bounds. */
+  declare limits: OutboxOptions;
 
-/** Creates an empty outbox. */
-export function createOutbox(options: OutboxOptions): Outbox {
-  let queue: OutboxMessage[] = [];
-  let bytes = 0;
-  let dropped = 0;
+  /** An empty outbox with these bounds. */
+  constructor(limits: OutboxOptions) {
+    this.limits = limits;
+    this.messages = [];
+    this.bytes = this.dropped = 0;
+  }
 
-  const shift = () => {
-    const message = queue.shift();
-    if (message) bytes -= message.data.length;
-    return message;
-  };
-
-  const full = (length: number) =>
-    queue.length >= options.maxMessages || bytes + length > options.maxBytes;
-
-  const fits = (message: OutboxMessage) => {
+  /**
+   * Appends a message, dropping the oldest to make room; false when it alone is too big. With
+   * `front`, puts back at the front a message whose sending was cut off: it is the oldest, so when
+   * the outbox is full it is the one dropped (false).
+   */
+  put(message: OutboxMessage, front?: boolean): boolean {
     const length = message.data.length;
-    if (length > options.maxBytes) {
-      dropped++;
+    const full = () =>
+      this.messages.length >= this.limits.maxMessages || this.bytes + length > this.limits.maxBytes;
+    if (length > this.limits.maxBytes || front && full()) {
+      this.dropped++;
       return false;
     }
-    while (full(length)) {
-      shift();
-      dropped++;
-    }
-    bytes += length;
+    while (full()) this.take(), this.dropped++;
+    this.bytes += length;
+    if (front) this.messages.unshift(message);
+    else this.messages.push(message);
     return true;
-  };
+  }
 
-  return {
-    push(message) {
-      if (!fits(message)) return false;
-      queue.push(message);
-      return true;
-    },
-    unshift(message) {
-      // The message put back is older than everything held: if one must go, it is this one.
-      const length = message.data.length;
-      if (full(length)) {
-        dropped++;
-        return false;
-      }
-      bytes += length;
-      queue.unshift(message);
-      return true;
-    },
-    shift,
-    size: () => queue.length,
-    bytes: () => bytes,
-    dropped: () => dropped,
-    clear() {
-      dropped += queue.length;
-      queue = [];
-      bytes = 0;
-    },
-  };
+  /** Takes the oldest message, or undefined. */
+  take(): OutboxMessage | undefined {
+    const message = this.messages.shift();
+    if (message) this.bytes -= message.data.length;
+    return message;
+  }
+
+  /** Drops everything held (counted as dropped). */
+  discard(): void {
+    this.dropped += this.messages.length;
+    this.messages = [];
+    this.bytes = 0;
+  }
 }
