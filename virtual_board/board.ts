@@ -15,11 +15,13 @@ import {
   flattenToBytes,
   formatForConsole,
   formatThrown,
+  isPin,
   Realm,
 } from "./realm.ts";
 import { type NetFaults, NetSession, NetWorker } from "./sockets.ts";
 import { espruinoJsonParse, jsonHooks } from "./json_parse.ts";
 import { STORAGE_BYTES, storageModule } from "./storage.ts";
+import { timerModule } from "./timer_module.ts";
 import { Timers } from "./timers.ts";
 import { type WifiConfig, WifiEnvironment, WifiSession } from "./wifi.ts";
 
@@ -330,6 +332,14 @@ class Session {
       SHA512: hash("sha512"),
     });
     const storage = storageModule(board.files, realm);
+    const wait = (ms: number) => board.wait(ms);
+    const pinApi = pinGlobals(board.pins, realm, wait);
+    const timer = timerModule({
+      pins: board.pins,
+      realm,
+      wait,
+      pinObject: (pin) => pinApi[`D${pin}`] as object,
+    });
     const require = (name: unknown) => {
       switch (name) {
         case "Wifi":
@@ -342,6 +352,8 @@ class Session {
           return crypto;
         case "Storage":
           return storage;
+        case "timer":
+          return timer;
       }
       if (typeof name === "string" && BUILT_IN_NOT_REPRODUCED.has(name)) {
         throw realm.error(
@@ -352,7 +364,7 @@ class Session {
     };
     const globals: Record<string, unknown> = {
       ...this.timers.globals(),
-      ...pinGlobals(board.pins, realm, (ms) => board.wait(ms)),
+      ...pinApi,
       console: consoleObject,
       print,
       process: this.processObject,
@@ -397,6 +409,8 @@ class Session {
     const FUNCTION_MARK = "\u0001espruino-function\u0001";
     const marked = JSON.stringify(FUNCTION_MARK);
     const markFunctions = function (this: unknown, _key: string, item: unknown) {
+      // A pin is written as its name ("D2").
+      if (typeof item === "object" && item !== null && isPin(item)) return String(item);
       return typeof item === "function" && Array.isArray(this) ? FUNCTION_MARK : item;
     };
     g.JSON.stringify = (value: unknown, _replacer?: unknown, space?: unknown) => {

@@ -2,15 +2,17 @@
  * GPIO pins of the virtual ESP32: `digitalWrite`, `digitalRead`, `digitalPulse`, `pinMode`,
  * `getPinMode` and the `Pin` class with `D0`…`D39`, `LED1` (= D2) and `BTN1` (= D0).
  *
- * `digitalPulse` plays on Espruino's utility timer (a hardware timer on the device), ported
- * from `src/jstimer.c` with its quirks: its transitions happen at the timer's times whatever
- * the JavaScript thread does, and its 16 slots are freed only by the idle loop.
+ * `digitalPulse` and `require("timer")` (`timer_module.ts`) play on Espruino's utility timer
+ * (a hardware timer on the device), ported from `src/jstimer.c` with its quirks
+ * (`utility_timer.ts`): transitions happen at the timer's times whatever the JavaScript thread
+ * does, and its 16 slots are freed only by the idle loop.
  *
  * @module
  */
 
 import type { Realm } from "./realm.ts";
 import { markPin } from "./realm.ts";
+import { type TaskInfo, timerMs, UET_SET, UtilityTimer } from "./utility_timer.ts";
 
 /** One recorded change of a pin's output level. */
 export interface PinTransition {
@@ -22,12 +24,10 @@ export interface PinTransition {
   time: number;
 }
 
-/** Task slots of Espruino's utility timer (UTILTIMERTASK_TASKS); the ring holds one fewer. */
-export const TIMER_TASKS = 16;
 /** How long a full utility-timer queue is waited for before "Timeout on Utility Timer" (ms). */
 export const DEFAULT_TIMER_WAIT_MS = 400;
 /** Number of GPIOs the ESP32 port exposes (D0…D39). */
-const PIN_COUNT = 40;
+export const PIN_COUNT = 40;
 /** Aliases the ESP32 board file defines. */
 const ALIASES: Record<string, number> = { LED1: 2, BTN1: 0 };
 
@@ -37,196 +37,16 @@ interface PinState {
   modeSet: boolean;
 }
 
-/** A slot of the utility timer (`UtilTimerTask` of a pin-setting `UET_SET` task). */
-interface TimerTask {
-  /** `UET_NONE` (free) or `UET_SET`. */
-  used: boolean;
-  /** `UET_FINISHED`: played, but the slot is only freed by the idle loop. */
-  finished: boolean;
-  /** When it is due, relative to when the timer was last set (ms). */
+/** A `require("timer").add({type: "SET", …})` task, its fields read as the C code reads them. */
+export interface SetTask {
+  /** `pin`…`pin4` (undefined where not given or not a pin). */
+  pins: (number | undefined)[];
+  /** Bit j is the level of `pins[j]`. */
+  value: number;
+  /** Delay from now, in ms. */
   time: number;
-  pin: number;
-  value: 0 | 1;
-}
-
-/**
- * Espruino 2v29's utility timer (`src/jstimer.c`), ported statement by statement so that its
- * behaviours come out as on the device: a pulse appended to a running train is late by the
- * time since the timer last fired (`utilTimerInsertTask` adds `timePassed`); a finished pulse
- * keeps its slot until the idle loop runs; when the queue stays full longer than the wait,
- * "Timeout on Utility Timer" is raised, the next insert wraps the ring (the queued pulses are
- * lost) and their slots stay taken until `reset()`. The timer "interrupt" runs at its exact
- * times, computed lazily whenever the pins are looked at.
- */
-class UtilityTimer {
-  readonly tasks: TimerTask[] = [];
-  readonly ring: number[] = new Array(TIMER_TASKS).fill(0);
-  head = 0;
-  tail = 0;
-  on = false;
-  period = 0;
-  setTime = 0;
-  offset = 0;
-  /** The exception a wait raised (Espruino raises it when the native call returns). */
-  error: string | undefined;
-  /**
-   * The instant of the native call in progress: `digitalPulse` takes microseconds on the device,
-   * so a host hiccup between two of its inserts must not count as time passed (only its waits do).
-   */
-  callTime: number | undefined;
-
-  constructor(
-    readonly now: () => number,
-    readonly output: (pin: number, value: 0 | 1, time: number) => void,
-  ) {
-    for (let i = 0; i < TIMER_TASKS; i++) {
-      this.tasks.push({ used: false, finished: false, time: 0, pin: 0, value: 0 });
-    }
-  }
-
-  /** Now, as the native code sees it. */
-  clock(): number {
-    return this.callTime ?? this.now();
-  }
-
-  /** Runs the timer interrupt for every time it fired up to `now`. */
-  advance(now = this.clock()): void {
-    while (this.on && this.setTime + this.period <= now) {
-      this.#interrupt(this.setTime + this.period);
-    }
-  }
-
-  /** `jstUtilTimerInterruptHandler` at time `at`. */
-  #interrupt(at: number): void {
-    this.setTime = at;
-    for (let t = this.tail; t !== this.head; t = (t + 1) & (TIMER_TASKS - 1)) {
-      this.tasks[this.ring[t]].time -= this.period;
-    }
-    this.offset += this.period;
-    while (this.tail !== this.head && this.tasks[this.ring[this.tail]].time <= 0) {
-      const task = this.tasks[this.ring[this.tail]];
-      this.output(task.pin, task.value, at);
-      task.finished = true; // UET_SET sends EVC_TIMER_FINISHED: freed by the idle loop
-      this.tail = (this.tail + 1) & (TIMER_TASKS - 1);
-    }
-    if (this.tail !== this.head) {
-      this.period = Math.max(0, this.tasks[this.ring[this.tail]].time);
-    } else {
-      this.on = false;
-    }
-  }
-
-  /** The idle loop handles EVC_TIMER_FINISHED: finished slots become free. */
-  idle(): void {
-    this.advance();
-    for (const task of this.tasks) {
-      if (task.finished) {
-        task.used = false;
-        task.finished = false;
-      }
-    }
-  }
-
-  isFull(): boolean {
-    return ((this.head + 1) & (TIMER_TASKS - 1)) === this.tail;
-  }
-
-  /** `WAIT_UNTIL`: blocks the thread until `condition` holds or the wait runs out. */
-  waitUntil(condition: () => boolean, reason: string, waitMs: number, block: (ms: number) => void) {
-    const deadline = this.clock() + waitMs;
-    for (;;) {
-      this.advance();
-      if (condition()) return;
-      const now = this.clock();
-      if (now > deadline) {
-        this.error ??= `Timeout on ${reason}`;
-        return;
-      }
-      const next = this.on ? this.setTime + this.period : Infinity;
-      const target = Math.min(next, deadline + 0.05);
-      block(Math.max(0.05, target - this.now()));
-      // The device's busy-wait notices the interrupt at once; the host wakes up later.
-      if (this.callTime !== undefined) this.callTime = Math.min(this.now(), target);
-    }
-  }
-
-  /** The last queued task of a pin (`jstGetLastPinTimerTask`). */
-  lastTaskOf(pin: number): TimerTask | undefined {
-    for (
-      let p = (this.head + TIMER_TASKS - 1) & (TIMER_TASKS - 1);
-      p !== ((this.tail + TIMER_TASKS - 1) & (TIMER_TASKS - 1));
-      p = (p + TIMER_TASKS - 1) & (TIMER_TASKS - 1)
-    ) {
-      if (this.head === this.tail) break;
-      const task = this.tasks[this.ring[p]];
-      if (task.used && !task.finished && task.pin === pin) return task;
-    }
-    return undefined;
-  }
-
-  /** `utilTimerInsertTask` (the `assert` that the ring is not full is compiled out). */
-  insert(index: number, timerOffset: number | undefined): void {
-    const task = this.tasks[index];
-    const now = this.clock();
-    if (timerOffset !== undefined) task.time += timerOffset - this.offset;
-    const timePassed = this.on ? now - this.setTime : 0;
-    let insertPos = this.tail;
-    while (
-      insertPos !== this.head && this.tasks[this.ring[insertPos]].time < task.time + timePassed
-    ) {
-      insertPos = (insertPos + 1) & (TIMER_TASKS - 1);
-    }
-    const haveChangedTimer = insertPos === this.tail;
-    for (let i = this.head; i !== insertPos;) {
-      const next = (i + TIMER_TASKS - 1) & (TIMER_TASKS - 1);
-      this.ring[i] = this.ring[next];
-      i = next;
-    }
-    this.head = (this.head + 1) & (TIMER_TASKS - 1);
-    if (haveChangedTimer) {
-      for (let i = this.tail; i !== this.head; i = (i + 1) & (TIMER_TASKS - 1)) {
-        const queued = this.tasks[this.ring[i]];
-        queued.time = queued.time > timePassed ? queued.time - timePassed : 0;
-      }
-    } else {
-      task.time += timePassed;
-    }
-    this.ring[insertPos] = index;
-    if (!this.on || haveChangedTimer) {
-      this.on = true;
-      // jstRestartUtilTimer
-      this.period = Math.max(0, this.tasks[this.ring[this.tail]].time);
-      this.setTime = now;
-    }
-  }
-
-  /** `jstPinOutputAtTime`: false when no slot is free (the pulse is dropped). */
-  outputAt(
-    time: number,
-    timerOffset: number,
-    pin: number,
-    value: 0 | 1,
-    waitMs: number,
-    block: (ms: number) => void,
-  ): boolean {
-    this.waitUntil(() => !this.isFull(), "Utility Timer", waitMs, block);
-    const index = this.tasks.findIndex((task) => !task.used);
-    if (index < 0) return false;
-    Object.assign(this.tasks[index], { used: true, finished: false, time, pin, value });
-    this.insert(index, timerOffset);
-    return true;
-  }
-
-  /** `jstReset`. */
-  reset(now: number): void {
-    this.on = false;
-    this.head = this.tail = 0;
-    for (const task of this.tasks) Object.assign(task, { used: false, finished: false });
-    this.offset = 0;
-    this.period = 0;
-    this.setTime = now;
-    this.error = undefined;
-  }
+  /** Repeat period in ms, 0 for none. */
+  interval: number;
 }
 
 /** The pin hardware; survives reboots (its log does too, its levels and the timer do not). */
@@ -337,42 +157,80 @@ export class Pins {
     block: (ms: number) => void,
   ): string | undefined {
     const timer = this.#timer;
-    timer.callTime = this.#now();
-    try {
-      return this.#pulse(pin, value, times, block);
-    } finally {
-      timer.callTime = undefined;
-    }
+    return timer.native(() => {
+      const timerOffset = timer.offset;
+      const last = timer.lastTaskOf(pin);
+      let time = last ? last.time : 0;
+      const state = this.#states[pin];
+      if (!state.modeSet) state.mode = "output";
+      if (!last) this.#apply(pin, value ? 1 : 0, timer.clock());
+      if (times === "wait") {
+        timer.waitUntil(() => !timer.on, "Utility Timer", this.timerWaitMs, block);
+        return timer.error;
+      }
+      let level = value;
+      for (const ms of times) {
+        if (ms > 0) {
+          time += ms;
+          // jstPinOutputAtTime: dropped when no slot is free even after waiting
+          const index = timer.unusedIndex({ waitMs: this.timerWaitMs, block });
+          if (index >= 0) {
+            const pins = [pin];
+            Object.assign(timer.tasks[index], {
+              type: UET_SET,
+              time,
+              interval: 0,
+              pins,
+              value: level ? 0 : 1,
+            });
+            timer.insert(index, timerOffset);
+          }
+        }
+        level = !level;
+      }
+      return timer.error;
+    });
   }
 
-  #pulse(
-    pin: number,
-    value: boolean,
-    times: number[] | "wait",
-    block: (ms: number) => void,
-  ): string | undefined {
+  /**
+   * `jswrap_timer_add` for a `SET` task once its options are read: waits for room in the queue
+   * (up to the wait), takes the first free slot and inserts the task `time` ms from now. Returns
+   * the slot, or -1 when none is free, and the exception a wait raised.
+   */
+  addTimerTask(task: SetTask, block: (ms: number) => void): { id: number; error?: string } {
     const timer = this.#timer;
-    timer.advance();
-    timer.error = undefined;
-    const timerOffset = timer.offset;
-    const last = timer.lastTaskOf(pin);
-    let time = last ? last.time : 0;
-    const state = this.#states[pin];
-    if (!state.modeSet) state.mode = "output";
-    if (!last) this.#apply(pin, value ? 1 : 0, timer.clock());
-    if (times === "wait") {
-      timer.waitUntil(() => !timer.on, "Utility Timer", this.timerWaitMs, block);
-      return timer.error;
-    }
-    let level = value;
-    for (const ms of times) {
-      if (ms > 0) {
-        time += ms;
-        timer.outputAt(time, timerOffset, pin, level ? 0 : 1, this.timerWaitMs, block);
+    return timer.native(() => {
+      const id = timer.unusedIndex({ waitMs: this.timerWaitMs, block });
+      if (id >= 0) {
+        Object.assign(timer.tasks[id], {
+          type: UET_SET,
+          time: timerMs(task.time),
+          interval: timerMs(task.interval, { unsigned: true }),
+          pins: task.pins,
+          value: task.value & 0xff,
+        });
+        timer.insert(id, undefined);
       }
-      level = !level;
-    }
-    return timer.error;
+      return { id, error: timer.error };
+    });
+  }
+
+  /** `jswrap_timer_remove`: false if the task was not queued (an id out of range included). */
+  removeTimerTask(id: number): boolean {
+    const timer = this.#timer;
+    if (!(Number.isInteger(id) && id >= 0 && id < timer.tasks.length)) return false;
+    return timer.native(() => timer.remove(id));
+  }
+
+  /** `jswrap_timer_get`: the slot's task, or undefined when it is free. */
+  timerTask(id: number): TaskInfo | undefined {
+    const timer = this.#timer;
+    return timer.native(() => timer.describe(id));
+  }
+
+  /** Number of utility-timer slots (`require("timer").list()` looks at each). */
+  get timerSlots(): number {
+    return this.#timer.tasks.length;
   }
 }
 

@@ -335,8 +335,9 @@ export function formatThrown(value: unknown): string {
 
 /** Espruino's `jsonNeedsNewLine`: anything but undefined, null, numbers and booleans. */
 function needsNewLine(value: unknown): boolean {
+  // A pin is a number to Espruino (`jsvIsNumeric`).
   return !(value === undefined || value === null || typeof value === "number" ||
-    typeof value === "boolean");
+    typeof value === "boolean" || (typeof value === "object" && isPin(value)));
 }
 
 /**
@@ -369,7 +370,7 @@ function formatValue(
   const object = value as object;
   if (seen.includes(object)) return " ... ";
   const nested = [...seen, object];
-  if (typeof (object as { toString?: unknown }).toString === "function" && isPinLike(object)) {
+  if (typeof (object as { toString?: unknown }).toString === "function" && isPin(object)) {
     return String(object);
   }
   const inner = (item: unknown) => formatValue(item, depth + 1, nested, globalNames);
@@ -388,13 +389,23 @@ function formatValue(
   if (Array.isArray(object)) {
     let out = "[ ";
     let needNewLine = false;
-    object.forEach((item, index) => {
+    // A hole prints as `undefined` and breaks the line as the next element present would.
+    let nextPresent: unknown = undefined;
+    for (let index = 0; index < object.length; index++) {
       if (index > 0) out += ", ";
-      const newNeeds = needsNewLine(item);
+      const present = index in object;
+      if (present) {
+        nextPresent = undefined;
+      } else if (nextPresent === undefined) {
+        const next = object.findIndex((_, i) => i > index && i in object);
+        nextPresent = next < 0 ? undefined : object[next];
+      }
+      const item = present ? object[index] : undefined;
+      const newNeeds = needsNewLine(present ? item : nextPresent);
       if (needNewLine || newNeeds) out += newLine(depth + 1);
       out += inner(item);
       needNewLine = newNeeds;
-    });
+    }
     return out + (needNewLine ? newLine(depth) : "") + " ]";
   }
   // Objects made by `new X` with X a global: "X: " and their own toString, if they have one.
@@ -448,6 +459,7 @@ export function markPin(object: object): void {
   Object.defineProperty(object, PIN_TAG, { value: true });
 }
 
-function isPinLike(object: object): boolean {
+/** Whether an object is one of the board's pins (`D2`, …). */
+export function isPin(object: object): boolean {
   return (object as Record<symbol, unknown>)[PIN_TAG] === true;
 }

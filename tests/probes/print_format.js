@@ -18,4 +18,13 @@ console.log(
   [new Error("f")],
 );
 print({ s: 'q"\\' }, [[]], { o: {} }, -0, 1e20, 0.5, NaN, -7);
+// Holes of a sparse array print as undefined, on the line of the next item present.
+var sparse = [];
+sparse[2] = { a: 1 };
+sparse[4] = 5;
+sparse[7] = "x";
+sparse[9] = undefined;
+print(sparse, JSON.stringify(sparse));
+// Pins are numbers to Espruino's printer and their names in JSON.
+print([D2, D3], { pin: D2, pins: [D4] }, JSON.stringify({ pin: D2, pins: [D4] }));
 print("probe done");
