@@ -7,6 +7,8 @@
 
 import assert from "node:assert/strict";
 import { configDefines } from "../tools/build.ts";
+import { INTERNAL_PROPS } from "../tools/bundle.ts";
+import { parseDeviceConfig } from "../tools/device_config.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const decoder = new TextDecoder();
@@ -99,4 +101,18 @@ Deno.test("configDefines names the object and every member, nested, for esbuild"
     "C.b.c": "1",
     "C.d": "null",
   });
+});
+
+Deno.test("no property esbuild shortens is a field of the device configuration", async () => {
+  // A shortened name would read `FIRMWARE_CONFIG.outbox.maxMessages` as `.m`: undefined on the
+  // board, and the client would silently fall back to its defaults.
+  const config = parseDeviceConfig(await Deno.readTextFile(`${ROOT}config/device.example.json`));
+  const names = new Set<string>();
+  const collect = (value: unknown) => {
+    if (!value || typeof value !== "object") return;
+    for (const [name, member] of Object.entries(value)) names.add(name), collect(member);
+  };
+  collect(config);
+  assert.ok(names.has("maxMessages") && names.has("dotOnMs"), "the walk reached nested fields");
+  assert.deepEqual(INTERNAL_PROPS.filter((name) => names.has(name)), []);
 });

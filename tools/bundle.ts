@@ -26,7 +26,7 @@ import * as esbuild from "npm:esbuild@0.28.2";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** Modules built into Espruino's ESP32 firmware: left as `require` calls. */
+/** Modules built into Espruino's ESP32 firmware (`timer` since 2v29): left as `require` calls. */
 export const ESPRUINO_MODULES: readonly string[] = [
   "Wifi",
   "net",
@@ -39,6 +39,7 @@ export const ESPRUINO_MODULES: readonly string[] = [
   "neopixel",
   "TelnetServer",
   "ESP32",
+  "timer",
 ];
 
 /** Settings of {@linkcode bundleDevice}. */
@@ -88,8 +89,6 @@ export const INTERNAL_PROPS: readonly string[] = [
   "attempt",
   "messages",
   "limits",
-  "maxMessages",
-  "maxBytes",
   "bytes",
   "put",
   "take",

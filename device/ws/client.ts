@@ -508,12 +508,11 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
       const s = socket = (target.secure ? require("tls") : require("net")).connect(
         { host: target.hostname, port: target.port },
         onConnect,
-      ) as Socket;
-      const on = s.on as (event: string, handler: unknown) => void;
-      on.call(s, "data", onData);
-      on.call(s, "drain", onDrain);
-      on.call(s, "error", onError);
-      on.call(s, "close", onClose);
+      ) as Socket & { on(event: string, handler: unknown): void };
+      s.on("data", onData);
+      s.on("drain", onDrain);
+      s.on("error", onError);
+      s.on("close", onClose);
     } catch (e) {
       lose("connect to " + where + " failed: " + messageOf(e));
     }

@@ -48,23 +48,20 @@ export interface HandshakeRequestOptions {
   token?: string;
   /** Subprotocols offered in `Sec-WebSocket-Protocol`, most wanted first. */
   protocols?: string[];
-  /** More request headers, name to value. */
+  /** More request headers, name to value, sent after the standard ones. */
   headers?: { [name: string]: string };
 }
 
-/** The opening request: request line, headers and the empty line. */
+/** The opening request: request line, headers (the extra ones last) and the empty line. */
 export function handshakeRequest(options: HandshakeRequestOptions): string {
-  const headers: { [name: string]: string | undefined } = Object.assign({
-    Host: options.host + ":" + options.port,
-    Upgrade: "websocket",
-    Connection: "Upgrade",
-    "Sec-WebSocket-Key": options.key,
-    "Sec-WebSocket-Version": "13",
-    Authorization: options.token && "Bearer " + options.token,
-    "Sec-WebSocket-Protocol": options.protocols && options.protocols.join(", "),
-  }, options.headers);
-  let text = "GET " + options.path + " HTTP/1.1\r\n";
-  for (const name in headers) if (headers[name]) text += name + ": " + headers[name] + "\r\n";
+  const line = (name: string, value: string) => name + ": " + value + "\r\n";
+  let text = "GET " + options.path + " HTTP/1.1\r\n" +
+    line("Host", options.host + ":" + options.port) +
+    "Upgrade: websocket\r\nConnection: Upgrade\r\n" + line("Sec-WebSocket-Key", options.key) +
+    "Sec-WebSocket-Version: 13\r\n";
+  if (options.token) text += line("Authorization", "Bearer " + options.token);
+  if (options.protocols) text += line("Sec-WebSocket-Protocol", options.protocols.join(", "));
+  for (const name in options.headers) text += line(name, options.headers[name]);
   return text + "\r\n";
 }
 
