@@ -310,9 +310,9 @@ async function main(args: string[]): Promise<void> {
     lines.push(
       "### Faults only the virtual board can inject",
       "",
-      "The real build has no Wi-Fi and its connects do not block; these run on `virtual_board/`. " +
-        'Its LED is exact only if it models `require("timer")`; without it the firmware falls ' +
-        "back to JavaScript timers and these figures show that fallback's jitter.",
+      "The real build has no Wi-Fi and its connects do not block; these run on `virtual_board/`, " +
+        'whose `require("timer")` plays the queued edges on time while the JavaScript is blocked, ' +
+        "as the utility timer does.",
       "",
       "| fault | spans checked | worst error (ms) |",
       "|---|--:|--:|",
