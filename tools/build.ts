@@ -37,6 +37,29 @@ export interface BuildFirmwareOptions {
   entry?: string | URL;
 }
 
+/**
+ * The client's options and methods that the firmware's bundle may shorten: the client is private to
+ * the firmware there (nothing on the board's console can reach it), and none of these is a field of
+ * the device configuration, a key of a JSON message, or a property of an Espruino object. Bytes of
+ * code cost flash, and RAM when uploaded with `--no-save`.
+ */
+export const FIRMWARE_PRIVATE_PROPS: readonly string[] = [
+  "connectTimeoutMs",
+  "handshakeTimeoutMs",
+  "closeTimeoutMs",
+  "stableMs",
+  "minBackoffMs",
+  "maxBackoffMs",
+  "outboxMessages",
+  "outboxBytes",
+  "writeBytes",
+  "noisePin",
+  "protocols",
+  "headers",
+  "send",
+  "close",
+];
+
 /** A built firmware. */
 export interface BuiltFirmware {
   /** The JavaScript to flash. */
@@ -54,6 +77,7 @@ export async function buildFirmware(options: BuildFirmwareOptions): Promise<Buil
     bundleDevice({
       entry: options.entry ?? FIRMWARE_ENTRY,
       minify,
+      privateProps: FIRMWARE_PRIVATE_PROPS,
       define: {
         ...configDefines("FIRMWARE_CONFIG", options.config),
         // A pin is a global of the board (LED1, D2, …): refer to it by name.

@@ -52,6 +52,11 @@ export interface BundleOptions {
   globalName?: string;
   /** Identifiers replaced at build time, as esbuild's `define` (values are JS source). */
   define?: Record<string, string>;
+  /**
+   * More property names to shorten, besides {@linkcode INTERNAL_PROPS}: names public in a library
+   * bundle but private to a firmware that holds both the library and its only caller.
+   */
+  privateProps?: readonly string[];
 }
 
 /**
@@ -169,7 +174,9 @@ export function bundleDevice(options: BundleOptions): Promise<string> {
       minify: options.minify ?? true,
       charset: "ascii",
       legalComments: "none",
-      mangleProps: new RegExp("^(" + INTERNAL_PROPS.join("|") + ")$"),
+      mangleProps: new RegExp(
+        "^(" + [...INTERNAL_PROPS, ...options.privateProps ?? []].join("|") + ")$",
+      ),
       external: [...ESPRUINO_MODULES],
       define: options.define,
       logLevel: "silent",
