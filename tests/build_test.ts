@@ -116,3 +116,17 @@ Deno.test("no property esbuild shortens is a field of the device configuration",
   assert.ok(names.has("maxMessages") && names.has("dotOnMs"), "the walk reached nested fields");
   assert.deepEqual([...INTERNAL_PROPS, ...FIRMWARE_PRIVATE_PROPS].filter((n) => names.has(n)), []);
 });
+
+Deno.test("no property esbuild shortens is one the device code uses on Espruino's own objects", () => {
+  // Read from or written to objects Espruino makes or reads: require("timer") tasks and list(),
+  // sockets and their events, Wifi, process.memory(), errors. A shortened name reads undefined.
+  const espruino = [
+    ...["id", "finished", "type", "pin", "value", "time", "add", "remove", "list"],
+    ...["host", "port", "connect", "on", "write", "end", "code", "message", "name"],
+    ...["ip", "reason", "getIP", "password", "free", "usage", "total", "reboot"],
+  ];
+  assert.deepEqual(
+    [...INTERNAL_PROPS, ...FIRMWARE_PRIVATE_PROPS].filter((n) => espruino.includes(n)),
+    [],
+  );
+});

@@ -474,6 +474,44 @@ testOnEngines(
 );
 
 testOnEngines(
+  ENGINES.filter((engine) => engine.name === "virtual" || engine.name === "esp32c3"),
+  "the backoff grows while connections drop at once, and starts again after one that stayed up",
+  async (engine) => {
+    await using server = startWsServer();
+    await using device = await bootDevice(engine, {
+      client: {
+        url: `${server.url}board-1`,
+        minBackoffMs: 20,
+        maxBackoffMs: 60000,
+        stableMs: 1000,
+      },
+    });
+    // Eight connections closed as soon as they open: each wait is drawn from a window twice as
+    // long as the one before (up to 40, 80, …, 5120 ms).
+    let conn = await server.accept();
+    const gaps: number[] = [];
+    for (let i = 1; i <= 8; i++) {
+      await device.opened(i);
+      conn.close();
+      const closed = Date.now();
+      conn = await server.accept(15_000);
+      gaps.push(Date.now() - closed);
+    }
+    // Under 400 ms three times in windows of 1280, 2560 and 5120 ms: about 3 in 1000.
+    assert.ok(Math.max(...gaps.slice(5)) > 400, `the backoff did not grow: ${gaps} ms`);
+    // This one stays up longer than stableMs: the next wait is in the first window again.
+    await device.opened(9);
+    await delay(1500);
+    conn.close();
+    const closed = Date.now();
+    conn = await server.accept(5000);
+    const gap = Date.now() - closed;
+    assert.ok(gap < 400, `${gap} ms after a stable connection (the ones before: ${gaps} ms)`);
+    conn.close();
+  },
+);
+
+testOnEngines(
   ENGINES,
   "server gone and back on its port: refused attempts by the backoff, the outbox bounded and flushed in order",
   async (engine) => {

@@ -52,6 +52,15 @@ Deno.test("the request carries Host with port, upgrade headers, key, version, to
   const plain = handshakeRequest({ host: "[::1]", port: 80, path: "/", key: SAMPLE_KEY });
   assert.match(plain, /\r\nHost: \[::1\]:80\r\n/);
   assert.doesNotMatch(plain, /Authorization|Protocol/);
+  const empty = handshakeRequest({
+    host: "relay.lan",
+    port: 80,
+    path: "/",
+    key: SAMPLE_KEY,
+    protocols: [],
+    headers: { "X-Empty": "" },
+  });
+  assert.doesNotMatch(empty, /Protocol|X-Empty/, "no empty subprotocol list, no empty header");
 });
 
 function response(status: string, headers: string[]): string {

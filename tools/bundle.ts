@@ -99,7 +99,6 @@ export const INTERNAL_PROPS: readonly string[] = [
   "take",
   "discard",
   // device/firmware
-  "id",
   "setBlinking",
   "setPattern",
   "setEnabled",

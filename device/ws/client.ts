@@ -298,8 +298,13 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
     socket = writer = undefined;
     if (parser) parser.stop();
     parser = undefined;
-    if (inflight) outbox.put(inflight, true);
+    // A message cut off goes back to the front of the outbox, unless close() discarded the rest.
+    if (inflight) {
+      if (stopped) outbox.dropped++;
+      else outbox.put(inflight, true);
+    }
     inflight = undefined;
+    head = "";
     counters.outboxDrops = outbox.dropped;
     if (s) {
       try {

@@ -59,9 +59,12 @@ export function handshakeRequest(options: HandshakeRequestOptions): string {
     line("Host", options.host + ":" + options.port) +
     "Upgrade: websocket\r\nConnection: Upgrade\r\n" + line("Sec-WebSocket-Key", options.key) +
     "Sec-WebSocket-Version: 13\r\n";
+  const protocols = (options.protocols || []).join(", ");
   if (options.token) text += line("Authorization", "Bearer " + options.token);
-  if (options.protocols) text += line("Sec-WebSocket-Protocol", options.protocols.join(", "));
-  for (const name in options.headers) text += line(name, options.headers[name]);
+  if (protocols) text += line("Sec-WebSocket-Protocol", protocols);
+  for (const name in options.headers) {
+    if (options.headers[name]) text += line(name, options.headers[name]);
+  }
   return text + "\r\n";
 }
 
