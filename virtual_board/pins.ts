@@ -327,14 +327,18 @@ export function pinGlobals(
     // The pin is set (unless a pulse is queued) before the times are checked, as on Espruino.
     let times: number[] | "wait" = [];
     let problem: string | undefined;
-    if (typeof time === "number") {
-      if (!(time >= 0)) problem = "Pulse Time is less than 0 or not a number";
-      else times = time > 0 ? [time] : "wait";
+    // A boolean is numeric to Espruino (jsvIsNumeric); any object is iterable (its values).
+    if (typeof time === "number" || typeof time === "boolean") {
+      const ms = Number(time);
+      if (!(ms >= 0)) problem = "Pulse Time is less than 0 or not a number";
+      else times = ms > 0 ? [ms] : "wait";
     } else if (typeof time === "string") {
       // Espruino iterates a string's characters as numbers: their char codes.
       times = Array.from(time, (ch) => ch.charCodeAt(0));
     } else if (Array.isArray(time) || ArrayBuffer.isView(time)) {
       times = Array.from(time as ArrayLike<unknown>, (t) => Number(t));
+    } else if (time !== null && typeof time === "object") {
+      times = Object.values(time).map((t) => Number(t));
     } else {
       problem = `Expecting Number or Array, got ${time === null ? "null" : typeof time}`;
     }

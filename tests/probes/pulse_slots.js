@@ -23,6 +23,14 @@ setTimeout(function () {
   } catch (e) {
     print("no time:", e.message);
   }
+  try {
+    digitalPulse(D6, 0, null);
+  } catch (e) {
+    print("null time:", e.message);
+  }
+  // a boolean is a number (true: 1 ms); an object iterates its values
+  digitalPulse(D8, 1, true);
+  digitalPulse(D10, 1, { a: 5, b: 7 });
   setTimeout(function () {
     // queued after the pending pulse of the same pin, not from now
     digitalPulse(D7, 1, 20);
