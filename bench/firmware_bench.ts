@@ -9,8 +9,9 @@
  * board, the faults the real build cannot inject (Wi-Fi loss, a blocked
  * connect).
  *
- * Run: `deno task bench:firmware [-- --minutes 10]` (writes the figures into
- * docs/firmware.md between its `bench:firmware` markers). Needs the
+ * Run: `deno task bench:firmware [-- --minutes 10 --keep DIR]` (writes the figures into
+ * docs/firmware.md between its `bench:firmware` markers; `--keep` saves the pin log and the
+ * console output in DIR). Needs the
  * interpreter (`ESPRUINO_BIN`; see tools/espruino_linux/README.md).
  *
  * @module
@@ -73,7 +74,11 @@ async function connected(relay: RelayProcess, count: number, timeoutMs: number):
   while (connects().length < count && Date.now() < deadline) await sleep(100);
 }
 
-async function realRun(binary: string, minutes: number): Promise<RealRun> {
+/**
+ * Runs the firmware for `minutes` on `binary`; with `keep`, the board's pin log and console output
+ * are copied into that folder, to look into outliers afterwards.
+ */
+async function realRun(binary: string, minutes: number, keep?: string): Promise<RealRun> {
   let relay = await startRelayProcess();
   const port = relay.port;
   const dir = await Deno.makeTempDir({ prefix: "firmware-bench-" });
@@ -170,6 +175,12 @@ async function realRun(binary: string, minutes: number): Promise<RealRun> {
     await watcher[Symbol.asyncDispose]();
     await board.kill();
     await relay.stop("SIGKILL");
+    if (keep) {
+      await Deno.mkdir(keep, { recursive: true });
+      await Deno.copyFile(board.pinLogPath, `${keep}/pins.log`).catch(() => {});
+      await Deno.writeTextFile(`${keep}/console.log`, board.output);
+      log(`pin log and console output kept in ${keep}`);
+    }
     await Deno.remove(dir, { recursive: true });
   }
 }
@@ -242,7 +253,11 @@ function median(values: number[]): number {
 async function main(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args: args[0] === "--" ? args.slice(1) : args,
-    options: { minutes: { type: "string", default: "10" }, "no-virtual": { type: "boolean" } },
+    options: {
+      minutes: { type: "string", default: "10" },
+      "no-virtual": { type: "boolean" },
+      keep: { type: "string" },
+    },
   });
   const minutes = Number(values.minutes);
   if (!(minutes > 0)) throw new Error(`--minutes must be a positive number, not ${values.minutes}`);
@@ -254,7 +269,7 @@ async function main(args: string[]): Promise<void> {
   }
   const size = await exampleSize();
   log(`running ${minutes} min on ${binary}`);
-  const real = await realRun(binary, minutes);
+  const real = await realRun(binary, minutes, values.keep);
   const virtual = values["no-virtual"] ? [] : await virtualRuns();
 
   const usages = real.samples.map((s) => s.usage);
