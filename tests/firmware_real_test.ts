@@ -252,11 +252,14 @@ Deno.test({
           if (text.startsWith("{")) crash = JSON.parse(text);
         }
         assert.deepEqual(crash, { from: to, error });
-        assert.ok(board.output.includes(`[sos] error in ${error}`), board.output.slice(-500));
+        // The relay may pass the report on before the console line is read: wait for it.
+        await waitFor(`"[sos] error in ${error}" on the console`, () =>
+          board.output.includes(`[sos] error in ${error}`));
       }
 
       // rehandshake and reboot: the board comes back on its own.
-      const connects = () => relay.stderr.filter((l) => CONNECT.test(l)).length;
+      const connects = () =>
+        relay.stderr.filter((l) => CONNECT.test(l)).length;
       const before = connects();
       assert.equal((await command(watcher, { to, cmd: "rehandshake" })).ok, true);
       await waitFor("the re-handshake", () => connects() > before, 5000);
