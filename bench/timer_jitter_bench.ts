@@ -18,10 +18,12 @@
 
 import { parseArgs } from "node:util";
 import { bundleDevice } from "../tools/bundle.ts";
+import { parseDeviceConfig } from "../tools/device_config.ts";
 import { EspruinoProcess, findEspruino, type PinEdge } from "../tools/espruino_process.ts";
 import { sosTimingError } from "../tools/sos_timing.ts";
 
-const PATTERN = { dotOnMs: 200, dashOnMs: 400, offMs: 50, pauseMs: 400 };
+/** The firmware's default pattern: what a configuration without one plays. */
+const PATTERN = parseDeviceConfig(JSON.stringify({ server: "ws://127.0.0.1:8000/" })).pattern;
 const BUSY = "setInterval(function () { var s = ''; for (var i = 0; i < 300; i++) s += i; }, 200);";
 
 /** Runs `script` for `seconds` and returns the LED's edges. */
@@ -57,6 +59,7 @@ async function pulseTrains(binary: string, seconds: number) {
 async function blinkerAlone(binary: string, seconds: number) {
   const code = await bundleDevice({
     entry: new URL("../device/firmware/blinker_demo.ts", import.meta.url),
+    define: { DEMO_PATTERN: JSON.stringify(PATTERN) },
   });
   const edges = await ledEdges(binary, code, seconds);
   const first = edges.findIndex((edge) => edge.level === 1);
