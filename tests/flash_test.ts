@@ -11,7 +11,7 @@ import { startConsoleServer } from "../virtual_board/console_server.ts";
 import { createPtyPair } from "../virtual_board/sim.ts";
 import { progressBar, resolvePort } from "../tools/flash.ts";
 import { findSerialPorts, FlashError, parseTcpPort } from "../tools/flash_transport.ts";
-import { ramRoom } from "../tools/flash_espruino.ts";
+import { missingModuleWarning, ramRoom } from "../tools/flash_espruino.ts";
 import { buildDeviceBundle } from "./device_build.ts";
 import { startTestRelay, TestClient } from "./helpers.ts";
 
@@ -618,4 +618,12 @@ Deno.test("ramRoom: a bundle needing more than half the board's variables in RAM
   );
   // A board that does not say is not refused.
   assert.equal(ramRoom("x".repeat(50000), {}).refusal, undefined);
+});
+
+Deno.test("missingModuleWarning names the Espruino version that builds a module in, else says to bundle it", () => {
+  assert.match(
+    missingModuleWarning("timer"),
+    /^require\("timer"\): not built into .*Espruino 2v29 and later: update the board's Espruino/,
+  );
+  assert.match(missingModuleWarning("ws"), /^require\("ws"\): .*\(bundle it with esbuild\)\.$/);
 });

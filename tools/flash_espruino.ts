@@ -66,6 +66,19 @@ export interface BoardDescription {
 // deno-lint-ignore no-explicit-any
 type Espruino = any;
 
+/** Built-in modules newer than Espruino 2v00, by the version that added them. */
+const BUILT_IN_SINCE: Record<string, string> = { timer: "2v29" };
+
+/** The warning for a `require(name)` that is neither built into the board nor bundled. */
+export function missingModuleWarning(name: string): string {
+  const since = BUILT_IN_SINCE[name];
+  return `require("${name}"): not built into the board's firmware and not bundled; it will ` +
+    "throw on the board " +
+    (since
+      ? `(it is built into Espruino ${since} and later: update the board's Espruino).`
+      : "(bundle it with esbuild).");
+}
+
 let initialised: Espruino | undefined;
 let debugSink: (line: string) => void = () => {};
 
@@ -115,12 +128,7 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
 
   const notify = (message: unknown) => {
     const missing = /^Module (.+) not found$/.exec(String(message));
-    warn(
-      missing
-        ? `require("${missing[1]}"): not built into the board's firmware and not bundled; ` +
-          "it will throw on the board (bundle it with esbuild)."
-        : String(message),
-    );
+    warn(missing ? missingModuleWarning(missing[1]) : String(message));
   };
   Espruino.Core.Notifications = {
     success: (m: unknown) => debugSink(String(m)),

@@ -288,7 +288,7 @@ class Session {
         SERIAL: board.serial,
         RAM: 520 * 1024,
         STORAGE: STORAGE_BYTES,
-        MODULES: "Flash,Storage,net,dgram,http,NetworkJS,Wifi,TelnetServer,crypto,neopixel",
+        MODULES: "timer,Flash,Storage,net,dgram,http,NetworkJS,Wifi,TelnetServer,crypto,neopixel",
       }),
       memory: () => {
         const usage = this.usage();

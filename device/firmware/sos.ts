@@ -87,19 +87,8 @@ export interface Blinker {
 
 /** Starts blinking at once, for as long as the board runs, and returns the controls. */
 export function startBlinker(options: BlinkerOptions): Blinker {
-  // `require("timer")`, or for an interpreter without it (before 2v29, the
-  // virtual board) the same calls on JavaScript timers: edges then are only
-  // as exact as `setTimeout`.
-  let timer: TimerModule;
-  try {
-    timer = (require as unknown as (name: string) => TimerModule)("timer");
-  } catch {
-    timer = {
-      add: (task) => Number(setTimeout(() => digitalWrite(task.pin, task.value), task.time)),
-      remove: (id) => (clearTimeout(id), true),
-      list: () => [],
-    };
-  }
+  // Built into Espruino since 2v29; `deno task flash` warns when a board lacks it.
+  const timer = (require as unknown as (name: string) => TimerModule)("timer");
   const pin = options.pin;
   const off = options.activeLow ? 1 : 0;
   // The timings being queued; `blinker.pattern` holds those of the next cycle.
