@@ -241,7 +241,7 @@ Deno.test({
       // A crash in any handler is caught, printed and told to the relay, saying what failed.
       const crashes: [string, string][] = [
         ['new Error("boom")', "handler: boom"],
-        ["undefined", "handler: a bare undefined was thrown"],
+        ["undefined", "handler: undefined was thrown"],
         ['"plain"', "handler: plain"],
       ];
       for (const [value, error] of crashes) {

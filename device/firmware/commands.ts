@@ -105,10 +105,11 @@ export function handleCommand(text: string, target: CommandTarget): Reply | null
 
 /** What an error says, whatever was thrown: never a bare "undefined". */
 export function describeError(error: unknown): string {
-  if (error === undefined || error === null) return `a bare ${error} was thrown`;
-  const message = (error as Error).message;
+  const message = error != null && (error as Error).message;
   if (message) return message;
-  if (error instanceof Error) return `${error.name} without a message`;
-  if (typeof error === "string") return error || "an empty string was thrown";
-  return typeof error === "object" ? JSON.stringify(error) : `${typeof error} ${error} was thrown`;
+  if (error instanceof Error) return error.name + " without a message";
+  // A non-empty string is its own message; anything else is shown as JSON ("" or null too).
+  // (Espruino's JSON.stringify(undefined) is "null".)
+  return typeof error === "string" && error ||
+    (error === undefined ? "undefined" : JSON.stringify(error)) + " was thrown";
 }
