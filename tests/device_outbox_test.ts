@@ -14,7 +14,7 @@ function drain(outbox: Outbox): string[] {
 }
 
 Deno.test("messages come out in the order they went in, nothing lost within the bounds", () => {
-  const outbox = new Outbox({ maxMessages: 100, maxBytes: 10_000 });
+  const outbox = new Outbox({ messageLimit: 100, byteLimit: 10_000 });
   for (let i = 0; i < 100; i++) assert.ok(outbox.put(text(`m${i}`)));
   assert.equal(outbox.messages.length, 100);
   assert.equal(outbox.bytes, 10 * 2 + 90 * 3);
@@ -25,14 +25,14 @@ Deno.test("messages come out in the order they went in, nothing lost within the 
 });
 
 Deno.test("over the message bound, the oldest are dropped and counted", () => {
-  const outbox = new Outbox({ maxMessages: 3, maxBytes: 10_000 });
+  const outbox = new Outbox({ messageLimit: 3, byteLimit: 10_000 });
   for (const m of ["a", "b", "c", "d", "e"]) outbox.put(text(m));
   assert.equal(outbox.dropped, 2);
   assert.deepEqual(drain(outbox), ["c", "d", "e"]);
 });
 
 Deno.test("over the byte bound, the oldest are dropped until the new one fits", () => {
-  const outbox = new Outbox({ maxMessages: 100, maxBytes: 10 });
+  const outbox = new Outbox({ messageLimit: 100, byteLimit: 10 });
   outbox.put(text("1234"));
   outbox.put(text("5678"));
   outbox.put(text("90"));
@@ -48,7 +48,7 @@ Deno.test("over the byte bound, the oldest are dropped until the new one fits", 
 });
 
 Deno.test("a message put back goes first, or is the one dropped when the outbox is full", () => {
-  const outbox = new Outbox({ maxMessages: 3, maxBytes: 100 });
+  const outbox = new Outbox({ messageLimit: 3, byteLimit: 100 });
   outbox.put(text("b"));
   outbox.put(text("c"));
   assert.ok(outbox.put(text("a"), true));
@@ -57,14 +57,14 @@ Deno.test("a message put back goes first, or is the one dropped when the outbox 
   assert.equal(outbox.put(text("old"), true), false);
   assert.equal(outbox.dropped, 1);
   assert.deepEqual(drain(outbox), ["x", "y", "z"]);
-  const bytes = new Outbox({ maxMessages: 10, maxBytes: 5 });
+  const bytes = new Outbox({ messageLimit: 10, byteLimit: 5 });
   bytes.put(text("abcd"));
   assert.equal(bytes.put(text("xy"), true), false);
   assert.equal(bytes.bytes, 4);
 });
 
 Deno.test("discard drops everything and counts it", () => {
-  const outbox = new Outbox({ maxMessages: 10, maxBytes: 100 });
+  const outbox = new Outbox({ messageLimit: 10, byteLimit: 100 });
   outbox.put(text("a"));
   outbox.put(text("b"));
   outbox.discard();

@@ -208,8 +208,8 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
   const writeBytes = or(options.writeBytes, 512);
   const entropy = createEntropyPool(options.noisePin);
   const outbox = new Outbox({
-    maxMessages: or(options.outboxMessages, 32),
-    maxBytes: or(options.outboxBytes, 8192),
+    messageLimit: or(options.outboxMessages, 32),
+    byteLimit: or(options.outboxBytes, 8192),
   });
   const handlers: { [event: string]: Handler[] } = {};
   const counters: WebSocketClientCounters = {

@@ -14,7 +14,7 @@
  * @example
  * ```ts
  * import { Outbox } from "./outbox.ts";
- * const outbox = new Outbox({ maxMessages: 32, maxBytes: 8192 });
+ * const outbox = new Outbox({ messageLimit: 32, byteLimit: 8192 });
  * outbox.put({ data: "hello", opcode: 1 });
  * const next = outbox.take(); // { data: "hello", opcode: 1 }
  * ```
@@ -32,9 +32,9 @@ export interface OutboxMessage {
 /** Settings of {@linkcode Outbox}. */
 export interface OutboxOptions {
   /** Most messages held. */
-  maxMessages: number;
+  messageLimit: number;
   /** Most payload bytes held. */
-  maxBytes: number;
+  byteLimit: number;
 }
 
 /** A bounded first-in, first-out queue. */
@@ -64,8 +64,9 @@ export class Outbox {
   put(message: OutboxMessage, front?: boolean): boolean {
     const length = message.data.length;
     const full = () =>
-      this.messages.length >= this.limits.maxMessages || this.bytes + length > this.limits.maxBytes;
-    if (length > this.limits.maxBytes || front && full()) {
+      this.messages.length >= this.limits.messageLimit ||
+      this.bytes + length > this.limits.byteLimit;
+    if (length > this.limits.byteLimit || front && full()) {
       this.dropped++;
       return false;
     }
