@@ -35,6 +35,7 @@ import {
   spanErrors,
 } from "../tests/real_firmware.ts";
 import { formatMarkdown } from "./markdown.ts";
+import { type ProbeResult, stallNear, startLatencyProbe } from "./latency_probe.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const DOC = `${ROOT}docs/firmware.md`;
@@ -65,6 +66,13 @@ interface RealRun {
   timeouts: number;
   errors: string[];
   bundleBytes: number;
+  /** What the machine-latency probe saw over the run, when it could run. */
+  probe?: ProbeResult;
+  /** The worst LED error among spans with no machine stall at either edge. */
+  worstOutsideStallsMs?: number;
+  /** Spans off by more than 2 ms, and how many of them had a machine stall at an edge. */
+  lateSpans: number;
+  lateSpansInStalls: number;
 }
 
 /** Waits until the board's connection shows in the relay's log (or the timeout). */
@@ -90,6 +98,8 @@ async function realRun(binary: string, minutes: number, keep?: string): Promise<
     "oversized messages (5000 bytes)": 0,
     "4 KiB messages": 0,
   };
+  // Started first, so that it sees the whole run.
+  const probe = await startLatencyProbe({ thresholdMs: 2 });
   const board = await flashAndBoot(binary, dir, fields);
   const bundleBytes = (await Deno.stat(`${dir}/firmware.js`)).size;
   const bootedAt = Date.now();
@@ -147,11 +157,35 @@ async function realRun(binary: string, minutes: number, keep?: string): Promise<
       await sleep(Math.min(15_000, Math.max(0, end - Date.now())));
     }
     const timing = await ledTiming(board, config.pattern);
-    // Where the larger errors were, against the faults' times (seconds since boot).
-    for (const late of spanErrors(await ledTransitions(board), config.pattern, 2)) {
+    const probed = await probe?.stop();
+    // Each span against the machine's stalls: a span is as late as its later edge.
+    const edges = await ledTransitions(board);
+    const first = edges.findIndex((e) => e.level === 1);
+    let worstOutsideStallsMs = 0;
+    let lateSpans = 0;
+    let lateSpansInStalls = 0;
+    for (const span of spanErrors(edges, config.pattern, 0)) {
+      const start = edges[first + span.index].atMs;
+      const end = edges[first + span.index + 1].atMs;
+      const stall = probed && (stallNear(probed.stalls, start) ?? stallNear(probed.stalls, end));
+      if (!stall) worstOutsideStallsMs = Math.max(worstOutsideStallsMs, Math.abs(span.errorMs));
+      if (Math.abs(span.errorMs) <= 2) continue;
+      lateSpans++;
+      if (stall) lateSpansInStalls++;
       log(
-        `LED span ${late.index} off by ${late.errorMs.toFixed(2)} ms at ` +
-          `${(late.atMs / 1000).toFixed(1)} s`,
+        `LED span ${span.index} off by ${span.errorMs.toFixed(2)} ms at ` +
+          `${(span.atMs / 1000).toFixed(1)} s` +
+          (stall
+            ? ` (machine stall of ${stall.lateMs.toFixed(2)} ms)`
+            : probed
+            ? " (no stall)"
+            : ""),
+      );
+    }
+    if (probed) {
+      log(
+        `machine: ${probed.stalls.length} stalls over 2 ms in ${probed.samples} wake-ups, ` +
+          `worst ${probed.worstMs.toFixed(2)} ms`,
       );
     }
     log(`faults at (s): ${faultTimes.map((f) => `${f.name} ${f.atS.toFixed(1)}`).join(", ")}`);
@@ -170,8 +204,13 @@ async function realRun(binary: string, minutes: number, keep?: string): Promise<
       timeouts,
       errors,
       bundleBytes,
+      probe: probed,
+      worstOutsideStallsMs: probed ? worstOutsideStallsMs : undefined,
+      lateSpans,
+      lateSpansInStalls,
     };
   } finally {
+    await probe?.stop();
     await watcher[Symbol.asyncDispose]();
     await board.kill();
     await relay.stop("SIGKILL");
@@ -301,6 +340,17 @@ async function main(args: string[]): Promise<void> {
     "|---|--:|",
     `| LED spans checked (pin log) | ${real.spans} |`,
     `| worst LED timing error | ${real.worstMs.toFixed(3)} ms |`,
+    ...(real.probe
+      ? [
+        `| machine stalls over 2 ms (latency probe, every CPU) / worst | ${real.probe.stalls.length} / ` +
+        `${real.probe.worstMs.toFixed(3)} ms |`,
+        `| LED spans off by over 2 ms / of them at a machine stall | ${real.lateSpans} / ` +
+        `${real.lateSpansInStalls} |`,
+        `| worst LED timing error outside machine stalls | ${
+          real.worstOutsideStallsMs!.toFixed(3)
+        } ms |`,
+      ]
+      : ["| machine stalls | not measured (no cyclictest: apt-get install rt-tests) |"]),
     `| "Timeout on Utility Timer" | ${real.timeouts} |`,
     `| errors in handlers | ${real.errors.length} |`,
     `| JsVars after GC at boot (connected): console / status | ${real.bootIdle} / ${real.bootUsage} |`,
