@@ -115,6 +115,14 @@ export const INTERNAL_PROPS: readonly string[] = [
   "say",
 ];
 
+/**
+ * Functions that return closures (`createFrameParser`, `startBlinker`…): terser must not inline
+ * them where they are called. On Espruino a closure keeps its whole scope chain alive, so a
+ * factory inlined into a handler would keep that handler's variables (a received chunk, say) for
+ * as long as its closures live.
+ */
+const KEEP_CLOSURE_FACTORIES = /^(createFrameParser|createFrameWriter)$/;
+
 /** The name under which the wrapper receives the exports from inside the bundle. */
 const EXPORTS = "__x";
 
@@ -169,6 +177,7 @@ export function bundleDevice(options: BundleOptions): Promise<string> {
       const fields = names.map((name, i) => `${JSON.stringify(name)}: e${i}`).join(", ");
       contents = `import { ${aliases} } from ${JSON.stringify(path)};\n${EXPORTS} = { ${fields} };`;
     }
+    const minify = options.minify ?? true;
     const result = await esbuild.build({
       stdin: { contents, resolveDir: resolve("."), sourcefile: "device-entry.js", loader: "js" },
       bundle: true,
@@ -176,7 +185,9 @@ export function bundleDevice(options: BundleOptions): Promise<string> {
       format: "cjs",
       platform: "neutral",
       target: "es2015",
-      minify: options.minify ?? true,
+      // Names are left to terser, which must see them (KEEP_CLOSURE_FACTORIES).
+      minifySyntax: minify,
+      minifyWhitespace: minify,
       charset: "ascii",
       legalComments: "none",
       mangleProps: new RegExp(
@@ -186,19 +197,27 @@ export function bundleDevice(options: BundleOptions): Promise<string> {
       define: options.define,
       logLevel: "silent",
     });
-    const body = result.outputFiles[0].text.trim();
+    let body = result.outputFiles[0].text.trim();
+    if (minify) {
+      const squeezed = await terser(body, {
+        ecma: 2015,
+        toplevel: true,
+        compress: {
+          passes: 3,
+          unsafe: true,
+          unsafe_arrows: true,
+          pure_getters: true,
+          top_retain: KEEP_CLOSURE_FACTORIES,
+        },
+        // No parentheses around a function passed as an argument.
+        format: { wrap_func_args: false },
+      });
+      body = squeezed.code!;
+    }
     const code = options.globalName
       ? `var ${options.globalName}=(()=>{var ${EXPORTS};${body}return ${EXPORTS}})();`
       : `(()=>{${body}})();`;
-    if (options.minify === false) return endBareReturns(code) + "\n";
-    // `wrap_func_args: false`: no parentheses around a function passed as an argument.
-    const squeezed = await terser(code, {
-      ecma: 2015,
-      compress: { passes: 3, unsafe: true, unsafe_arrows: true, pure_getters: true },
-      mangle: true,
-      format: { wrap_func_args: false },
-    });
-    return endBareReturns(squeezed.code!) + "\n";
+    return endBareReturns(code) + "\n";
   });
 }
 
