@@ -10,9 +10,10 @@
  * connect).
  *
  * Run: `deno task bench:firmware [-- --minutes 10 --keep DIR]` (writes the figures into
- * docs/firmware.md between its `bench:firmware` markers; `--keep` saves the pin log and the
- * console output in DIR). Needs the
- * interpreter (`ESPRUINO_BIN`; see tools/espruino_linux/README.md).
+ * docs/firmware.md between its `bench:firmware` markers; `--keep` saves the pin log, the
+ * console output and the machine's stalls in DIR). Needs the interpreter (`ESPRUINO_BIN`; see
+ * tools/espruino_linux/README.md), and for the machine's stalls `cyclictest` (`apt-get install
+ * rt-tests`): see bench/latency_probe.ts.
  *
  * @module
  */
@@ -21,7 +22,7 @@ import { parseArgs } from "node:util";
 import { buildFirmware } from "../tools/build.ts";
 import { parseDeviceConfig } from "../tools/device_config.ts";
 import { findEspruino } from "../tools/espruino_process.ts";
-import { sosTimingError } from "../tools/sos_timing.ts";
+import { edgeDeviations, sosTimingError } from "../tools/sos_timing.ts";
 import { VirtualBoard } from "../virtual_board/mod.ts";
 import { type RelayProcess, startRelayProcess } from "../tests/relay_process.ts";
 import { TestClient } from "../tests/helpers.ts";
@@ -35,7 +36,7 @@ import {
   spanErrors,
 } from "../tests/real_firmware.ts";
 import { formatMarkdown } from "./markdown.ts";
-import { type ProbeResult, stallNear, startLatencyProbe } from "./latency_probe.ts";
+import { edgeCauses, type ProbeResult, startLatencyProbe } from "./latency_probe.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const DOC = `${ROOT}docs/firmware.md`;
@@ -70,9 +71,8 @@ interface RealRun {
   probe?: ProbeResult;
   /** The worst LED error among spans with no machine stall at either edge. */
   worstOutsideStallsMs?: number;
-  /** Spans off by more than 2 ms, and how many of them had a machine stall at an edge. */
-  lateSpans: number;
-  lateSpansInStalls: number;
+  /** Edges off by more than 2 ms: all, late at a machine stall, early carried over from one. */
+  offEdges: { all: number; stall: number; carried: number };
 }
 
 /** Waits until the board's connection shows in the relay's log (or the timeout). */
@@ -158,29 +158,37 @@ async function realRun(binary: string, minutes: number, keep?: string): Promise<
     }
     const timing = await ledTiming(board, config.pattern);
     const probed = await probe?.stop();
-    // Each span against the machine's stalls: a span is as late as its later edge.
-    const edges = await ledTransitions(board);
-    const first = edges.findIndex((e) => e.level === 1);
-    let worstOutsideStallsMs = 0;
-    let lateSpans = 0;
-    let lateSpansInStalls = 0;
-    for (const span of spanErrors(edges, config.pattern, 0)) {
-      const start = edges[first + span.index].atMs;
-      const end = edges[first + span.index + 1].atMs;
-      const stall = probed && (stallNear(probed.stalls, start) ?? stallNear(probed.stalls, end));
-      if (!stall) worstOutsideStallsMs = Math.max(worstOutsideStallsMs, Math.abs(span.errorMs));
-      if (Math.abs(span.errorMs) <= 2) continue;
-      lateSpans++;
-      if (stall) lateSpansInStalls++;
+    // Each edge against the machine's stalls, then each span by its two edges.
+    const transitions = (await ledTransitions(board)).map((e) => ({
+      value: e.level,
+      time: e.atMs,
+    }));
+    const deviations = edgeDeviations(transitions, config.pattern);
+    const causes = probed ? edgeCauses(deviations, probed.stalls) : [];
+    const offEdges = { all: 0, stall: 0, carried: 0 };
+    for (let i = 0; i < deviations.length; i++) {
+      const { time, deviationMs } = deviations[i];
+      if (Math.abs(deviationMs) <= 2) continue;
+      offEdges.all++;
+      if (causes[i]) offEdges[causes[i]!]++;
       log(
-        `LED span ${span.index} off by ${span.errorMs.toFixed(2)} ms at ` +
-          `${(span.atMs / 1000).toFixed(1)} s` +
-          (stall
-            ? ` (machine stall of ${stall.lateMs.toFixed(2)} ms)`
+        `LED edge ${i} ${deviationMs > 0 ? "late" : "early"} by ${
+          Math.abs(deviationMs).toFixed(2)
+        } ` +
+          `ms at ${((time - deviations[0].time) / 1000).toFixed(1)} s` +
+          (causes[i] === "stall"
+            ? " (at a machine stall)"
+            : causes[i] === "carried"
+            ? " (carried over from a stall by jstimer.c)"
             : probed
             ? " (no stall)"
             : ""),
       );
+    }
+    let worstOutsideStallsMs = 0;
+    for (const span of spanErrors(await ledTransitions(board), config.pattern, 0)) {
+      if (causes[span.index] || causes[span.index + 1]) continue;
+      worstOutsideStallsMs = Math.max(worstOutsideStallsMs, Math.abs(span.errorMs));
     }
     if (probed) {
       log(
@@ -206,8 +214,7 @@ async function realRun(binary: string, minutes: number, keep?: string): Promise<
       bundleBytes,
       probe: probed,
       worstOutsideStallsMs: probed ? worstOutsideStallsMs : undefined,
-      lateSpans,
-      lateSpansInStalls,
+      offEdges,
     };
   } finally {
     await probe?.stop();
@@ -218,6 +225,8 @@ async function realRun(binary: string, minutes: number, keep?: string): Promise<
       await Deno.mkdir(keep, { recursive: true });
       await Deno.copyFile(board.pinLogPath, `${keep}/pins.log`).catch(() => {});
       await Deno.writeTextFile(`${keep}/console.log`, board.output);
+      const stalls = (await probe?.stop())?.stalls;
+      if (stalls) await Deno.writeTextFile(`${keep}/stalls.json`, JSON.stringify(stalls, null, 1));
       log(`pin log and console output kept in ${keep}`);
     }
     await Deno.remove(dir, { recursive: true });
@@ -344,8 +353,8 @@ async function main(args: string[]): Promise<void> {
       ? [
         `| machine stalls over 2 ms (latency probe, every CPU) / worst | ${real.probe.stalls.length} / ` +
         `${real.probe.worstMs.toFixed(3)} ms |`,
-        `| LED spans off by over 2 ms / of them at a machine stall | ${real.lateSpans} / ` +
-        `${real.lateSpansInStalls} |`,
+        `| LED edges off by over 2 ms: all / late at a machine stall / early, carried over from ` +
+        `one | ${real.offEdges.all} / ${real.offEdges.stall} / ${real.offEdges.carried} |`,
         `| worst LED timing error outside machine stalls | ${
           real.worstOutsideStallsMs!.toFixed(3)
         } ms |`,

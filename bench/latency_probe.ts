@@ -89,6 +89,53 @@ export function stallNear(stalls: readonly Stall[], atMs: number, slackMs = 1): 
   return stalls.find((s) => atMs >= s.atMs - s.lateMs - slackMs && atMs <= s.atMs + slackMs);
 }
 
+/** Why an LED edge was off its place: see {@linkcode edgeCauses}. */
+export type EdgeCause = "stall" | "carried" | undefined;
+
+/** Settings of {@linkcode edgeCauses}. */
+export interface EdgeCauseOptions {
+  /** Edges off by more than this are classified, ms (default 2). */
+  overMs?: number;
+  /** How long before an early edge the late one may be: the queue's horizon, ms (default 3000). */
+  carryMs?: number;
+  /** How closely the two amounts must agree, ms (default 0.5). */
+  toleranceMs?: number;
+}
+
+/**
+ * Classifies each edge off its place by more than `overMs`:
+ * - `"stall"`: late, at a machine stall (the utility timer's thread could not run);
+ * - `"carried"`: early by what an edge at a stall in the `carryMs` before it was late. Espruino's
+ *   src/jstimer.c sets its base time to when a late interrupt actually ran, so tasks added after
+ *   it (the blinker tops up its queue every 100 ms) play early by that much;
+ * - undefined: on time, or off for a reason of its own.
+ */
+export function edgeCauses(
+  edges: readonly { time: number; deviationMs: number }[],
+  stalls: readonly Stall[],
+  options: EdgeCauseOptions = {},
+): EdgeCause[] {
+  const overMs = options.overMs ?? 2;
+  const carryMs = options.carryMs ?? 3000;
+  const toleranceMs = options.toleranceMs ?? 0.5;
+  const causes: EdgeCause[] = [];
+  for (let i = 0; i < edges.length; i++) {
+    const { time, deviationMs } = edges[i];
+    let cause: EdgeCause;
+    if (deviationMs > overMs && stallNear(stalls, time)) cause = "stall";
+    else if (deviationMs < -overMs) {
+      for (let j = i - 1; j >= 0 && edges[j].time >= time - carryMs; j--) {
+        if (causes[j] === "stall" && Math.abs(edges[j].deviationMs + deviationMs) <= toleranceMs) {
+          cause = "carried";
+          break;
+        }
+      }
+    }
+    causes.push(cause);
+  }
+  return causes;
+}
+
 /**
  * Starts the probe, or returns undefined (saying why on stderr) when cyclictest is missing or may
  * not use real-time priority.
