@@ -58,6 +58,18 @@ async function statusWhileAway(
   send({ to: BOARD_ID, cmd: "rehandshake" }); // its reply waits in the board's outbox
   await waitFor(`${BOARD_ID} to be away`, async () => !(await held()), 10_000);
   send({ to: BOARD_ID, cmd: "status" });
+  // Let it back only once the relay keeps the status for it: read later, it would be no replay.
+  const keptBytes = async () =>
+    Number(
+      /^relay_resume_kept_bytes (\d+)/m.exec(
+        await (await fetch(`${relay.httpUrl}/metrics`)).text(),
+      )?.[1] ?? 0,
+    );
+  await waitFor(
+    "the relay to keep the status for the away board",
+    async () => (await keptBytes()) > 0,
+    10_000,
+  );
   keepAway(false);
   const reply = await replyTo(operator, "status");
   assert.equal(reply.from, BOARD_ID);
