@@ -30,7 +30,6 @@ import {
   command,
   consoleMemoryUsage,
   flashAndBoot,
-  ledTiming,
   ledTransitions,
   memoryUsage,
   spanErrors,
@@ -156,13 +155,12 @@ async function realRun(binary: string, minutes: number, keep?: string): Promise<
       }
       await sleep(Math.min(15_000, Math.max(0, end - Date.now())));
     }
-    const timing = await ledTiming(board, config.pattern);
     const probed = await probe?.stop();
-    // Each edge against the machine's stalls, then each span by its two edges.
-    const transitions = (await ledTransitions(board)).map((e) => ({
-      value: e.level,
-      time: e.atMs,
-    }));
+    // The pin log, read once: every span's error, each edge against the machine's stalls, then
+    // each span by its two edges.
+    const edges = await ledTransitions(board);
+    const transitions = edges.map((e) => ({ value: e.level, time: e.atMs }));
+    const timing = sosTimingError(transitions, config.pattern);
     const deviations = edgeDeviations(transitions, config.pattern);
     const causes = probed ? edgeCauses(deviations, probed.stalls) : [];
     const offEdges = { all: 0, stall: 0, carried: 0 };
@@ -186,7 +184,7 @@ async function realRun(binary: string, minutes: number, keep?: string): Promise<
       );
     }
     let worstOutsideStallsMs = 0;
-    for (const span of spanErrors(await ledTransitions(board), config.pattern, 0)) {
+    for (const span of spanErrors(edges, config.pattern, 0)) {
       if (causes[span.index] || causes[span.index + 1]) continue;
       worstOutsideStallsMs = Math.max(worstOutsideStallsMs, Math.abs(span.errorMs));
     }
@@ -227,7 +225,7 @@ async function realRun(binary: string, minutes: number, keep?: string): Promise<
       await Deno.writeTextFile(`${keep}/console.log`, board.output);
       const stalls = (await probe?.stop())?.stalls;
       if (stalls) await Deno.writeTextFile(`${keep}/stalls.json`, JSON.stringify(stalls, null, 1));
-      log(`pin log and console output kept in ${keep}`);
+      log(`pin log, console output and machine stalls kept in ${keep}`);
     }
     await Deno.remove(dir, { recursive: true });
   }
