@@ -2,7 +2,7 @@
  * Bundles device code into the one JavaScript file that Espruino runs: an
  * immediately-invoked function, ES2015, minified by esbuild (which also
  * shortens the internal property names), then by terser, whose compressor
- * saves another 5–6 % (terser's own `unsafe` rewrites included: each one was
+ * saves another 3–4 % (terser's own `unsafe` rewrites included: each one was
  * checked on the real interpreter, and the suite runs the result there).
  *
  * Two esbuild habits break Espruino and are worked around here:
@@ -116,10 +116,11 @@ export const INTERNAL_PROPS: readonly string[] = [
 ];
 
 /**
- * Functions that return closures (`createFrameParser`, `startBlinker`…): terser must not inline
- * them where they are called. On Espruino a closure keeps its whole scope chain alive, so a
- * factory inlined into a handler would keep that handler's variables (a received chunk, say) for
- * as long as its closures live.
+ * Factories of long-lived closures that are called from inside a handler (per connection): terser
+ * must not inline them there. On Espruino a closure keeps its whole scope chain alive, so an
+ * inlined parser or writer would keep the data handler's variables (the chunk that completed the
+ * handshake) for as long as the connection lives. Factories called once at start-up (the blinker,
+ * the client itself) may be inlined: the scope they would keep lives as long anyway.
  */
 const KEEP_CLOSURE_FACTORIES = /^(createFrameParser|createFrameWriter)$/;
 
