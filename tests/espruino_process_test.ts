@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import {
   ESPRUINO_BOARDS,
+  espruinoCommand,
   espruinoForTests,
   EspruinoProcess,
   findEspruino,
@@ -19,6 +20,40 @@ Deno.test("ESPRUINO_BIN names one binary for every board, or a folder of espruin
   } finally {
     Deno.removeSync(folder, { recursive: true });
   }
+});
+
+Deno.test("a file that is no interpreter is refused with what to build", () => {
+  const folder = Deno.makeTempDirSync();
+  try {
+    const fake = `${folder}/espruino-esp32c3`;
+    Deno.writeTextFileSync(fake, "#!/bin/sh\nexit 0\n");
+    Deno.chmodSync(fake, 0o755);
+    assert.throws(
+      () => espruinoCommand(fake),
+      /does not run here as an Espruino interpreter.*build\.sh/,
+    );
+  } finally {
+    Deno.removeSync(folder, { recursive: true });
+  }
+});
+
+const c3 = espruinoForTests("esp32c3");
+Deno.test({
+  name:
+    "a 32-bit binary this machine cannot run goes through qemu-i386, or is refused naming qemu-user",
+  ignore: c3 === undefined,
+  fn() {
+    const command = espruinoCommand(c3!);
+    assert.equal(command.at(-1), c3);
+    // Where the kernel runs it, nothing stands in front; where not, qemu does.
+    if (command.length === 2) {
+      assert.match(command[0], /qemu-i386/);
+      assert.throws(
+        () => espruinoCommand(c3!, { PATH: "" }),
+        /32-bit x86 program.*apt-get install qemu-user/,
+      );
+    }
+  },
 });
 
 Deno.test("pin log lines parse into edges; other lines are skipped", () => {

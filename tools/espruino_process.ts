@@ -65,6 +65,83 @@ export function findEspruino(
   return isFile(shared) ? shared : undefined;
 }
 
+const MARK = "espruino-runs";
+const launchers = new Map<string, string[]>();
+
+/** Whether `command` starts an interpreter that evaluates JavaScript. */
+function evaluates(command: string[]): boolean {
+  try {
+    const { stdout } = new Deno.Command(command[0], {
+      // Two literals: the mark in the output cannot be an echo of the command line.
+      args: [...command.slice(1), "-e", `print("${MARK.slice(0, 4)}"+"${MARK.slice(4)}")`],
+      stdin: "null",
+      stdout: "piped",
+      stderr: "null",
+    }).outputSync();
+    return new TextDecoder().decode(stdout).includes(MARK);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the file is an ELF program for 32-bit x86 (as the shared binaries are). */
+function isI386Program(path: string): boolean {
+  try {
+    const file = Deno.openSync(path);
+    const head = new Uint8Array(20);
+    try {
+      file.readSync(head);
+    } finally {
+      file.close();
+    }
+    const elf = head[0] === 0x7f && head[1] === 0x45 && head[2] === 0x4c && head[3] === 0x46;
+    return elf && head[4] === 1 && head[18] === 3 && head[19] === 0;
+  } catch {
+    return false;
+  }
+}
+
+function onPath(names: string[], env: Record<string, string | undefined>): string | undefined {
+  for (const folder of (env.PATH ?? "").split(":")) {
+    for (const name of names) if (folder && isFile(`${folder}/${name}`)) return `${folder}/${name}`;
+  }
+  return undefined;
+}
+
+/**
+ * The command line that starts `binary`: the binary itself, or, where this machine cannot run a
+ * 32-bit x86 program (a kernel without IA-32 emulation, an ARM machine), `qemu-i386` from Debian's
+ * `qemu-user` followed by the binary. Checked once per binary by evaluating one line. Throws an
+ * error that says what to install or build when neither runs.
+ */
+export function espruinoCommand(
+  binary: string,
+  env: Record<string, string | undefined> = Deno.env.toObject(),
+): string[] {
+  const key = `${binary}\n${env.PATH ?? ""}`;
+  const known = launchers.get(key);
+  if (known) return known;
+  let command: string[] | undefined = [binary];
+  if (!evaluates(command)) {
+    const i386 = isI386Program(binary);
+    const qemu = i386 ? onPath(["qemu-i386", "qemu-i386-static"], env) : undefined;
+    command = qemu && evaluates([qemu, binary]) ? [qemu, binary] : undefined;
+    if (!command) {
+      throw new Error(
+        i386
+          ? `${binary} is a 32-bit x86 program and this machine does not run it ` +
+            `${qemu ? `(nor does ${qemu})` : ""}: install qemu-user (apt-get install qemu-user), ` +
+            `through which it then runs, or build the interpreter for this machine ` +
+            `(tools/espruino_linux/README.md) and set ESPRUINO_BIN`
+          : `${binary} does not run here as an Espruino interpreter (it printed nothing for ` +
+            `-e): build one with tools/espruino_linux/build.sh and set ESPRUINO_BIN`,
+      );
+    }
+  }
+  launchers.set(key, command);
+  return command;
+}
+
 /** One change of a pin's output level, from `ESPRUINO_PIN_LOG`. */
 export interface PinEdge {
   /** CLOCK_MONOTONIC milliseconds (the interpreter's own clock). */
@@ -124,8 +201,9 @@ export class EspruinoProcess implements AsyncDisposable {
       Deno.writeTextFileSync(`${this.cwd}/program.js`, options.script);
       args.push("program.js");
     }
-    this.child = new Deno.Command(options.binary, {
-      args,
+    const [command, ...before] = espruinoCommand(options.binary);
+    this.child = new Deno.Command(command, {
+      args: [...before, ...args],
       cwd: this.cwd,
       env: { ESPRUINO_PIN_LOG: this.pinLogPath, ...options.env },
       stdin: options.script === undefined ? "piped" : "null",
@@ -215,13 +293,21 @@ export class EspruinoProcess implements AsyncDisposable {
 /**
  * For tests: the binary for a board, or undefined with a warning printed
  * once, so the caller can mark its tests ignored. Under `CI=true` a missing
- * binary is an error instead: CI must never skip the real interpreter.
+ * binary, or one that does not run here, is an error instead: CI must never
+ * skip the real interpreter.
  */
 export function espruinoForTests(board: EspruinoBoard): string | undefined {
   const binary = findEspruino(board);
-  if (binary) return binary;
-  const message = `the real Espruino interpreter for ${board} was not found: set ESPRUINO_BIN ` +
+  let message = `the real Espruino interpreter for ${board} was not found: set ESPRUINO_BIN ` +
     `to a binary (or a folder of espruino-<board> binaries) built from Espruino's source`;
+  if (binary) {
+    try {
+      espruinoCommand(binary);
+      return binary;
+    } catch (error) {
+      message = (error as Error).message;
+    }
+  }
   if (Deno.env.get("CI") === "true") throw new Error(message);
   if (!warned.has(board)) {
     warned.add(board);
