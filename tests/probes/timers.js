@@ -1,31 +1,32 @@
 // deno-lint-ignore-file -- plain Espruino JavaScript (var, ES5), not a Deno module
-// Timer order, ids and the errors of clearing.
+// Timer order, ids and the errors of clearing. Times are tens of ms apart: the real
+// interpreter's JavaScript takes a few ms between two calls when it runs at an ESP32's pace.
 var order = [];
 var a = setTimeout(function () {
-  order.push("a10");
-}, 10);
+  order.push("a100");
+}, 100);
 var b = setTimeout(function () {
-  order.push("b5");
-}, 5);
+  order.push("b50");
+}, 50);
 var c = setTimeout(function () {
-  order.push("c10");
-}, 10);
+  order.push("c100");
+}, 100);
 print("ids", a, b, c);
 var n = 0;
 var iv = setInterval(function () {
   n++;
   order.push("iv" + n);
   if (n === 3) clearInterval(iv);
-}, 7);
+}, 70);
 setTimeout(
   function (x, y) {
     order.push("args " + x + y);
   },
-  25,
+  250,
   "A",
   "B",
 );
-setTimeout("order.push('string')", 27);
+setTimeout("order.push('string')", 270);
 setTimeout(function () {
   print(order.join(" "));
   var d = setTimeout(function () {}, 1000);
@@ -71,7 +72,7 @@ setTimeout(function () {
   }
   var t0 = Date.now();
   setTimeout(function () {
-    print("zero ran", Date.now() - t0 < 20);
+    print("zero ran", Date.now() - t0 < 100);
     var x = setTimeout(function () {
       print("never");
     }, 5);
@@ -83,4 +84,4 @@ setTimeout(function () {
       print("probe done");
     }, 20);
   }, 0);
-}, 60);
+}, 600);
