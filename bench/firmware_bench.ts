@@ -13,15 +13,16 @@
  * docs/firmware.md between its `bench:firmware` markers; `--keep` saves the pin log, the
  * console output and the machine's stalls in DIR). Needs the interpreter (`ESPRUINO_BIN`; see
  * tools/espruino_linux/README.md), and for the machine's stalls `cyclictest` (`apt-get install
- * rt-tests`): see bench/latency_probe.ts.
+ * rt-tests`): see tools/latency_probe.ts.
  *
  * @module
  */
 
+import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { buildFirmware } from "../tools/build.ts";
 import { parseDeviceConfig } from "../tools/device_config.ts";
-import { findEspruino } from "../tools/espruino_process.ts";
+import { espruinoCommand, findEspruino } from "../tools/espruino_process.ts";
 import { edgeDeviations, sosTimingError } from "../tools/sos_timing.ts";
 import { VirtualBoard } from "../virtual_board/mod.ts";
 import { type RelayProcess, startRelayProcess } from "../tests/relay_process.ts";
@@ -32,10 +33,10 @@ import {
   flashAndBoot,
   ledTransitions,
   memoryUsage,
-  spanErrors,
+  unexplainedSpanErrors,
 } from "../tests/real_firmware.ts";
 import { formatMarkdown } from "./markdown.ts";
-import { edgeCauses, type ProbeResult, startLatencyProbe } from "./latency_probe.ts";
+import { edgeCauses, type ProbeResult, startLatencyProbe } from "../tools/latency_probe.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const DOC = `${ROOT}docs/firmware.md`;
@@ -184,8 +185,7 @@ async function realRun(binary: string, minutes: number, keep?: string): Promise<
       );
     }
     let worstOutsideStallsMs = 0;
-    for (const span of spanErrors(edges, config.pattern, 0)) {
-      if (causes[span.index] || causes[span.index + 1]) continue;
+    for (const span of unexplainedSpanErrors(edges, config.pattern, 0, probed?.stalls ?? [])) {
       worstOutsideStallsMs = Math.max(worstOutsideStallsMs, Math.abs(span.errorMs));
     }
     if (probed) {
@@ -328,7 +328,11 @@ async function main(args: string[]): Promise<void> {
     "",
     `Measured on ${new Date().toISOString().slice(0, 10)} with \`deno task bench:firmware -- ` +
     `--minutes ${minutes}\` (Deno ${Deno.version.deno}), on \`espruino-esp32c3\` (Espruino 2v29 ` +
-    "for Linux: the C3's 4095 JsVars of 13 bytes, its 16-slot utility timer).",
+    "for Linux: the C3's 4095 JsVars of 13 bytes, its 16-slot utility timer)" +
+    (espruinoCommand(binary).length > 1
+      ? `, run through \`${basename(espruinoCommand(binary)[0])}\` (this machine runs no ` +
+        "32-bit programs itself): its JavaScript runs far slower than natively."
+      : "."),
     "",
     "### Size",
     "",

@@ -22,10 +22,12 @@ import {
   ledTransitions,
   memoryUsage,
   overTcp,
-  spanErrors,
   startConsoleBoard,
+  startStallProbe,
+  unexplainedSpanErrors,
   writeConfig,
 } from "./real_firmware.ts";
+import type { LatencyProbe } from "../tools/latency_probe.ts";
 
 const binary = espruinoForTests("esp32c3");
 const ignore = binary === undefined;
@@ -60,8 +62,14 @@ function configFor(relay: RelayProcess, fields: Record<string, unknown> = {}) {
 async function withFlashedBoard(
   fields: Record<string, unknown>,
   link: ConsoleLink | ((bridgePort: number, dir: string) => ReturnType<ConsoleLink>),
-  check: (board: EspruinoProcess, relay: RelayProcess, watcher: TestClient) => Promise<void>,
+  check: (
+    board: EspruinoProcess,
+    relay: RelayProcess,
+    watcher: TestClient,
+    probe: LatencyProbe | undefined,
+  ) => Promise<void>,
 ): Promise<void> {
+  const probe = await startStallProbe();
   await using relay = await startRelayProcess();
   const dir = await Deno.makeTempDir({ prefix: "fw-real-" });
   await using watcher = await TestClient.open(`${relay.url}watcher`);
@@ -72,8 +80,9 @@ async function withFlashedBoard(
     (port) => link(port, dir),
   );
   try {
-    await check(board, relay, watcher);
+    await check(board, relay, watcher, probe);
   } finally {
+    await probe?.stop();
     await board.kill();
     await Deno.remove(dir, { recursive: true });
   }
@@ -105,38 +114,43 @@ async function overPty(bridgePort: number, dir: string) {
 }
 
 /**
- * Asserts the LED follows the pattern within 5 ms from its second cycle on
- * and is still blinking. The first cycle is left out: it starts with the
- * interpreter's process, and under the full parallel suite on this shared
- * machine a fresh process's timer thread was seen 13–33 ms late in its first
- * 100 ms (tests/espruino_process_test.ts's own digitalPulse check then fails
- * alike). bench/firmware_bench.ts measures every edge of a quieter run.
+ * Asserts the LED follows the pattern within 5 ms from its second cycle on, but where the machine
+ * stalled (`probe`, started before the board), and is still blinking. The first cycle is left
+ * out: it starts with the interpreter's process, and under the full parallel suite on this shared
+ * machine a fresh process's timer thread was seen 13–33 ms late in its first 100 ms
+ * (tests/espruino_process_test.ts's own digitalPulse check then fails alike).
+ * bench/firmware_bench.ts measures every edge of a quieter run.
  */
-async function assertLed(board: EspruinoProcess, minSpans: number): Promise<number> {
-  const { worstMs, spans } = await ledTiming(board, FAST, 1);
+async function assertLed(
+  board: EspruinoProcess,
+  minSpans: number,
+  probe: LatencyProbe | undefined,
+): Promise<void> {
+  const stalls = (await probe?.stop())?.stalls ?? [];
+  const { spans } = await ledTiming(board, FAST, 1); // throws where an "on" is off, or the reverse
   assert.ok(spans >= minSpans, `only ${spans} LED spans`);
-  const late = spanErrors(await ledEdgesFromCycle(board, 1), FAST, 5);
-  assert.ok(
-    worstMs <= 5,
-    `worst LED timing error ${worstMs.toFixed(3)} ms: ${JSON.stringify(late)}`,
+  const off = unexplainedSpanErrors(await ledEdgesFromCycle(board, 1), FAST, 5, stalls);
+  assert.deepEqual(
+    off,
+    [],
+    `LED spans off by over 5 ms at no machine stall: ${JSON.stringify(off)}`,
   );
   const before = (await ledTransitions(board)).length;
   await delay(400);
   assert.ok((await ledTransitions(board)).length > before, "the LED stopped");
   assert.doesNotMatch(board.output, /Timeout on Utility Timer|Out of Memory|MEMORY/i);
-  return worstMs;
 }
 
 Deno.test({
   name: "real C3: flashed over TCP, boots from Storage, SOS! after each cycle, LED within 5 ms",
   ignore,
   fn: () =>
-    withFlashedBoard({ rehandshakeEvery: 2 }, overTcp, async (board, relay, watcher) => {
+    withFlashedBoard({ rehandshakeEvery: 2 }, overTcp, async (board, relay, watcher, probe) => {
       // Re-handshakes every 2 cycles: three connections within about 5 cycles.
       const connects = () => relay.stderr.filter((l) => CONNECT.test(l)).length;
       for (let i = 0; i < 5; i++) assert.equal(await watcher.next(5000), "SOS!");
       await waitFor("two re-handshakes", () => connects() >= 3, 5000);
-      await assertLed(board, 60);
+      await assertLed(board, 60, probe);
       // The pin log shows the boot from Storage: the LED starts at once.
       assert.match(board.output, /\[sos\] real-1 blinking; relay ws:\/\/127\.0\.0\.1:\d+\//);
     }),
@@ -146,10 +160,10 @@ Deno.test({
   name: "real C3: flashed over a pseudo-terminal (socat), boots from Storage and blinks",
   ignore,
   fn: () =>
-    withFlashedBoard({}, overPty, async (board, _relay, watcher) => {
+    withFlashedBoard({}, overPty, async (board, _relay, watcher, probe) => {
       assert.equal(await watcher.next(5000), "SOS!");
       assert.equal(await watcher.next(5000), "SOS!");
-      await assertLed(board, 14);
+      await assertLed(board, 14, probe);
     }),
 });
 
@@ -276,6 +290,7 @@ Deno.test({
     "real C3: relay restart, a 2000-message flood and an oversized message never disturb the LED",
   ignore,
   async fn() {
+    const probe = await startStallProbe();
     const relay = await startRelayProcess();
     const port = relay.port;
     const dir = await Deno.makeTempDir({ prefix: "fw-real-" });
@@ -293,7 +308,8 @@ Deno.test({
         10_000,
       );
       for (let i = 0; i < 2000; i++) flooder.socket.send(`flood ${i} ${"x".repeat(100)}`);
-      await waitFor("the whole flood", () => board.output.includes("< flood 1999 "), 30_000);
+      // 24–31 s under qemu-i386, whose JavaScript runs far slower than natively.
+      await waitFor("the whole flood", () => board.output.includes("< flood 1999 "), 90_000);
       // An oversized message: the board closes with 1009 and reconnects.
       flooder.socket.send("y".repeat(5000));
       await waitFor("the 1009 close", () => /closed 1009/.test(board.output), 20_000);
@@ -304,9 +320,10 @@ Deno.test({
       );
       let sos = "";
       while (sos !== "SOS!") sos = String(await flooder.next(10_000));
-      await assertLed(board, 60);
+      await assertLed(board, 60, probe);
       assert.doesNotMatch(board.output, /error in (handler|message|cycle)/);
     } finally {
+      await probe?.stop();
       await board.kill();
       await relay.stop("SIGKILL");
       await restarted?.stop("SIGKILL");
@@ -352,12 +369,14 @@ Deno.test({
       entry: new URL("../device/firmware/blocked_demo.ts", import.meta.url),
       define: { FAST_PATTERN: JSON.stringify(FAST) },
     });
+    const probe = await startStallProbe();
     await using board = EspruinoProcess.start({ binary: binary!, script });
     await board.waitForOutput(/cycle 6/, { timeoutMs: 15_000 });
+    const stalls = (await probe?.stop())?.stalls ?? [];
     // Every span is of the right kind (on, off, on, …: it throws otherwise)…
     await ledTiming(board, FAST);
     // …and of the right length, but for one pause, where the JavaScript was blocked.
-    const late = spanErrors(await ledTransitions(board), FAST, 5);
+    const late = unexplainedSpanErrors(await ledTransitions(board), FAST, 5, stalls);
     assert.equal(late.length, 1, JSON.stringify(late));
     assert.ok(!late[0].lit && late[0].errorMs > 1000, JSON.stringify(late));
     assert.doesNotMatch(board.output, /Timeout on Utility Timer|error /);

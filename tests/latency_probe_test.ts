@@ -4,7 +4,7 @@
  */
 
 import assert from "node:assert/strict";
-import { edgeCauses, parseCyclictest, stallNear } from "../bench/latency_probe.ts";
+import { edgeCauses, parseCyclictest, stallNear } from "../tools/latency_probe.ts";
 import { edgeDeviations, sosSpans, type Transition } from "../tools/sos_timing.ts";
 
 const OUTPUT = `# /dev/cpu_dma_latency set to 0us

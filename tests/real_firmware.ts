@@ -15,7 +15,13 @@ import {
   type PinEdge,
   serveConsole,
 } from "../tools/espruino_process.ts";
-import { sosSpans, type SosTiming, sosTimingError } from "../tools/sos_timing.ts";
+import { edgeDeviations, sosSpans, type SosTiming, sosTimingError } from "../tools/sos_timing.ts";
+import {
+  edgeCauses,
+  type LatencyProbe,
+  type Stall,
+  startLatencyProbe,
+} from "../tools/latency_probe.ts";
 import type { TestClient } from "./helpers.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -250,4 +256,41 @@ export function spanErrors(edges: PinEdge[], pattern: SosPattern, overMs: number
     }
   }
   return errors;
+}
+
+/**
+ * The spans off the pattern by more than `overMs` that the machine's stalls do not explain: neither
+ * edge was late at a stall the latency probe saw, nor early by as much as such an edge was late
+ * (see `edgeCauses`).
+ */
+export function unexplainedSpanErrors(
+  edges: PinEdge[],
+  pattern: SosPattern,
+  overMs: number,
+  stalls: readonly Stall[],
+): SpanError[] {
+  const transitions = edges.map((edge) => ({ value: edge.level, time: edge.atMs }));
+  const causes = edgeCauses(edgeDeviations(transitions, pattern), stalls);
+  return spanErrors(edges, pattern, overMs).filter((span) =>
+    !causes[span.index] && !causes[span.index + 1]
+  );
+}
+
+let warnedNoProbe = false;
+
+/**
+ * Starts the latency probe beside a test that judges the LED's timing, so that an edge late at one
+ * of the machine's own stalls (tens of ms on a shared virtual machine, seen here) is told from one
+ * the firmware made late. Without `cyclictest` the timing is judged without it, with a warning;
+ * under `CI=true` that is an error.
+ */
+export async function startStallProbe(): Promise<LatencyProbe | undefined> {
+  const probe = await startLatencyProbe({ thresholdMs: 2 });
+  if (probe) return probe;
+  const message = "the latency probe (cyclictest, apt-get install rt-tests) did not start: " +
+    "a machine stall would count as the firmware's";
+  if (Deno.env.get("CI") === "true") throw new Error(message);
+  if (!warnedNoProbe) console.warn(`warning: ${message}`);
+  warnedNoProbe = true;
+  return undefined;
 }
