@@ -101,8 +101,10 @@ export function startWsServer(options: WsServerOptions = {}): WsServer {
     while (!buffer.includes("\r\n\r\n") && !ended) await more();
     const end = buffer.indexOf("\r\n\r\n");
     if (end < 0) {
-      conns.delete(conn);
+      // The client left before its request was complete (a slow interpreter killed at the end
+      // of a test): close our side too.
       await reading;
+      if (conns.delete(conn)) conn.close();
       return;
     }
     const [line, ...lines] = buffer.slice(0, end).split("\r\n");
