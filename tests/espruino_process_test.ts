@@ -82,10 +82,11 @@ for (const board of ESPRUINO_BOARDS) {
       );
       const pulse = edges.slice(-4);
       assert.deepEqual(pulse.map((edge) => edge.level), [1, 0, 1, 0], JSON.stringify(edges));
-      // Loose on purpose: this checks the log, not the timer (the firmware tests judge timing).
+      // Loose on purpose: this checks the log, not the timer (the firmware tests judge timing,
+      // beside the machine's stalls, which reached 26 ms here on an idle machine).
       [20, 30, 20].forEach((due, i) => {
         const span = pulse[i + 1].atMs - pulse[i].atMs;
-        assert.ok(Math.abs(span - due) < 20, `span ${span} ms where ${due} ms is due`);
+        assert.ok(Math.abs(span - due) < 40, `span ${span} ms where ${due} ms is due`);
       });
     },
   });
