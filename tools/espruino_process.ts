@@ -5,8 +5,10 @@
  *
  * Where the binaries come from: `ESPRUINO_BIN` names a file (used for every
  * board) or a folder holding `espruino-<board>` files; without it, the
- * workspace's `../shared/espruino/bin` when present. See the README's
- * "Testing on the real interpreter".
+ * workspace's `../shared/espruino/bin` when present. See
+ * tools/espruino_linux/README.md. Where the machine cannot run those 32-bit
+ * x86 programs itself, they are started through `qemu-i386`
+ * ({@linkcode espruinoCommand}).
  *
  * @example
  * ```ts
@@ -129,8 +131,10 @@ export function espruinoCommand(
     if (!command) {
       throw new Error(
         i386
-          ? `${binary} is a 32-bit x86 program and this machine does not run it ` +
-            `${qemu ? `(nor does ${qemu})` : ""}: install qemu-user (apt-get install qemu-user), ` +
+          ? `${binary} is a 32-bit x86 program and this machine does not run it` +
+            `${
+              qemu ? ` (nor does ${qemu})` : ""
+            }: install qemu-user (apt-get install qemu-user), ` +
             `through which it then runs, or build the interpreter for this machine ` +
             `(tools/espruino_linux/README.md) and set ESPRUINO_BIN`
           : `${binary} does not run here as an Espruino interpreter (it printed nothing for ` +
