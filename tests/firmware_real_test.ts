@@ -236,9 +236,11 @@ Deno.test({
       const edges = await ledTransitions(board);
       const spans = edges.slice(-12).map((e, i, all) => i > 0 ? e.atMs - all[i - 1].atMs : 0)
         .slice(1);
+      // Which pattern plays, not its timing (assertLed judges that beside the machine's stalls):
+      // the new lengths are 40 ms or more apart.
       const allowed = [80, 160, 40, 200];
       for (const span of spans) {
-        assert.ok(allowed.some((ms) => Math.abs(span - ms) <= 5), `span ${span} ms`);
+        assert.ok(allowed.some((ms) => Math.abs(span - ms) <= 15), `span ${span} ms`);
       }
 
       // Memory after GC does not grow from one status to another.
