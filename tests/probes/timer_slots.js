@@ -37,9 +37,10 @@ setTimeout(function () {
 }, 5);
 setTimeout(function () {
   print("all played:", counts());
-  // 15 tasks far ahead fill the queue; a 16th waits 400 ms for room, then throws, and the
+  // 15 tasks far ahead (after the wait, so that how many fire during it does not depend on the
+  // interpreter's pace) fill the queue; a 16th waits 400 ms for room, then throws, and the
   // queue wraps: nothing queued plays, and the 16 slots stay taken until reset().
-  for (var i = 0; i < 15; i++) T.add({ type: "SET", pin: D5, value: (i + 1) % 2, time: 300 + i });
+  for (var i = 0; i < 15; i++) T.add({ type: "SET", pin: D5, value: (i + 1) % 2, time: 1000 + i });
   try {
     T.add({ type: "SET", pin: D6, value: 1, time: 10 });
     print("no error");
@@ -49,7 +50,7 @@ setTimeout(function () {
   print("after the timeout:", counts());
   print("add", T.add({ type: "SET", pin: D7, value: 1, time: 10 }));
   setTimeout(function () {
-    print("0.5 s later:", counts(), "D5", digitalRead(D5), "D6", digitalRead(D6));
+    print("1.5 s later:", counts(), "D5", digitalRead(D5), "D6", digitalRead(D6));
     print("probe done");
-  }, 500);
+  }, 1500);
 }, 600);
