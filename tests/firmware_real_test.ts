@@ -69,7 +69,7 @@ async function withFlashedBoard(
     probe: LatencyProbe | undefined,
   ) => Promise<void>,
 ): Promise<void> {
-  const probe = await startStallProbe();
+  await using probe = await startStallProbe();
   await using relay = await startRelayProcess();
   const dir = await Deno.makeTempDir({ prefix: "fw-real-" });
   await using watcher = await TestClient.open(`${relay.url}watcher`);
@@ -82,7 +82,6 @@ async function withFlashedBoard(
   try {
     await check(board, relay, watcher, probe);
   } finally {
-    await probe?.stop();
     await board.kill();
     await Deno.remove(dir, { recursive: true });
   }
@@ -292,7 +291,7 @@ Deno.test({
     "real C3: relay restart, a 2000-message flood and an oversized message never disturb the LED",
   ignore,
   async fn() {
-    const probe = await startStallProbe();
+    await using probe = await startStallProbe();
     const relay = await startRelayProcess();
     const port = relay.port;
     const dir = await Deno.makeTempDir({ prefix: "fw-real-" });
@@ -325,7 +324,6 @@ Deno.test({
       await assertLed(board, 60, probe);
       assert.doesNotMatch(board.output, /error in (handler|message|cycle)/);
     } finally {
-      await probe?.stop();
       await board.kill();
       await relay.stop("SIGKILL");
       await restarted?.stop("SIGKILL");
@@ -371,7 +369,7 @@ Deno.test({
       entry: new URL("../device/firmware/blocked_demo.ts", import.meta.url),
       define: { FAST_PATTERN: JSON.stringify(FAST) },
     });
-    const probe = await startStallProbe();
+    await using probe = await startStallProbe();
     await using board = EspruinoProcess.start({ binary: binary!, script });
     await board.waitForOutput(/cycle 6/, { timeoutMs: 15_000 });
     const stalls = (await probe?.stop())?.stalls ?? [];

@@ -42,7 +42,7 @@ export interface ProbeResult {
 }
 
 /** A running probe. */
-export interface LatencyProbe {
+export interface LatencyProbe extends AsyncDisposable {
   /** Stops it (once; later calls return the same result) and returns what it saw. */
   stop(): Promise<ProbeResult>;
 }
@@ -172,13 +172,17 @@ export async function startLatencyProbe(
     return undefined;
   }
   let stopped: Promise<ProbeResult> | undefined;
+  const stop = () => {
+    if (!stopped) {
+      child.kill("SIGINT");
+      stopped = output.then((result) => parseCyclictest(new TextDecoder().decode(result.stdout)));
+    }
+    return stopped;
+  };
   return {
-    stop() {
-      if (!stopped) {
-        child.kill("SIGINT");
-        stopped = output.then((result) => parseCyclictest(new TextDecoder().decode(result.stdout)));
-      }
-      return stopped;
+    stop,
+    async [Symbol.asyncDispose]() {
+      await stop();
     },
   };
 }
