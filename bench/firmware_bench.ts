@@ -28,6 +28,7 @@ import { VirtualBoard } from "../virtual_board/mod.ts";
 import { type RelayProcess, startRelayProcess } from "../tests/relay_process.ts";
 import { TestClient } from "../tests/helpers.ts";
 import {
+  asTransitions,
   command,
   consoleMemoryUsage,
   flashAndBoot,
@@ -160,7 +161,7 @@ async function realRun(binary: string, minutes: number, keep?: string): Promise<
     // The pin log, read once: every span's error, each edge against the machine's stalls, then
     // each span by its two edges.
     const edges = await ledTransitions(board);
-    const transitions = edges.map((e) => ({ value: e.level, time: e.atMs }));
+    const transitions = asTransitions(edges);
     const timing = sosTimingError(transitions, config.pattern);
     const deviations = edgeDeviations(transitions, config.pattern);
     const causes = probed ? edgeCauses(deviations, probed.stalls) : [];
@@ -185,7 +186,7 @@ async function realRun(binary: string, minutes: number, keep?: string): Promise<
       );
     }
     let worstOutsideStallsMs = 0;
-    for (const span of unexplainedSpanErrors(edges, config.pattern, 0, probed?.stalls ?? [])) {
+    for (const span of unexplainedSpanErrors(edges, config.pattern, 0, causes)) {
       worstOutsideStallsMs = Math.max(worstOutsideStallsMs, Math.abs(span.errorMs));
     }
     if (probed) {
@@ -313,6 +314,7 @@ async function main(args: string[]): Promise<void> {
       "the real Espruino interpreter (espruino-esp32c3) was not found: set ESPRUINO_BIN",
     );
   }
+  const launcher = espruinoCommand(binary); // [qemu-i386, binary] where emulated
   const size = await exampleSize();
   log(`running ${minutes} min on ${binary}`);
   const real = await realRun(binary, minutes, values.keep);
@@ -329,8 +331,8 @@ async function main(args: string[]): Promise<void> {
     `Measured on ${new Date().toISOString().slice(0, 10)} with \`deno task bench:firmware -- ` +
     `--minutes ${minutes}\` (Deno ${Deno.version.deno}), on \`espruino-esp32c3\` (Espruino 2v29 ` +
     "for Linux: the C3's 4095 JsVars of 13 bytes, its 16-slot utility timer)" +
-    (espruinoCommand(binary).length > 1
-      ? `, run through \`${basename(espruinoCommand(binary)[0])}\` (this machine runs no ` +
+    (launcher.length > 1
+      ? `, run through \`${basename(launcher[0])}\` (this machine runs no ` +
         "32-bit programs itself): its JavaScript runs far slower than natively."
       : "."),
     "",

@@ -17,6 +17,7 @@ import {
   type ConsoleLink,
   flashAndBoot,
   flashConfig,
+  ledEdgeCauses,
   ledEdgesFromCycle,
   ledTiming,
   ledTransitions,
@@ -128,7 +129,8 @@ async function assertLed(
   const stalls = (await probe?.stop())?.stalls ?? [];
   const { spans } = await ledTiming(board, FAST, 1); // throws where an "on" is off, or the reverse
   assert.ok(spans >= minSpans, `only ${spans} LED spans`);
-  const off = unexplainedSpanErrors(await ledEdgesFromCycle(board, 1), FAST, 5, stalls);
+  const edges = await ledEdgesFromCycle(board, 1);
+  const off = unexplainedSpanErrors(edges, FAST, 5, ledEdgeCauses(edges, FAST, stalls));
   assert.deepEqual(
     off,
     [],
@@ -376,7 +378,8 @@ Deno.test({
     // Every span is of the right kind (on, off, on, …: it throws otherwise)…
     await ledTiming(board, FAST);
     // …and of the right length, but for one pause, where the JavaScript was blocked.
-    const late = unexplainedSpanErrors(await ledTransitions(board), FAST, 5, stalls);
+    const edges = await ledTransitions(board);
+    const late = unexplainedSpanErrors(edges, FAST, 5, ledEdgeCauses(edges, FAST, stalls));
     assert.equal(late.length, 1, JSON.stringify(late));
     assert.ok(!late[0].lit && late[0].errorMs > 1000, JSON.stringify(late));
     assert.doesNotMatch(board.output, /Timeout on Utility Timer|error /);

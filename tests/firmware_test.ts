@@ -12,6 +12,9 @@ import { VirtualBoard } from "../virtual_board/mod.ts";
 import { delay, TestClient, waitFor } from "./helpers.ts";
 import { type RelayProcess, startRelayProcess } from "./relay_process.ts";
 
+/** A timing check that failed. */
+class TimingError extends Error {}
+
 /**
  * Asserts the worst LED timing error is within 5 ms: the firmware queues its
  * edges on `require("timer")`, which the virtual board models from Espruino's
@@ -21,9 +24,6 @@ import { type RelayProcess, startRelayProcess } from "./relay_process.ts";
 function assertTiming(worstMs: number, what: string): void {
   if (!(worstMs <= 5)) throw new TimingError(`worst timing error ${worstMs} ms${what}`);
 }
-
-/** A timing check that failed. */
-class TimingError extends Error {}
 
 /**
  * A test whose LED timing is checked, run up to three times while only its timing fails. The

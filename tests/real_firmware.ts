@@ -15,8 +15,15 @@ import {
   type PinEdge,
   serveConsole,
 } from "../tools/espruino_process.ts";
-import { edgeDeviations, sosSpans, type SosTiming, sosTimingError } from "../tools/sos_timing.ts";
 import {
+  edgeDeviations,
+  sosSpans,
+  type SosTiming,
+  sosTimingError,
+  type Transition,
+} from "../tools/sos_timing.ts";
+import {
+  type EdgeCause,
   edgeCauses,
   type LatencyProbe,
   type Stall,
@@ -184,7 +191,7 @@ export async function ledTiming(
   cycle = 0,
 ): Promise<SosTiming> {
   const edges = await ledEdgesFromCycle(board, cycle);
-  return sosTimingError(edges.map((e) => ({ value: e.level, time: e.atMs })), pattern);
+  return sosTimingError(asTransitions(edges), pattern);
 }
 
 /** Symbols in one SOS. */
@@ -258,19 +265,30 @@ export function spanErrors(edges: PinEdge[], pattern: SosPattern, overMs: number
   return errors;
 }
 
+/** Pin-log edges as the functions of tools/sos_timing.ts take them. */
+export function asTransitions(edges: PinEdge[]): Transition[] {
+  return edges.map((edge) => ({ value: edge.level, time: edge.atMs }));
+}
+
+/** Why each LED edge (from the first "on") was off its place: see `edgeCauses`. */
+export function ledEdgeCauses(
+  edges: PinEdge[],
+  pattern: SosPattern,
+  stalls: readonly Stall[],
+): EdgeCause[] {
+  return edgeCauses(edgeDeviations(asTransitions(edges), pattern), stalls);
+}
+
 /**
- * The spans off the pattern by more than `overMs` that the machine's stalls do not explain: neither
- * edge was late at a stall the latency probe saw, nor early by as much as such an edge was late
- * (see `edgeCauses`).
+ * The spans off the pattern by more than `overMs` that the machine's stalls do not explain:
+ * neither edge has a cause in `causes` (from {@linkcode ledEdgeCauses}, or `edgeCauses`).
  */
 export function unexplainedSpanErrors(
   edges: PinEdge[],
   pattern: SosPattern,
   overMs: number,
-  stalls: readonly Stall[],
+  causes: readonly EdgeCause[],
 ): SpanError[] {
-  const transitions = edges.map((edge) => ({ value: edge.level, time: edge.atMs }));
-  const causes = edgeCauses(edgeDeviations(transitions, pattern), stalls);
   return spanErrors(edges, pattern, overMs).filter((span) =>
     !causes[span.index] && !causes[span.index + 1]
   );

@@ -68,10 +68,11 @@ const ATTEMPTS = 3;
 // JavaScript come up to 46 ms later on the real one (measured). They are then compared in order
 // and level as ever, but in time only within this.
 const EMULATED_TOLERANCE_MS = 100;
-const emulated = binary !== undefined && espruinoCommand(binary).length > 1;
+const launcher = binary === undefined ? [] : espruinoCommand(binary);
+const emulated = launcher.length > 1;
 if (emulated) {
   console.warn(
-    `warning: the real interpreter runs under ${espruinoCommand(binary!)[0]}: probe edges are ` +
+    `warning: the real interpreter runs under ${launcher[0]}: probe edges are ` +
       `compared in time within ${EMULATED_TOLERANCE_MS} ms`,
   );
 }
