@@ -9,11 +9,9 @@ import { parseDeviceConfig } from "../tools/device_config.ts";
 import type { DeviceConfig } from "../device/firmware/config.ts";
 import { sosTimingError } from "../tools/sos_timing.ts";
 import { VirtualBoard } from "../virtual_board/mod.ts";
+import { Retryable, retryWhileRetryable } from "./attempts.ts";
 import { delay, TestClient, waitFor } from "./helpers.ts";
 import { type RelayProcess, startRelayProcess } from "./relay_process.ts";
-
-/** A timing check that failed. */
-class TimingError extends Error {}
 
 /**
  * Asserts the worst LED timing error is within 5 ms: the firmware queues its
@@ -22,7 +20,7 @@ class TimingError extends Error {}
  * thread does).
  */
 function assertTiming(worstMs: number, what: string): void {
-  if (!(worstMs <= 5)) throw new TimingError(`worst timing error ${worstMs} ms${what}`);
+  if (!(worstMs <= 5)) throw new Retryable(`worst timing error ${worstMs} ms${what}`);
 }
 
 /**
@@ -33,18 +31,7 @@ function assertTiming(worstMs: number, what: string): void {
  * model itself is deterministic, so a real error fails every attempt.
  */
 function timingTest(name: string, fn: () => Promise<void>): void {
-  Deno.test(name, async () => {
-    const failures: string[] = [];
-    for (let attempt = 1; attempt <= 3; attempt++) {
-      try {
-        return await fn();
-      } catch (error) {
-        if (!(error instanceof TimingError)) throw error;
-        failures.push(`attempt ${attempt}: ${error.message}`);
-      }
-    }
-    assert.fail(failures.join("\n"));
-  });
+  Deno.test(name, () => retryWhileRetryable({ attempts: 3 }, fn));
 }
 
 /** A quick pattern so that tests see many cycles: one cycle is 1080 ms. */

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { espruinoCommand, espruinoForTests } from "../tools/espruino_process.ts";
+import { Retryable, retryWhileRetryable } from "./attempts.ts";
 import {
   compareProbeRuns,
   normalizeEdges,
@@ -89,8 +90,7 @@ for (const name of probes) {
       const code = await Deno.readTextFile(new URL(name, PROBES));
       // A loaded machine can deschedule the real interpreter's JavaScript thread for a while
       // (its pulses are then appended late): a difference must show in every attempt.
-      let report = "";
-      for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      await retryWhileRetryable({ attempts: ATTEMPTS }, async () => {
         const virtual = await runProbeOnVirtualBoard(code);
         const real = await runProbeOnEspruino(code, { binary: binary! });
         assert.ok(real.console.includes("probe done"), real.console.join("\n"));
@@ -98,11 +98,13 @@ for (const name of probes) {
         const differences = compareProbeRuns(virtual, real, {
           toleranceMs: emulated ? Math.max(tolerance, EMULATED_TOLERANCE_MS) : tolerance,
         });
-        if (differences.length === 0) return;
-        report += `attempt ${attempt}:\n${differences.join("\n")}\nvirtual:\n` +
-          `${virtual.console.join("\n")}\nreal:\n${real.console.join("\n")}\n`;
-      }
-      assert.fail(report);
+        if (differences.length > 0) {
+          throw new Retryable(
+            `${differences.join("\n")}\nvirtual:\n${virtual.console.join("\n")}\n` +
+              `real:\n${real.console.join("\n")}`,
+          );
+        }
+      });
     },
   });
 }
