@@ -61,6 +61,8 @@ export interface WsServer extends AsyncDisposable {
   accept(timeoutMs?: number): Promise<WsConnection>;
   /** Connections answered so far. */
   count(): number;
+  /** TCP connections open on the server's side now. */
+  open(): number;
 }
 
 /** The correct `Sec-WebSocket-Accept` for a key. */
@@ -210,6 +212,7 @@ export function startWsServer(options: WsServerOptions = {}): WsServer {
       });
     },
     count: () => answered,
+    open: () => conns.size,
     async [Symbol.asyncDispose]() {
       listener.close();
       await accepting;
