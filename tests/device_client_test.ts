@@ -466,10 +466,9 @@ testOnEngines(
       assert.deepEqual(error, ["error", "handshake failed: 401 Unauthorized", 401]);
     }
     assert.deepEqual(refused.of("open"), []);
-    assert.equal(
-      (await refused.state()) === "waiting" || (await refused.state()) === "connecting",
-      true,
-    );
+    // Read once: between two reads a refused attempt may end and the next begin.
+    const state = await refused.state();
+    assert.ok(state === "waiting" || state === "connecting", `state ${state}`);
   },
 );
 
