@@ -6,6 +6,7 @@
 
 import assert from "node:assert/strict";
 import { clusterTest, settled, startNode, type TestNode } from "./cluster_nodes.ts";
+import { redisCommand, type RedisServer } from "./redis_server.ts";
 import {
   closeAll,
   delay,
@@ -14,6 +15,21 @@ import {
   TestClient,
   waitFor,
 } from "./helpers.ts";
+
+/**
+ * Waits until Redis holds each id as away (node A marks it without waiting, as the client
+ * leaves): a message published before the mark lands would not be kept for it.
+ */
+function markedAway(redis: RedisServer, ids: string[]): Promise<void> {
+  return waitFor(`${ids.join(", ")} marked away`, async () => {
+    for (const id of ids) {
+      if ((await redisCommand(redis.port, "ZSCORE", "test:resume:away", id)) === "$-1") {
+        return false;
+      }
+    }
+    return true;
+  });
+}
 
 function idFree(nodes: TestNode[], id: string): Promise<void> {
   return waitFor(
@@ -48,7 +64,7 @@ clusterTest(
       await settled(sender, [device]);
       await device[Symbol.asyncDispose]();
       await idFree([a, b], "device");
-      await delay(100); // the away mark reaches Redis
+      await markedAway(redis, ["device"]);
       sender.socket.send("status?");
       sender.socket.send(new Uint8Array([0, 0x81, 0xff]));
       await published(b, 3);
@@ -104,7 +120,7 @@ clusterTest(
       await waitFor("the stream to flow", () => stream.sent > 200);
       await reader[Symbol.asyncDispose]();
       await idFree([a, b, c], "reader");
-      await delay(100);
+      await markedAway(redis, ["reader"]);
       const back = await TestClient.open(`${b.url}reader`); // a third node, while it flows on
       try {
         await delay(100);
@@ -141,7 +157,7 @@ clusterTest(
       await settled(sender, [few, late, plain]);
       await closeAll([few, late, plain]);
       await idFree([a, b], "plain");
-      await delay(100);
+      await markedAway(redis, ["few", "late"]);
       for (const text of ["1", "2", "3"]) sender.socket.send(text);
       await published(b, 4);
       await delay(100);

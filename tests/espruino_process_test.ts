@@ -71,8 +71,9 @@ for (const board of ESPRUINO_BOARDS) {
     async fn() {
       await using espruino = EspruinoProcess.start({
         binary: binary!,
-        script: "digitalPulse(LED1, 1, [20, 30, 20]);\n" +
-          'setTimeout(function () { print("mem " + process.memory().total); }, 150);',
+        // Played 300 ms in, past the interpreter's start, when its timer thread was seen late.
+        script: "setTimeout(function () { digitalPulse(LED1, 1, [20, 30, 20]); }, 300);\n" +
+          'setTimeout(function () { print("mem " + process.memory().total); }, 450);',
       });
       const [, total] = await espruino.waitForOutput(/mem (\d+)/);
       assert.equal(Number(total), board === "esp32" ? 16383 : 4095);

@@ -238,11 +238,11 @@ Deno.test({
       const spans = edges.slice(-12).map((e, i, all) => i > 0 ? e.atMs - all[i - 1].atMs : 0)
         .slice(1);
       // Which pattern plays, not its timing (assertLed judges that beside the machine's stalls):
-      // the new lengths are 40 ms or more apart.
+      // the new lengths are 40 ms or more apart. One edge late at a stall of the machine puts two
+      // spans off; the old pattern (60/120 on) would put about half of them off.
       const allowed = [80, 160, 40, 200];
-      for (const span of spans) {
-        assert.ok(allowed.some((ms) => Math.abs(span - ms) <= 15), `span ${span} ms`);
-      }
+      const off = spans.filter((span) => !allowed.some((ms) => Math.abs(span - ms) <= 15));
+      assert.ok(off.length <= 2, `spans ${spans.join(", ")} ms: ${off.length} off the new pattern`);
 
       // Memory after GC does not grow from one status to another.
       const first = await memoryUsage(watcher, to);

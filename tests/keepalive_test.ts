@@ -25,9 +25,10 @@ Deno.test("a client that never answers pings is closed within interval + timeout
     const closeAt = Date.now() - started;
     assert.equal(close?.opcode, OPCODE_CLOSE);
     assert.equal(closePayload(close!.payload).code, 1001);
-    // Deno pings after half of idleTimeout (= 2 s) and gives up after the whole of it.
-    assert.ok(pingAt >= 800 && pingAt <= 1600, `ping after ${pingAt} ms`);
-    assert.ok(closeAt >= 1800 && closeAt <= 2600, `closed after ${closeAt} ms`);
+    // Deno pings after half of idleTimeout (= 2 s) and gives up after the whole of it. The
+    // margins are for this test's own thread, which a busy machine may hold up a while.
+    assert.ok(pingAt >= 500 && pingAt <= 2000, `ping after ${pingAt} ms`);
+    assert.ok(closeAt >= 1500 && closeAt <= 3500, `closed after ${closeAt} ms`);
     await waitFor(
       "the id to be released",
       () => relay.running.relay.hub.holder("mute") === undefined,
@@ -43,12 +44,13 @@ Deno.test("a client that never answers pings is closed within interval + timeout
 });
 
 Deno.test("a client that answers pings stays connected for many intervals", async () => {
-  await using relay = startTestRelay({ pingIntervalSeconds: 0.25, pingTimeoutSeconds: 0.25 });
+  // Half a second each way: a pong held up less than that by a busy machine is still in time.
+  await using relay = startTestRelay({ pingIntervalSeconds: 0.5, pingTimeoutSeconds: 0.5 });
   const port = relay.running.addr.port;
   const { client } = await RawClient.connect({ port, path: "/polite" });
   try {
     let pings = 0;
-    const until = Date.now() + 2500; // five times interval + timeout
+    const until = Date.now() + 4000; // four times interval + timeout
     while (Date.now() < until) {
       const frame = await client.readFrame(2000);
       assert.equal(frame?.opcode, OPCODE_PING, "only pings arrive, never a close");
@@ -63,9 +65,9 @@ Deno.test("a client that answers pings stays connected for many intervals", asyn
 });
 
 Deno.test("Deno's own client answers pings and is never dropped", async () => {
-  await using relay = startTestRelay({ pingIntervalSeconds: 0.25, pingTimeoutSeconds: 0.25 });
+  await using relay = startTestRelay({ pingIntervalSeconds: 0.5, pingTimeoutSeconds: 0.5 });
   const client = await TestClient.open(`${relay.url}deno-client`);
-  await delay(1500);
+  await delay(3000);
   assert.equal(client.socket.readyState, WebSocket.OPEN);
   assert.equal(relay.running.relay.metrics.keepaliveTimeouts, 0);
   await client[Symbol.asyncDispose]();

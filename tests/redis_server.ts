@@ -48,6 +48,29 @@ export function redisServerBinary(): string | undefined {
   return undefined;
 }
 
+/**
+ * Sends one command to the redis-server on 127.0.0.1:`port` and returns the first line of its
+ * reply as RESP writes it (`:1`, `$-1` for nil, `+OK`, `-ERR …`): enough for a test to look.
+ */
+export async function redisCommand(port: number, ...args: string[]): Promise<string> {
+  const conn = await Deno.connect({ hostname: "127.0.0.1", port });
+  try {
+    const encoder = new TextEncoder();
+    const parts = args.map((arg) => `$${encoder.encode(arg).length}\r\n${arg}\r\n`);
+    await conn.write(encoder.encode(`*${args.length}\r\n${parts.join("")}`));
+    let reply = "";
+    const chunk = new Uint8Array(4096);
+    while (!reply.includes("\r\n")) {
+      const n = await conn.read(chunk);
+      if (n === null) throw new Error(`redis on port ${port} closed before answering ${args[0]}`);
+      reply += new TextDecoder().decode(chunk.subarray(0, n));
+    }
+    return reply.slice(0, reply.indexOf("\r\n"));
+  } finally {
+    conn.close();
+  }
+}
+
 /** A port that was free a moment ago on 127.0.0.1. */
 export function freePort(): number {
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });

@@ -56,7 +56,8 @@ Deno.test("setInterval keeps its phase even when each callback takes a while", a
   // counted from the end of each callback would be 12 ms later per tick (132 ms by the last).
   ticks.forEach((t, i) => assert.ok(t >= 25 * (i + 1) - 1, `tick ${i} at ${t} ms`));
   const last = ticks[ticks.length - 1];
-  assert.ok(last < 300 + 50, `last tick at ${last} ms, due at 300 ms`);
+  // 100 ms: room for a stall of this shared machine, still short of the 132 ms of drift.
+  assert.ok(last < 300 + 100, `last tick at ${last} ms, due at 300 ms`);
 });
 
 Deno.test("a throwing interval keeps running and is reported as Uncaught without stopping others", async () => {
