@@ -6,7 +6,7 @@
 
 import assert from "node:assert/strict";
 import { clusterTest, settled, startNode, type TestNode } from "./cluster_nodes.ts";
-import { redisCommand, type RedisServer } from "./redis_server.ts";
+import { redisCli, type RedisServer } from "./redis_server.ts";
 import {
   closeAll,
   delay,
@@ -23,7 +23,7 @@ import {
 function markedAway(redis: RedisServer, ids: string[]): Promise<void> {
   return waitFor(`${ids.join(", ")} marked away`, async () => {
     for (const id of ids) {
-      if ((await redisCommand(redis.port, "ZSCORE", "test:resume:away", id)) === "$-1") {
+      if ((await redisCli(redis.port, "ZSCORE", "test:resume:away", id)) === "") {
         return false;
       }
     }

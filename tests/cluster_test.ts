@@ -17,7 +17,7 @@ import {
   type TestNode,
 } from "./cluster_nodes.ts";
 import { startRelayProcess } from "./relay_process.ts";
-import { freePort, startRedisServer } from "./redis_server.ts";
+import { freePort, redisCli, startRedisServer } from "./redis_server.ts";
 
 clusterTest(
   "text and binary cross nodes unchanged, once, and not back to the sender",
@@ -491,12 +491,8 @@ clusterTest("a node whose bus connection is cut subscribes again by itself", asy
   const onB = await TestClient.open(`${b.url}on-b`);
   try {
     await settled(onA, [onB]);
-    const kill = await new Deno.Command("redis-cli", {
-      args: ["-p", String(redis.port), "CLIENT", "KILL", "TYPE", "pubsub"],
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    assert.equal(new TextDecoder().decode(kill.stdout).trim(), "2", "both nodes' bus connections");
+    const killed = await redisCli(redis.port, "CLIENT", "KILL", "TYPE", "pubsub");
+    assert.equal(killed, "2", "both nodes' bus connections");
     await waitFor("node B to hear node A again", async () => {
       onA.socket.send("again?");
       const heard = await onB.next(200).catch(() => undefined);

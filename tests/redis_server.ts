@@ -49,26 +49,18 @@ export function redisServerBinary(): string | undefined {
 }
 
 /**
- * Sends one command to the redis-server on 127.0.0.1:`port` and returns the first line of its
- * reply as RESP writes it (`:1`, `$-1` for nil, `+OK`, `-ERR …`): enough for a test to look.
+ * Runs one command with `redis-cli` (installed with redis-server) against the server on
+ * 127.0.0.1:`port` and returns what it printed, trimmed: `""` for nil.
  */
-export async function redisCommand(port: number, ...args: string[]): Promise<string> {
-  const conn = await Deno.connect({ hostname: "127.0.0.1", port });
-  try {
-    const encoder = new TextEncoder();
-    const parts = args.map((arg) => `$${encoder.encode(arg).length}\r\n${arg}\r\n`);
-    await conn.write(encoder.encode(`*${args.length}\r\n${parts.join("")}`));
-    let reply = "";
-    const chunk = new Uint8Array(4096);
-    while (!reply.includes("\r\n")) {
-      const n = await conn.read(chunk);
-      if (n === null) throw new Error(`redis on port ${port} closed before answering ${args[0]}`);
-      reply += new TextDecoder().decode(chunk.subarray(0, n));
-    }
-    return reply.slice(0, reply.indexOf("\r\n"));
-  } finally {
-    conn.close();
-  }
+export async function redisCli(port: number, ...args: string[]): Promise<string> {
+  const { code, stdout, stderr } = await new Deno.Command("redis-cli", {
+    args: ["-p", String(port), ...args],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const decoder = new TextDecoder();
+  if (code !== 0) throw new Error(`redis-cli ${args.join(" ")}: ${decoder.decode(stderr)}`);
+  return decoder.decode(stdout).trim();
 }
 
 /** A port that was free a moment ago on 127.0.0.1. */
