@@ -13,6 +13,7 @@ import { espruinoForTests, EspruinoProcess } from "../tools/espruino_process.ts"
 import { delay, TestClient, waitFor } from "./helpers.ts";
 import { type RelayProcess, startRelayProcess } from "./relay_process.ts";
 import {
+  asTransitions,
   command,
   type ConsoleLink,
   flashAndBoot,
@@ -23,12 +24,14 @@ import {
   ledTransitions,
   memoryUsage,
   overTcp,
+  type SpanError,
   startConsoleBoard,
   startStallProbe,
   unexplainedSpanErrors,
   writeConfig,
 } from "./real_firmware.ts";
 import type { LatencyProbe } from "../tools/latency_probe.ts";
+import { sosTimingError } from "../tools/sos_timing.ts";
 
 const binary = espruinoForTests("esp32c3");
 const ignore = binary === undefined;
@@ -114,6 +117,21 @@ async function overPty(bridgePort: number, dir: string) {
 }
 
 /**
+ * The LED from its second cycle on (the first starts with the process: see assertLed), the pin
+ * log read once: how many spans, and those off by over 5 ms that no stall `probe` saw explains.
+ * Stops the probe. Throws where an "on" is off, or the reverse.
+ */
+async function ledFromSecondCycle(
+  board: EspruinoProcess,
+  probe: LatencyProbe | undefined,
+): Promise<{ spans: number; off: SpanError[] }> {
+  const stalls = (await probe?.stop())?.stalls ?? [];
+  const edges = await ledEdgesFromCycle(board, 1);
+  const { spans } = sosTimingError(asTransitions(edges), FAST);
+  return { spans, off: unexplainedSpanErrors(edges, FAST, 5, ledEdgeCauses(edges, FAST, stalls)) };
+}
+
+/**
  * Asserts the LED follows the pattern within 5 ms from its second cycle on, but where the machine
  * stalled (`probe`, started before the board), and is still blinking. The first cycle is left
  * out: it starts with the interpreter's process, and under the full parallel suite on this shared
@@ -126,11 +144,8 @@ async function assertLed(
   minSpans: number,
   probe: LatencyProbe | undefined,
 ): Promise<void> {
-  const stalls = (await probe?.stop())?.stalls ?? [];
-  const { spans } = await ledTiming(board, FAST, 1); // throws where an "on" is off, or the reverse
+  const { spans, off } = await ledFromSecondCycle(board, probe);
   assert.ok(spans >= minSpans, `only ${spans} LED spans`);
-  const edges = await ledEdgesFromCycle(board, 1);
-  const off = unexplainedSpanErrors(edges, FAST, 5, ledEdgeCauses(edges, FAST, stalls));
   assert.deepEqual(
     off,
     [],
@@ -374,13 +389,11 @@ Deno.test({
     await using probe = await startStallProbe();
     await using board = EspruinoProcess.start({ binary: binary!, script });
     await board.waitForOutput(/cycle 6/, { timeoutMs: 15_000 });
-    const stalls = (await probe?.stop())?.stalls ?? [];
     // Every span is of the right kind (on, off, on, …: it throws otherwise)…
     await ledTiming(board, FAST);
-    // …and of the right length from the second cycle on (the first starts with the process, see
-    // assertLed), but for one pause, where the JavaScript was blocked.
-    const edges = await ledEdgesFromCycle(board, 1);
-    const late = unexplainedSpanErrors(edges, FAST, 5, ledEdgeCauses(edges, FAST, stalls));
+    // …and of the right length from the second cycle on, but for one pause, where the JavaScript
+    // was blocked.
+    const { off: late } = await ledFromSecondCycle(board, probe);
     assert.equal(late.length, 1, JSON.stringify(late));
     assert.ok(!late[0].lit && late[0].errorMs > 1000, JSON.stringify(late));
     assert.doesNotMatch(board.output, /Timeout on Utility Timer|error /);
