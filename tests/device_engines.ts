@@ -20,13 +20,17 @@ import {
   EspruinoProcess,
 } from "../tools/espruino_process.ts";
 import { createHash } from "node:crypto";
+import { EspruinoBoard as WasmBoard } from "../engine/board.ts";
+import type { BoardName } from "../engine/wasm_module.ts";
 import { buildDeviceBundle } from "./device_build.ts";
 import { waitFor } from "./helpers.ts";
 
 /** Where a device runs. */
 export interface Engine {
-  /** `virtual` or the interpreter's board name. */
-  name: "virtual" | EspruinoBoard;
+  /** `virtual`, the Linux interpreter's board name, or `wasm-` and the WebAssembly build's. */
+  name: "virtual" | EspruinoBoard | `wasm-${BoardName}`;
+  /** The WebAssembly build (the in-process engine) that runs it. */
+  wasm?: BoardName;
   /** The interpreter binary (real engines only); undefined when it is missing. */
   binary?: string;
   /** False when the engine cannot run here: its tests are ignored. */
@@ -44,6 +48,12 @@ export const ENGINES: Engine[] = [
     const maxMessageBytes = name === "esp32" ? 65536 : 4096;
     return { name, binary, available: binary !== undefined, maxMessageBytes };
   }),
+  ...(["esp32c3", "esp32", "esp32c3-unicode"] as BoardName[]).map((wasm): Engine => ({
+    name: `wasm-${wasm}`,
+    wasm,
+    available: true,
+    maxMessageBytes: wasm === "esp32" ? 65536 : 4096,
+  })),
 ];
 
 /** The real interpreter builds only. */
@@ -60,6 +70,8 @@ export interface Device extends AsyncDisposable {
   board?: VirtualBoard;
   /** The interpreter (real engines only). */
   process?: EspruinoProcess;
+  /** The in-process board (WebAssembly engines only). */
+  wasmBoard?: WasmBoard;
   /** Evaluates JavaScript on the device; resolves with the value of its last expression. */
   run(code: string): Promise<unknown>;
   /** Every event printed so far. */
@@ -147,6 +159,7 @@ function eventsOf(lines: string[]): DeviceEvent[] {
 /** Boots a device with the client and the recording firmware on `engine`. */
 export async function bootDevice(engine: Engine, options: BootOptions): Promise<Device> {
   const code = (await clientBundle()) + recorder(options.client, options.firmware, options.before);
+  if (engine.wasm) return await bootWasm(engine, code, options);
   return engine.binary
     ? await bootReal(engine, code, options)
     : await bootVirtual(engine, code, options);
@@ -235,6 +248,62 @@ async function bootReal(engine: Engine, code: string, options: BootOptions): Pro
       const uncaught = frozen ? [] : lines().filter((line) => /Uncaught|OUT OF MEMORY/.test(line));
       await process[Symbol.asyncDispose]();
       assert.deepEqual(uncaught, [], `the interpreter printed:\n${process.output.slice(-3000)}`);
+    },
+  };
+}
+
+/** Types `source` on a board's console and resolves with its value (printed as JSON). */
+function consoleRunner(
+  engine: Engine,
+  type: (line: string) => Promise<void> | void,
+  waitForOutput: (pattern: RegExp, from: number) => Promise<string>,
+  output: () => string,
+): (source: string) => Promise<unknown> {
+  let requests = 0;
+  return async (source: string) => {
+    const id = `@r${++requests} `;
+    const from = output().length;
+    await type(`print(${JSON.stringify(id)}+JSON.stringify(eval(${JSON.stringify(source)})))`);
+    const text = (await waitForOutput(new RegExp(`${id}(.*)\r?\n`), from)).trim();
+    try {
+      return JSON.parse(text === "undefined" || text === "" ? "null" : text);
+    } catch {
+      throw new Error(`${source} gave no value on ${engine.name}:\n${output().slice(from)}`);
+    }
+  };
+}
+
+async function bootWasm(engine: Engine, code: string, options: BootOptions): Promise<Device> {
+  const board = await WasmBoard.start({ board: engine.wasm, env: options.env });
+  const output = () => board.console.text;
+  const lines = () => output().split("\n").slice(0, -1);
+  const type = (source: string) => board.console.write("\x10" + source + "\n");
+  const run = consoleRunner(engine, type, async (pattern, from) => {
+    const text = await board.console.waitFor(pattern, { from, timeoutMs: 10_000 });
+    return text.match(pattern)![1];
+  }, output);
+  let frozen = false;
+  try {
+    await board.console.waitFor(/\n>/);
+    for (const line of code.split("\n")) if (line.trim()) type(line);
+    await run("1");
+  } catch (error) {
+    await board.stop();
+    throw error;
+  }
+  return {
+    ...common(engine, lines, run),
+    wasmBoard: board,
+    silence() {
+      // As a board that lost power: nothing runs and nothing is sent, the sockets stay open.
+      frozen = true;
+      board.freeze();
+      return Promise.resolve();
+    },
+    async [Symbol.asyncDispose]() {
+      const uncaught = frozen ? [] : lines().filter((line) => /Uncaught|OUT OF MEMORY/.test(line));
+      await board.stop();
+      assert.deepEqual(uncaught, [], `the interpreter printed:\n${output().slice(-3000)}`);
     },
   };
 }

@@ -1,0 +1,197 @@
+/**
+ * The network an engine board reaches: the sockets behind Espruino's `net` and `tls` (mbedtls runs
+ * inside the interpreter, on top of these), owned by a worker so that a connect can block the
+ * board as lwIP's does, and the faults a field network has: connects that hang, links that stall,
+ * connections reset.
+ *
+ * @module
+ */
+
+import { ConnectStatus, type FromWorker, type ToWorker } from "./net_protocol.ts";
+
+/** Espruino's socket error codes (libs/network/socketerrors.h). */
+const SOCKET_ERR_CLOSED = -1;
+const SOCKET_ERR_UNKNOWN = -10;
+const SOCKET_ERR_NO_CONNECTION = -11;
+const SOCKET_ERR_NOT_FOUND = -12;
+
+/** ESP-IDF's default TCP send buffer: more unacknowledged bytes than this and `send` says busy. */
+const SEND_BUFFER_BYTES = 5744;
+
+interface Socket {
+  inbox: Uint8Array[];
+  /** Bytes handed to the worker and not yet written to the kernel. */
+  unsent: number;
+  peerClosed: boolean;
+}
+
+/** Hooks the network calls into its board. */
+export interface NetworkHooks {
+  /** Whether the board has a link now (Wi-Fi up, or a board on the network without Wi-Fi). */
+  linkUp(): boolean;
+  /** Something arrived or changed: the board should run soon. */
+  wake(): void;
+}
+
+/** An engine board's sockets. */
+export class BoardNetwork {
+  #worker: Worker;
+  #sockets = new Map<number, Socket>();
+  #nextId = 1;
+  #hooks: NetworkHooks;
+  #stalledUntil = 0;
+  #stallTimer: ReturnType<typeof setTimeout> | undefined;
+  #held: FromWorker[] = [];
+  #connectBlockMs = 0;
+  /** performance.now() of the last traffic, for the virtual clock's "nothing in flight" rule. */
+  lastActivity = 0;
+
+  /** Starts the socket worker. */
+  constructor(hooks: NetworkHooks) {
+    this.#hooks = hooks;
+    this.#worker = new Worker(new URL("./net_worker.ts", import.meta.url), { type: "module" });
+    this.#worker.onmessage = (event: MessageEvent<FromWorker>) => this.#receive(event.data);
+  }
+
+  /** Open sockets. */
+  get openSockets(): number {
+    return this.#sockets.size;
+  }
+
+  /** Whether bytes are on their way out (a peer's answer may follow). */
+  get sending(): boolean {
+    for (const socket of this.#sockets.values()) if (socket.unsent > 0) return true;
+    return false;
+  }
+
+  #receive(message: FromWorker): void {
+    if (performance.now() < this.#stalledUntil && message.ev !== "closed") {
+      this.#held.push(message);
+      return;
+    }
+    this.lastActivity = performance.now();
+    const socket = this.#sockets.get(message.id);
+    if (!socket) return;
+    if (message.ev === "data") socket.inbox.push(message.bytes);
+    else if (message.ev === "written") socket.unsent -= message.count;
+    else socket.peerClosed = true;
+    this.#hooks.wake();
+  }
+
+  #post(message: ToWorker, transfer: Transferable[] = []): void {
+    this.#worker.postMessage(message, transfer);
+  }
+
+  /** Resolves a host name the way the board's DNS would; only names this machine knows. */
+  resolve(name: string): number {
+    if (name === "localhost") return ipv4ToInt("127.0.0.1");
+    return /^\d+\.\d+\.\d+\.\d+$/.test(name) ? ipv4ToInt(name) : 0;
+  }
+
+  /** A blocking connect: a socket id, or Espruino's error code. */
+  connect(ip: number, port: number): number {
+    if (!this.#hooks.linkUp()) return SOCKET_ERR_NO_CONNECTION;
+    const id = this.#nextId++;
+    const status = new SharedArrayBuffer(4);
+    this.#post({ op: "connect", id, host: intToIpv4(ip), port, status });
+    const word = new Int32Array(status);
+    // A connect the fault blocks hangs for that long, then fails, as an unanswered SYN would.
+    const waitMs = this.#connectBlockMs > 0 ? this.#connectBlockMs : 30_000;
+    Atomics.wait(word, 0, ConnectStatus.Pending, waitMs);
+    const result = Atomics.load(word, 0);
+    this.lastActivity = performance.now();
+    if (this.#connectBlockMs > 0 || result !== ConnectStatus.Connected) {
+      if (result === ConnectStatus.Connected) this.#post({ op: "reset", id });
+      return result === ConnectStatus.UnknownHost ? SOCKET_ERR_NOT_FOUND : SOCKET_ERR_UNKNOWN;
+    }
+    this.#sockets.set(id, { inbox: [], unsent: 0, peerClosed: false });
+    return id;
+  }
+
+  /** Receives into `into`: bytes copied, 0 for none yet, -1 once closed and drained. */
+  recv(id: number, into: Uint8Array): number {
+    const socket = this.#sockets.get(id);
+    if (!socket) return SOCKET_ERR_CLOSED;
+    let copied = 0;
+    while (socket.inbox.length > 0 && copied < into.length) {
+      const head = socket.inbox[0];
+      const n = Math.min(head.length, into.length - copied);
+      into.set(head.subarray(0, n), copied);
+      copied += n;
+      if (n === head.length) socket.inbox.shift();
+      else socket.inbox[0] = head.subarray(n);
+    }
+    if (copied === 0 && socket.peerClosed) return SOCKET_ERR_CLOSED;
+    return copied;
+  }
+
+  /** Sends: bytes taken, 0 while the send buffer is full, -1 once closed. */
+  send(id: number, bytes: Uint8Array): number {
+    const socket = this.#sockets.get(id);
+    if (!socket || socket.peerClosed || !this.#hooks.linkUp()) return SOCKET_ERR_CLOSED;
+    const room = SEND_BUFFER_BYTES - socket.unsent;
+    if (room <= 0) return 0;
+    const chunk = bytes.slice(0, room);
+    const taken = chunk.length; // read before the transfer detaches the chunk
+    socket.unsent += taken;
+    this.lastActivity = performance.now();
+    this.#post({ op: "write", id, bytes: chunk }, [chunk.buffer]);
+    return taken;
+  }
+
+  /** Closes a socket the board is done with. */
+  close(id: number): void {
+    if (!this.#sockets.delete(id)) return;
+    this.lastActivity = performance.now();
+    this.#post({ op: "close", id });
+  }
+
+  /** Fault: every open connection is reset (as a dropped link or a rebooted router does). */
+  resetAll(): void {
+    for (const [id, socket] of this.#sockets) {
+      socket.peerClosed = true;
+      socket.inbox.length = 0;
+      this.#post({ op: "reset", id });
+    }
+    this.#hooks.wake();
+  }
+
+  /** Fault: every connect hangs for `ms` and then fails, until {@linkcode unblockConnects}. */
+  blockConnects(ms: number): void {
+    this.#connectBlockMs = ms;
+  }
+
+  /** Ends {@linkcode blockConnects}. */
+  unblockConnects(): void {
+    this.#connectBlockMs = 0;
+  }
+
+  /** Fault: nothing arrives for `ms` (real time); then all of it arrives at once. */
+  stall(ms: number): void {
+    this.#stalledUntil = performance.now() + ms;
+    clearTimeout(this.#stallTimer);
+    this.#stallTimer = setTimeout(() => {
+      const held = this.#held.splice(0);
+      this.#stalledUntil = 0;
+      for (const message of held) this.#receive(message);
+    }, ms);
+  }
+
+  /** Resets every connection and stops the worker. */
+  shutdown(): void {
+    clearTimeout(this.#stallTimer);
+    for (const id of this.#sockets.keys()) this.#post({ op: "reset", id });
+    this.#sockets.clear();
+    this.#worker.terminate();
+  }
+}
+
+function ipv4ToInt(text: string): number {
+  // Espruino keeps addresses in network order in memory: the first octet is the low byte.
+  const [a, b, c, d] = text.split(".").map(Number);
+  return ((d << 24) | (c << 16) | (b << 8) | a) >>> 0;
+}
+
+function intToIpv4(ip: number): string {
+  return [ip & 255, (ip >>> 8) & 255, (ip >>> 16) & 255, ip >>> 24].join(".");
+}

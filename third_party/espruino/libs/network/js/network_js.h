@@ -1,0 +1,19 @@
+/*
+ * This file is part of Espruino, a JavaScript interpreter for Microcontrollers
+ *
+ * Copyright (C) 2013 Gordon Williams <gw@pur3.co.uk>
+ *
+ * This Source Code Form is subject to the terms of the Mozilla Public
+ * License, v. 2.0. If a copy of the MPL was not distributed with this
+ * file, You can obtain one at http://mozilla.org/MPL/2.0/.
+ *
+ * ----------------------------------------------------------------------------
+ * Implementation of JsNetwork that calls into JavaScript
+ * ----------------------------------------------------------------------------
+ */
+#include "network.h"
+
+// Set the built-in object for network access
+void net_js_setObj(JsVar *obj);
+
+void netSetCallbacks_js(JsNetwork *net);
