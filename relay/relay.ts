@@ -27,6 +27,7 @@ import type { Logger } from "./logger.ts";
 import { type ConnectionOutcome, RelayMetrics, type ResumeDiscardReason } from "./metrics.ts";
 import type { RelayOptions } from "./options.ts";
 import { ResumeStore } from "./resume.ts";
+import { type Role, ROLES } from "./routing.ts";
 
 // Read once at start-up: a missing file stops the relay here rather than at a user's first visit.
 const consoleAssets = await loadConsoleAssets();
@@ -90,10 +91,23 @@ function text(status: number, body: string, headers: Record<string, string> = {}
 
 const WRONG_TOKEN = "missing or wrong token";
 
+/** A query parameter of a request URL, if present. */
+function queryParam(url: string, name: string): string | undefined {
+  const query = url.indexOf("?");
+  if (query === -1) return undefined;
+  return new URLSearchParams(url.slice(query + 1)).get(name) ?? undefined;
+}
+
 /** False when the client opted out of the resume window with `?resume=0`. */
 function wantsResume(url: string): boolean {
-  const query = url.indexOf("?");
-  return query === -1 || new URLSearchParams(url.slice(query + 1)).get("resume") !== "0";
+  return queryParam(url, "resume") !== "0";
+}
+
+/** The role asked for with `?role=`: none is an operator; anything but the two roles is an error. */
+function requestedRole(url: string): Role | { error: string } {
+  const role = queryParam(url, "role") ?? "operator";
+  if ((ROLES as readonly string[]).includes(role)) return role as Role;
+  return { error: `role must be device or operator, got "${role.slice(0, 32)}"` };
 }
 
 function unauthorized(): Response {
@@ -211,6 +225,11 @@ export function createRelay(config: CreateRelayOptions): Relay {
       return refuse("bad_request", text(400, parsed.reason), { remote, reason: parsed.reason });
     }
     const id = parsed.id;
+    const asked = requestedRole(request.url);
+    if (typeof asked !== "string") {
+      return refuse("bad_request", text(400, asked.error), { id, remote, reason: asked.error });
+    }
+    const role: Role = asked;
     if (!authorized(request)) {
       return refuse(
         "unauthorized",
@@ -277,7 +296,14 @@ export function createRelay(config: CreateRelayOptions): Relay {
     }
     const socket = upgrade.socket;
     socket.binaryType = "arraybuffer";
-    const client = new Client({ id, remote, socket, resume: wantsResume(request.url) });
+    const client = new Client({
+      id,
+      remote,
+      socket,
+      resume: wantsResume(request.url),
+      role,
+      events: queryParam(request.url, "events") === "1",
+    });
     hub.add(client);
     if (token) cluster?.bind(client, token);
     socket.onopen = () => hub.opened(client);
