@@ -22,6 +22,7 @@ import { presentedToken, tokenMatches } from "./auth.ts";
 import type { ClusterNode } from "./cluster.ts";
 import { clientIdFromUrl, rawPath } from "./client_id.ts";
 import { consoleResponse, loadConsoleAssets } from "./console_assets.ts";
+import { Credentials, type Verdict } from "./credentials.ts";
 import { Client, CLOSE_GOING_AWAY, CLOSE_REPLACED, Hub, type ResumeKeeper } from "./hub.ts";
 import type { Logger } from "./logger.ts";
 import { type ConnectionOutcome, RelayMetrics, type ResumeDiscardReason } from "./metrics.ts";
@@ -114,9 +115,25 @@ function unauthorized(): Response {
   return text(401, WRONG_TOKEN, { "www-authenticate": "Bearer" });
 }
 
+/** The per-client credentials the options ask for, if any; throws when the key is unusable. */
+export function credentialsFor(options: RelayOptions): Credentials | undefined {
+  if (options.jwtSecret !== undefined) return Credentials.fromSecret(options.jwtSecret);
+  if (options.jwtPublicKeyFile === undefined) return undefined;
+  let pem: string;
+  try {
+    pem = Deno.readTextFileSync(options.jwtPublicKeyFile);
+  } catch (error) {
+    throw new Error(
+      `cannot read --jwt-public-key ${options.jwtPublicKeyFile}: ${(error as Error).message}`,
+    );
+  }
+  return Credentials.fromPublicKey(pem);
+}
+
 /** Creates a relay with empty state. */
 export function createRelay(config: CreateRelayOptions): Relay {
   const { options, logger, cluster } = config;
+  const credentials = credentialsFor(options);
   const metrics = new RelayMetrics();
   const limits = {
     windowMs: options.resumeWindowSeconds * 1000,
@@ -158,7 +175,48 @@ export function createRelay(config: CreateRelayOptions): Relay {
   const authorized = (request: Request) =>
     options.token === undefined || tokenMatches(options.token, presentedToken(request));
 
-  const plainHttp = async (request: Request, path: string): Promise<Response> => {
+  /** A refused credential's response; counted, and logged with its reason (never the token). */
+  const credentialRefused = (
+    verdict: Verdict & { ok: false },
+    fields: { id?: string; remote: string },
+  ): Response => {
+    metrics.credentialRefusals[verdict.refusal]++;
+    const response = verdict.status === 401
+      ? text(401, verdict.reason, { "www-authenticate": "Bearer" })
+      : text(403, verdict.reason);
+    return refuse(verdict.status === 401 ? "unauthorized" : "forbidden", response, {
+      ...fields,
+      reason: verdict.reason,
+    });
+  };
+
+  /**
+   * Whether a request may read an operator endpoint (/clients, /devices,
+   * /metrics): with per-client credentials, an operator's token; with the
+   * shared token, that token; else anybody. Returns the refusal otherwise.
+   */
+  const operatorOnly = async (
+    request: Request,
+    info: Deno.ServeHandlerInfo<Deno.Addr>,
+  ): Promise<Response | undefined> => {
+    if (!credentials) return authorized(request) ? undefined : unauthorized();
+    const verdict = await credentials.verify(presentedToken(request));
+    const remote = remoteOf(info);
+    if (!verdict.ok) return credentialRefused(verdict, { remote });
+    if (verdict.role === "operator") return undefined;
+    return credentialRefused({
+      ok: false,
+      refusal: "not_operator",
+      status: 403,
+      reason: "only operators may read this",
+    }, { id: verdict.sub, remote });
+  };
+
+  const plainHttp = async (
+    request: Request,
+    path: string,
+    info: Deno.ServeHandlerInfo<Deno.Addr>,
+  ): Promise<Response> => {
     if (request.method !== "GET" && request.method !== "HEAD") {
       return text(405, "only GET is served here", { allow: "GET, HEAD" });
     }
@@ -172,9 +230,8 @@ export function createRelay(config: CreateRelayOptions): Relay {
       }, { status: health?.redis === "down" ? 503 : 200 });
     }
     if (path === "/metrics") {
-      if (!authorized(request)) {
-        return unauthorized();
-      }
+      const denied = await operatorOnly(request, info);
+      if (denied) return denied;
       const snapshot = {
         clientsConnected: hub.connectedCount,
         clientsAway: resume.awayCount,
@@ -186,9 +243,8 @@ export function createRelay(config: CreateRelayOptions): Relay {
       });
     }
     if (path === "/clients") {
-      if (!authorized(request)) {
-        return unauthorized();
-      }
+      const denied = await operatorOnly(request, info);
+      if (denied) return denied;
       if (cluster) {
         try {
           const clients = await cluster.clients(hub.clients());
@@ -217,7 +273,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
   ): Promise<Response> => {
     const path = rawPath(request.url);
     if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
-      return plainHttp(request, path);
+      return plainHttp(request, path, info);
     }
     const remote = remoteOf(info);
     const parsed = clientIdFromUrl(request.url);
@@ -229,7 +285,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
     if (typeof asked !== "string") {
       return refuse("bad_request", text(400, asked.error), { id, remote, reason: asked.error });
     }
-    const role: Role = asked;
+    let role: Role = asked;
     if (!authorized(request)) {
       return refuse(
         "unauthorized",
@@ -237,8 +293,24 @@ export function createRelay(config: CreateRelayOptions): Relay {
         { id, remote, reason: WRONG_TOKEN },
       );
     }
+    if (credentials) {
+      const verdict = await credentials.verify(presentedToken(request), id);
+      if (!verdict.ok) return credentialRefused(verdict, { id, remote });
+      // Only the credential makes an operator; an operator's may still connect as a device.
+      if (verdict.role === "device" && queryParam(request.url, "role") === "operator") {
+        return credentialRefused({
+          ok: false,
+          refusal: "not_operator",
+          status: 403,
+          reason: "the token is a device's: it cannot connect as an operator",
+        }, { id, remote });
+      }
+      role = queryParam(request.url, "role") === "device" ? "device" : verdict.role;
+    }
+    // With per-client credentials only an operator may take an id over.
+    const replace = options.onDuplicate === "replace" && (!credentials || role === "operator");
     let holder = hub.holder(id);
-    if ((holder || claiming.has(id)) && options.onDuplicate === "reject") {
+    if ((holder || claiming.has(id)) && !replace) {
       const reason = `client id "${id}" is already connected`;
       return refuse("duplicate", text(409, reason), { id, remote, reason });
     }
@@ -253,7 +325,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
         return refuse("duplicate", text(409, reason), { id, remote, reason });
       }
       claiming.add(id);
-      const claim = await cluster.claim({ id, remote, replace: options.onDuplicate === "replace" })
+      const claim = await cluster.claim({ id, remote, replace })
         .finally(() => claiming.delete(id));
       if (!claim.ok && claim.status === 409) {
         const reason = `client id "${id}" is already connected (node ${claim.node})`;
