@@ -27,6 +27,7 @@ import { Client, CLOSE_GOING_AWAY, CLOSE_REPLACED, Hub, type ResumeKeeper } from
 import type { Logger } from "./logger.ts";
 import { type ConnectionOutcome, RelayMetrics, type ResumeDiscardReason } from "./metrics.ts";
 import type { RelayOptions } from "./options.ts";
+import { Presence } from "./presence.ts";
 import { ResumeStore } from "./resume.ts";
 import { type Role, ROLES } from "./routing.ts";
 
@@ -56,6 +57,8 @@ export interface Relay {
   metrics: RelayMetrics;
   /** Messages kept for clients that went away. */
   resume: ResumeKeeper;
+  /** Devices' presence and retained messages (`GET /devices`). */
+  presence: Presence;
   /** Sends close 1001 to every client. */
   closeAll(): void;
 }
@@ -147,6 +150,13 @@ export function createRelay(config: CreateRelayOptions): Relay {
   const resume: ResumeKeeper = cluster && limits.windowMs > 0
     ? cluster.resumeKeeper(limits)
     : new ResumeStore(limits);
+  // Presence events go to the hub's operators (the hub is created right below, before any event).
+  const presence = new Presence({
+    ttlMs: options.retainTtlSeconds * 1000,
+    maxRetainedBytes: options.retainMaxBytes,
+    metrics,
+    onEvent: (event) => hub.notify({ ...event }),
+  });
   const hub = new Hub({
     maxMessageBytes: options.maxMessageBytes,
     maxBacklogBytes: options.maxBacklogBytes,
@@ -155,6 +165,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
     logger,
     resume,
     cluster,
+    presence,
   });
   cluster?.attach(hub);
   // Ids whose cluster-wide claim is in flight: a second attempt meanwhile is a duplicate.
@@ -236,6 +247,8 @@ export function createRelay(config: CreateRelayOptions): Relay {
         clientsConnected: hub.connectedCount,
         clientsAway: resume.awayCount,
         resumeKeptBytes: resume.keptBytes,
+        devicesOnline: presence.onlineCount,
+        devicesKnown: presence.knownCount,
       };
       const clusterMetrics = cluster?.metrics.render({ up: cluster.up, nodes: cluster.liveNodes });
       return new Response(metrics.render(snapshot) + (clusterMetrics ?? ""), {
@@ -254,6 +267,11 @@ export function createRelay(config: CreateRelayOptions): Relay {
         }
       }
       return Response.json(hub.clients(), { headers: { "cache-control": "no-store" } });
+    }
+    if (path === "/devices") {
+      const denied = await operatorOnly(request, info);
+      if (denied) return denied;
+      return Response.json(presence.list(), { headers: { "cache-control": "no-store" } });
     }
     const page = consoleResponse(consoleAssets, path);
     if (page) return page;
@@ -390,6 +408,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
     hub,
     metrics,
     resume,
+    presence,
     closeAll: () => hub.closeAll({ code: CLOSE_GOING_AWAY, reason: "relay shutting down" }),
   };
 }

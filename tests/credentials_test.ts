@@ -244,12 +244,12 @@ Deno.test("the role comes from the credential: a device's token cannot make an o
   }
 });
 
-Deno.test("with JWT, /clients and /metrics are for operators only (401 without, 403 for a device)", async () => {
+Deno.test("with JWT, /clients, /devices and /metrics are for operators only (401 without, 403 for a device)", async () => {
   const setup = SETUPS[0];
   await using relay = startTestRelay(await setup.relay());
   const device = await setup.mint("d1");
   const operator = await setup.mint("console", "operator");
-  for (const path of ["/clients", "/metrics"]) {
+  for (const path of ["/clients", "/devices", "/metrics"]) {
     const none = await fetch(`${relay.httpUrl}${path}`);
     assert.equal(none.status, 401, path);
     assert.match(await none.text(), /missing credential/);
@@ -262,8 +262,8 @@ Deno.test("with JWT, /clients and /metrics are for operators only (401 without, 
     assert.equal(ok.status, 200, path);
     await ok.body?.cancel();
   }
-  assert.equal(relay.running.relay.metrics.credentialRefusals.missing, 2);
-  assert.equal(relay.running.relay.metrics.credentialRefusals.not_operator, 2);
+  assert.equal(relay.running.relay.metrics.credentialRefusals.missing, 3);
+  assert.equal(relay.running.relay.metrics.credentialRefusals.not_operator, 3);
   const health = await fetch(`${relay.httpUrl}/healthz`);
   assert.equal(health.status, 200);
   await health.body?.cancel();
