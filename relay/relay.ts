@@ -186,15 +186,23 @@ export function createRelay(config: CreateRelayOptions): Relay {
   const authorized = (request: Request) =>
     options.token === undefined || tokenMatches(options.token, presentedToken(request));
 
-  /** A refused credential's response; counted, and logged with its reason (never the token). */
+  /**
+   * A refused credential's response; counted by reason, and logged with it
+   * (never the token). `path` marks a plain request to an operator endpoint,
+   * which is no connection attempt.
+   */
   const credentialRefused = (
     verdict: Verdict & { ok: false },
-    fields: { id?: string; remote: string },
+    fields: { id?: string; remote: string; path?: string },
   ): Response => {
     metrics.credentialRefusals[verdict.refusal]++;
     const response = verdict.status === 401
       ? text(401, verdict.reason, { "www-authenticate": "Bearer" })
       : text(403, verdict.reason);
+    if (fields.path !== undefined) {
+      logger.warn("refuse", { ...fields, reason: verdict.reason, status: response.status });
+      return response;
+    }
     return refuse(verdict.status === 401 ? "unauthorized" : "forbidden", response, {
       ...fields,
       reason: verdict.reason,
@@ -208,19 +216,20 @@ export function createRelay(config: CreateRelayOptions): Relay {
    */
   const operatorOnly = async (
     request: Request,
+    path: string,
     info: Deno.ServeHandlerInfo<Deno.Addr>,
   ): Promise<Response | undefined> => {
     if (!credentials) return authorized(request) ? undefined : unauthorized();
     const verdict = await credentials.verify(presentedToken(request));
     const remote = remoteOf(info);
-    if (!verdict.ok) return credentialRefused(verdict, { remote });
+    if (!verdict.ok) return credentialRefused(verdict, { remote, path });
     if (verdict.role === "operator") return undefined;
     return credentialRefused({
       ok: false,
       refusal: "not_operator",
       status: 403,
       reason: "only operators may read this",
-    }, { id: verdict.sub, remote });
+    }, { id: verdict.sub, remote, path });
   };
 
   const plainHttp = async (
@@ -241,7 +250,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
       }, { status: health?.redis === "down" ? 503 : 200 });
     }
     if (path === "/metrics") {
-      const denied = await operatorOnly(request, info);
+      const denied = await operatorOnly(request, path, info);
       if (denied) return denied;
       const snapshot = {
         clientsConnected: hub.connectedCount,
@@ -256,7 +265,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
       });
     }
     if (path === "/clients") {
-      const denied = await operatorOnly(request, info);
+      const denied = await operatorOnly(request, path, info);
       if (denied) return denied;
       if (cluster) {
         try {
@@ -269,7 +278,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
       return Response.json(hub.clients(), { headers: { "cache-control": "no-store" } });
     }
     if (path === "/devices") {
-      const denied = await operatorOnly(request, info);
+      const denied = await operatorOnly(request, path, info);
       if (denied) return denied;
       return Response.json(presence.list(), { headers: { "cache-control": "no-store" } });
     }

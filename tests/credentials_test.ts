@@ -264,6 +264,10 @@ Deno.test("with JWT, /clients, /devices and /metrics are for operators only (401
   }
   assert.equal(relay.running.relay.metrics.credentialRefusals.missing, 3);
   assert.equal(relay.running.relay.metrics.credentialRefusals.not_operator, 3);
+  // Plain requests are no connection attempts: only the refusals are counted.
+  assert.equal(relay.running.relay.metrics.connections.unauthorized, 0);
+  assert.equal(relay.running.relay.metrics.connections.forbidden, 0);
+  assert.equal(logEvents(relay.logs, "refuse").filter((e) => e.path === "/devices").length, 2);
   const health = await fetch(`${relay.httpUrl}/healthz`);
   assert.equal(health.status, 200);
   await health.body?.cancel();
