@@ -360,3 +360,23 @@ Deno.test("deno task token mints a token the relay accepts, with the role and ex
     console.error = error;
   }
 });
+
+Deno.test("a public key the relay cannot use stops it with a reason: RSA, P-384, a missing file", async () => {
+  const rsa = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey;
+  const p384 = generateKeyPairSync("ec", { namedCurve: "P-384" }).publicKey;
+  assert.throws(
+    () => Credentials.fromPublicKey(rsa.export({ type: "spki", format: "pem" }) as string),
+    /EC P-256 \(ES256\) or Ed25519 \(EdDSA\) key, got rsa/,
+  );
+  assert.throws(
+    () => Credentials.fromPublicKey(p384.export({ type: "spki", format: "pem" }) as string),
+    /got ec on secp384r1/,
+  );
+  assert.throws(() => Credentials.fromPublicKey("not a key"), /cannot read the public key/);
+  const missing = `${await Deno.makeTempDir()}/none.pem`;
+  assert.throws(
+    () => startTestRelay({ jwtPublicKeyFile: missing }),
+    /cannot read --jwt-public-key .*none\.pem/,
+  );
+  assert.throws(() => Credentials.fromSecret("short"), /at least 32 characters/);
+});
