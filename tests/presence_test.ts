@@ -271,3 +271,25 @@ Deno.test("a device cannot ask for events, and operators are not listed in /devi
     await op[Symbol.asyncDispose]();
   }
 });
+
+Deno.test("a retained message over --retain-max-bytes is relayed but not kept, and counted", async () => {
+  await using relay = startTestRelay({ retainMaxBytes: 64 });
+  const op = await TestClient.open(`${relay.url}op`);
+  const device = await TestClient.open(`${relay.url}d?role=device`);
+  try {
+    await waitFor("both live", () => relay.running.relay.hub.connectedCount === 2);
+    const small = JSON.stringify({ retain: true, n: 1 });
+    const big = JSON.stringify({ retain: true, pad: "x".repeat(64) });
+    device.socket.send(small);
+    device.socket.send(big);
+    assert.equal(await op.next(), small);
+    assert.equal(await op.next(), big, "the big one is relayed all the same");
+    const [record] = await devices(relay.httpUrl);
+    assert.deepEqual(record.retained?.message, { retain: true, n: 1 });
+    const metrics = await (await fetch(`${relay.httpUrl}/metrics`)).text();
+    assert.match(metrics, /^relay_retained_too_big_total 1$/m);
+  } finally {
+    await device[Symbol.asyncDispose]();
+    await op[Symbol.asyncDispose]();
+  }
+});
