@@ -32,6 +32,7 @@
 
 import type { Logger } from "./logger.ts";
 import type { DropReason, RelayMetrics } from "./metrics.ts";
+import { type Address, type ParsedMessage, parseMessage, receives, type Role } from "./routing.ts";
 
 /** A relayed message: text, or binary bytes. */
 export type RelayMessage = string | ArrayBuffer;
@@ -68,6 +69,8 @@ export interface ClientSummary {
   id: string;
   /** Remote address and port. */
   remote: string;
+  /** `device` or `operator`. */
+  role: Role;
   /** When the connection was accepted (ISO 8601). */
   connectedSince: string;
   /** Messages received from this client. */
@@ -86,6 +89,10 @@ export interface ClientOptions {
   socket: HubSocket;
   /** Whether it gets what it missed while away and has messages kept when it leaves (`?resume=0` opts out). */
   resume?: boolean;
+  /** `device` or `operator` (the default): decides what it receives (relay/routing.ts). */
+  role?: Role;
+  /** An operator that also gets the relay's presence events (`?events=1`). */
+  events?: boolean;
 }
 
 /** One connection, from upgrade until its socket is gone. */
@@ -98,6 +105,10 @@ export class Client {
   readonly socket: HubSocket;
   /** Whether it takes part in the resume window. */
   readonly resume: boolean;
+  /** `device` or `operator`. */
+  readonly role: Role;
+  /** Whether it gets the relay's presence events. */
+  readonly events: boolean;
   /** When the connection was accepted (milliseconds since the epoch). */
   readonly connectedAt: number = Date.now();
   /** True once it gets messages (after what it missed while away) until it is released. */
@@ -124,6 +135,8 @@ export class Client {
     this.remote = options.remote;
     this.socket = options.socket;
     this.resume = options.resume ?? true;
+    this.role = options.role ?? "operator";
+    this.events = this.role === "operator" && (options.events ?? false);
   }
 }
 
@@ -149,8 +162,18 @@ export interface ResumeKeeper {
   readonly keptBytes: number;
   /** A client that was connected and opted in left: keep what its id misses from now on. */
   leave(client: Client): void;
-  /** A message fanned out here: `local` when a client of this process sent it. */
-  keep(data: RelayMessage, bytes: number, fromId: string, local: boolean): void;
+  /**
+   * A message fanned out here: `local` when a client of this process sent it.
+   * `accepts`, when given, tells whether an away id (with the role it had)
+   * would have received it; without it every away id but the sender's would.
+   */
+  keep(
+    data: RelayMessage,
+    bytes: number,
+    fromId: string,
+    local: boolean,
+    accepts?: (id: string, role: Role) => boolean,
+  ): void;
   /**
    * Calls `ready` with what was kept for the client's id, oldest first, and
    * forgets it. `ready` runs synchronously when it can, else later, with the
@@ -162,6 +185,16 @@ export interface ResumeKeeper {
   discard(id: string): void;
   /** Forgets what this process holds (shutdown). */
   clear(): void;
+}
+
+/** What the hub tells the presence records (relay/presence.ts) about devices. */
+export interface HubPresence {
+  /** A device's connection opened. */
+  online(client: Client): void;
+  /** A device sent a message; `retain` when it asked for it to be kept as its last state. */
+  seen(client: Client, data: RelayMessage, bytes: number, retain: boolean): void;
+  /** A device's connection ended, how it ended. */
+  offline(client: Client, info: CloseInfo): void;
 }
 
 /** Settings of a {@linkcode Hub}. */
@@ -183,6 +216,8 @@ export interface HubOptions {
   resume?: ResumeKeeper;
   /** The cluster this hub is a node of; none for a relay on its own. */
   cluster?: HubCluster;
+  /** Told when devices come, send and go; none keeps no presence. */
+  presence?: HubPresence;
 }
 
 /** What a socket's close event said. */
@@ -269,6 +304,7 @@ export class Hub {
   opened(client: Client): void {
     if (client.gone || this.#holders.get(client.id) !== client) return;
     client.open = true;
+    if (client.role === "device") this.#options.presence?.online(client);
     const resume = this.#options.resume;
     if (!resume) return this.#goLive(client, []);
     if (!client.resume) {
@@ -312,26 +348,64 @@ export class Hub {
     metrics.messagesIn++;
     metrics.bytesIn += bytes;
     this.#options.cluster?.publish(sender.id, data);
-    this.#fanOut(sender.id, data, bytes, true);
+    // An operator's message is parsed only if a device is there to be routed to.
+    let parsed: ParsedMessage | undefined;
+    const parse = () => parsed ??= parseMessage(data, this.#options.maxMessageBytes);
+    this.#fanOut(sender, parse, data, bytes, true);
+    if (sender.role === "device") this.#options.presence?.seen(sender, data, bytes, parse().retain);
   }
 
-  /** Fans out a message a client of another node sent; `bytes` is its payload size. */
+  /**
+   * Fans out a message a client of another node sent; `bytes` is its payload
+   * size. Its sender counts as an operator.
+   */
   deliver(fromId: string, data: string | ArrayBuffer, bytes: number): void {
-    this.#fanOut(fromId, data, bytes, false);
+    let parsed: ParsedMessage | undefined;
+    const parse = () => parsed ??= parseMessage(data, this.#options.maxMessageBytes);
+    this.#fanOut({ id: fromId, role: "operator" }, parse, data, bytes, false);
   }
 
-  #fanOut(fromId: string, data: string | ArrayBuffer, bytes: number, local: boolean): void {
+  /**
+   * Sends one of the relay's own events (presence) to the operators that
+   * asked for them with `?events=1`. Events are not kept for away clients.
+   */
+  notify(event: Record<string, unknown>): void {
+    const text = JSON.stringify(event);
     const now = Date.now();
     for (const target of this.#holders.values()) {
-      if (target.id === fromId || !target.receiving) continue;
-      // What was still unsent before this message is what the client failed to take so far.
-      if (target.socket.bufferedAmount <= this.#options.maxBacklogBytes) {
-        target.backlogSince = undefined;
-      }
-      this.#deliver(target, data, bytes);
-      this.#judgeBacklog(target, now);
+      if (!target.events || !target.receiving) continue;
+      this.#send(target, text, utf8Length(text), now);
     }
-    this.#options.resume?.keep(data, bytes, fromId, local);
+  }
+
+  #fanOut(
+    sender: { id: string; role: Role },
+    parse: () => ParsedMessage,
+    data: string | ArrayBuffer,
+    bytes: number,
+    local: boolean,
+  ): void {
+    const now = Date.now();
+    let address: Address | undefined;
+    const accepts = (id: string, role: Role) =>
+      role === "operator" ? id !== sender.id : receives(sender, address ??= parse().address, {
+        id,
+        role,
+      });
+    for (const target of this.#holders.values()) {
+      if (!target.receiving || !accepts(target.id, target.role)) continue;
+      this.#send(target, data, bytes, now);
+    }
+    this.#options.resume?.keep(data, bytes, sender.id, local, accepts);
+  }
+
+  #send(target: Client, data: string | ArrayBuffer, bytes: number, now: number): void {
+    // What was still unsent before this message is what the client failed to take so far.
+    if (target.socket.bufferedAmount <= this.#options.maxBacklogBytes) {
+      target.backlogSince = undefined;
+    }
+    this.#deliver(target, data, bytes);
+    this.#judgeBacklog(target, now);
   }
 
   #deliver(target: Client, data: string | ArrayBuffer, bytes = messageBytes(data)): void {
@@ -388,7 +462,12 @@ export class Hub {
   drop(client: Client, options: CloseInfo & { why: DropReason }): void {
     if (client.dropReason !== undefined || client.gone) return;
     client.dropReason = options.why;
+    const held = this.#holders.get(client.id) === client;
+    const wasOpen = client.open;
     this.#release(client);
+    if (held && wasOpen && client.role === "device") {
+      this.#options.presence?.offline(client, { code: options.code, reason: options.reason });
+    }
     this.#options.metrics.drop(options.why);
     const log = options.why === "backlog" || options.why === "message_too_big" ? "warn" : "info";
     this.#options.logger[log]("drop", {
@@ -412,13 +491,18 @@ export class Hub {
     const keepalive = client.dropReason === undefined && info.reason.startsWith(KEEPALIVE_REASON);
     if (keepalive) this.#options.metrics.keepaliveTimeouts++;
     const held = this.#holders.get(client.id) === client;
+    const wasOpen = client.open;
     this.#release(client);
     if (!held) return; // a drop already logged why it ended
+    const reason = keepalive ? "keepalive timeout" : info.reason || undefined;
+    if (wasOpen && client.role === "device") {
+      this.#options.presence?.offline(client, { code: info.code, reason: reason ?? "" });
+    }
     this.#options.logger.info("disconnect", {
       id: client.id,
       remote: client.remote,
       code: info.code,
-      reason: keepalive ? "keepalive timeout" : info.reason || undefined,
+      reason,
     });
   }
 
@@ -440,6 +524,7 @@ export class Hub {
     return [...this.#holders.values()].map((client) => ({
       id: client.id,
       remote: client.remote,
+      role: client.role,
       connectedSince: new Date(client.connectedAt).toISOString(),
       messagesIn: client.messagesIn,
       messagesOut: client.messagesOut,

@@ -16,6 +16,7 @@ export type ConnectionOutcome =
   | "accepted"
   | "bad_request"
   | "unauthorized"
+  | "forbidden"
   | "duplicate"
   | "replaced"
   | "full"
@@ -24,6 +25,29 @@ export type ConnectionOutcome =
 
 /** Why the relay itself closed a client. */
 export type DropReason = "message_too_big" | "backlog" | "replaced" | "shutdown";
+
+/** Why a per-client credential (JWT) was refused. */
+export type CredentialRefusal =
+  | "missing"
+  | "malformed"
+  | "bad_algorithm"
+  | "bad_signature"
+  | "expired"
+  | "bad_claims"
+  | "wrong_id"
+  | "not_operator";
+
+/** Every {@linkcode CredentialRefusal}, in the order `/metrics` lists them. */
+export const CREDENTIAL_REFUSALS: readonly CredentialRefusal[] = [
+  "missing",
+  "malformed",
+  "bad_algorithm",
+  "bad_signature",
+  "expired",
+  "bad_claims",
+  "wrong_id",
+  "not_operator",
+];
 
 /** Why messages kept for an away client were discarded before it came back. */
 export type ResumeDiscardReason = "max_messages" | "max_bytes" | "max_total_bytes" | "expired";
@@ -44,12 +68,17 @@ export interface MetricsSnapshot {
   clientsAway?: number;
   /** Payload bytes kept for them. */
   resumeKeptBytes?: number;
+  /** Devices connected. */
+  devicesOnline?: number;
+  /** Devices with a presence record (seen within the retain TTL). */
+  devicesKnown?: number;
 }
 
 const OUTCOMES: readonly ConnectionOutcome[] = [
   "accepted",
   "bad_request",
   "unauthorized",
+  "forbidden",
   "duplicate",
   "replaced",
   "full",
@@ -68,6 +97,12 @@ export class RelayMetrics {
   readonly drops: Record<DropReason, number> = Object.fromEntries(
     DROP_REASONS.map((r) => [r, 0]),
   ) as Record<DropReason, number>;
+  /** Per-client credentials (JWT) refused, by reason: upgrades and operator-only endpoints. */
+  readonly credentialRefusals: Record<CredentialRefusal, number> = Object.fromEntries(
+    CREDENTIAL_REFUSALS.map((r) => [r, 0]),
+  ) as Record<CredentialRefusal, number>;
+  /** Retained messages over `--retain-max-bytes`, relayed but not kept. */
+  retainedTooBig = 0;
   /** Messages received from clients. */
   messagesIn = 0;
   /** Bytes of payload received from clients. */
@@ -112,6 +147,14 @@ export class RelayMetrics {
       "Connection attempts by outcome.",
       OUTCOMES.map((o) => `relay_connections_total{outcome="${o}"} ${this.connections[o]}`),
     );
+    metric(
+      "relay_credential_refusals_total",
+      "counter",
+      "Per-client credentials (JWT) refused, by reason.",
+      CREDENTIAL_REFUSALS.map((r) =>
+        `relay_credential_refusals_total{reason="${r}"} ${this.credentialRefusals[r]}`
+      ),
+    );
     counter("relay_messages_received_total", "Messages received from clients.", this.messagesIn);
     counter("relay_received_bytes_total", "Payload bytes received from clients.", this.bytesIn);
     counter("relay_messages_sent_total", "Messages delivered to clients.", this.messagesOut);
@@ -145,6 +188,17 @@ export class RelayMetrics {
       RESUME_DISCARD_REASONS.map((r) =>
         `relay_resume_discarded_total{reason="${r}"} ${this.resumeDiscarded[r]}`
       ),
+    );
+    metric("relay_devices_online", "gauge", "Devices currently connected.", [
+      `relay_devices_online ${snapshot.devicesOnline ?? 0}`,
+    ]);
+    metric("relay_devices_known", "gauge", "Devices seen within --retain-ttl.", [
+      `relay_devices_known ${snapshot.devicesKnown ?? 0}`,
+    ]);
+    counter(
+      "relay_retained_too_big_total",
+      "Retained messages over --retain-max-bytes, relayed but not kept.",
+      this.retainedTooBig,
     );
     return lines.join("\n") + "\n";
   }

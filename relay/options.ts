@@ -58,6 +58,14 @@ export interface RelayOptions {
   resumeMaxTotalBytes: number;
   /** Shared secret clients must present; `undefined` means no authentication. */
   token: string | undefined;
+  /** HS256 secret of per-client tokens (JWT); `undefined` when not used. */
+  jwtSecret: string | undefined;
+  /** PEM public key (ES256 or EdDSA) of per-client tokens (JWT); `undefined` when not used. */
+  jwtPublicKeyFile: string | undefined;
+  /** Seconds a device's presence record and retained message are kept after it was last seen. */
+  retainTtlSeconds: number;
+  /** Largest retained message kept per device; bigger ones are relayed but not kept. */
+  retainMaxBytes: number;
   /** What to do with a second connection for an id already connected. */
   onDuplicate: DuplicatePolicy;
   /** Least severe log level printed. */
@@ -170,6 +178,17 @@ function leaseSeconds(raw: string, name: string): number {
   const value = seconds(raw, name);
   if (value < 1 || value > 3600) {
     throw new OptionsError(`${name} expects 1 to 3600 seconds, got ${raw}`);
+  }
+  return value;
+}
+
+function retainTtl(raw: string, name: string): number {
+  if (!/^\d+(\.\d+)?$/.test(raw)) {
+    throw new OptionsError(`${name} expects seconds (like 86400), got "${raw}"`);
+  }
+  const value = Number(raw);
+  if (value < 1 || value > 30 * 86_400) {
+    throw new OptionsError(`${name} expects 1 to 2592000 seconds (30 days), got ${raw}`);
   }
   return value;
 }
@@ -320,6 +339,42 @@ const SPECS: OptionSpec[] = [
     defaultText: "none",
   },
   {
+    flag: "jwt-secret",
+    env: "RELAY_JWT_SECRET",
+    key: "jwtSecret",
+    value: "SECRET",
+    description: "per-client tokens (JWT, HS256) with this secret of 32+ characters",
+    parse: nonEmpty,
+    defaultText: "none",
+  },
+  {
+    flag: "jwt-public-key",
+    env: "RELAY_JWT_PUBLIC_KEY",
+    key: "jwtPublicKeyFile",
+    value: "FILE",
+    description: "per-client tokens (JWT) signed by this PEM key's owner (ES256 or EdDSA)",
+    parse: nonEmpty,
+    defaultText: "none",
+  },
+  {
+    flag: "retain-ttl",
+    env: "RELAY_RETAIN_TTL",
+    key: "retainTtlSeconds",
+    value: "S",
+    description: "keep a device's presence and retained message this long after last seen",
+    parse: retainTtl,
+    defaultText: "86400 (24 h)",
+  },
+  {
+    flag: "retain-max-bytes",
+    env: "RELAY_RETAIN_MAX_BYTES",
+    key: "retainMaxBytes",
+    value: "N",
+    description: "largest retained message kept per device (bigger ones are only relayed)",
+    parse: integer(1, 1024 * 1024),
+    defaultText: "4096",
+  },
+  {
     flag: "on-duplicate",
     env: "RELAY_ON_DUPLICATE",
     key: "onDuplicate",
@@ -402,6 +457,10 @@ export const DEFAULT_OPTIONS: Readonly<RelayOptions> = {
   resumeMaxBytes: 256 * 1024,
   resumeMaxTotalBytes: 64 * 1024 * 1024,
   token: undefined,
+  jwtSecret: undefined,
+  jwtPublicKeyFile: undefined,
+  retainTtlSeconds: 86_400,
+  retainMaxBytes: 4096,
   onDuplicate: "reject",
   logLevel: "info",
   logFormat: "text",
@@ -500,9 +559,21 @@ function validate(options: RelayOptions): void {
       "--ping-interval and --ping-timeout must both be 0 (keepalive off) or both above 0",
     );
   }
-  if (options.onDuplicate === "replace" && options.token === undefined) {
+  const jwt = options.jwtSecret !== undefined || options.jwtPublicKeyFile !== undefined;
+  if (options.jwtSecret !== undefined && options.jwtPublicKeyFile !== undefined) {
+    throw new OptionsError("give --jwt-secret or --jwt-public-key, not both");
+  }
+  if (options.jwtSecret !== undefined && options.jwtSecret.length < 32) {
+    throw new OptionsError("--jwt-secret needs at least 32 characters (256 bits for HS256)");
+  }
+  if (jwt && options.token !== undefined) {
     throw new OptionsError(
-      "--on-duplicate replace needs --token: without one, anybody could take over a device's id",
+      "--token is the shared secret of simple setups: with per-client tokens (--jwt-…) leave it out",
+    );
+  }
+  if (options.onDuplicate === "replace" && options.token === undefined && !jwt) {
+    throw new OptionsError(
+      "--on-duplicate replace needs --token or --jwt-…: without one, anybody could take over a device's id",
     );
   }
 }

@@ -22,11 +22,14 @@ import { presentedToken, tokenMatches } from "./auth.ts";
 import type { ClusterNode } from "./cluster.ts";
 import { clientIdFromUrl, rawPath } from "./client_id.ts";
 import { consoleResponse, loadConsoleAssets } from "./console_assets.ts";
+import { Credentials, type Verdict } from "./credentials.ts";
 import { Client, CLOSE_GOING_AWAY, CLOSE_REPLACED, Hub, type ResumeKeeper } from "./hub.ts";
 import type { Logger } from "./logger.ts";
 import { type ConnectionOutcome, RelayMetrics, type ResumeDiscardReason } from "./metrics.ts";
 import type { RelayOptions } from "./options.ts";
+import { Presence } from "./presence.ts";
 import { ResumeStore } from "./resume.ts";
+import { type Role, ROLES } from "./routing.ts";
 
 // Read once at start-up: a missing file stops the relay here rather than at a user's first visit.
 const consoleAssets = await loadConsoleAssets();
@@ -54,6 +57,8 @@ export interface Relay {
   metrics: RelayMetrics;
   /** Messages kept for clients that went away. */
   resume: ResumeKeeper;
+  /** Devices' presence and retained messages (`GET /devices`). */
+  presence: Presence;
   /** Sends close 1001 to every client. */
   closeAll(): void;
 }
@@ -90,19 +95,48 @@ function text(status: number, body: string, headers: Record<string, string> = {}
 
 const WRONG_TOKEN = "missing or wrong token";
 
+/** A query parameter of a request URL, if present. */
+function queryParam(url: string, name: string): string | undefined {
+  const query = url.indexOf("?");
+  if (query === -1) return undefined;
+  return new URLSearchParams(url.slice(query + 1)).get(name) ?? undefined;
+}
+
 /** False when the client opted out of the resume window with `?resume=0`. */
 function wantsResume(url: string): boolean {
-  const query = url.indexOf("?");
-  return query === -1 || new URLSearchParams(url.slice(query + 1)).get("resume") !== "0";
+  return queryParam(url, "resume") !== "0";
+}
+
+/** The role asked for with `?role=`: none is an operator; anything but the two roles is an error. */
+function requestedRole(url: string): Role | { error: string } {
+  const role = queryParam(url, "role") ?? "operator";
+  if ((ROLES as readonly string[]).includes(role)) return role as Role;
+  return { error: `role must be device or operator, got "${role.slice(0, 32)}"` };
 }
 
 function unauthorized(): Response {
   return text(401, WRONG_TOKEN, { "www-authenticate": "Bearer" });
 }
 
+/** The per-client credentials the options ask for, if any; throws when the key is unusable. */
+export function credentialsFor(options: RelayOptions): Credentials | undefined {
+  if (options.jwtSecret !== undefined) return Credentials.fromSecret(options.jwtSecret);
+  if (options.jwtPublicKeyFile === undefined) return undefined;
+  let pem: string;
+  try {
+    pem = Deno.readTextFileSync(options.jwtPublicKeyFile);
+  } catch (error) {
+    throw new Error(
+      `cannot read --jwt-public-key ${options.jwtPublicKeyFile}: ${(error as Error).message}`,
+    );
+  }
+  return Credentials.fromPublicKey(pem);
+}
+
 /** Creates a relay with empty state. */
 export function createRelay(config: CreateRelayOptions): Relay {
   const { options, logger, cluster } = config;
+  const credentials = credentialsFor(options);
   const metrics = new RelayMetrics();
   const limits = {
     windowMs: options.resumeWindowSeconds * 1000,
@@ -116,6 +150,13 @@ export function createRelay(config: CreateRelayOptions): Relay {
   const resume: ResumeKeeper = cluster && limits.windowMs > 0
     ? cluster.resumeKeeper(limits)
     : new ResumeStore(limits);
+  // Presence events go to the hub's operators (the hub is created right below, before any event).
+  const presence = new Presence({
+    ttlMs: options.retainTtlSeconds * 1000,
+    maxRetainedBytes: options.retainMaxBytes,
+    metrics,
+    onEvent: (event) => hub.notify({ ...event }),
+  });
   const hub = new Hub({
     maxMessageBytes: options.maxMessageBytes,
     maxBacklogBytes: options.maxBacklogBytes,
@@ -124,6 +165,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
     logger,
     resume,
     cluster,
+    presence,
   });
   cluster?.attach(hub);
   // Ids whose cluster-wide claim is in flight: a second attempt meanwhile is a duplicate.
@@ -144,7 +186,57 @@ export function createRelay(config: CreateRelayOptions): Relay {
   const authorized = (request: Request) =>
     options.token === undefined || tokenMatches(options.token, presentedToken(request));
 
-  const plainHttp = async (request: Request, path: string): Promise<Response> => {
+  /**
+   * A refused credential's response; counted by reason, and logged with it
+   * (never the token). `path` marks a plain request to an operator endpoint,
+   * which is no connection attempt.
+   */
+  const credentialRefused = (
+    verdict: Verdict & { ok: false },
+    fields: { id?: string; remote: string; path?: string },
+  ): Response => {
+    metrics.credentialRefusals[verdict.refusal]++;
+    const response = verdict.status === 401
+      ? text(401, verdict.reason, { "www-authenticate": "Bearer" })
+      : text(403, verdict.reason);
+    if (fields.path !== undefined) {
+      logger.warn("refuse", { ...fields, reason: verdict.reason, status: response.status });
+      return response;
+    }
+    return refuse(verdict.status === 401 ? "unauthorized" : "forbidden", response, {
+      ...fields,
+      reason: verdict.reason,
+    });
+  };
+
+  /**
+   * Whether a request may read an operator endpoint (/clients, /devices,
+   * /metrics): with per-client credentials, an operator's token; with the
+   * shared token, that token; else anybody. Returns the refusal otherwise.
+   */
+  const operatorOnly = async (
+    request: Request,
+    path: string,
+    info: Deno.ServeHandlerInfo<Deno.Addr>,
+  ): Promise<Response | undefined> => {
+    if (!credentials) return authorized(request) ? undefined : unauthorized();
+    const verdict = await credentials.verify(presentedToken(request));
+    const remote = remoteOf(info);
+    if (!verdict.ok) return credentialRefused(verdict, { remote, path });
+    if (verdict.role === "operator") return undefined;
+    return credentialRefused({
+      ok: false,
+      refusal: "not_operator",
+      status: 403,
+      reason: "only operators may read this",
+    }, { id: verdict.sub, remote, path });
+  };
+
+  const plainHttp = async (
+    request: Request,
+    path: string,
+    info: Deno.ServeHandlerInfo<Deno.Addr>,
+  ): Promise<Response> => {
     if (request.method !== "GET" && request.method !== "HEAD") {
       return text(405, "only GET is served here", { allow: "GET, HEAD" });
     }
@@ -158,13 +250,14 @@ export function createRelay(config: CreateRelayOptions): Relay {
       }, { status: health?.redis === "down" ? 503 : 200 });
     }
     if (path === "/metrics") {
-      if (!authorized(request)) {
-        return unauthorized();
-      }
+      const denied = await operatorOnly(request, path, info);
+      if (denied) return denied;
       const snapshot = {
         clientsConnected: hub.connectedCount,
         clientsAway: resume.awayCount,
         resumeKeptBytes: resume.keptBytes,
+        devicesOnline: presence.onlineCount,
+        devicesKnown: presence.knownCount,
       };
       const clusterMetrics = cluster?.metrics.render({ up: cluster.up, nodes: cluster.liveNodes });
       return new Response(metrics.render(snapshot) + (clusterMetrics ?? ""), {
@@ -172,9 +265,8 @@ export function createRelay(config: CreateRelayOptions): Relay {
       });
     }
     if (path === "/clients") {
-      if (!authorized(request)) {
-        return unauthorized();
-      }
+      const denied = await operatorOnly(request, path, info);
+      if (denied) return denied;
       if (cluster) {
         try {
           const clients = await cluster.clients(hub.clients());
@@ -184,6 +276,11 @@ export function createRelay(config: CreateRelayOptions): Relay {
         }
       }
       return Response.json(hub.clients(), { headers: { "cache-control": "no-store" } });
+    }
+    if (path === "/devices") {
+      const denied = await operatorOnly(request, path, info);
+      if (denied) return denied;
+      return Response.json(presence.list(), { headers: { "cache-control": "no-store" } });
     }
     const page = consoleResponse(consoleAssets, path);
     if (page) return page;
@@ -203,7 +300,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
   ): Promise<Response> => {
     const path = rawPath(request.url);
     if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
-      return plainHttp(request, path);
+      return plainHttp(request, path, info);
     }
     const remote = remoteOf(info);
     const parsed = clientIdFromUrl(request.url);
@@ -211,6 +308,11 @@ export function createRelay(config: CreateRelayOptions): Relay {
       return refuse("bad_request", text(400, parsed.reason), { remote, reason: parsed.reason });
     }
     const id = parsed.id;
+    const asked = requestedRole(request.url);
+    if (typeof asked !== "string") {
+      return refuse("bad_request", text(400, asked.error), { id, remote, reason: asked.error });
+    }
+    let role: Role = asked;
     if (!authorized(request)) {
       return refuse(
         "unauthorized",
@@ -218,8 +320,24 @@ export function createRelay(config: CreateRelayOptions): Relay {
         { id, remote, reason: WRONG_TOKEN },
       );
     }
+    if (credentials) {
+      const verdict = await credentials.verify(presentedToken(request), id);
+      if (!verdict.ok) return credentialRefused(verdict, { id, remote });
+      // Only the credential makes an operator; an operator's may still connect as a device.
+      if (verdict.role === "device" && queryParam(request.url, "role") === "operator") {
+        return credentialRefused({
+          ok: false,
+          refusal: "not_operator",
+          status: 403,
+          reason: "the token is a device's: it cannot connect as an operator",
+        }, { id, remote });
+      }
+      role = queryParam(request.url, "role") === "device" ? "device" : verdict.role;
+    }
+    // With per-client credentials only an operator may take an id over.
+    const replace = options.onDuplicate === "replace" && (!credentials || role === "operator");
     let holder = hub.holder(id);
-    if ((holder || claiming.has(id)) && options.onDuplicate === "reject") {
+    if ((holder || claiming.has(id)) && !replace) {
       const reason = `client id "${id}" is already connected`;
       return refuse("duplicate", text(409, reason), { id, remote, reason });
     }
@@ -234,7 +352,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
         return refuse("duplicate", text(409, reason), { id, remote, reason });
       }
       claiming.add(id);
-      const claim = await cluster.claim({ id, remote, replace: options.onDuplicate === "replace" })
+      const claim = await cluster.claim({ id, remote, replace })
         .finally(() => claiming.delete(id));
       if (!claim.ok && claim.status === 409) {
         const reason = `client id "${id}" is already connected (node ${claim.node})`;
@@ -277,7 +395,14 @@ export function createRelay(config: CreateRelayOptions): Relay {
     }
     const socket = upgrade.socket;
     socket.binaryType = "arraybuffer";
-    const client = new Client({ id, remote, socket, resume: wantsResume(request.url) });
+    const client = new Client({
+      id,
+      remote,
+      socket,
+      resume: wantsResume(request.url),
+      role,
+      events: queryParam(request.url, "events") === "1",
+    });
     hub.add(client);
     if (token) cluster?.bind(client, token);
     socket.onopen = () => hub.opened(client);
@@ -292,6 +417,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
     hub,
     metrics,
     resume,
+    presence,
     closeAll: () => hub.closeAll({ code: CLOSE_GOING_AWAY, reason: "relay shutting down" }),
   };
 }

@@ -26,6 +26,7 @@
 
 import type { Client, RelayMessage, ResumeKeeper } from "./hub.ts";
 import type { ResumeDiscardReason } from "./metrics.ts";
+import type { Role } from "./routing.ts";
 
 /** Limits of a {@linkcode ResumeStore}. */
 export interface ResumeLimits {
@@ -46,6 +47,7 @@ export interface ResumeStoreOptions extends ResumeLimits {
 }
 
 interface AwayQueue {
+  role: Role;
   expiresAt: number;
   messages: RelayMessage[];
   sizes: number[];
@@ -88,16 +90,18 @@ export class ResumeStore implements ResumeKeeper {
 
   /** {@linkcode ResumeKeeper.leave}: keeps what the client's id misses from now on. */
   leave(client: Client): void {
-    this.leaveId(client.id);
+    this.leaveId(client.id, client.role);
   }
 
   /**
    * Starts keeping messages for an id that just went away. An id already
    * away (a reconnect that never opened) keeps its queue and its deadline.
+   * Its role decides which messages it would have received.
    */
-  leaveId(id: string): void {
+  leaveId(id: string, role: Role = "operator"): void {
     if (!this.enabled || this.#queues.has(id)) return;
     this.#queues.set(id, {
+      role,
       expiresAt: Date.now() + this.#options.windowMs,
       messages: [],
       sizes: [],
@@ -109,12 +113,21 @@ export class ResumeStore implements ResumeKeeper {
     );
   }
 
-  /** Keeps a message for every away id except its sender's. */
-  keep(message: RelayMessage, bytes: number, senderId?: string, _local?: boolean): void {
+  /**
+   * Keeps a message for every away id that would have received it: with
+   * `accepts`, those it accepts; without, every one but the sender's.
+   */
+  keep(
+    message: RelayMessage,
+    bytes: number,
+    senderId?: string,
+    _local?: boolean,
+    accepts?: (id: string, role: Role) => boolean,
+  ): void {
     if (this.#queues.size === 0) return;
     const { maxMessages, maxBytes, maxTotalBytes } = this.#options;
     for (const [id, queue] of this.#queues) {
-      if (id === senderId) continue;
+      if (id === senderId || (accepts && !accepts(id, queue.role))) continue;
       if (bytes > maxBytes) {
         this.#discard("max_bytes", 1);
         continue;

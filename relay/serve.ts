@@ -90,7 +90,13 @@ export function startRelay(config: StartRelayOptions): RunningRelay {
     backlogGraceSeconds: options.backlogGraceSeconds,
     maxClients: options.maxClients,
     resumeWindow: options.resumeWindowSeconds,
-    auth: options.token === undefined ? "none" : "token",
+    auth: options.jwtSecret !== undefined
+      ? "jwt HS256"
+      : options.jwtPublicKeyFile !== undefined
+      ? "jwt public key"
+      : options.token === undefined
+      ? "none"
+      : "token",
     onDuplicate: options.onDuplicate,
     node: cluster?.nodeId,
     reusePort: options.reusePort || undefined,

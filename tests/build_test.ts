@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { configDefines, FIRMWARE_PRIVATE_PROPS } from "../tools/build.ts";
 import { INTERNAL_PROPS } from "../tools/bundle.ts";
 import { parseDeviceConfig } from "../tools/device_config.ts";
+import { mintToken } from "../relay/credentials.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const decoder = new TextDecoder();
@@ -129,4 +130,25 @@ Deno.test("no property esbuild shortens is one the device code uses on Espruino'
     [...INTERNAL_PROPS, ...FIRMWARE_PRIVATE_PROPS].filter((n) => espruino.includes(n)),
     [],
   );
+});
+
+Deno.test("deno task build -- --token puts the board's own token in the firmware; one for another id is refused", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const secret = "a-secret-of-at-least-32-characters-long";
+    const token = await mintToken({ secret, sub: "b-1", role: "device" });
+    const config = '{"server": "ws://relay.lan:8000/", "clientId": "b-1", "token": "shared"}';
+    const result = await build(dir, config, ["--token", token]);
+    assert.equal(result.code, 0, result.stderr);
+    const code = await Deno.readTextFile(`${dir}/fw.js`);
+    assert.ok(code.includes(token), "the board's token is embedded");
+    assert.ok(!code.includes('"shared"'), "in place of the configuration's");
+    assert.match(code, /\?role=device/);
+    const other = await mintToken({ secret, sub: "b-2", role: "device" });
+    const refused = await build(dir, config, ["--token", other]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /it is for client id "b-2", but clientId is "b-1"/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });

@@ -4,7 +4,13 @@
  */
 
 import assert from "node:assert/strict";
-import { DeviceConfigError, loadDeviceConfig, parseDeviceConfig } from "../tools/device_config.ts";
+import {
+  DeviceConfigError,
+  loadDeviceConfig,
+  parseDeviceConfig,
+  withToken,
+} from "../tools/device_config.ts";
+import { mintToken } from "../relay/credentials.ts";
 
 const EXAMPLE = new URL("../config/device.example.json", import.meta.url).pathname;
 
@@ -29,6 +35,7 @@ Deno.test("the SOS timings default to 200/400 ms on, 50 ms off, 400 ms pause, ev
   const config = parseDeviceConfig('{"server": "wss://relay.lan:8443/"}');
   assert.deepEqual(config.pattern, { dotOnMs: 200, dashOnMs: 400, offMs: 50, pauseMs: 400 });
   assert.equal(config.rehandshakeEvery, 10);
+  assert.equal(config.statusEvery, 12);
   assert.deepEqual(config.led, { pin: "LED1", activeLow: false });
 });
 
@@ -40,6 +47,7 @@ Deno.test("every problem is listed with its field, what it expects and what it g
     led: { pin: "GPIO2", activeLow: "yes" },
     pattern: { dotOnMs: -5 },
     rehandshakeEvery: 2.5,
+    statusEvery: -1,
     reconnect: { minDelayMs: 5000, maxDelayMs: 1000 },
     colour: "red",
   });
@@ -56,6 +64,7 @@ Deno.test("every problem is listed with its field, what it expects and what it g
       /led\.activeLow: expected true or false, got "yes"/,
       /pattern\.dotOnMs: expected a whole number from 1 to 10000, got number -5/,
       /rehandshakeEvery: expected a whole number from 0 to 10000, got number 2\.5/,
+      /statusEvery: expected a whole number from 0 to 10000, got number -1/,
       /reconnect\.maxDelayMs: expected at least reconnect\.minDelayMs \(5000\), got 1000/,
       /colour: unknown field \(expected one of wifi, server,/,
     ];
@@ -95,4 +104,21 @@ Deno.test("comment keys are allowed at every level", () => {
     "//server": "about server",
   }));
   assert.equal(config.led.pin, "D13");
+});
+
+Deno.test("a board's own token replaces the configuration's; a JWT for another id is refused", async () => {
+  const secret = "a-secret-of-at-least-32-characters-long";
+  const config = parseDeviceConfig('{"server": "ws://h:8000/", "clientId": "esp32-1"}');
+  const token = await mintToken({ secret, sub: "esp32-1", role: "device" });
+  assert.equal(withToken(config, token).token, token);
+  assert.equal(withToken(config, "shared-secret").token, "shared-secret");
+  const other = await mintToken({ secret, sub: "esp32-2", role: "device" });
+  assert.throws(
+    () => withToken(config, other),
+    /for client id "esp32-2", but clientId is "esp32-1"/,
+  );
+  assert.throws(() => withToken(config, "has space"), /printable characters/);
+  // A null clientId takes the token's: the relay accepts the token only for that id.
+  const derived = parseDeviceConfig('{"server": "ws://h:8000/"}');
+  assert.equal(withToken(derived, other).clientId, "esp32-2");
 });

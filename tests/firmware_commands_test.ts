@@ -27,7 +27,7 @@ function target() {
   return { t, calls };
 }
 
-Deno.test("only JSON objects addressed to this id or to * are commands", () => {
+Deno.test("only JSON objects addressed to this id, an array holding it, or * are commands", () => {
   const { t, calls } = target();
   for (
     const text of [
@@ -39,7 +39,8 @@ Deno.test("only JSON objects addressed to this id or to * are commands", () => {
       '"x"',
       '{"cmd":"status"}',
       '{"to":"board-8","cmd":"reboot"}',
-      '{"to":["board-7"],"cmd":"reboot"}',
+      '{"to":["board-8","board-9"],"cmd":"reboot"}',
+      '{"to":"board-7 ","cmd":"reboot"}',
     ]
   ) {
     assert.equal(handleCommand(text, t), null, text);
@@ -51,6 +52,7 @@ Deno.test("only JSON objects addressed to this id or to * are commands", () => {
     ok: true,
     status: { uptime: 12 },
   });
+  assert.deepEqual(handleCommand('{"to":["board-1","board-7"],"cmd":"status"}', t)?.re, "status");
 });
 
 Deno.test("each command acts and replies with from and re", () => {

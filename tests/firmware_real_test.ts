@@ -10,7 +10,7 @@
 import assert from "node:assert/strict";
 import { bundleDevice } from "../tools/bundle.ts";
 import { espruinoForTests, EspruinoProcess } from "../tools/espruino_process.ts";
-import { delay, TestClient, waitFor } from "./helpers.ts";
+import { delay, isRetainedStatus, TestClient, waitFor } from "./helpers.ts";
 import { type RelayProcess, startRelayProcess } from "./relay_process.ts";
 import {
   asTransitions,
@@ -76,7 +76,7 @@ async function withFlashedBoard(
   await using probe = await startStallProbe();
   await using relay = await startRelayProcess();
   const dir = await Deno.makeTempDir({ prefix: "fw-real-" });
-  await using watcher = await TestClient.open(`${relay.url}watcher`);
+  await using watcher = await TestClient.open(`${relay.url}watcher`, { ignore: isRetainedStatus });
   const board = await flashAndBoot(
     binary!,
     dir,
@@ -319,7 +319,9 @@ Deno.test({
       await relay.stop("SIGKILL");
       await delay(2000); // reconnects are refused while the LED goes on
       restarted = await startRelayProcess(["--port", String(port)]);
-      await using flooder = await TestClient.open(`${restarted.url}flooder`);
+      await using flooder = await TestClient.open(`${restarted.url}flooder`, {
+        ignore: isRetainedStatus,
+      });
       await waitFor(
         "the reconnection",
         () => restarted!.stderr.some((l) => CONNECT.test(l)),

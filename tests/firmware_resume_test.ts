@@ -10,7 +10,7 @@ import { buildFirmware } from "../tools/build.ts";
 import { parseDeviceConfig } from "../tools/device_config.ts";
 import { espruinoForTests } from "../tools/espruino_process.ts";
 import { VirtualBoard } from "../virtual_board/mod.ts";
-import { TestClient, waitFor } from "./helpers.ts";
+import { isRetainedStatus, TestClient, waitFor } from "./helpers.ts";
 import { flashAndBoot } from "./real_firmware.ts";
 import { type RelayProcess, startRelayProcess } from "./relay_process.ts";
 import { startTcpGate } from "./tcp_gate.ts";
@@ -87,7 +87,9 @@ Deno.test("virtual board: a status sent while the board re-handshakes is answere
   await using relay = await startRelayProcess(["--log-format", "json"]);
   const config = parseDeviceConfig(JSON.stringify(deviceFields(relay.url)));
   const { code } = await buildFirmware({ config });
-  await using operator = await TestClient.open(`${relay.url}operator`);
+  await using operator = await TestClient.open(`${relay.url}operator`, {
+    ignore: isRetainedStatus,
+  });
   await using board = await VirtualBoard.boot({ code, hasWifi: false });
   await statusWhileAway(relay, operator, (away) => board.faults.unreachable(away));
 });
@@ -101,7 +103,7 @@ Deno.test({
     await using relay = await startRelayProcess(["--log-format", "json"]);
     await using gate = startTcpGate(relay.port);
     const dir = await Deno.makeTempDir({ prefix: "fw-resume-" });
-    const operator = await TestClient.open(`${relay.url}operator`);
+    const operator = await TestClient.open(`${relay.url}operator`, { ignore: isRetainedStatus });
     const board = await flashAndBoot(binary!, dir, deviceFields(`ws://127.0.0.1:${gate.port}/`));
     try {
       await statusWhileAway(relay, operator, (away) => gate.refuse(away));

@@ -10,7 +10,7 @@ import type { DeviceConfig } from "../device/firmware/config.ts";
 import { sosTimingError } from "../tools/sos_timing.ts";
 import { VirtualBoard } from "../virtual_board/mod.ts";
 import { Retryable, retryWhileRetryable } from "./attempts.ts";
-import { delay, TestClient, waitFor } from "./helpers.ts";
+import { delay, isRetainedStatus, TestClient, waitFor } from "./helpers.ts";
 import { type RelayProcess, startRelayProcess } from "./relay_process.ts";
 
 /**
@@ -68,7 +68,7 @@ timingTest(
   async () => {
     await using relay = await startRelayProcess();
     const { config, code } = await firmware(relay, { rehandshakeEvery: 0 });
-    const watcher = await TestClient.open(`${relay.url}watcher`);
+    const watcher = await TestClient.open(`${relay.url}watcher`, { ignore: isRetainedStatus });
     await using board = await VirtualBoard.boot({ code, hasWifi: false });
     try {
       const sos = await messagesFrom(watcher, 2, 8000);
@@ -92,7 +92,7 @@ timingTest(
 timingTest("the connection is re-opened every rehandshakeEvery cycles", async () => {
   await using relay = await startRelayProcess(["--log-format", "json"]);
   const { code } = await firmware(relay, { pattern: FAST, rehandshakeEvery: 2 });
-  const watcher = await TestClient.open(`${relay.url}watcher`);
+  const watcher = await TestClient.open(`${relay.url}watcher`, { ignore: isRetainedStatus });
   await using board = await VirtualBoard.boot({ code, hasWifi: false });
   try {
     await messagesFrom(watcher, 6, 5000);
@@ -109,7 +109,7 @@ timingTest("the connection is re-opened every rehandshakeEvery cycles", async ()
 Deno.test("commands are obeyed and answered; malformed ones get an error reply", async () => {
   await using relay = await startRelayProcess();
   const { code } = await firmware(relay, { pattern: FAST, rehandshakeEvery: 0 });
-  const operator = await TestClient.open(`${relay.url}operator`);
+  const operator = await TestClient.open(`${relay.url}operator`, { ignore: isRetainedStatus });
   await using board = await VirtualBoard.boot({ code, hasWifi: false });
   const send = (value: unknown) => operator.socket.send(JSON.stringify(value));
   try {
@@ -203,7 +203,7 @@ timingTest("Wi-Fi loss and return: the LED never falters and the board reconnect
     rehandshakeEvery: 0,
     wifi: { ssid: "lab", password: "password1", attempts: 2, delayMs: 100 },
   });
-  const watcher = await TestClient.open(`${relay.url}watcher`);
+  const watcher = await TestClient.open(`${relay.url}watcher`, { ignore: isRetainedStatus });
   await using board = await VirtualBoard.boot({
     code,
     wifi: { ssid: "lab", password: "password1" },
@@ -238,7 +238,7 @@ timingTest("relay loss, a blocked connect and a message flood never disturb the 
     await delay(1500); // reconnect attempts fail while the LED goes on
     board.faults.blockConnect(400);
     restarted = await startRelayProcess(["--port", String(port)]);
-    const flooder = await TestClient.open(`${restarted.url}flooder`);
+    const flooder = await TestClient.open(`${restarted.url}flooder`, { ignore: isRetainedStatus });
     await waitFor(
       "the reconnection",
       () => restarted!.stderr.some((l) => l.includes("board-1")),

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { generateCertificates } from "../relay/certs.ts";
 import { espruinoForTests } from "../tools/espruino_process.ts";
 import { startTlsFront } from "../tools/tls_front.ts";
-import { TestClient, waitFor } from "./helpers.ts";
+import { isRetainedStatus, TestClient, waitFor } from "./helpers.ts";
 import { command, flashAndBoot, overTcp } from "./real_firmware.ts";
 import { startRelayProcess } from "./relay_process.ts";
 
@@ -34,7 +34,9 @@ for (const sni of ["sent", "not sent"] as const) {
           certFile: `${dir}/server.crt`,
           keyFile: `${dir}/server.key`,
         });
-        await using operator = await TestClient.open(`${relay.url}operator?token=${TOKEN}`);
+        await using operator = await TestClient.open(`${relay.url}operator?token=${TOKEN}`, {
+          ignore: isRetainedStatus,
+        });
         const board = await flashAndBoot(
           binary!,
           dir,

@@ -13,7 +13,7 @@ import { progressBar, resolvePort } from "../tools/flash.ts";
 import { findSerialPorts, FlashError, parseTcpPort } from "../tools/flash_transport.ts";
 import { missingModuleWarning, ramRoom } from "../tools/flash_espruino.ts";
 import { buildDeviceBundle } from "./device_build.ts";
-import { startTestRelay, TestClient } from "./helpers.ts";
+import { isRetainedStatus, startTestRelay, TestClient } from "./helpers.ts";
 
 const FLASH = new URL("../tools/flash.ts", import.meta.url).pathname;
 /** The permissions of the `flash` task (device files need --allow-all in Deno). */
@@ -215,7 +215,7 @@ Deno.test({
 
 Deno.test("flash: a program with the device WebSocket client reaches the relay, again after a reboot", async () => {
   await using relay = startTestRelay();
-  await using peer = await TestClient.open(`${relay.url}peer`);
+  await using peer = await TestClient.open(`${relay.url}peer`, { ignore: isRetainedStatus });
   const library = await buildDeviceBundle({ entry: "device/ws/mod.ts", globalName: "WS" });
   const token = `w${crypto.randomUUID().slice(0, 8)}`;
   const file = await writeProgram(
@@ -527,7 +527,9 @@ async function flashFirmware(
   transport: "tcp" | "pty",
 ): Promise<void> {
   await using relay = startTestRelay({ onDuplicate: "replace", token: "t0ken" });
-  await using peer = await TestClient.open(`${relay.url}peer?token=t0ken`);
+  await using peer = await TestClient.open(`${relay.url}peer?token=t0ken`, {
+    ignore: isRetainedStatus,
+  });
   const dir = await Deno.makeTempDir({ prefix: "flash_firmware_" });
   try {
     const config = `${dir}/device.json`;

@@ -82,6 +82,23 @@ export async function waitFor(
 /** A message as received: text, or binary bytes. */
 export type Received = string | Uint8Array;
 
+/**
+ * Whether a message is the SOS firmware's retained status (sent on every
+ * connect and every `statusEvery` cycles): tests that count `SOS!` lines skip it.
+ */
+export function isRetainedStatus(message: Received): boolean {
+  return typeof message === "string" && message.startsWith('{"from":') &&
+    message.includes('"retain":true,"status":');
+}
+
+/** Options of {@linkcode TestClient.open}. */
+export interface TestClientOptions {
+  /** An HTTP client (a private CA, for wss). */
+  client?: Deno.HttpClient;
+  /** Messages for which this returns true are dropped, never queued. */
+  ignore?: (message: Received) => boolean;
+}
+
 /** A Deno `WebSocket` whose messages and close can be awaited. */
 export class TestClient implements AsyncDisposable {
   /** The underlying socket. */
@@ -91,11 +108,12 @@ export class TestClient implements AsyncDisposable {
   #queue: Received[] = [];
   #waiters: ((message: Received) => void)[] = [];
 
-  private constructor(socket: WebSocket) {
+  private constructor(socket: WebSocket, ignore?: (message: Received) => boolean) {
     this.socket = socket;
     socket.binaryType = "arraybuffer";
     socket.onmessage = (event) => {
       const message = typeof event.data === "string" ? event.data : new Uint8Array(event.data);
+      if (ignore?.(message)) return;
       const waiter = this.#waiters.shift();
       if (waiter) waiter(message);
       else this.#queue.push(message);
@@ -104,11 +122,11 @@ export class TestClient implements AsyncDisposable {
   }
 
   /** Opens a connection and waits until it is open; rejects with the error text on refusal. */
-  static async open(url: string, options?: { client?: Deno.HttpClient }): Promise<TestClient> {
+  static async open(url: string, options?: TestClientOptions): Promise<TestClient> {
     const socket = options?.client
       ? new WebSocket(url, { client: options.client } as unknown as string[])
       : new WebSocket(url);
-    const client = new TestClient(socket);
+    const client = new TestClient(socket, options?.ignore);
     await new Promise<void>((resolve, reject) => {
       socket.addEventListener("open", () => resolve(), { once: true });
       socket.addEventListener("error", (event) => {

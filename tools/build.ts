@@ -17,7 +17,12 @@
 
 import { dirname } from "node:path";
 import { bundleDevice } from "./bundle.ts";
-import { type DeviceConfig, DeviceConfigError, loadDeviceConfig } from "./device_config.ts";
+import {
+  type DeviceConfig,
+  DeviceConfigError,
+  loadDeviceConfig,
+  withToken,
+} from "./device_config.ts";
 import {
   checkEspruinoDialect,
   type DialectProblem,
@@ -150,6 +155,8 @@ export interface BuildFirmwareFileOptions {
   minify?: boolean;
   /** Entry module (default {@linkcode FIRMWARE_ENTRY}). */
   entry?: string;
+  /** This board's token, in place of the configuration's (see {@linkcode withToken}). */
+  token?: string;
   /** Where progress lines go (default standard output). */
   log?: (text: string) => void;
 }
@@ -166,7 +173,8 @@ export const DEFAULT_OUT = "dist/firmware.js";
  */
 export async function buildFirmwareFile(options: BuildFirmwareFileOptions): Promise<BuiltFirmware> {
   const log = options.log ?? ((text: string) => console.log(text.trimEnd()));
-  const config = await loadDeviceConfig(options.config);
+  const loaded = await loadDeviceConfig(options.config);
+  const config = options.token === undefined ? loaded : withToken(loaded, options.token);
   const firmware = await buildFirmware({ config, minify: options.minify, entry: options.entry });
   await Deno.mkdir(dirname(options.out), { recursive: true });
   await Deno.writeTextFile(options.out, firmware.code);
@@ -180,11 +188,13 @@ export async function buildFirmwareFile(options: BuildFirmwareFileOptions): Prom
   return firmware;
 }
 
-const USAGE = `Usage: deno task build [-- --config PATH] [--out PATH] [--no-minify]
+const USAGE = `Usage: deno task build [-- --config PATH] [--out PATH] [--token TOKEN] [--no-minify]
 
   --config PATH   device configuration (default config/device.json; see config/device.example.json)
   --out PATH      where to write the bundle (default dist/firmware.js)
   --entry PATH    firmware entry module (default device/firmware/main.ts)
+  --token TOKEN   this board's token (deno task token), in place of the configuration's;
+                  env DEVICE_TOKEN. A token for one id sets clientId when it is null
   --no-minify     readable output, for debugging on the board's console`;
 
 async function main(args: string[]): Promise<number> {
@@ -192,6 +202,7 @@ async function main(args: string[]): Promise<number> {
   let out = DEFAULT_OUT;
   let minify = true;
   let entry: string | undefined;
+  let token = Deno.env.get("DEVICE_TOKEN") || undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "--") continue;
@@ -201,14 +212,15 @@ async function main(args: string[]): Promise<number> {
     }
     if (arg === "--no-minify") {
       minify = false;
-    } else if (arg === "--config" || arg === "--out" || arg === "--entry") {
+    } else if (["--config", "--out", "--entry", "--token"].includes(arg)) {
       const value = args[++i];
       if (!value) {
-        console.error(`build: ${arg} expects a path\n\n${USAGE}`);
+        console.error(`build: ${arg} expects a value\n\n${USAGE}`);
         return 2;
       }
       if (arg === "--config") configPath = value;
       else if (arg === "--entry") entry = value;
+      else if (arg === "--token") token = value;
       else out = value;
     } else {
       console.error(`build: unknown argument ${arg}\n\n${USAGE}`);
@@ -216,7 +228,7 @@ async function main(args: string[]): Promise<number> {
     }
   }
   try {
-    await buildFirmwareFile({ config: configPath, out, minify, entry });
+    await buildFirmwareFile({ config: configPath, out, minify, entry, token });
     return 0;
   } catch (error) {
     if (error instanceof DeviceConfigError || error instanceof EspruinoDialectError) {

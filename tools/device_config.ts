@@ -148,6 +148,36 @@ function checkServer(reader: Reader, value: string | null): string {
   return value;
 }
 
+/**
+ * The configuration with `token` replaced by a board's own (`deno task build
+ * -- --token`, e.g. minted by `deno task token`). A per-client token (JWT)
+ * whose `sub` is not the configured `clientId` is refused: the relay would.
+ */
+export function withToken(config: DeviceConfig, token: string, file = "--token"): DeviceConfig {
+  if (!/^[\x21-\x7e]+$/.test(token)) {
+    throw new DeviceConfigError(file, ["token: expected printable characters without spaces"]);
+  }
+  const parts = token.split(".");
+  if (parts.length === 3) {
+    let sub: unknown;
+    try {
+      const json = atob(parts[1].replace(/-/g, "+").replace(/_/g, "/"));
+      sub = JSON.parse(json).sub;
+    } catch {
+      sub = undefined; // not a JWT: a shared token that happens to hold dots
+    }
+    if (typeof sub === "string" && config.clientId !== null && sub !== config.clientId) {
+      throw new DeviceConfigError(file, [
+        `token: it is for client id "${sub}", but clientId is "${config.clientId}"`,
+      ]);
+    }
+    if (typeof sub === "string" && config.clientId === null) {
+      return { ...config, clientId: sub, token };
+    }
+  }
+  return { ...config, token };
+}
+
 /** Parses and validates configuration text; throws {@linkcode DeviceConfigError} listing every problem. */
 export function parseDeviceConfig(text: string, options: { file?: string } = {}): DeviceConfig {
   const file = options.file ?? "device configuration";
@@ -168,6 +198,7 @@ export function parseDeviceConfig(text: string, options: { file?: string } = {})
     "led",
     "pattern",
     "rehandshakeEvery",
+    "statusEvery",
     "heartbeat",
     "reconnect",
     "outbox",
@@ -246,6 +277,11 @@ export function parseDeviceConfig(text: string, options: { file?: string } = {})
       min: 0,
       max: 10_000,
       fallback: 10,
+    }),
+    statusEvery: reader.integer(root, "statusEvery", "", {
+      min: 0,
+      max: 10_000,
+      fallback: 12,
     }),
     heartbeat: {
       pingIntervalMs: reader.integer(heartbeat, "pingIntervalMs", "heartbeat.", {

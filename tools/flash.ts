@@ -221,6 +221,8 @@ Options:
   -c, --config PATH   Device configuration to build the firmware from (default
                       ${DEFAULT_CONFIG}).
       --out PATH      Where the build goes (default ${DEFAULT_FILE}).
+      --token TOKEN   This board's token (deno task token) in place of the configuration's;
+                      default $DEVICE_TOKEN. A token for one id sets a null clientId.
   -f, --file PATH     Upload this file as it is, without building.
       --no-save       Upload to RAM only (gone after the next reboot).
       --watch SECONDS How long to show the board's console after the upload (default 5).
@@ -266,6 +268,7 @@ export async function main(args: string[]): Promise<number> {
           file: { type: "string", short: "f" },
           config: { type: "string", short: "c" },
           out: { type: "string" },
+          token: { type: "string" },
           "no-save": { type: "boolean" },
           watch: { type: "string" },
           verbose: { type: "boolean", short: "v" },
@@ -295,7 +298,12 @@ export async function main(args: string[]): Promise<number> {
       // Without --file, flash what `deno task build` makes from the configuration.
       file = values.out ?? DEFAULT_FILE;
       try {
-        await buildFirmwareFile({ config: values.config ?? DEFAULT_CONFIG, out: file, log });
+        await buildFirmwareFile({
+          config: values.config ?? DEFAULT_CONFIG,
+          out: file,
+          log,
+          token: values.token ?? (Deno.env.get("DEVICE_TOKEN") || undefined),
+        });
       } catch (error) {
         if (error instanceof DeviceConfigError || error instanceof EspruinoDialectError) {
           throw new FlashError(
@@ -306,10 +314,12 @@ export async function main(args: string[]): Promise<number> {
         }
         throw error;
       }
-    } else if (values.config !== undefined || values.out !== undefined) {
+    } else if (
+      values.config !== undefined || values.out !== undefined || values.token !== undefined
+    ) {
       throw new FlashError(
         "USAGE",
-        "--config and --out build a firmware; --file uploads a file as it is",
+        "--config, --out and --token build a firmware; --file uploads a file as it is",
         "Give either --file, or --config (and --out).",
       );
     }

@@ -1,5 +1,5 @@
 /**
- * Commands from the relay: JSON objects `{"to": "<id>" | "*", "cmd": …}`.
+ * Commands from the relay: JSON objects `{"to": "<id>" | ["<id>", …] | "*", "cmd": …}`.
  * A command for this device is acted on and answered with a JSON reply
  * carrying `from`; anything not addressed to it is ignored; a malformed
  * command gets an error reply, never an exception.
@@ -55,7 +55,10 @@ export function handleCommand(text: string, target: CommandTarget): Reply | null
     return null;
   }
   if (typeof message !== "object" || message === null || message instanceof Array) return null;
-  if (message.to !== target.id && message.to !== "*") return null;
+  const to = message.to;
+  if (to !== target.id && to !== "*" && !(to instanceof Array && to.indexOf(target.id) >= 0)) {
+    return null;
+  }
   const cmd = message.cmd;
   const reply = (fields: Reply): Reply => {
     const out: Reply = { from: target.id, re: cmd };

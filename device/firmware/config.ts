@@ -48,6 +48,8 @@ export interface DeviceConfig {
   pattern: SosPattern;
   /** Re-handshake every N cycles; 0 never. */
   rehandshakeEvery: number;
+  /** Send the retained status on each connect and every N cycles; 0 only on connect. */
+  statusEvery: number;
   /** Link liveness checks. */
   heartbeat: { pingIntervalMs: number; pongTimeoutMs: number };
   /** Reconnect backoff bounds. */

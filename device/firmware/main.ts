@@ -1,8 +1,11 @@
 /**
  * The SOS firmware: blinks SOS on the LED from the first moment, joins Wi-Fi,
  * holds a WebSocket to the relay, sends `SOS!` after each pattern, prints
- * and obeys the relay's commands, and re-handshakes every
- * `rehandshakeEvery` cycles. Nothing the network does can stop the blinking.
+ * and obeys the commands addressed to it, re-handshakes every
+ * `rehandshakeEvery` cycles, and sends its status as its retained message
+ * (`GET /devices`) on each connect and every `statusEvery` cycles. It
+ * connects as a device (`?role=device`). Nothing the network does can stop
+ * the blinking.
  *
  * `deno task build` bundles this file with the validated configuration
  * embedded as `FIRMWARE_CONFIG` and the LED's pin as `FIRMWARE_LED`.
@@ -46,6 +49,13 @@ function report(where: string, error: unknown): void {
 const id = FIRMWARE_CONFIG.clientId ||
   ("esp32-" + String(getSerial()).replace(/[^A-Za-z0-9]/g, "").toLowerCase()).substr(0, 64);
 
+/** Sends the status as this device's retained message: the relay keeps the latest for /devices. */
+function sendStatus(): void {
+  if (client && client.state() === "open") {
+    client.send(JSON.stringify({ from: id, retain: true, status: commands.status() }));
+  }
+}
+
 function rehandshake(): void {
   if (!client) return;
   log("re-handshaking");
@@ -63,6 +73,8 @@ const blinker = startBlinker({
     }
     const every = FIRMWARE_CONFIG.rehandshakeEvery;
     if (every > 0 && cycles % every === 0) rehandshake();
+    const statusEvery = FIRMWARE_CONFIG.statusEvery;
+    if (statusEvery > 0 && cycles % statusEvery === 0) sendStatus();
   },
   onError: (error) => report("cycle", error),
 });
@@ -111,7 +123,7 @@ const wifi = startWifi(FIRMWARE_CONFIG.wifi, {
 process.on("uncaughtException", (error) => report("handler", error));
 
 client = createWebSocketClient({
-  url: FIRMWARE_CONFIG.server + id,
+  url: FIRMWARE_CONFIG.server + id + "?role=device",
   token: FIRMWARE_CONFIG.token || undefined,
   pingIntervalMs: FIRMWARE_CONFIG.heartbeat.pingIntervalMs,
   pongTimeoutMs: FIRMWARE_CONFIG.heartbeat.pongTimeoutMs,
@@ -121,7 +133,10 @@ client = createWebSocketClient({
   outboxBytes: FIRMWARE_CONFIG.outbox.maxBytes,
   maxMessageBytes: FIRMWARE_CONFIG.maxMessageBytes,
 });
-client.on("open", () => log("connected"));
+client.on("open", () => {
+  log("connected");
+  sendStatus();
+});
 client.on("close", (code, reason) => log(`closed ${code} ${reason}`));
 client.on("error", (error) => report("connection", error));
 client.on("message", (data, binary) => {

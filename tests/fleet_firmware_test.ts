@@ -1,0 +1,206 @@
+/**
+ * The SOS firmware as one device of a fleet: while 20 other devices and an
+ * operator chatter through the relay, the board receives the commands
+ * addressed to it (its id, or an array holding it) and nothing else, the
+ * other devices never see the board's messages, and its retained status is
+ * listed at `GET /devices`. On the virtual board, and on the real Espruino
+ * interpreter (flashed with `deno task flash`; skipped with a warning
+ * without ESPRUINO_BIN, failed under CI=true).
+ */
+
+import assert from "node:assert/strict";
+import { buildFirmware } from "../tools/build.ts";
+import { parseDeviceConfig } from "../tools/device_config.ts";
+import { espruinoForTests } from "../tools/espruino_process.ts";
+import { VirtualBoard } from "../virtual_board/mod.ts";
+import { closeAll, delay, type Received, TestClient, waitFor } from "./helpers.ts";
+import { flashAndBoot } from "./real_firmware.ts";
+import { type RelayProcess, startRelayProcess } from "./relay_process.ts";
+
+const BOARD = "board-1";
+const DEVICES = 20;
+const binary = espruinoForTests("esp32c3");
+
+function deviceFields(server: string) {
+  return {
+    server,
+    clientId: BOARD,
+    rehandshakeEvery: 0,
+    statusEvery: 2,
+    pattern: { dotOnMs: 60, dashOnMs: 120, offMs: 30, pauseMs: 120 },
+    heartbeat: { pingIntervalMs: 2000, pongTimeoutMs: 2000 },
+    reconnect: { minDelayMs: 100, maxDelayMs: 300 },
+  };
+}
+
+/** A board running the firmware: its console lines so far, and how to stop it. */
+interface Board {
+  console(): string[];
+  stop(): Promise<void>;
+}
+
+interface DeviceRecord {
+  id: string;
+  online: boolean;
+  retained: {
+    at: string;
+    message: { from?: string; retain?: boolean; status?: Record<string, unknown> };
+  } | null;
+}
+
+/**
+ * Chatter from 20 devices and the operator, none of it for the board: each
+ * device sends to the next one, to an array of two others, and unaddressed
+ * (operators only); the operator commands the devices one by one.
+ */
+function startChatter(devices: TestClient[], operator: TestClient) {
+  let round = 0;
+  const timer = setInterval(() => {
+    devices.forEach((device, i) => {
+      const next = `dev${(i + 1) % DEVICES}`;
+      device.socket.send(JSON.stringify({ to: next, cmd: "status", from: `dev${i}`, round }));
+      device.socket.send(
+        JSON.stringify({ to: [next, `dev${(i + 2) % DEVICES}`], from: `dev${i}`, round }),
+      );
+      device.socket.send(`plain from dev${i} ${round}`);
+    });
+    operator.socket.send(JSON.stringify({ to: `dev${round % DEVICES}`, cmd: "status", round }));
+    round++;
+  }, 50);
+  return {
+    stop: () => clearInterval(timer),
+    get rounds() {
+      return round;
+    },
+  };
+}
+
+/** The board's next reply to `cmd`, skipping the chatter the operator also sees. */
+async function replyFrom(operator: TestClient, cmd: string): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`no reply to ${cmd} from ${BOARD}`);
+    const text = String(await operator.next(left));
+    if (!text.startsWith(`{"from":"${BOARD}"`)) continue;
+    const reply = JSON.parse(text);
+    if (reply.re === cmd) return reply;
+  }
+}
+
+/** The messages the board printed as received (`[sos] < …`). */
+function received(lines: string[]): string[] {
+  return lines.flatMap((line) => {
+    const at = line.indexOf("[sos] < ");
+    return at === -1 ? [] : [line.slice(at + 8).trim()];
+  });
+}
+
+async function fleetTest(relay: RelayProcess, boot: () => Promise<Board>) {
+  const operator = await TestClient.open(`${relay.url}console`);
+  const devices = await Promise.all(
+    Array.from({ length: DEVICES }, (_, i) => TestClient.open(`${relay.url}dev${i}?role=device`)),
+  );
+  const chatter = startChatter(devices, operator);
+  let board: Board | undefined;
+  try {
+    board = await boot();
+    const listed = async () =>
+      (await (await fetch(`${relay.httpUrl}/devices`)).json() as DeviceRecord[])
+        .find((d) => d.id === BOARD);
+    await waitFor("the board's retained status in /devices", async () => {
+      return (await listed())?.retained?.message.status !== undefined;
+    }, 60_000);
+    const record = (await listed())!;
+    assert.equal(record.online, true);
+    assert.equal(record.retained?.message.from, BOARD);
+    assert.equal(record.retained?.message.retain, true);
+    assert.equal(typeof record.retained?.message.status?.cycles, "number");
+    assert.equal(record.retained?.message.status?.connection, "open");
+
+    // Commands for the board, among the chatter: by id and in an array with another id.
+    const sent = [
+      { to: BOARD, cmd: "say", text: "marker-1" },
+      { to: ["dev3", BOARD], cmd: "say", text: "marker-2" },
+      { to: BOARD, cmd: "status" },
+    ];
+    for (const message of sent) {
+      operator.socket.send(JSON.stringify(message));
+      const reply = await replyFrom(operator, message.cmd);
+      assert.equal(reply.ok, true, JSON.stringify(reply));
+    }
+    // A later status proves the retained message is refreshed every statusEvery cycles.
+    const before = record.retained!.at;
+    await waitFor("a newer retained status", async () => {
+      const at = (await listed())?.retained?.at;
+      return at !== undefined && at > before;
+    }, 60_000);
+    chatter.stop();
+    assert.ok(chatter.rounds > 10, `only ${chatter.rounds} rounds of chatter`);
+    // Everything the devices were sent has been relayed once the last marker comes back to them:
+    // dev0 gets a last message from the operator after the chatter, in order behind the rest.
+    operator.socket.send(JSON.stringify({ to: "dev0", end: true }));
+    const dev0: Received[] = [];
+    for (;;) {
+      const message = await devices[0].next(10_000);
+      dev0.push(message);
+      if (message === JSON.stringify({ to: "dev0", end: true })) break;
+    }
+
+    const got = received(board.console());
+    assert.deepEqual(got, sent.map((m) => JSON.stringify(m)), "the board got its commands only");
+    // No device saw the board's messages (SOS!, replies, status): they went to operators only.
+    for (const [i, device] of devices.entries()) {
+      const messages = i === 0 ? dev0 : [];
+      while (device.pending > 0) messages.push(await device.next());
+      for (const message of messages) {
+        const text = String(message);
+        const fromBoard = text === "SOS!" || text.startsWith(`{"from":"${BOARD}"`) ||
+          text.startsWith("marker-");
+        assert.ok(!fromBoard, `dev${i} got the board's ${text}`);
+        assert.ok(text.includes(`"dev${i}"`), `dev${i} got a message not addressed to it: ${text}`);
+      }
+    }
+  } finally {
+    chatter.stop();
+    await board?.stop();
+    await closeAll([operator, ...devices]);
+  }
+}
+
+Deno.test("virtual board: the SOS firmware among 20 chattering devices gets its commands only, and its status is retained", async () => {
+  await using relay = await startRelayProcess();
+  const config = parseDeviceConfig(JSON.stringify(deviceFields(relay.url)));
+  const { code } = await buildFirmware({ config });
+  await fleetTest(relay, async () => {
+    const board = await VirtualBoard.boot({ code, hasWifi: false });
+    return {
+      console: () => board.console,
+      stop: () => board[Symbol.asyncDispose](),
+    };
+  });
+});
+
+Deno.test({
+  name:
+    "real interpreter: the SOS firmware among 20 chattering devices gets its commands only, and its status is retained",
+  ignore: binary === undefined,
+  async fn() {
+    await using relay = await startRelayProcess();
+    const dir = await Deno.makeTempDir({ prefix: "fw-fleet-" });
+    try {
+      await fleetTest(relay, async () => {
+        const board = await flashAndBoot(binary!, dir, deviceFields(relay.url));
+        return {
+          console: () => board.output.split("\n"),
+          stop: async () => {
+            await board.kill();
+            await delay(0);
+          },
+        };
+      });
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
