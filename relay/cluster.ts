@@ -465,7 +465,7 @@ export class ClusterNode implements HubCluster {
       connectedSince: new Date().toISOString(),
     });
     try {
-      const [code, holder] = await this.#scripts.relayClaim(
+      const claimed = this.#scripts.relayClaim(
         this.#idsKey,
         this.#prefix,
         request.id,
@@ -474,7 +474,10 @@ export class ClusterNode implements HubCluster {
         info,
         request.replace ? "1" : "0",
         this.#channel,
-      ) as [number, string];
+      );
+      // In the same write, right behind the claim: the id misses nothing from here to its take.
+      this.#resume?.reserve(request.id, token);
+      const [code, holder] = await claimed as [number, string];
       if (code === 1) return { ok: true, token };
       if (code === 0) return { ok: false, status: 409, node: holder };
       this.#registered = false;
