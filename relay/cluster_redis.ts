@@ -26,8 +26,9 @@ export const connectRedis: ConnectRedis = (options) => {
     ...common,
     // Fail at once while Redis is away rather than queue claims and messages for later.
     enableOfflineQueue: false,
-    // Messages published in one tick travel in one write.
-    enableAutoPipelining: true,
+    // No auto-pipelining: it copies every command of a tick into one more buffer, and under Deno
+    // a 64 KiB message then cost the node about 540 µs of CPU to publish instead of 160.
+    enableAutoPipelining: false,
     // A command cut off by a lost connection may have run: resending could deliver it twice.
     autoResendUnfulfilledCommands: false,
     // A Redis that accepts but does not answer (frozen, overloaded) must not hold an upgrade
