@@ -103,27 +103,41 @@ export class RespReader {
     this.#end = used;
   }
 
-  /** Index of the CR of the line starting at `from`, or -1. */
+  /** Index of the CR of the line starting at `from`, or -1 while the line is incomplete. */
   #lineEnd(from: number): number {
-    const cr = this.#buffer.subarray(from, this.#end).indexOf(CR);
-    return cr === -1 || from + cr + 1 >= this.#end ? -1 : from + cr;
+    const buffer = this.#buffer;
+    for (let i = from; i + 1 < this.#end; i++) {
+      if (buffer[i] === CR) return i;
+    }
+    return -1;
+  }
+
+  /** The integer written in ASCII between `from` and `to` (a length or a count). */
+  #integer(from: number, to: number): number {
+    const buffer = this.#buffer;
+    const negative = buffer[from] === 0x2d;
+    let value = 0;
+    for (let i = negative ? from + 1 : from; i < to; i++) value = value * 10 + buffer[i] - 0x30;
+    return negative ? -value : value;
   }
 
   #parse(at: number): { value: RespValue; end: number } | undefined {
     if (at >= this.#end) return undefined;
     const cr = this.#lineEnd(at + 1);
     if (cr === -1) return undefined;
-    const line = () => decoder.decode(this.#buffer.subarray(at + 1, cr));
     const afterLine = cr + 2;
     switch (this.#buffer[at]) {
       case 0x2b: // +
-        return { value: line(), end: afterLine };
+        return { value: decoder.decode(this.#buffer.subarray(at + 1, cr)), end: afterLine };
       case 0x2d: // -
-        return { value: new RespError(line()), end: afterLine };
+        return {
+          value: new RespError(decoder.decode(this.#buffer.subarray(at + 1, cr))),
+          end: afterLine,
+        };
       case 0x3a: // :
-        return { value: Number(line()), end: afterLine };
+        return { value: this.#integer(at + 1, cr), end: afterLine };
       case 0x24: { // $
-        const length = Number(line());
+        const length = this.#integer(at + 1, cr);
         if (length < 0) return { value: null, end: afterLine };
         if (this.#end < afterLine + length + 2) return undefined;
         return {
@@ -132,7 +146,7 @@ export class RespReader {
         };
       }
       case 0x2a: { // *
-        const count = Number(line());
+        const count = this.#integer(at + 1, cr);
         if (count < 0) return { value: null, end: afterLine };
         const items: RespValue[] = [];
         let end = afterLine;
@@ -154,10 +168,13 @@ function text(value: RespValue): string {
   return value instanceof Uint8Array ? decoder.decode(value) : String(value);
 }
 
+const MESSAGE = encoder.encode("message");
+
 /** Whether a RESP value is the bulk string `message` (the kind of a pub/sub push). */
 function isMessageKind(value: RespValue): boolean {
-  return value instanceof Uint8Array && value.length === 7 && value[0] === 0x6d &&
-    value[1] === 0x65 && value[6] === 0x65 && text(value) === "message";
+  if (!(value instanceof Uint8Array) || value.length !== MESSAGE.length) return false;
+  for (let i = 0; i < MESSAGE.length; i++) if (value[i] !== MESSAGE[i]) return false;
+  return true;
 }
 
 /** A pub/sub connection that stays subscribed: see the module documentation. */
