@@ -228,7 +228,10 @@ export function defaultNodeId(): string {
   return `${host.replace(/[^A-Za-z0-9_.-]/g, "-").slice(0, 40)}-${Deno.pid}-${suffix}`;
 }
 
-/** The part of an ioredis connection a node uses (relay/cluster_redis.ts makes them). */
+/**
+ * The part of a Redis connection a node uses: relay/cluster_redis.ts makes
+ * them, an ioredis connection for commands and relay/cluster_bus.ts for the bus.
+ */
 export interface RedisConnection {
   /** `ready` when commands can be sent; `reconnecting`, `end`, … otherwise. */
   readonly status: string;

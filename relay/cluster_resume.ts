@@ -33,8 +33,8 @@
  *
  * A new connection counts as away from the moment its id is claimed
  * ({@linkcode ClusterResume.reserve}) until its take: what other nodes publish
- * while its socket opens and its take travels to Redis is kept for it too,
- * where before it fell between the claim and the mark and was lost.
+ * while its socket opens and its take travels to Redis is kept for it too;
+ * otherwise it would fall between the claim and the mark and be lost.
  *
  * @module
  */
