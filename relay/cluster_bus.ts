@@ -10,7 +10,7 @@
  * parses pushes in place and hands the listener a view of the message: a
  * node's own frames are skipped without being copied at all.
  *
- * It speaks the little it needs: AUTH, CLIENT SETNAME and SUBSCRIBE, then
+ * It speaks the little it needs (over TLS for `rediss://`): AUTH, CLIENT SETNAME and SUBSCRIBE, then
  * reads `message` pushes; it reconnects and subscribes again by itself, and
  * emits the events relay/cluster.ts listens to on an ioredis connection
  * (`ready`, `close`, `end`, `error`, `messageBuffer`).
@@ -32,6 +32,11 @@ export interface BusSubscriberOptions {
   retryStrategy: (times: number) => number;
   /** How long connecting, authenticating and subscribing may take; default 2000 ms. */
   connectTimeout?: number;
+  /**
+   * For `rediss://`: PEM certificates to trust besides Deno's (which honours `--cert` and
+   * `DENO_CERT`).
+   */
+  caCerts?: string[];
 }
 
 const encoder = new TextEncoder();
@@ -184,7 +189,7 @@ export class BusSubscriber implements RedisConnection {
   #listeners = new Map<string, { listener: Listener; once: boolean }[]>();
   #channels = new Set<string>();
   /** The socket of the current attempt or connection. */
-  #conn: Deno.TcpConn | undefined;
+  #conn: Deno.TcpConn | Deno.TlsConn | undefined;
   #attempts = 0;
   #retry: ReturnType<typeof setTimeout> | undefined;
   #ended = false;
@@ -320,16 +325,19 @@ export class BusSubscriber implements RedisConnection {
       this.#close(); // a pending read or write fails with it
     }, this.#options.connectTimeout ?? 2000);
     try {
-      const conn = await Deno.connect({
+      const address = {
         hostname: url.hostname.replace(/^\[|\]$/g, ""),
         port: Number(url.port || 6379),
-      });
+      };
+      const conn: Deno.TcpConn | Deno.TlsConn = url.protocol === "rediss:"
+        ? await Deno.connectTls({ ...address, caCerts: this.#options.caCerts })
+        : await Deno.connect(address);
       if (timedOut || this.#ended) {
         conn.close();
         throw new Error(timedOut ? "connect ETIMEDOUT" : "closed while connecting");
       }
       this.#conn = conn;
-      conn.setNoDelay(true);
+      if ("setNoDelay" in conn) conn.setNoDelay(true);
       const reader = new RespReader();
       const handshake: string[][] = [];
       const password = decodeURIComponent(url.password);
@@ -376,7 +384,7 @@ export class BusSubscriber implements RedisConnection {
     }
   }
 
-  async #readPushes(conn: Deno.TcpConn, reader: RespReader): Promise<never> {
+  async #readPushes(conn: Deno.Conn, reader: RespReader): Promise<never> {
     while (true) {
       let value = reader.next();
       while (value !== undefined) {

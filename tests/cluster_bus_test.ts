@@ -1,14 +1,17 @@
 /**
  * The bus subscriber of a cluster node (relay/cluster_bus.ts): RESP parsed in
- * place whatever the reads cut, and every message of a real Redis in order.
+ * place whatever the reads cut, and every message of a real Redis in order,
+ * over TLS too.
  */
 
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import { Redis } from "npm:ioredis@6.0.0";
 import { BusSubscriber, encodeCommand, RespReader, type RespValue } from "../relay/cluster_bus.ts";
-import { clusterTest } from "./cluster_nodes.ts";
+import { generateCertificates } from "../relay/certs.ts";
+import { clusterTest, REDIS } from "./cluster_nodes.ts";
 import { waitFor } from "./helpers.ts";
+import { freePort, startRedisServer } from "./redis_server.ts";
 
 function patterned(size: number, seed: number): Uint8Array {
   return new Uint8Array(size).map((_, i) => (i * 31 + seed) & 0xff);
@@ -92,3 +95,58 @@ clusterTest(
     }
   },
 );
+
+Deno.test({
+  name: "the bus subscriber speaks TLS to a rediss:// URL",
+  ignore: REDIS === undefined,
+  async fn() {
+    const dir = await Deno.makeTempDir({ prefix: "relay-redis-tls-" });
+    try {
+      const paths = await generateCertificates({ dir, hosts: ["localhost", "127.0.0.1"] });
+      const tlsPort = freePort();
+      await using redis = await startRedisServer({
+        binary: REDIS!,
+        extraArgs: [
+          "--tls-port",
+          String(tlsPort),
+          "--tls-cert-file",
+          paths.serverCert,
+          "--tls-key-file",
+          paths.serverKey,
+          "--tls-ca-cert-file",
+          paths.caCert,
+          "--tls-auth-clients",
+          "no",
+        ],
+      });
+      const ca = await Deno.readTextFile(paths.caCert);
+      const subscriber = new BusSubscriber({
+        url: `rediss://localhost:${tlsPort}`,
+        connectionName: "test-bus-tls",
+        retryStrategy: () => 100,
+        caCerts: [ca],
+      });
+      const publisher = new Redis(redis.url, { lazyConnect: true });
+      try {
+        const received: Uint8Array[] = [];
+        subscriber.on("messageBuffer", (_channel: Uint8Array, message: Uint8Array) => {
+          received.push(message.slice());
+        });
+        await subscriber.connect();
+        await subscriber.subscribe("test:bus");
+        await publisher.connect();
+        const big = patterned(200_000, 3);
+        await publisher.publish("test:bus", Buffer.from(big));
+        await waitFor("the message over TLS", () => received.length === 1);
+        assert.deepEqual(received[0], big);
+      } finally {
+        await publisher.quit().catch(() => publisher.disconnect());
+        const ended = new Promise((resolve) => subscriber.once("end", resolve));
+        await subscriber.quit();
+        await ended;
+      }
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
