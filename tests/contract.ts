@@ -48,19 +48,33 @@ function at(topology: Topology, i: number): ContractNode {
   return topology.nodes[i % topology.nodes.length];
 }
 
-/** Opens clients `prefix0`, `prefix1`, … each on its node (`first` offsets the spread). */
-function openSpread(
+/**
+ * Opens clients `prefix0`, `prefix1`, … each on its node (`first` offsets the spread), and waits
+ * until each is live: a cluster node hands a new client what was published while its socket
+ * opened a Redis round trip later, within the resume window's caps (256 KiB), which a 1 MiB
+ * message sent at once would pass (tests/cluster_stream_test.ts covers that moment).
+ */
+async function openSpread(
   topology: Topology,
   prefix: string,
   count: number,
   first = 0,
 ): Promise<TestClient[]> {
-  return Promise.all(
+  const clients = await Promise.all(
     Array.from(
       { length: count },
       (_, i) => TestClient.open(`${at(topology, first + i).url}${prefix}${i}`),
     ),
   );
+  const ids = clients.map((_, i) => `${prefix}${i}`);
+  await waitFor(
+    `${prefix}* live`,
+    () =>
+      ids.every((id) =>
+        topology.nodes.some((node) => node.relay.hub.holder(id)?.receiving === true)
+      ),
+  );
+  return clients;
 }
 
 function held(topology: Topology, id: string): boolean {
