@@ -228,7 +228,10 @@ export function defaultNodeId(): string {
   return `${host.replace(/[^A-Za-z0-9_.-]/g, "-").slice(0, 40)}-${Deno.pid}-${suffix}`;
 }
 
-/** The part of an ioredis connection a node uses (relay/cluster_redis.ts makes them). */
+/**
+ * The part of a Redis connection a node uses: relay/cluster_redis.ts makes
+ * them, an ioredis connection for commands and relay/cluster_bus.ts for the bus.
+ */
 export interface RedisConnection {
   /** `ready` when commands can be sent; `reconnecting`, `end`, … otherwise. */
   readonly status: string;
@@ -465,7 +468,7 @@ export class ClusterNode implements HubCluster {
       connectedSince: new Date().toISOString(),
     });
     try {
-      const [code, holder] = await this.#scripts.relayClaim(
+      const claimed = this.#scripts.relayClaim(
         this.#idsKey,
         this.#prefix,
         request.id,
@@ -474,7 +477,10 @@ export class ClusterNode implements HubCluster {
         info,
         request.replace ? "1" : "0",
         this.#channel,
-      ) as [number, string];
+      );
+      // In the same write, right behind the claim: the id misses nothing from here to its take.
+      this.#resume?.reserve(request.id, token);
+      const [code, holder] = await claimed as [number, string];
       if (code === 1) return { ok: true, token };
       if (code === 0) return { ok: false, status: 409, node: holder };
       this.#registered = false;

@@ -9,14 +9,21 @@
  */
 
 import { Redis, type RedisOptions } from "npm:ioredis@6.0.0";
+import { BusSubscriber } from "./cluster_bus.ts";
 import type { ConnectRedis, RedisConnection } from "./cluster.ts";
 
-/** Opens (lazily) the two connections of a node: commands, and the bus subscriber. */
+/**
+ * Opens (lazily) the two connections of a node: commands (ioredis), and the
+ * bus subscriber (relay/cluster_bus.ts, on Deno's own TCP: every message of
+ * the cluster passes through it).
+ */
 export const connectRedis: ConnectRedis = (options) => {
+  // Reconnect forever, quickly: cross-node delivery must come back within seconds.
+  const retryStrategy = (times: number) => Math.min(100 * times, 1000);
+  const connectTimeout = 2000;
   const common: RedisOptions = {
-    // Reconnect forever, quickly: cross-node delivery must come back within seconds.
-    retryStrategy: (times) => Math.min(100 * times, 1000),
-    connectTimeout: 2000,
+    retryStrategy,
+    connectTimeout,
     lazyConnect: true,
     // disconnect() arms a timer to destroy the socket; on a connection already lost it is never
     // cleared, so let it fire at once (a live connection is closed with quit() instead).
@@ -26,7 +33,8 @@ export const connectRedis: ConnectRedis = (options) => {
     ...common,
     // Fail at once while Redis is away rather than queue claims and messages for later.
     enableOfflineQueue: false,
-    // Messages published in one tick travel in one write.
+    // Messages published in one tick travel in one write. (Without it, a command cut off by a
+    // lost connection is never rejected, only timed out: see autoResendUnfulfilledCommands.)
     enableAutoPipelining: true,
     // A command cut off by a lost connection may have run: resending could deliver it twice.
     autoResendUnfulfilledCommands: false,
@@ -35,10 +43,11 @@ export const connectRedis: ConnectRedis = (options) => {
     commandTimeout: 3000,
     connectionName: `${options.cluster}-commands`,
   });
-  const subscriber: RedisConnection = new Redis(options.url, {
-    ...common,
-    maxRetriesPerRequest: null,
+  const subscriber: RedisConnection = new BusSubscriber({
+    url: options.url,
     connectionName: `${options.cluster}-bus`,
+    retryStrategy,
+    connectTimeout,
   });
   return { commands, subscriber };
 };

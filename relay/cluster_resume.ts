@@ -6,17 +6,35 @@
  * Redis layout, every key prefixed with `<cluster>:`:
  * - `resume:away`: sorted set of away ids, scored by the end of their window
  *   (Redis' own clock, so nodes' clocks do not matter).
- * - `resume:q:<id>`: list of the bus frames the id missed, oldest first.
- * - `resume:bytes`: hash of id → payload bytes kept; `resume:total`: all of them.
+ * - `resume:from`: sorted set of the same ids, scored by the sequence number
+ *   of the first message each one misses.
+ * - `resume:log`: list of the bus frames published while anyone was away,
+ *   oldest first, each stored ONCE however many ids miss it;
+ *   `resume:sizes`: their payload sizes, in the same order;
+ *   `resume:first`: the sequence number of the log's head;
+ *   `resume:total`: payload bytes in the log.
+ *
+ * What an id gets back is the tail of the log from its own sequence number
+ * on. The log keeps at most `--resume-max-messages` frames and
+ * `--resume-max-bytes` payload bytes (what any one id may get), nothing older
+ * than the oldest away id needs, and nothing when nobody is away; so a
+ * message costs Redis one copy and a few constant-time steps, not one copy
+ * per away id (with 200 ids away, copying a 64 KiB message into 200 lists
+ * took Redis about 30 ms).
  *
  * Exactly once, in order, with nothing overtaking: a node publishes each
- * client message with a Lua script that publishes it AND appends it to every
- * away id's list in one step. A returning client's list is taken by another
- * script that, in the same step, publishes a mark on the bus. Every bus frame
- * before the mark was kept (so the node ignores it for this client); every
- * one after it was not (so the node delivers it live, after the kept ones).
- * Messages of the node's own clients are ordered by its single Redis
- * connection: those sent after the take are delivered live.
+ * client message with a Lua script that publishes it AND appends it to the
+ * log in one step. A returning client's tail is taken by another script that,
+ * in the same step, publishes a mark on the bus. Every bus frame before the
+ * mark is in the log (so the node ignores it for this client); every one after
+ * it is not (so the node delivers it live, after the kept ones). Messages of
+ * the node's own clients are ordered by its single Redis connection: those
+ * sent after the take are delivered live.
+ *
+ * A new connection counts as away from the moment its id is claimed
+ * ({@linkcode ClusterResume.reserve}) until its take: what other nodes publish
+ * while its socket opens and its take travels to Redis is kept for it too;
+ * otherwise it would fall between the claim and the mark and be lost.
  *
  * @module
  */
@@ -37,14 +55,21 @@ local function payloadSize(f)
   local nl = string.byte(f, 2)
   return #f - 3 - nl - string.byte(f, 3 + nl)
 end
+local function senderOf(f)
+  local nl = string.byte(f, 2)
+  return string.sub(f, 4 + nl, 3 + nl + string.byte(f, 3 + nl))
+end
+local function first(prefix) return tonumber(redis.call('GET', prefix .. 'resume:first') or '0') end
+-- Frames in the log an id still gets (its sequence number on).
+local function pendingFor(prefix, id)
+  local from = tonumber(redis.call('ZSCORE', prefix .. 'resume:from', id) or '0')
+  local len = redis.call('LLEN', prefix .. 'resume:log')
+  return len - math.min(len, math.max(0, from - first(prefix)))
+end
 local function forget(prefix, away, id)
-  local q = prefix .. 'resume:q:' .. id
-  local n = redis.call('LLEN', q)
-  local b = tonumber(redis.call('HGET', prefix .. 'resume:bytes', id) or '0')
-  redis.call('DEL', q)
-  redis.call('HDEL', prefix .. 'resume:bytes', id)
-  redis.call('DECRBY', prefix .. 'resume:total', b)
+  local n = pendingFor(prefix, id)
   redis.call('ZREM', away, id)
+  redis.call('ZREM', prefix .. 'resume:from', id)
   return n
 end
 local function expire(prefix, away)
@@ -54,66 +79,95 @@ local function expire(prefix, away)
   end
   return n
 end
-local function popOldest(prefix, id)
-  local f = redis.call('LPOP', prefix .. 'resume:q:' .. id)
-  local s = payloadSize(f)
-  redis.call('DECRBY', prefix .. 'resume:total', s)
-  return redis.call('HINCRBY', prefix .. 'resume:bytes', id, -s)
+-- Drops the log's head frame; returns the away ids that still wanted it.
+local function popHead(prefix)
+  local head = first(prefix)
+  redis.call('LTRIM', prefix .. 'resume:log', 1, -1)
+  local size = tonumber(redis.call('LPOP', prefix .. 'resume:sizes'))
+  redis.call('DECRBY', prefix .. 'resume:total', size)
+  redis.call('INCR', prefix .. 'resume:first')
+  return redis.call('ZCOUNT', prefix .. 'resume:from', '-inf', head)
+end
+-- Nobody away: the log goes (its sequence numbers go on).
+local function clearLog(prefix)
+  local len = redis.call('LLEN', prefix .. 'resume:log')
+  if len > 0 then
+    redis.call('INCRBY', prefix .. 'resume:first', len)
+    redis.call('DEL', prefix .. 'resume:log', prefix .. 'resume:sizes')
+  end
+  redis.call('SET', prefix .. 'resume:total', 0)
 end
 `;
 
-// KEYS[1] ids; ARGV prefix, id, token of the leaving connection, windowMs.
-// An id another connection holds already is not away; one away already keeps its deadline.
+// KEYS[1] ids; ARGV prefix, id, token, windowMs, reserve ('1').
+// The id misses what is published from now on, until it is taken or its window ends. A leaving
+// connection marks it unless another connection holds it already; a new connection (reserve)
+// only while it holds the id. An id away already keeps its deadline and its place in the log.
 const AWAY = HELPERS + `
-local holder = redis.call('HGET', KEYS[1], ARGV[2])
-if holder and holder ~= ARGV[3] then return 0 end
-return redis.call('ZADD', ARGV[1] .. 'resume:away', 'NX', nowMs() + tonumber(ARGV[4]), ARGV[2])
+local prefix, id = ARGV[1], ARGV[2]
+local holder = redis.call('HGET', KEYS[1], id)
+if ARGV[5] == '1' then
+  if holder ~= ARGV[3] then return 0 end
+elseif holder and holder ~= ARGV[3] then
+  return 0
+end
+local away = prefix .. 'resume:away'
+if redis.call('ZADD', away, 'NX', nowMs() + tonumber(ARGV[4]), id) == 0 then return 0 end
+local next = first(prefix) + redis.call('LLEN', prefix .. 'resume:log')
+redis.call('ZADD', prefix .. 'resume:from', next, id)
+return 1
 `;
 
 // KEYS[1] away; ARGV prefix, channel, frame, sender, maxMessages, maxBytes, maxTotal.
-// Returns discarded {max_messages, max_bytes, max_total_bytes, expired}, away ids, total bytes.
+// Returns discarded {max_messages, max_bytes, max_total_bytes, expired}, away ids, kept bytes.
 const PUBLISH_KEEP = HELPERS + `
 local away, prefix, frame = KEYS[1], ARGV[1], ARGV[3]
 redis.call('PUBLISH', ARGV[2], frame)
-if redis.call('ZCARD', away) == 0 then return {0, 0, 0, 0, 0, 0} end
+if redis.call('ZCARD', away) == 0 then
+  if redis.call('EXISTS', prefix .. 'resume:sizes') == 1 then clearLog(prefix) end
+  return {0, 0, 0, 0, 0, 0}
+end
 local expired = expire(prefix, away)
+local ids = redis.call('ZCARD', away)
+local total = prefix .. 'resume:total'
+if ids == 0 then
+  clearLog(prefix)
+  return {0, 0, 0, expired, 0, 0}
+end
 local maxMessages, maxBytes, maxTotal = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
 local size = payloadSize(frame)
 local dm, db, dt = 0, 0, 0
-local total = prefix .. 'resume:total'
-local ids = redis.call('ZRANGE', away, 0, -1, 'WITHSCORES')
-for i = 1, #ids, 2 do
-  local id, deadline = ids[i], ids[i + 1]
-  if id ~= ARGV[4] then
-    if size > maxBytes then
-      db = db + 1
-    else
-      local q = prefix .. 'resume:q:' .. id
-      redis.call('RPUSH', q, frame)
-      -- A safety net only: expire() forgets the list (and counts it) when its window closes.
-      redis.call('PEXPIREAT', q, deadline + 60000)
-      redis.call('INCRBY', total, size)
-      local bytes = redis.call('HINCRBY', prefix .. 'resume:bytes', id, size)
-      while redis.call('LLEN', q) > maxMessages do
-        bytes = popOldest(prefix, id)
-        dm = dm + 1
-      end
-      while bytes > maxBytes do
-        bytes = popOldest(prefix, id)
-        db = db + 1
-      end
-    end
+if size > maxBytes then
+  -- No id may keep it: every away id but its sender misses it.
+  db = ids - (redis.call('ZSCORE', away, ARGV[4]) and 1 or 0)
+else
+  redis.call('RPUSH', prefix .. 'resume:log', frame)
+  redis.call('RPUSH', prefix .. 'resume:sizes', size)
+  redis.call('INCRBY', total, size)
+  -- A safety net only: clearLog() and popHead() keep them in step with the away ids.
+  local deadline = redis.call('ZRANGE', away, -1, -1, 'WITHSCORES')[2]
+  redis.call('PEXPIREAT', prefix .. 'resume:log', deadline + 60000)
+  redis.call('PEXPIREAT', prefix .. 'resume:sizes', deadline + 60000)
+end
+-- The head goes when no away id needs it any more, or when it is past what any id may keep.
+local lowest = redis.call('ZRANGE', prefix .. 'resume:from', 0, 0, 'WITHSCORES')[2]
+local oldest = lowest and tonumber(lowest) or math.huge
+while redis.call('LLEN', prefix .. 'resume:sizes') > 0 do
+  local len = redis.call('LLEN', prefix .. 'resume:sizes')
+  local bytes = tonumber(redis.call('GET', total) or '0')
+  if first(prefix) < oldest then
+    popHead(prefix)
+  elseif len > maxMessages then
+    dm = dm + popHead(prefix)
+  elseif bytes > maxBytes then
+    db = db + popHead(prefix)
+  elseif bytes > maxTotal then
+    dt = dt + popHead(prefix)
+  else
+    break
   end
 end
--- Over the global cap, the id that left first loses its oldest message first.
-for i = 1, #ids, 2 do
-  local q = prefix .. 'resume:q:' .. ids[i]
-  while tonumber(redis.call('GET', total) or '0') > maxTotal and redis.call('LLEN', q) > 0 do
-    popOldest(prefix, ids[i])
-    dt = dt + 1
-  end
-end
-return {dm, db, dt, expired, redis.call('ZCARD', away), tonumber(redis.call('GET', total) or '0')}
+return {dm, db, dt, expired, ids, tonumber(redis.call('GET', total) or '0')}
 `;
 
 // KEYS[1] away; ARGV prefix, id, channel, mark frame ('' for none), discard ('1').
@@ -123,9 +177,19 @@ local away, prefix, id = KEYS[1], ARGV[1], ARGV[2]
 local discarded = expire(prefix, away)
 local frames = {}
 if redis.call('ZSCORE', away, id) then
-  if ARGV[5] ~= '1' then frames = redis.call('LRANGE', prefix .. 'resume:q:' .. id, 0, -1) end
-  local n = forget(prefix, away, id)
-  if ARGV[5] == '1' then discarded = discarded + n end
+  if ARGV[5] == '1' then
+    discarded = discarded + forget(prefix, away, id)
+  else
+    local n = pendingFor(prefix, id)
+    if n > 0 then
+      for _, f in ipairs(redis.call('LRANGE', prefix .. 'resume:log', -n, -1)) do
+        -- Its own messages from before it left stay out (another connection cannot send them).
+        if senderOf(f) ~= id then frames[#frames + 1] = f end
+      end
+    end
+    forget(prefix, away, id)
+  end
+  if redis.call('ZCARD', away) == 0 then clearLog(prefix) end
 end
 if ARGV[4] ~= '' then redis.call('PUBLISH', ARGV[3], ARGV[4]) end
 return {discarded, frames}
@@ -235,12 +299,32 @@ export class ClusterResume implements ResumeKeeper {
       client.id,
       token,
       this.#options.windowMs,
+      "0",
     ).catch(() => this.#options.onError());
   }
 
   /**
-   * Publishes a local client's message frame on the bus and keeps it for
-   * every away id of the cluster, in one step.
+   * A connection just claimed `id` with `token`: from now until its take, what
+   * is published is kept for it, so nothing falls between the claim and the
+   * mark of its take. Sent right behind the claim on the same connection, it
+   * runs before anything the new client could hear of; a claim that failed
+   * leaves it without effect.
+   */
+  reserve(id: string, token: string): void {
+    if (this.#options.commands.status !== "ready") return;
+    this.#scripts.relayResumeAway(
+      this.#options.idsKey,
+      this.#options.prefix,
+      id,
+      token,
+      this.#options.windowMs,
+      "1",
+    ).catch(() => this.#options.onError());
+  }
+
+  /**
+   * Publishes a local client's message frame on the bus and, while any id of
+   * the cluster is away, appends it to the log, in one step.
    */
   publish(frame: Buffer, senderId: string): Promise<void> {
     const { prefix, channel, maxMessages, maxBytes, maxTotalBytes } = this.#options;

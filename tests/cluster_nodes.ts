@@ -9,8 +9,8 @@ import assert from "node:assert/strict";
 import { startClusterNode } from "../relay/cluster.ts";
 import { createLogger } from "../relay/logger.ts";
 import type { RelayOptions } from "../relay/options.ts";
-import { startTestRelay, type TestClient, type TestRelay, waitFor } from "./helpers.ts";
-import { type RedisServer, redisServerBinary, startRedisServer } from "./redis_server.ts";
+import { closeAll, startTestRelay, TestClient, type TestRelay, waitFor } from "./helpers.ts";
+import { redisCli, type RedisServer, redisServerBinary, startRedisServer } from "./redis_server.ts";
 
 /** The redis-server binary, if installed. */
 export const REDIS = redisServerBinary();
@@ -80,4 +80,33 @@ export function live(node: TestRelay, ids: string[]): Promise<void> {
     `${ids.join(", ")} live`,
     () => ids.every((id) => node.running.relay.hub.holder(id)?.receiving === true),
   );
+}
+
+/**
+ * Leaves `count` ids away, as a busy cluster has: clients that connected (alternately on each
+ * of `urls`) and left inside their resume window. Resolves once Redis holds all of them away.
+ */
+export async function leaveAway(
+  redis: Pick<RedisServer, "port">,
+  urls: string[],
+  count: number,
+): Promise<void> {
+  for (let i = 0; i < count; i += 50) {
+    const clients = await Promise.all(
+      Array.from(
+        { length: Math.min(50, count - i) },
+        (_, j) => TestClient.open(`${urls[(i + j) % urls.length]}gone-${i + j}`),
+      ),
+    );
+    await closeAll(clients);
+  }
+  await waitFor(`${count} ids away`, async () => {
+    return Number(await redisCli(redis.port, "ZCARD", "test:resume:away")) >= count;
+  });
+}
+
+/** Bytes of memory Redis uses (`INFO memory`'s used_memory). */
+export async function redisMemory(redis: Pick<RedisServer, "port">): Promise<number> {
+  const info = await redisCli(redis.port, "INFO", "memory");
+  return Number(/used_memory:(\d+)/.exec(info)![1]);
 }

@@ -1,0 +1,21 @@
+/**
+ * The relay's black-box contract (tests/contract.ts) against one relay on
+ * its own; tests/cluster_contract_test.ts runs the same cases on two nodes.
+ */
+
+import { CONTRACT } from "./contract.ts";
+import { startTestRelay } from "./helpers.ts";
+
+for (const contractCase of CONTRACT) {
+  Deno.test(`one relay: ${contractCase.name}`, async () => {
+    await using relay = startTestRelay(contractCase.options);
+    await contractCase.run({
+      nodes: [{
+        url: relay.url,
+        httpUrl: relay.httpUrl,
+        port: relay.running.addr.port,
+        relay: relay.running.relay,
+      }],
+    });
+  });
+}
