@@ -47,6 +47,9 @@ export interface BoardOptions {
   quietMs?: number;
 }
 
+/** What the interpreter asks to sleep when nothing at all is scheduled (2³¹−1 ms). */
+const FOREVER_MS = 0x7fffffff;
+
 /** Thrown through the interpreter to end it when the board reboots. */
 class Reboot extends Error {}
 
@@ -125,7 +128,14 @@ export class EspruinoBoard implements AsyncDisposable {
   static async start(options: BoardOptions = {}): Promise<EspruinoBoard> {
     const module = await loadBoardModule(options.board ?? "esp32c3");
     const board = new EspruinoBoard(module, options);
-    board.#boot();
+    try {
+      board.#boot();
+    } catch (error) {
+      // A Storage file that does not fit, say: nothing may be left running.
+      board.#stopped = true;
+      board.#release();
+      throw error;
+    }
     board.#loop = board.#run();
     return board;
   }
@@ -168,6 +178,7 @@ export class EspruinoBoard implements AsyncDisposable {
           if (this.#isrAtUs !== undefined) {
             return this.clock.systemUs() - this.clock.nowUs() + this.#isrAtUs;
           }
+          this.clock.read();
           if (irqAllowed) this.#fireDueTimer();
           return this.clock.systemUs();
         },
@@ -343,10 +354,12 @@ export class EspruinoBoard implements AsyncDisposable {
         await this.#yieldTurn();
         continue;
       }
-      let wakeAt = blocked ? this.#blockedUntilUs : now + sleepMs * 1000;
+      // Nothing scheduled at all: only outside input (console, network, radio) can wake the board.
+      const forever = !blocked && sleepMs >= FOREVER_MS;
+      let wakeAt = blocked ? this.#blockedUntilUs : forever ? Infinity : now + sleepMs * 1000;
       if (this.#timerAtUs >= 0) wakeAt = Math.min(wakeAt, this.#timerAtUs);
       if (this.#hostTasks.length > 0) wakeAt = Math.min(wakeAt, this.#hostTasks[0].atUs);
-      if (this.clock.mode === "virtual" && this.#quiet()) {
+      if (this.clock.mode === "virtual" && wakeAt !== Infinity && this.#quiet()) {
         this.clock.skipTo(wakeAt);
         await this.#yieldTurn();
         continue;
@@ -354,7 +367,11 @@ export class EspruinoBoard implements AsyncDisposable {
       // Wait in real time: until the wake-up time, new input, or (virtual) the network going quiet.
       let waitMs = (wakeAt - now) / 1000;
       if (this.clock.mode === "virtual") waitMs = Math.min(waitMs, this.#quietMs);
-      if (waitMs > 0) await this.#sleep(waitMs);
+      if (waitMs > 0) {
+        const before = performance.now();
+        await this.#sleep(waitMs);
+        this.clock.waited(Math.min(performance.now() - before, waitMs));
+      }
     }
   }
 
@@ -427,6 +444,10 @@ export class EspruinoBoard implements AsyncDisposable {
     this.#poke();
     await this.#loop;
     this.#resolveTimeWaiters();
+    this.#release();
+  }
+
+  #release(): void {
     this.network.shutdown();
     this.storage.close();
     this.pins.close();

@@ -42,11 +42,11 @@ export function wasmFileName(board: BoardName): string {
   return `espruino-${board}.wasm`;
 }
 
-/** Reads the manifest, or throws {@linkcode EngineBuildError}. */
-export function readManifest(): Manifest {
+/** Reads the manifest in `dir`, or throws {@linkcode EngineBuildError}. */
+export function readManifest(dir: URL = WASM_DIR): Manifest {
   let text: string;
   try {
-    text = Deno.readTextFileSync(new URL("manifest.json", WASM_DIR));
+    text = Deno.readTextFileSync(new URL("manifest.json", dir));
   } catch {
     throw new EngineBuildError("engine/wasm/manifest.json is missing");
   }
@@ -63,29 +63,36 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-const compiled = new Map<BoardName, Promise<WebAssembly.Module>>();
+const compiled = new Map<string, Promise<WebAssembly.Module>>();
 
-/** The compiled module of a board's build, checked against the manifest (compiled once). */
-export function loadBoardModule(board: BoardName): Promise<WebAssembly.Module> {
+/**
+ * The compiled module of a board's build in `dir` (default `engine/wasm/`), checked against the
+ * manifest there; compiled once.
+ */
+export function loadBoardModule(
+  board: BoardName,
+  dir: URL = WASM_DIR,
+): Promise<WebAssembly.Module> {
   if (!BOARDS.includes(board)) {
     return Promise.reject(new Error(`unknown board "${board}": use one of ${BOARDS.join(", ")}`));
   }
-  let module = compiled.get(board);
+  const key = new URL(wasmFileName(board), dir).href;
+  let module = compiled.get(key);
   if (!module) {
-    module = compileChecked(board);
-    compiled.set(board, module);
-    module.catch(() => compiled.delete(board));
+    module = compileChecked(board, dir);
+    compiled.set(key, module);
+    module.catch(() => compiled.delete(key));
   }
   return module;
 }
 
-async function compileChecked(board: BoardName): Promise<WebAssembly.Module> {
+async function compileChecked(board: BoardName, dir: URL): Promise<WebAssembly.Module> {
   const name = wasmFileName(board);
-  const entry = readManifest().files[name];
+  const entry = readManifest(dir).files[name];
   if (!entry) throw new EngineBuildError(`engine/wasm/manifest.json has no entry for ${name}`);
   let bytes: Uint8Array;
   try {
-    bytes = await Deno.readFile(new URL(name, WASM_DIR));
+    bytes = await Deno.readFile(new URL(name, dir));
   } catch {
     throw new EngineBuildError(`engine/wasm/${name} is missing`);
   }

@@ -43,7 +43,11 @@ EXPORT(espruino_wifi_event) void espruino_wifi_event(int kind, int len) {
   JsVar *details = json ? jswrap_json_parse(json) : 0;
   jsvUnLock(json);
   static const char *names[] = {"#onassociated", "#onconnected", "#ondisconnected", "#ondhcp_timeout"};
-  if (kind==1) callConnectCallback(0);
+  if (kind==1) { // as the ESP32 port: the callback gets null once the board has an address
+    JsVar *none = jsvNewNull();
+    callConnectCallback(none);
+    jsvUnLock(none);
+  }
   if (kind==4) {
     JsVar *reason = details ? jsvObjectGetChildIfExists(details, "reason") : 0;
     callConnectCallback(reason);
