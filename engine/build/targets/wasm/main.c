@@ -26,7 +26,7 @@ static char ioBuffer[4096];
 EXPORT(espruino_io_buffer) char *espruino_io_buffer() { return ioBuffer; }
 EXPORT(espruino_io_buffer_size) int espruino_io_buffer_size() { return sizeof(ioBuffer); }
 EXPORT(espruino_flash) char *espruino_flash() { return wasmFlash; }
-EXPORT(espruino_flash_size) int espruino_flash_size() { return FLASH_TOTAL; }
+EXPORT(espruino_flash_size) int espruino_flash_size() { return FLASH_SAVED_CODE_LENGTH; }
 EXPORT(espruino_jsvars) int espruino_jsvars() { return JSVAR_CACHE_SIZE; }
 
 /// Power on: the board's boot, as on the chip (loads .bootcde from Storage).
