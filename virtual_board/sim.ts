@@ -1,5 +1,6 @@
 /**
- * `deno task sim`: a virtual ESP32 for people without one. It boots the
+ * `deno task sim -- --engine virtual|espruino` (engine/sim.ts hands those
+ * to this module): a virtual ESP32 for people without one. It boots the
  * given bundle (default `dist/firmware.js`), prints the board's console,
  * and serves that console on TCP and optionally on a pseudo-terminal, so
  * `deno task flash` can upload to it like to a real board. With
@@ -8,7 +9,7 @@
  * virtual board.
  *
  * ```sh
- * deno task sim -- [--engine virtual|espruino] [--file dist/firmware.js] [--port 2323] [--pty /tmp/espruino-sim]
+ * deno task sim -- --engine virtual|espruino [--file dist/firmware.js] [--port 2323] [--pty /tmp/espruino-sim]
  * deno task flash -- --port tcp://127.0.0.1:2323 --file app.js
  * ```
  *
