@@ -189,7 +189,7 @@ export async function main(args: string[]): Promise<number> {
       wifi: !values["no-wifi"],
     });
     unlisten = board.console.listen(print);
-    print(new TextEncoder().encode(board.console.text));
+    print(Uint8Array.from(board.console.text, (ch) => ch.charCodeAt(0)));
     if (code) await storeAndBoot(board, code, file, () => printing = true);
     if (values.pty) pty = await createPtyPair({ userPath: values.pty });
     server = await serveConsole(board, {

@@ -41,10 +41,10 @@ function startSim(args: string[], cwd: string): Sim {
   return sim;
 }
 
-/** Stops the sim with SIGTERM and returns its exit code. */
-async function stopSim(sim: Sim): Promise<number> {
+/** Stops the sim with `signal` (default SIGTERM) and returns its exit code. */
+async function stopSim(sim: Sim, signal: Deno.Signal = "SIGTERM"): Promise<number> {
   try {
-    sim.child.kill("SIGTERM");
+    sim.child.kill(signal);
   } catch {
     // already stopped
   }
@@ -127,7 +127,7 @@ Deno.test("sim takes an upload from deno task flash and, with --storage, boots i
     assert.ok(flash.success, flashed);
     assert.match(flashed, /Saved \d+ bytes to Storage \.bootcde/);
     await waitFor(sim.out, /flashed app 3/, sim);
-    assert.equal(await stopSim(sim), 0, sim.err.text);
+    assert.equal(await stopSim(sim, "SIGINT"), 0, sim.err.text); // Ctrl-C
 
     // The Storage file holds the upload: the next run boots it, with no --file.
     sim = startSim(["--port", "0", "--storage", storage], folder);
@@ -146,4 +146,18 @@ Deno.test("sim refuses an unknown --board, naming the boards there are", async (
   await sim.reading;
   assert.equal(code, 1);
   assert.match(sim.err.text, /invalid --board esp8266 \(esp32c3, esp32, esp32c3-unicode\)/);
+});
+
+Deno.test("sim --engine virtual still runs the virtual board", async () => {
+  const folder = await Deno.makeTempDir();
+  await Deno.writeTextFile(`${folder}/blink.js`, BLINK);
+  const sim = startSim(["--engine", "virtual", "--port", "0", "--file", "blink.js"], folder);
+  try {
+    await waitFor(sim.err, /Virtual ESP32 running blink\.js/, sim);
+    await waitFor(sim.out, /board\| blink up on \S+/, sim);
+    assert.equal(await stopSim(sim), 0, sim.err.text);
+  } finally {
+    await stopSim(sim);
+    await Deno.remove(folder, { recursive: true });
+  }
 });
