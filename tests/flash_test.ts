@@ -8,7 +8,7 @@
 
 import assert from "node:assert/strict";
 import { startConsoleServer } from "../virtual_board/console_server.ts";
-import { createPtyPair } from "../virtual_board/sim.ts";
+import { createPtyPair } from "../tools/pty_pair.ts";
 import { progressBar, resolvePort } from "../tools/flash.ts";
 import { findSerialPorts, FlashError, parseTcpPort } from "../tools/flash_transport.ts";
 import { missingModuleWarning, ramRoom } from "../tools/flash_espruino.ts";

@@ -11,7 +11,7 @@ import {
   formatValue,
   startConsoleServer,
 } from "../virtual_board/console_server.ts";
-import { createPtyPair } from "../virtual_board/sim.ts";
+import { createPtyPair } from "../tools/pty_pair.ts";
 
 const CI = Deno.env.get("CI") === "true";
 const HAVE_SOCAT = await (async () => {

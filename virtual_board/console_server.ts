@@ -19,6 +19,10 @@
  */
 
 import { VirtualBoard, type VirtualBoardOptions } from "./mod.ts";
+import {
+  ConsoleLinks as EngineLinks,
+  type ConsoleLinksOptions as EngineLinksOptions,
+} from "../engine/console_server.ts";
 
 /** Options for {@link EspruinoRepl}. */
 export interface EspruinoReplOptions {
@@ -302,25 +306,9 @@ export class EspruinoRepl {
 }
 
 /** Options for {@link ConsoleLinks}. */
-export interface ConsoleLinksOptions {
+export interface ConsoleLinksOptions extends Omit<EngineLinksOptions, "onInput"> {
   /** Receives input bytes from any client (one char per byte). */
   onInput: (text: string) => void;
-  /** Serve on TCP (like the ESP32's telnet console). Default true. */
-  tcp?: boolean;
-  /** TCP address. Default 127.0.0.1. */
-  hostname?: string;
-  /** TCP port; 0 picks a free one. Default 0. */
-  port?: number;
-  /** A terminal device to serve, such as one end of a socat pseudo-terminal pair. */
-  tty?: string;
-  /** Called when a client connects or goes away (for logs). */
-  onClient?: (event: "connect" | "disconnect", where: string) => void;
-}
-
-interface Link {
-  where: string;
-  write(bytes: Uint8Array): Promise<number>;
-  close(): void;
 }
 
 const encoder = new TextEncoder();
@@ -346,162 +334,46 @@ function toText(bytes: Uint8Array): string {
 }
 
 /**
- * The wires of a console: a TCP listener and/or a terminal device. Input
- * from any of them goes to one REPL; output goes to all of them, like a
- * real board's console that moves to whichever link is in use.
+ * The wires of a console (a TCP listener and/or a terminal device, see the engine's
+ * {@link EngineLinks}), speaking text of one char per byte as the REPL here does.
  */
 export class ConsoleLinks implements AsyncDisposable {
-  #listener: Deno.TcpListener | undefined;
-  #links = new Set<Link>();
-  #tasks: Promise<void>[] = [];
-  #closing = false;
-  #queue = Promise.resolve();
-  readonly #options: ConsoleLinksOptions;
+  readonly #links: EngineLinks;
 
-  private constructor(options: ConsoleLinksOptions) {
-    this.#options = options;
+  private constructor(links: EngineLinks) {
+    this.#links = links;
   }
 
   /** Opens the links named in `options`. */
   static async open(options: ConsoleLinksOptions): Promise<ConsoleLinks> {
-    const links = new ConsoleLinks(options);
-    if (options.tty) await links.#openTty(options.tty);
-    if (options.tcp ?? true) {
-      links.#listener = Deno.listen({
-        hostname: options.hostname ?? "127.0.0.1",
-        port: options.port ?? 0,
-      });
-      links.#tasks.push(links.#acceptLoop(links.#listener));
-    }
-    return links;
+    return new ConsoleLinks(
+      await EngineLinks.open({ ...options, onInput: (bytes) => options.onInput(toText(bytes)) }),
+    );
   }
 
   /** The TCP address, if serving TCP. */
   get addr(): Deno.NetAddr | undefined {
-    return this.#listener?.addr;
+    return this.#links.addr;
   }
 
   /** `tcp://HOST:PORT` for `deno task flash --port`, if serving TCP. */
   get url(): string | undefined {
-    const addr = this.addr;
-    return addr ? `tcp://${addr.hostname}:${addr.port}` : undefined;
+    return this.#links.url;
   }
 
   /** Sends console output to every connected client, in order. */
   write(text: string): void {
-    if (this.#closing || text === "") return;
-    const bytes = toBytes(text);
-    const links = [...this.#links];
-    this.#queue = this.#queue.then(async () => {
-      for (const link of links) {
-        try {
-          let offset = 0;
-          while (offset < bytes.length) offset += await link.write(bytes.subarray(offset));
-        } catch {
-          // A client that went away is dropped by its read loop.
-        }
-      }
-    });
+    if (text !== "") this.#links.write(toBytes(text));
   }
 
   /** Closes the listener, every client and the terminal device. */
-  async close(): Promise<void> {
-    if (this.#closing) return;
-    this.#closing = true;
-    this.#listener?.close();
-    await this.#queue;
-    for (const link of this.#links) link.close();
-    await Promise.all(this.#tasks);
+  close(): Promise<void> {
+    return this.#links.close();
   }
 
   /** Same as {@link close}. */
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
-  }
-
-  async #acceptLoop(listener: Deno.TcpListener): Promise<void> {
-    while (!this.#closing) {
-      let connection: Deno.TcpConn;
-      try {
-        connection = await listener.accept();
-      } catch {
-        break; // listener closed
-      }
-      connection.setNoDelay(true);
-      const remote = connection.remoteAddr as Deno.NetAddr;
-      this.#tasks.push(this.#serve(connection, `tcp ${remote.hostname}:${remote.port}`));
-    }
-  }
-
-  async #openTty(path: string): Promise<void> {
-    // Raw: the console sees every byte (Ctrl-C, DLE) and adds no CR or echo.
-    const stty = await new Deno.Command("stty", {
-      args: ["-F", path, "115200", "raw", "-echo", "-hupcl", "clocal"],
-      stdout: "null",
-      stderr: "piped",
-    }).output();
-    if (!stty.success) {
-      throw new Error(
-        `cannot set up ${path} as a console: ${new TextDecoder().decode(stty.stderr).trim()}`,
-      );
-    }
-    // Two handles: Deno serialises operations on one handle, so a pending
-    // read would hold every write back.
-    const reader = await Deno.open(path, { read: true });
-    const writer = await Deno.open(path, { write: true });
-    const resource = {
-      read: (buffer: Uint8Array) => reader.read(buffer),
-      write: (bytes: Uint8Array) => writer.write(bytes),
-      close: () => {
-        reader.close();
-        writer.close();
-      },
-    };
-    this.#tasks.push(this.#serve(resource, `tty ${path}`));
-  }
-
-  async #serve(
-    resource: {
-      read(buffer: Uint8Array): Promise<number | null>;
-      write(bytes: Uint8Array): Promise<number>;
-      close(): void;
-    },
-    where: string,
-  ): Promise<void> {
-    let closed = false;
-    const link: Link = {
-      where,
-      write: (bytes) => resource.write(bytes),
-      close: () => {
-        if (closed) return;
-        closed = true;
-        try {
-          resource.close();
-        } catch {
-          // already closed
-        }
-      },
-    };
-    this.#links.add(link);
-    this.#options.onClient?.("connect", where);
-    const buffer = new Uint8Array(4096);
-    try {
-      while (!this.#closing) {
-        const n = await resource.read(buffer);
-        if (n === null) break;
-        if (n === 0) {
-          // A terminal whose other side is not open reads as empty: wait.
-          await new Promise((resolve) => setTimeout(resolve, 20));
-          continue;
-        }
-        this.#options.onInput(toText(buffer.subarray(0, n)));
-      }
-    } catch {
-      // EIO when the terminal's other side goes away; a reset socket.
-    }
-    this.#links.delete(link);
-    link.close();
-    this.#options.onClient?.("disconnect", where);
   }
 }
 

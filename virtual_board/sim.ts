@@ -1,5 +1,6 @@
 /**
- * `deno task sim`: a virtual ESP32 for people without one. It boots the
+ * `deno task sim -- --engine virtual|espruino` (engine/sim.ts hands those
+ * to this module): a virtual ESP32 for people without one. It boots the
  * given bundle (default `dist/firmware.js`), prints the board's console,
  * and serves that console on TCP and optionally on a pseudo-terminal, so
  * `deno task flash` can upload to it like to a real board. With
@@ -8,7 +9,7 @@
  * virtual board.
  *
  * ```sh
- * deno task sim -- [--engine virtual|espruino] [--file dist/firmware.js] [--port 2323] [--pty /tmp/espruino-sim]
+ * deno task sim -- --engine virtual|espruino [--file dist/firmware.js] [--port 2323] [--pty /tmp/espruino-sim]
  * deno task flash -- --port tcp://127.0.0.1:2323 --file app.js
  * ```
  *
@@ -19,6 +20,7 @@ import { parseArgs } from "node:util";
 import { type ConsoleServer, startConsoleServer } from "./console_server.ts";
 import { type EspruinoSim, startEspruinoSim } from "./espruino_sim.ts";
 import { ESPRUINO_BOARDS, type EspruinoBoard } from "../tools/espruino_process.ts";
+import { createPtyPair, type PtyPair } from "../tools/pty_pair.ts";
 
 /** Default bundle booted by the simulator. */
 export const DEFAULT_FIRMWARE = "dist/firmware.js";
@@ -45,83 +47,6 @@ Options:
   -h, --help        Show this help.
 
 Storage (the uploaded program) lives as long as the simulator runs.`;
-
-/** A pseudo-terminal pair made with socat: `userPath` for clients, `boardPath` for the board. */
-export interface PtyPair extends AsyncDisposable {
-  /** The end clients open (like /dev/ttyUSB0). */
-  readonly userPath: string;
-  /** The end the board's console opens. */
-  readonly boardPath: string;
-  /** Ends socat and removes the links. */
-  close(): Promise<void>;
-}
-
-/** Options for {@link createPtyPair}. */
-export interface CreatePtyPairOptions {
-  /** Path of the clients' end (a symbolic link socat creates). */
-  userPath: string;
-  /** Path of the board's end. Default: `userPath` + `.board`. */
-  boardPath?: string;
-  /** How long to wait for socat to create both ends. Default 5000 ms. */
-  timeoutMs?: number;
-}
-
-/** Starts socat with two raw pseudo-terminals linked at the given paths. */
-export async function createPtyPair(options: CreatePtyPairOptions): Promise<PtyPair> {
-  const userPath = options.userPath;
-  // socat, not Deno, creates (and on exit removes) both links: no write permission needed.
-  const boardPath = options.boardPath ?? `${userPath}.board`;
-  let child: Deno.ChildProcess;
-  try {
-    child = new Deno.Command("socat", {
-      args: [
-        "-d",
-        "-d",
-        `pty,raw,echo=0,link=${boardPath}`,
-        `pty,raw,echo=0,link=${userPath}`,
-      ],
-      stdin: "null",
-      stdout: "null",
-      stderr: "piped",
-    }).spawn();
-  } catch (error) {
-    if (error instanceof Deno.errors.NotFound) {
-      throw new Error("socat is not installed (Debian/Ubuntu: sudo apt-get install socat)");
-    }
-    throw error;
-  }
-  // socat's log is not needed, but its pipe must be drained.
-  const stderr = child.stderr.pipeTo(new WritableStream());
-  let closing: Promise<void> | undefined;
-  const close = () =>
-    closing ??= (async () => {
-      try {
-        child.kill("SIGTERM");
-      } catch {
-        // already gone
-      }
-      await child.status;
-      await stderr.catch(() => {});
-    })();
-  const deadline = Date.now() + (options.timeoutMs ?? 5000);
-  while (!(exists(boardPath) && exists(userPath))) {
-    if (Date.now() > deadline) {
-      await close();
-      throw new Error(`socat did not create ${userPath} and ${boardPath} in time`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return { userPath, boardPath, close, [Symbol.asyncDispose]: close };
-}
-
-function exists(path: string): boolean {
-  try {
-    Deno.statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Runs the simulator until SIGINT/SIGTERM; returns the exit code. */
 export async function main(args: string[]): Promise<number> {

@@ -1,0 +1,246 @@
+/**
+ * `deno task sim`: an ESP32 for people without one, on the real Espruino 2v29 interpreter compiled
+ * to WebAssembly (engine/). It stores the given bundle (default `dist/firmware.js`) as `.bootcde`
+ * in the board's Storage and power-cycles the board, so it boots as a flashed board does; prints
+ * the board's console; and serves that console on TCP and optionally on a pseudo-terminal, so
+ * `deno task flash` uploads to it as to a board. `--engine virtual` and `--engine espruino` run
+ * the older simulators of virtual_board/sim.ts instead.
+ *
+ * ```sh
+ * deno task sim -- [--board esp32c3] [--file dist/firmware.js] [--port 2323] [--storage FILE]
+ * deno task flash -- --port tcp://127.0.0.1:2323 --file app.js
+ * ```
+ *
+ * @module
+ */
+
+import { parseArgs } from "node:util";
+import { EspruinoBoard } from "./board.ts";
+import type { ClockMode } from "./clock.ts";
+import { type ConsoleServer, serveConsole } from "./console_server.ts";
+import { type BoardName, BOARDS } from "./wasm_module.ts";
+import { createPtyPair, type PtyPair } from "../tools/pty_pair.ts";
+import { main as olderSimMain } from "../virtual_board/sim.ts";
+
+/** Default bundle booted by the simulator. */
+export const DEFAULT_FIRMWARE = "dist/firmware.js";
+/** Default TCP port of the console (the ESP32's telnet console uses 23). */
+export const DEFAULT_PORT = 2323;
+
+const HELP =
+  `Run an ESP32 on the real Espruino 2v29 interpreter (WebAssembly) and serve its console.
+
+Usage: deno task sim -- [options]
+
+Options:
+      --board NAME    esp32c3 (default), esp32 or esp32c3-unicode.
+  -f, --file PATH     Bundle stored as .bootcde and booted (default ${DEFAULT_FIRMWARE}; with the
+                      default missing, the board boots what its Storage holds).
+      --host HOST     Address of the console (default 127.0.0.1).
+  -p, --port N        TCP port of the console (default ${DEFAULT_PORT}; 0 picks a free one).
+      --pty PATH      Also serve the console on a pseudo-terminal at PATH (needs socat), for
+                      deno task flash -- --port PATH.
+      --storage FILE  Keep Storage in FILE across runs. When FILE exists and --file is not
+                      given, the board boots what FILE holds (the last upload).
+      --pin-log FILE  Append every pin change to FILE as "<ms since power-on> <pin> <0|1>".
+      --clock MODE    wall (default): real time; virtual: idle time is skipped.
+      --no-wifi       Boot without a Wi-Fi module (like a board on Ethernet).
+      --engine NAME   wasm (default); virtual: the virtual board of virtual_board/, with fault
+                      injection; espruino: the interpreter built for Linux (ESPRUINO_BIN).
+                      Those two take --file, --host, --port, --pty, --no-wifi and --board.
+  -h, --help          Show this help.`;
+
+/** Bytes of program per Storage write typed at the console (small enough for an ESP32-C3). */
+const UPLOAD_CHUNK = 1024;
+
+/**
+ * The console lines (run without echo: `\x10`) that store `code` as `.bootcde`, ending with one
+ * that prints `marker` once everything before it ran.
+ */
+export function storeBootCodeLines(code: Uint8Array, marker: string): string[] {
+  const lines: string[] = [];
+  for (let offset = 0; offset < code.length; offset += UPLOAD_CHUNK) {
+    const chunk = code.subarray(offset, offset + UPLOAD_CHUNK);
+    const base64 = btoa(String.fromCharCode(...chunk));
+    lines.push(
+      `\x10require("Storage").write(".bootcde",atob("${base64}"),${offset},${code.length});\n`,
+    );
+  }
+  lines.push(`\x10print(${JSON.stringify(marker)});\n`);
+  return lines;
+}
+
+/**
+ * Stores `code` as `.bootcde` through the console, then power-cycles the board to boot it, calling
+ * `beforeBoot` just before.
+ */
+async function storeAndBoot(
+  board: EspruinoBoard,
+  code: Uint8Array,
+  file: string,
+  beforeBoot: () => void,
+): Promise<void> {
+  // The board may be booting a program its Storage held: wait for the prompt first.
+  await board.console.waitFor(/\n>/, { timeoutMs: 10_000 }).catch(() => {});
+  const from = board.console.text.length;
+  const marker = `<< stored ${file} >>`;
+  for (const line of storeBootCodeLines(code, marker)) board.console.write(line);
+  const failure = /Uncaught [^\r\n]*|Guru Meditation[^\r\n]*|Rebooting/;
+  const shown = await board.console.waitFor(new RegExp(`${escape(marker)}|${failure.source}`), {
+    from,
+    timeoutMs: 30_000 + code.length,
+  });
+  const failed = failure.exec(shown);
+  if (failed) throw new Error(`the board could not store ${file} in Storage: ${failed[0]}`);
+  beforeBoot();
+  board.powerCycle();
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Runs the simulator until SIGINT/SIGTERM; returns the exit code. */
+export async function main(args: string[]): Promise<number> {
+  // `deno task NAME -- …` passes the `--` through.
+  const rest = args[0] === "--" ? args.slice(1) : args;
+  let values;
+  try {
+    values = parseArgs({
+      args: rest,
+      options: {
+        engine: { type: "string", default: "wasm" },
+        board: { type: "string", default: "esp32c3" },
+        file: { type: "string", short: "f" },
+        host: { type: "string" },
+        port: { type: "string", short: "p" },
+        pty: { type: "string" },
+        storage: { type: "string" },
+        "pin-log": { type: "string" },
+        clock: { type: "string", default: "wall" },
+        "no-wifi": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`error: ${(error as Error).message} (see --help)`);
+    return 1;
+  }
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  if (values.engine === "virtual" || values.engine === "espruino") return await olderSimMain(rest);
+  if (values.engine !== "wasm") {
+    console.error(`error: invalid --engine ${values.engine} (wasm, virtual or espruino)`);
+    return 1;
+  }
+  if (!(BOARDS as readonly string[]).includes(values.board)) {
+    console.error(`error: invalid --board ${values.board} (${BOARDS.join(", ")})`);
+    return 1;
+  }
+  if (values.clock !== "wall" && values.clock !== "virtual") {
+    console.error(`error: invalid --clock ${values.clock} (wall or virtual)`);
+    return 1;
+  }
+  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`error: invalid --port ${values.port}`);
+    return 1;
+  }
+  const file = values.file ?? DEFAULT_FIRMWARE;
+  const storageKept = values.storage !== undefined && exists(values.storage);
+  let code: Uint8Array | undefined;
+  if (values.file !== undefined || !storageKept) {
+    try {
+      code = await Deno.readFile(file);
+      if (code.length === 0) code = undefined;
+    } catch (error) {
+      if (!(error instanceof Deno.errors.NotFound) || values.file !== undefined) {
+        console.error(`error: cannot read ${file}: ${(error as Error).message}`);
+        return 1;
+      }
+      console.error(
+        `${file} does not exist yet: the board boots empty (deno task build makes it).`,
+      );
+    }
+  }
+
+  let board: EspruinoBoard | undefined;
+  let pty: PtyPair | undefined;
+  let server: ConsoleServer | undefined;
+  let unlisten = () => {};
+  // The console goes to stdout from the boot of the stored program on (all of it without one).
+  let printing = code === undefined;
+  const print = (bytes: Uint8Array) => {
+    if (!printing) return;
+    try {
+      Deno.stdout.writeSync(bytes);
+    } catch {
+      // stdout is gone: the board keeps running for its console clients.
+    }
+  };
+  try {
+    board = await EspruinoBoard.start({
+      board: values.board as BoardName,
+      clock: values.clock as ClockMode,
+      storageFile: values.storage,
+      pinLogFile: values["pin-log"],
+      wifi: !values["no-wifi"],
+    });
+    unlisten = board.console.listen(print);
+    print(Uint8Array.from(board.console.text, (ch) => ch.charCodeAt(0)));
+    if (code) await storeAndBoot(board, code, file, () => printing = true);
+    if (values.pty) pty = await createPtyPair({ userPath: values.pty });
+    server = await serveConsole(board, {
+      hostname: values.host ?? "127.0.0.1",
+      port,
+      tty: pty?.boardPath,
+      onClient: (event, where) => console.error(`console ${event}: ${where}`),
+    });
+  } catch (error) {
+    unlisten();
+    await server?.close();
+    await pty?.close();
+    await board?.stop();
+    console.error(`error: ${(error as Error).message}`);
+    return 1;
+  }
+  const running = code ? file : values.storage ? `what ${values.storage} holds` : "nothing yet";
+  console.error(`Espruino 2v29 (WebAssembly, ${board.board}) running ${running}.`);
+  console.error(`Console: ${server.url}  (deno task flash -- --port ${server.url})`);
+  if (pty) console.error(`Console: ${pty.userPath}  (deno task flash -- --port ${pty.userPath})`);
+  console.error("Press Ctrl-C to stop.");
+
+  await untilSignal();
+  unlisten();
+  await server.close();
+  await board.stop();
+  await pty?.close();
+  return 0;
+}
+
+function exists(path: string): boolean {
+  try {
+    Deno.statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = () => {
+      Deno.removeSignalListener("SIGINT", stop);
+      Deno.removeSignalListener("SIGTERM", stop);
+      resolve();
+    };
+    Deno.addSignalListener("SIGINT", stop);
+    Deno.addSignalListener("SIGTERM", stop);
+  });
+}
+
+if (import.meta.main) {
+  Deno.exit(await main(Deno.args));
+}
