@@ -15,6 +15,7 @@
  */
 
 import { parseArgs } from "node:util";
+import { saveBootCode } from "./upload.ts";
 import { EspruinoBoard } from "./board.ts";
 import type { ClockMode } from "./clock.ts";
 import { type ConsoleServer, serveConsole } from "./console_server.ts";
@@ -50,54 +51,20 @@ Options:
                       Those two take --file, --host, --port, --pty, --no-wifi and --board.
   -h, --help          Show this help.`;
 
-/** Bytes of program per Storage write typed at the console (small enough for an ESP32-C3). */
-const UPLOAD_CHUNK = 1024;
-
-/**
- * The console lines (run without echo: `\x10`) that store `code` as `.bootcde`, ending with one
- * that prints `marker` once everything before it ran.
- */
-export function storeBootCodeLines(code: Uint8Array, marker: string): string[] {
-  const lines: string[] = [];
-  for (let offset = 0; offset < code.length; offset += UPLOAD_CHUNK) {
-    const chunk = code.subarray(offset, offset + UPLOAD_CHUNK);
-    const base64 = btoa(String.fromCharCode(...chunk));
-    lines.push(
-      `\x10require("Storage").write(".bootcde",atob("${base64}"),${offset},${code.length});\n`,
-    );
-  }
-  lines.push(`\x10print(${JSON.stringify(marker)});\n`);
-  return lines;
-}
-
-/**
- * Stores `code` as `.bootcde` through the console, then power-cycles the board to boot it, calling
- * `beforeBoot` just before.
- */
+/** Stores `code` as `.bootcde`, then power-cycles the board to boot it, calling `beforeBoot` first. */
 async function storeAndBoot(
   board: EspruinoBoard,
   code: Uint8Array,
   file: string,
   beforeBoot: () => void,
 ): Promise<void> {
-  // The board may be booting a program its Storage held: wait for the prompt first.
-  await board.console.waitFor(/\n>/, { timeoutMs: 10_000 }).catch(() => {});
-  const from = board.console.text.length;
-  const marker = `<< stored ${file} >>`;
-  for (const line of storeBootCodeLines(code, marker)) board.console.write(line);
-  const failure = /Uncaught [^\r\n]*|Guru Meditation[^\r\n]*|Rebooting/;
-  const shown = await board.console.waitFor(new RegExp(`${escape(marker)}|${failure.source}`), {
-    from,
-    timeoutMs: 30_000 + code.length,
-  });
-  const failed = failure.exec(shown);
-  if (failed) throw new Error(`the board could not store ${file} in Storage: ${failed[0]}`);
+  try {
+    await saveBootCode(board, code);
+  } catch (error) {
+    throw new Error(`${file}: ${error instanceof Error ? error.message : error}`);
+  }
   beforeBoot();
   board.powerCycle();
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Runs the simulator until SIGINT/SIGTERM; returns the exit code. */

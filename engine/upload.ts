@@ -1,35 +1,49 @@
 /**
  * Saves a program to an engine board's Storage as `.bootcde`, the way the Espruino tools do with
- * "save on send": typed on the console as `Storage.write` calls, chunk by chunk. A power cycle then
- * boots it as a flashed board boots.
+ * "save on send": after `reset()`, typed on the console (without echo) as `Storage.write` calls of
+ * base64 chunks. A power cycle then boots it as a flashed board boots.
  *
  * @module
  */
 
 import type { EspruinoBoard } from "./board.ts";
 
-/** Characters of program text per `Storage.write` line (a C3's console line buffer is small). */
-const CHUNK = 384;
+/** Bytes of program per `Storage.write` line (small enough for an ESP32-C3's console). */
+const CHUNK = 1024;
 
-/** Writes `code` to Storage as `.bootcde` and waits until the board has stored all of it. */
-export async function saveBootCode(board: EspruinoBoard, code: string): Promise<void> {
-  const marker = `@saved${Math.floor(Math.random() * 1e9)}`;
-  const from = board.console.text.length;
-  // 0x10 at the start of a line: Espruino's console does not echo it.
-  const type = (line: string) => board.console.write(`\x10${line}\n`);
-  type(`reset();`);
-  await board.console.waitFor(/\n>/, { from });
-  for (let at = 0; at < code.length; at += CHUNK) {
-    const part = JSON.stringify(code.slice(at, at + CHUNK));
-    type(`require("Storage").write(".bootcde",${part},${at},${code.length});`);
+/** What the board prints when a line failed. */
+const FAILURE = /Uncaught [^\r\n]*|Guru Meditation[^\r\n]*/;
+
+/** The console lines that store `code` as `.bootcde`, then print `marker` and the stored length. */
+export function bootCodeLines(code: Uint8Array, marker: string): string[] {
+  const lines = ["\x10reset();\n"];
+  for (let offset = 0; offset < code.length; offset += CHUNK) {
+    const base64 = btoa(String.fromCharCode(...code.subarray(offset, offset + CHUNK)));
+    lines.push(
+      `\x10require("Storage").write(".bootcde",atob("${base64}"),${offset},${code.length});\n`,
+    );
   }
-  type(`print(${JSON.stringify(marker)}+require("Storage").read(".bootcde").length);`);
-  const text = await board.console.waitFor(new RegExp(`${marker}\\d+`), {
+  lines.push(`\x10print(${JSON.stringify(marker)}+require("Storage").read(".bootcde").length);\n`);
+  return lines;
+}
+
+/** Writes `code` to Storage as `.bootcde`; throws with the board's words if it could not. */
+export async function saveBootCode(board: EspruinoBoard, code: string | Uint8Array): Promise<void> {
+  const bytes = typeof code === "string" ? new TextEncoder().encode(code) : code;
+  const marker = `@saved${Math.floor(Math.random() * 1e9)}:`;
+  // The board may still be booting what its Storage held: start after its prompt.
+  await board.console.waitFor(/\n>/, { timeoutMs: 10_000 }).catch(() => {});
+  const from = board.console.text.length;
+  for (const line of bootCodeLines(bytes, marker)) board.console.write(line);
+  const done = new RegExp(`${marker}(\\d+)`);
+  const shown = await board.console.waitFor(new RegExp(`${done.source}|${FAILURE.source}`), {
     from,
-    timeoutMs: 60_000,
+    timeoutMs: 30_000 + bytes.length,
   });
-  const stored = Number(text.match(new RegExp(`${marker}(\\d+)`))![1]);
-  if (stored !== code.length) {
-    throw new Error(`Storage holds ${stored} bytes of .bootcde, expected ${code.length}`);
+  const failed = FAILURE.exec(shown);
+  if (failed) throw new Error(`the board could not store the program in Storage: ${failed[0]}`);
+  const stored = Number(done.exec(shown)![1]);
+  if (stored !== bytes.length) {
+    throw new Error(`Storage holds ${stored} bytes of .bootcde, expected ${bytes.length}`);
   }
 }
