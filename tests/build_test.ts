@@ -107,14 +107,19 @@ Deno.test("configDefines names the object and every member, nested, for esbuild"
 Deno.test("no property esbuild shortens is a field of the device configuration", async () => {
   // A shortened name would read `FIRMWARE_CONFIG.outbox.maxMessages` as `.m`: undefined on the
   // board, and the client would silently fall back to its defaults.
-  const config = parseDeviceConfig(await Deno.readTextFile(`${ROOT}config/device.example.json`));
+  const example = JSON.parse(await Deno.readTextFile(`${ROOT}config/device.example.json`));
+  // With the Wi-Fi section it documents, so that its fields are walked too.
+  const config = parseDeviceConfig(JSON.stringify({ ...example, wifi: example["//wifi example"] }));
   const names = new Set<string>();
   const collect = (value: unknown) => {
     if (!value || typeof value !== "object") return;
     for (const [name, member] of Object.entries(value)) names.add(name), collect(member);
   };
   collect(config);
-  assert.ok(names.has("maxMessages") && names.has("dotOnMs"), "the walk reached nested fields");
+  assert.ok(
+    names.has("maxMessages") && names.has("dotOnMs") && names.has("ssid"),
+    "the walk reached nested fields",
+  );
   assert.deepEqual([...INTERNAL_PROPS, ...FIRMWARE_PRIVATE_PROPS].filter((n) => names.has(n)), []);
 });
 
