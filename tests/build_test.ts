@@ -94,6 +94,59 @@ Deno.test("a bad configuration names the field, and nothing is written", async (
   }
 });
 
+/** Runs `tools/build.ts` as `deno task build` does, but in `cwd` (its config/ and dist/). */
+async function buildIn(cwd: string, args: string[] = []) {
+  const result = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      `--config=${ROOT}deno.json`,
+      `--lock=${ROOT}deno.lock`,
+      "--allow-all",
+      `${ROOT}tools/build.ts`,
+      ...args,
+    ],
+    cwd,
+    env: { NO_COLOR: "1" },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  return {
+    code: result.code,
+    stdout: decoder.decode(result.stdout),
+    stderr: decoder.decode(result.stderr),
+  };
+}
+
+Deno.test("without --config and config/device.json, deno task build uses the example and says so", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.mkdir(`${dir}/config`);
+    await Deno.copyFile(`${ROOT}config/device.example.json`, `${dir}/config/device.example.json`);
+    const result = await buildIn(dir);
+    assert.equal(result.code, 0, result.stderr);
+    const notes = result.stdout.split("\n").filter((line) => /device\.example\.json/.test(line));
+    assert.equal(notes.length, 1, result.stdout);
+    assert.match(notes[0], /^build: no config\/device\.json, using config\/device\.example\.json/);
+    assert.match(result.stdout, /dist\/firmware\.js: \d+ bytes .*, for ws:\/\/127\.0\.0\.1:8000\//);
+    assert.match(await Deno.readTextFile(`${dir}/dist/firmware.js`), /ws:\/\/127\.0\.0\.1:8000\//);
+
+    // config/device.json, when there, is used without a word about the example.
+    await Deno.writeTextFile(`${dir}/config/device.json`, '{"server": "ws://10.0.0.7:8000/"}');
+    const own = await buildIn(dir);
+    assert.equal(own.code, 0, own.stderr);
+    assert.doesNotMatch(own.stdout, /example/);
+    assert.match(own.stdout, /for ws:\/\/10\.0\.0\.7:8000\//);
+
+    // An explicit --config that is missing stays an error.
+    const missing = await buildIn(dir, ["--config", "config/nope.json"]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /config\/nope\.json is not a valid[^]*the file does not exist/);
+    assert.doesNotMatch(missing.stdout, /using config\/device\.example\.json/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("configDefines names the object and every member, nested, for esbuild", () => {
   assert.deepEqual(configDefines("C", { a: "x", b: { c: 1 }, d: null }), {
     C: '{"a":"x","b":{"c":1},"d":null}',
@@ -107,14 +160,19 @@ Deno.test("configDefines names the object and every member, nested, for esbuild"
 Deno.test("no property esbuild shortens is a field of the device configuration", async () => {
   // A shortened name would read `FIRMWARE_CONFIG.outbox.maxMessages` as `.m`: undefined on the
   // board, and the client would silently fall back to its defaults.
-  const config = parseDeviceConfig(await Deno.readTextFile(`${ROOT}config/device.example.json`));
+  const example = JSON.parse(await Deno.readTextFile(`${ROOT}config/device.example.json`));
+  // With the Wi-Fi section it documents, so that its fields are walked too.
+  const config = parseDeviceConfig(JSON.stringify({ ...example, wifi: example["//wifi example"] }));
   const names = new Set<string>();
   const collect = (value: unknown) => {
     if (!value || typeof value !== "object") return;
     for (const [name, member] of Object.entries(value)) names.add(name), collect(member);
   };
   collect(config);
-  assert.ok(names.has("maxMessages") && names.has("dotOnMs"), "the walk reached nested fields");
+  assert.ok(
+    names.has("maxMessages") && names.has("dotOnMs") && names.has("ssid"),
+    "the walk reached nested fields",
+  );
   assert.deepEqual([...INTERNAL_PROPS, ...FIRMWARE_PRIVATE_PROPS].filter((n) => names.has(n)), []);
 });
 

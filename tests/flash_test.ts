@@ -10,7 +10,12 @@ import assert from "node:assert/strict";
 import { startConsoleServer } from "../virtual_board/console_server.ts";
 import { createPtyPair } from "../tools/pty_pair.ts";
 import { progressBar, resolvePort } from "../tools/flash.ts";
-import { findSerialPorts, FlashError, parseTcpPort } from "../tools/flash_transport.ts";
+import {
+  findSerialPorts,
+  FlashError,
+  isLoopbackHost,
+  parseTcpPort,
+} from "../tools/flash_transport.ts";
 import { missingModuleWarning, ramRoom } from "../tools/flash_espruino.ts";
 import { buildDeviceBundle } from "./device_build.ts";
 import { isRetainedStatus, startTestRelay, TestClient } from "./helpers.ts";
@@ -510,6 +515,81 @@ Deno.test({
   },
 });
 
+Deno.test({
+  name: "error: flashing over a serial port refuses a loopback server before building",
+  ignore: SKIP_PTY,
+  async fn() {
+    const dir = await Deno.makeTempDir({ prefix: "flash_loopback_" });
+    try {
+      await using pty = await createPtyPair({ userPath: `${dir}/host` });
+      const config = `${dir}/device.json`;
+      const out = `${dir}/firmware.js`;
+      for (const server of ["ws://127.0.0.1:8000/", "wss://localhost:8443/", "ws://[::1]:8000/"]) {
+        await Deno.writeTextFile(config, JSON.stringify({ server }));
+        const result = await runFlash(["--port", pty.userPath, "--config", config, "--out", out]);
+        assert.equal(result.code, 1, result.stderr);
+        assert.match(
+          result.stderr,
+          new RegExp(
+            `The server in ${config}, ${server.replace(/[.[\]]/g, "\\$&")}, is a loopback`,
+          ),
+        );
+        assert.match(result.stderr, /would connect to itself, not to the relay on this computer/);
+        assert.match(
+          result.stderr,
+          /Set "server" in .* to the relay's LAN address, such as ws:\/\//,
+        );
+        assert.match(result.stderr, /Nothing was built or uploaded/);
+        assert.doesNotMatch(result.stderr, /build: /);
+        await assert.rejects(Deno.stat(out), "nothing was built");
+      }
+      // A LAN address passes the check (and the silent pty then does not answer).
+      await Deno.writeTextFile(config, JSON.stringify({ server: "ws://192.168.1.100:8000/" }));
+      const lan = await runFlash(["--port", pty.userPath, "--config", config, "--out", out]);
+      assert.doesNotMatch(lan.stderr, /is a loopback address/);
+      assert.match(lan.stderr, /build: .*firmware\.js: \d+ bytes/);
+      // --allow-loopback builds from a configuration only.
+      const usage = await runFlash(["--port", pty.userPath, "--file", out, "--allow-loopback"]);
+      assert.equal(usage.code, 1);
+      assert.match(
+        usage.stderr,
+        /--allow-loopback build a firmware; --file uploads a file as it is/,
+      );
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
+
+Deno.test("isLoopbackHost: 127.0.0.0/8, localhost and ::1 in every spelling URL gives them", () => {
+  const host = (url: string) => isLoopbackHost(new URL(url).hostname);
+  for (
+    const url of [
+      "ws://127.0.0.1:8000/",
+      "ws://127.1.2.3/",
+      "ws://127.1/",
+      "ws://0x7f000001/",
+      "ws://localhost:8000/",
+      "ws://LOCALHOST./",
+      "ws://relay.localhost/",
+      "ws://[::1]:8000/",
+      "ws://[0:0:0:0:0:0:0:1]/",
+      "ws://[::ffff:127.0.0.1]/",
+    ]
+  ) assert.ok(host(url), url);
+  for (
+    const url of [
+      "ws://192.168.1.100:8000/",
+      "ws://10.0.0.1/",
+      "ws://128.0.0.1/",
+      "ws://relay.lan/",
+      "ws://localhost.example.com/",
+      "ws://[fe80::1]/",
+      "ws://[::ffff:192.168.1.1]/",
+    ]
+  ) assert.ok(!host(url), url);
+});
+
 Deno.test("parseTcpPort defaults to the telnet port 23 and rejects bad ports", () => {
   assert.deepEqual(parseTcpPort("tcp://192.168.1.50"), { hostname: "192.168.1.50", port: 23 });
   assert.deepEqual(parseTcpPort("tcp://board.local:2323"), { hostname: "board.local", port: 2323 });
@@ -552,6 +632,15 @@ async function flashFirmware(
     });
     const out = `${dir}/firmware.js`;
     const port = pty ? pty.userPath : server.url!;
+    if (pty) {
+      // A serial port is a physical board to flash: it cannot reach the relay at 127.0.0.1.
+      const stored = server.board.storage[".bootcde"];
+      const refused = await runFlash(["--port", port, "--config", config, "--out", out]);
+      assert.equal(refused.code, 1, refused.stderr);
+      assert.match(refused.stderr, /is a loopback address/);
+      assert.equal(server.board.storage[".bootcde"], stored, "nothing was uploaded");
+      await assert.rejects(Deno.stat(out), "nothing was built");
+    }
     const result = await runFlash([
       "--port",
       port,
@@ -561,6 +650,8 @@ async function flashFirmware(
       out,
       "--watch",
       "1",
+      // This "board" runs on this computer: over its pty too, 127.0.0.1 is the relay.
+      ...(pty ? ["--allow-loopback"] : []),
     ]);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /build: .*firmware\.js: \d+ bytes/);

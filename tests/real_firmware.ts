@@ -119,7 +119,8 @@ export async function flashAndBoot(
     await using flashed = startConsoleBoard(binary, dir);
     const linked = await link(flashed.bridge.port);
     try {
-      const run = await flashConfig(path, dir, linked.port, ["--watch", "0"]);
+      // The interpreter runs on this computer: the loopback relay is reachable even over a pty.
+      const run = await flashConfig(path, dir, linked.port, ["--watch", "0", "--allow-loopback"]);
       if (run.code !== 0 || !/Saved \d+ bytes to Storage \.bootcde/.test(run.output)) {
         throw new Error(`deno task flash failed:\n${run.output}`);
       }

@@ -164,6 +164,35 @@ export interface BuildFirmwareFileOptions {
 /** Default configuration file of `deno task build` and `deno task flash`. */
 export const DEFAULT_CONFIG = "config/device.json";
 
+/**
+ * What `deno task build` builds from when it is given no `--config` and {@linkcode DEFAULT_CONFIG}
+ * does not exist: the example, which runs against the local relay (for the sim).
+ */
+export const EXAMPLE_CONFIG = "config/device.example.json";
+
+/**
+ * The configuration `deno task build` uses: `explicit` (`--config`) as it is, even if missing;
+ * else {@linkcode DEFAULT_CONFIG}, or {@linkcode EXAMPLE_CONFIG} when that does not exist, said
+ * in one line through `log`.
+ */
+export async function resolveConfigPath(
+  explicit: string | undefined,
+  log: (text: string) => void,
+): Promise<string> {
+  if (explicit !== undefined) return explicit;
+  try {
+    await Deno.stat(DEFAULT_CONFIG);
+    return DEFAULT_CONFIG;
+  } catch (error) {
+    if (!(error instanceof Deno.errors.NotFound)) throw error;
+  }
+  log(
+    `build: no ${DEFAULT_CONFIG}, using ${EXAMPLE_CONFIG} (the local relay, for the sim; ` +
+      `copy it to ${DEFAULT_CONFIG} for a board)\n`,
+  );
+  return EXAMPLE_CONFIG;
+}
+
 /** Where `deno task build` writes the firmware, and what `flash` and `sim` take by default. */
 export const DEFAULT_OUT = "dist/firmware.js";
 
@@ -190,7 +219,8 @@ export async function buildFirmwareFile(options: BuildFirmwareFileOptions): Prom
 
 const USAGE = `Usage: deno task build [-- --config PATH] [--out PATH] [--token TOKEN] [--no-minify]
 
-  --config PATH   device configuration (default config/device.json; see config/device.example.json)
+  --config PATH   device configuration (default config/device.json, else
+                  config/device.example.json: the local relay, for the sim)
   --out PATH      where to write the bundle (default dist/firmware.js)
   --entry PATH    firmware entry module (default device/firmware/main.ts)
   --token TOKEN   this board's token (deno task token), in place of the configuration's;
@@ -198,7 +228,7 @@ const USAGE = `Usage: deno task build [-- --config PATH] [--out PATH] [--token T
   --no-minify     readable output, for debugging on the board's console`;
 
 async function main(args: string[]): Promise<number> {
-  let configPath = DEFAULT_CONFIG;
+  let configPath: string | undefined;
   let out = DEFAULT_OUT;
   let minify = true;
   let entry: string | undefined;
@@ -228,7 +258,8 @@ async function main(args: string[]): Promise<number> {
     }
   }
   try {
-    await buildFirmwareFile({ config: configPath, out, minify, entry, token });
+    const config = await resolveConfigPath(configPath, (text) => console.log(text.trimEnd()));
+    await buildFirmwareFile({ config, out, minify, entry, token });
     return 0;
   } catch (error) {
     if (error instanceof DeviceConfigError || error instanceof EspruinoDialectError) {

@@ -14,12 +14,14 @@
 
 import { parseArgs } from "node:util";
 import { buildFirmwareFile, DEFAULT_CONFIG, DEFAULT_OUT } from "./build.ts";
-import { DeviceConfigError } from "./device_config.ts";
+import { DeviceConfigError, loadDeviceConfig } from "./device_config.ts";
 import { EspruinoDialectError } from "./espruino_dialect.ts";
 import { closeConnection, uploadCode } from "./flash_espruino.ts";
 import {
   findSerialPorts,
   FlashError,
+  isLoopbackHost,
+  isNetworkPort,
   openTransport,
   portsHint,
   type Transport,
@@ -224,6 +226,9 @@ Options:
       --token TOKEN   This board's token (deno task token) in place of the configuration's;
                       default $DEVICE_TOKEN. A token for one id sets a null clientId.
   -f, --file PATH     Upload this file as it is, without building.
+      --allow-loopback
+                      Build for a server at 127.0.0.1, localhost or ::1 over a serial port too
+                      (a board cannot reach it: only for the sim's --pty pseudo-terminal).
       --no-save       Upload to RAM only (gone after the next reboot).
       --watch SECONDS How long to show the board's console after the upload (default 5).
   -v, --verbose       Show EspruinoTools' own log.
@@ -231,6 +236,39 @@ Options:
 
 Works offline: the board description comes from config/espruino_board_esp32.json and
 required modules must be built into the firmware or bundled.`;
+
+/**
+ * Refuses to build for a physical board (a serial port) a firmware whose server is a loopback
+ * address: the board would connect to itself. `tcp://` consoles (the sim) may use one.
+ */
+export function checkServerReachable(port: string, server: string, configPath: string): void {
+  if (isNetworkPort(port)) return;
+  let hostname: string;
+  try {
+    hostname = new URL(server).hostname;
+  } catch {
+    return; // the configuration's own check reports it
+  }
+  if (!isLoopbackHost(hostname)) return;
+  let addresses: string[] = [];
+  try {
+    addresses = Deno.networkInterfaces()
+      .filter((i) => i.family === "IPv4" && !i.address.startsWith("127."))
+      .map((i) => i.address);
+  } catch {
+    // not allowed or not available: the hint goes without them
+  }
+  throw new FlashError(
+    "LOOPBACK_SERVER",
+    `The server in ${configPath}, ${server}, is a loopback address: a board on ${port} ` +
+      `would connect to itself, not to the relay on this computer.`,
+    `Set "server" in ${configPath} to the relay's LAN address, such as ` +
+      `ws://${addresses[0] ?? "192.168.1.100"}:8000/` +
+      (addresses.length > 0 ? ` (this computer's: ${addresses.join(", ")})` : "") +
+      ", and the board's wifi.\nNothing was built or uploaded. For the sim's pseudo-terminal " +
+      "(deno task sim -- --pty), pass --allow-loopback.",
+  );
+}
 
 /** Resolves the port from the flag, `ESPRUINO_PORT`, or the only serial device present. */
 export function resolvePort(flag: string | undefined, dir = "/dev"): string {
@@ -270,6 +308,7 @@ export async function main(args: string[]): Promise<number> {
           out: { type: "string" },
           token: { type: "string" },
           "no-save": { type: "boolean" },
+          "allow-loopback": { type: "boolean" },
           watch: { type: "string" },
           verbose: { type: "boolean", short: "v" },
           help: { type: "boolean", short: "h" },
@@ -297,9 +336,13 @@ export async function main(args: string[]): Promise<number> {
     if (file === undefined) {
       // Without --file, flash what `deno task build` makes from the configuration.
       file = values.out ?? DEFAULT_FILE;
+      const config = values.config ?? DEFAULT_CONFIG;
       try {
+        if (!values["allow-loopback"]) {
+          checkServerReachable(port, (await loadDeviceConfig(config)).server, config);
+        }
         await buildFirmwareFile({
-          config: values.config ?? DEFAULT_CONFIG,
+          config,
           out: file,
           log,
           token: values.token ?? (Deno.env.get("DEVICE_TOKEN") || undefined),
@@ -315,11 +358,12 @@ export async function main(args: string[]): Promise<number> {
         throw error;
       }
     } else if (
-      values.config !== undefined || values.out !== undefined || values.token !== undefined
+      values.config !== undefined || values.out !== undefined || values.token !== undefined ||
+      values["allow-loopback"]
     ) {
       throw new FlashError(
         "USAGE",
-        "--config, --out and --token build a firmware; --file uploads a file as it is",
+        "--config, --out, --token and --allow-loopback build a firmware; --file uploads a file as it is",
         "Give either --file, or --config (and --out).",
       );
     }

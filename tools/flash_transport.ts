@@ -21,6 +21,7 @@ export type FlashErrorCode =
   | "FILE_MISSING"
   | "NO_ROOM"
   | "BUILD"
+  | "LOOPBACK_SERVER"
   | "USAGE";
 
 /** An error with a cause code and a hint telling the user what to do. */
@@ -98,6 +99,24 @@ export function parseTcpPort(port: string): { hostname: string; port: number } {
     );
   }
   return { hostname: rest.slice(0, colon) || "localhost", port: number };
+}
+
+/** True for a network console (`tcp://…`), false for a serial device (a board on a cable). */
+export function isNetworkPort(port: string): boolean {
+  return port.startsWith("tcp://");
+}
+
+/**
+ * True when `hostname` (as `URL.hostname` gives it) names the computer it is used on: 127.0.0.0/8,
+ * `localhost` (and `*.localhost`), `::1`, or an IPv4-mapped 127.x address. A board that connects
+ * there reaches itself, not the relay.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, "$1").replace(/\.$/, "");
+  if (host === "localhost" || host.endsWith(".localhost")) return true;
+  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return true;
+  if (host === "::1" || /^(0{1,4}:){7}0{0,3}1$/.test(host)) return true;
+  return /^::ffff:(127\.|7f[0-9a-f]{2}:)/.test(host);
 }
 
 /** Opens the transport named by `options.port`. */
