@@ -50,6 +50,12 @@ export interface BoardOptions {
 /** What the interpreter asks to sleep when nothing at all is scheduled (2³¹−1 ms). */
 const FOREVER_MS = 0x7fffffff;
 
+/** On the virtual clock: waits up to this long are skipped even while the network is busy. */
+const SHORT_WAIT_US = 2000;
+
+/** On the virtual clock: what one turn of a busy main loop costs once the network is quiet. */
+const BUSY_TURN_US = 1000;
+
 /** Thrown through the interpreter to end it when the board reboots. */
 class Reboot extends Error {}
 
@@ -351,15 +357,26 @@ export class EspruinoBoard implements AsyncDisposable {
       const now = this.clock.nowUs();
       const busy = !blocked && (sleepMs < 0 || this.console.pendingInput > 0);
       if (busy) {
+        // With a socket open Espruino never sleeps: its loop spins, as on the chip. On the virtual
+        // clock a spin costs BUSY_TURN_US once the network is quiet, else the real time it took.
+        const turnStart = performance.now();
         await this.#yieldTurn();
+        if (this.clock.mode === "virtual") {
+          if (this.#quiet()) this.clock.skipTo(Math.min(now + BUSY_TURN_US, this.#nextEventUs()));
+          else this.clock.waited(performance.now() - turnStart);
+        }
         continue;
       }
       // Nothing scheduled at all: only outside input (console, network, radio) can wake the board.
       const forever = !blocked && sleepMs >= FOREVER_MS;
-      let wakeAt = blocked ? this.#blockedUntilUs : forever ? Infinity : now + sleepMs * 1000;
-      if (this.#timerAtUs >= 0) wakeAt = Math.min(wakeAt, this.#timerAtUs);
-      if (this.#hostTasks.length > 0) wakeAt = Math.min(wakeAt, this.#hostTasks[0].atUs);
-      if (this.clock.mode === "virtual" && wakeAt !== Infinity && this.#quiet()) {
+      const wakeAt = Math.min(
+        blocked ? this.#blockedUntilUs : forever ? Infinity : now + sleepMs * 1000,
+        this.#nextEventUs(),
+      );
+      // On the virtual clock a wait of a few ms is not worth real time: the network gets its turn
+      // at the yield; longer ones are skipped only while nothing is in flight.
+      const short = wakeAt - now <= SHORT_WAIT_US;
+      if (this.clock.mode === "virtual" && wakeAt !== Infinity && (short || this.#quiet())) {
         this.clock.skipTo(wakeAt);
         await this.#yieldTurn();
         continue;
@@ -370,9 +387,17 @@ export class EspruinoBoard implements AsyncDisposable {
       if (waitMs > 0) {
         const before = performance.now();
         await this.#sleep(waitMs);
-        this.clock.waited(Math.min(performance.now() - before, waitMs));
+        this.clock.waited(performance.now() - before);
       }
     }
+  }
+
+  /** When the utility timer or the host (radio, a fault's end) next needs the board. */
+  #nextEventUs(): number {
+    let next = Infinity;
+    if (this.#timerAtUs >= 0) next = this.#timerAtUs;
+    if (this.#hostTasks.length > 0) next = Math.min(next, this.#hostTasks[0].atUs);
+    return next;
   }
 
   #quiet(): boolean {

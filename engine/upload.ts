@@ -9,14 +9,14 @@
 import type { EspruinoBoard } from "./board.ts";
 
 /** Bytes of program per `Storage.write` line (small enough for an ESP32-C3's console). */
-const CHUNK = 1024;
+const CHUNK = 512;
 
 /** What the board prints when a line failed. */
 const FAILURE = /Uncaught [^\r\n]*|Guru Meditation[^\r\n]*/;
 
 /** The console lines that store `code` as `.bootcde`, then print `marker` and the stored length. */
 export function bootCodeLines(code: Uint8Array, marker: string): string[] {
-  const lines = ["\x10reset();\n"];
+  const lines: string[] = [];
   for (let offset = 0; offset < code.length; offset += CHUNK) {
     const base64 = btoa(String.fromCharCode(...code.subarray(offset, offset + CHUNK)));
     lines.push(
@@ -33,6 +33,10 @@ export async function saveBootCode(board: EspruinoBoard, code: string | Uint8Arr
   const marker = `@saved${Math.floor(Math.random() * 1e9)}:`;
   // The board may still be booting what its Storage held: start after its prompt.
   await board.console.waitFor(/\n>/, { timeoutMs: 10_000 }).catch(() => {});
+  // reset() first, as the Espruino tools do; it drops input that arrives while it runs.
+  const resetFrom = board.console.text.length;
+  board.console.write("\x10reset();\n");
+  await board.console.waitFor(/\n>/, { from: resetFrom, timeoutMs: 10_000 });
   const from = board.console.text.length;
   for (const line of bootCodeLines(bytes, marker)) board.console.write(line);
   const done = new RegExp(`${marker}(\\d+)`);
