@@ -1,8 +1,9 @@
 /**
  * Benchmark of the device WebSocket client: the size of the minified bundle
  * that would be flashed, and the time from a relay restart to the client's
- * reopened connection, measured with the bundle on the virtual board against
- * the real relay in a child process that is killed and restarted.
+ * reopened connection, measured with the bundle on the real interpreter for an
+ * ESP32-C3 (engine/, on the wall clock) against the real relay in a child
+ * process that is killed and restarted.
  *
  * Each round keeps the connection open `--uptime` ms (default 11000, past the client's
  * `stableMs`, so every outage starts from the shortest backoff), kills the relay with SIGKILL,
@@ -17,9 +18,8 @@
  */
 
 import { bundleDevice } from "../tools/bundle.ts";
-import { VirtualBoard } from "../virtual_board/mod.ts";
 import { startRelayProcess } from "../tests/relay_process.ts";
-import { bootDevice, REAL_ENGINES } from "../tests/device_engines.ts";
+import { bootDevice, C3 } from "../tests/device_engines.ts";
 import { generateCertificates } from "../relay/certs.ts";
 import { startTlsFront } from "../tools/tls_front.ts";
 
@@ -61,24 +61,21 @@ interface Plan {
   downtimeMs: number;
 }
 
-async function restartTimes(library: string, settings: Settings, plan: Plan): Promise<number[]> {
+async function restartTimes(settings: Settings, plan: Plan): Promise<number[]> {
   let relay = await startRelayProcess();
   const port = relay.port;
-  const options = { url: `ws://127.0.0.1:${port}/bench-board`, ...settings.client };
-  const code = library + `
-var opens = 0;
-var ws = WS.createWebSocketClient(${JSON.stringify(options)});
-ws.on("open", function () { opens++; });
-ws.on("error", function () {});`;
-  const board = await VirtualBoard.boot({ code, hasWifi: false });
-  const opens = () => board.eval("opens") as number;
+  const device = await bootDevice(C3[0], {
+    client: { url: `ws://127.0.0.1:${port}/bench-board`, ...settings.client },
+  });
+  const opens = () => device.of("open").length;
   const times: number[] = [];
   try {
     await until(() => opens() === 1, 10_000);
     for (let round = 0; round < plan.rounds; round++) {
       await new Promise((resolve) => setTimeout(resolve, plan.uptimeMs));
+      const closes = device.of("close").length;
       await relay.stop("SIGKILL");
-      await until(() => board.eval("ws.state()") !== "open", 10_000);
+      await until(() => device.of("close").length > closes, 10_000);
       await new Promise((resolve) => setTimeout(resolve, plan.downtimeMs));
       const before = opens();
       relay = await startRelayProcess(["--port", String(port)]);
@@ -87,7 +84,7 @@ ws.on("error", function () {});`;
       times.push(performance.now() - restarted);
     }
   } finally {
-    await board.stop();
+    await device[Symbol.asyncDispose]();
     await relay.stop("SIGKILL");
   }
   return times;
@@ -99,8 +96,7 @@ ws.on("error", function () {});`;
  * ws:// and over wss:// (through the TLS front), after 20 messages each way.
  */
 async function realMemory(): Promise<string[]> {
-  const engine = REAL_ENGINES.find((e) => e.name === "esp32c3");
-  if (!engine?.available) return ["esp32c3 interpreter not found (ESPRUINO_BIN): memory skipped"];
+  const engine = C3[0];
   const lines: string[] = [];
   const relay = await startRelayProcess();
   const dir = await Deno.makeTempDir();
@@ -164,7 +160,7 @@ async function realMemory(): Promise<string[]> {
 
 if (import.meta.main) {
   if (Deno.args.includes("--memory-only")) {
-    console.log("JsVars in use after GC on espruino-esp32c3 (client typed on the console):");
+    console.log("JsVars in use after GC on the ESP32-C3 engine (client typed on the console):");
     for (const line of await realMemory()) console.log(line);
     Deno.exit(0);
   }
@@ -183,9 +179,9 @@ if (import.meta.main) {
       `down ${plan.downtimeMs} ms:`,
   );
   for (const settings of SETTINGS) {
-    const times = await restartTimes(library, settings, plan);
+    const times = await restartTimes(settings, plan);
     console.log(`  ${settings.name}: ${stats(times)}`);
   }
-  console.log("JsVars in use after GC on espruino-esp32c3 (client typed on the console):");
+  console.log("JsVars in use after GC on the ESP32-C3 engine (client typed on the console):");
   for (const line of await realMemory()) console.log(line);
 }

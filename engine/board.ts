@@ -126,7 +126,7 @@ export class EspruinoBoard implements AsyncDisposable {
       at: (atUs, task) => this.#at(atUs, task),
       nowUs: () => this.clock.nowUs(),
       event: (kind, details) => this.#wifiEvent(kind, details),
-      linkLost: () => this.network.resetAll(),
+      linkChanged: () => this.network.linkChanged(),
     }, options.networks);
   }
 

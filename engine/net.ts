@@ -2,7 +2,8 @@
  * The network an engine board reaches: the sockets behind Espruino's `net` and `tls` (mbedtls runs
  * inside the interpreter, on top of these), owned by a worker so that a connect can block the
  * board as lwIP's does, and the faults a field network has: connects that hang, links that stall,
- * connections reset.
+ * connections reset. While the board has no link (Wi-Fi lost) its connections stay open but
+ * silent, as lwIP's do on an ESP32: nothing arrives and nothing leaves until the link is back.
  *
  * @module
  */
@@ -41,8 +42,12 @@ export class BoardNetwork {
   #hooks: NetworkHooks;
   #stalledUntil = 0;
   #stallTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What arrived while the link was stalled or down, delivered when it is back. */
   #held: FromWorker[] = [];
+  /** What the board sent meanwhile, in order. */
+  #heldOut: ToWorker[] = [];
   #connectBlockMs = 0;
+  #lookupsFail = false;
   /** performance.now() of the last traffic, for the virtual clock's "nothing in flight" rule. */
   lastActivity = 0;
 
@@ -64,8 +69,14 @@ export class BoardNetwork {
     return false;
   }
 
+  /** Whether traffic is held: a stall, or no link. */
+  #silent(): boolean {
+    return performance.now() < this.#stalledUntil || !this.#hooks.linkUp();
+  }
+
   #receive(message: FromWorker): void {
-    if (performance.now() < this.#stalledUntil && message.ev !== "closed") {
+    if (this.#held.length > 0) this.linkChanged();
+    if (this.#silent()) {
       this.#held.push(message);
       return;
     }
@@ -82,9 +93,20 @@ export class BoardNetwork {
     this.#worker.postMessage(message, transfer);
   }
 
-  /** Resolves a host name the way the board's DNS would; only names this machine knows. */
+  /** Posts a write or close in order with what the silence holds back. */
+  #postInOrder(message: ToWorker, transfer: Transferable[] = []): void {
+    if (this.#heldOut.length > 0) this.linkChanged();
+    if (this.#silent()) this.#heldOut.push(message);
+    else this.#post(message, transfer);
+  }
+
+  /**
+   * Resolves a host name the way the board's DNS would, for the names loopback has: `localhost`
+   * and every name under it (RFC 6761), such as `relay.localhost`.
+   */
   resolve(name: string): number {
-    if (name === "localhost") return ipv4ToInt("127.0.0.1");
+    if (this.#lookupsFail) return 0;
+    if (/^(.+\.)?localhost\.?$/i.test(name)) return ipv4ToInt("127.0.0.1");
     return /^\d+\.\d+\.\d+\.\d+$/.test(name) ? ipv4ToInt(name) : 0;
   }
 
@@ -128,14 +150,14 @@ export class BoardNetwork {
   /** Sends: bytes taken, 0 while the send buffer is full, -1 once closed. */
   send(id: number, bytes: Uint8Array): number {
     const socket = this.#sockets.get(id);
-    if (!socket || socket.peerClosed || !this.#hooks.linkUp()) return SOCKET_ERR_CLOSED;
+    if (!socket || socket.peerClosed) return SOCKET_ERR_CLOSED;
     const room = SEND_BUFFER_BYTES - socket.unsent;
     if (room <= 0) return 0;
     const chunk = bytes.slice(0, room);
     const taken = chunk.length; // read before the transfer detaches the chunk
     socket.unsent += taken;
     this.lastActivity = performance.now();
-    this.#post({ op: "write", id, bytes: chunk }, [chunk.buffer]);
+    this.#postInOrder({ op: "write", id, bytes: chunk }, [chunk.buffer]);
     return taken;
   }
 
@@ -143,7 +165,7 @@ export class BoardNetwork {
   close(id: number): void {
     if (!this.#sockets.delete(id)) return;
     this.lastActivity = performance.now();
-    this.#post({ op: "close", id });
+    this.#postInOrder({ op: "close", id });
   }
 
   /** Fault: every open connection is reset (as a dropped link or a rebooted router does). */
@@ -166,20 +188,40 @@ export class BoardNetwork {
     this.#connectBlockMs = 0;
   }
 
-  /** Fault: nothing arrives for `ms` (real time); then all of it arrives at once. */
-  stall(ms: number): void {
+  /** Fault: every host name fails to resolve (DNS unreachable), until called with false. */
+  failLookups(fail: boolean): void {
+    this.#lookupsFail = fail;
+  }
+
+  /**
+   * Fault: nothing arrives for `ms` (real time; for ever by default), then all of it arrives at
+   * once, or at {@linkcode endStall}.
+   */
+  stall(ms = Infinity): void {
     this.#stalledUntil = performance.now() + ms;
     clearTimeout(this.#stallTimer);
-    this.#stallTimer = setTimeout(() => {
-      const held = this.#held.splice(0);
-      this.#stalledUntil = 0;
-      for (const message of held) this.#receive(message);
-    }, ms);
+    if (Number.isFinite(ms)) this.#stallTimer = setTimeout(() => this.endStall(), ms);
+  }
+
+  /** Ends a {@linkcode stall}: what was held arrives now, and what was sent leaves. */
+  endStall(): void {
+    clearTimeout(this.#stallTimer);
+    this.#stalledUntil = 0;
+    this.linkChanged();
+  }
+
+  /** The board's link came back (or a stall ended): held traffic flows, in order. */
+  linkChanged(): void {
+    if (this.#silent()) return;
+    for (const message of this.#heldOut.splice(0)) this.#post(message);
+    const held = this.#held.splice(0);
+    for (const message of held) this.#receive(message);
   }
 
   /** Resets every connection and stops the worker. */
   shutdown(): void {
     clearTimeout(this.#stallTimer);
+    this.#heldOut.length = 0;
     for (const id of this.#sockets.keys()) this.#post({ op: "reset", id });
     this.#sockets.clear();
     this.#worker.terminate();

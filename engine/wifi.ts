@@ -22,8 +22,8 @@ export interface RadioHooks {
   nowUs(): number;
   /** Emits a `Wifi` event: 0 associated, 1 connected, 2 disconnected, 3 dhcp_timeout, 4 failed. */
   event(kind: number, details: Record<string, unknown>): void;
-  /** The link went down: connections are reset. */
-  linkLost(): void;
+  /** The link went down or came back: held traffic may flow. */
+  linkChanged(): void;
 }
 
 /** How long a join takes (board time), as measured on ESP32 boards: about a second. */
@@ -85,6 +85,7 @@ export class Radio {
         return;
       }
       this.#state = "connected";
+      this.#hooks.linkChanged();
       this.#hooks.event(0, { ssid, mac: "24:0a:c4:00:00:02", channel: 6 });
       this.#hooks.event(1, { ip: BOARD_IP, netmask: "255.255.255.0", gw: BOARD_IP });
     });
@@ -96,7 +97,7 @@ export class Radio {
     const was = this.#state;
     this.#state = "off";
     if (was === "connected") {
-      this.#hooks.linkLost();
+      this.#hooks.linkChanged();
       this.#hooks.event(2, { ssid: this.#ssid, reason: "assoc_leave" });
     }
   }
@@ -111,14 +112,23 @@ export class Radio {
     });
   }
 
-  /** Fault: the network is gone for `ms` of board time; the board must rejoin afterwards. */
-  lose(ms: number): void {
+  /**
+   * Fault: the network is gone for `ms` of board time (for ever by default, until
+   * {@linkcode restore}); the board must rejoin afterwards.
+   */
+  lose(ms = Infinity): void {
     this.#lostUntilUs = this.#hooks.nowUs() + ms * 1000;
-    this.#hooks.linkLost();
+    this.#hooks.linkChanged();
     if (this.#state === "connected" || this.#state === "connecting") {
       this.#attempt++;
       this.#state = "off";
       this.#hooks.event(2, { ssid: this.#ssid, reason: "beacon_timeout" });
     }
+  }
+
+  /** Ends a {@linkcode lose}: the network is back, for the board to join again. */
+  restore(): void {
+    this.#lostUntilUs = 0;
+    this.#hooks.linkChanged();
   }
 }

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { checkEspruinoDialect } from "../tools/espruino_dialect.ts";
 import { buildDeviceBundle } from "./device_build.ts";
 import { endBareReturns } from "../tools/bundle.ts";
-import { espruinoForTests, EspruinoProcess } from "../tools/espruino_process.ts";
+import { EspruinoBoard } from "../engine/board.ts";
 
 /** Runs a bundle as a script with a `require` that records what it was asked for. */
 function run(code: string, result: string): { value: unknown; required: string[] } {
@@ -84,11 +84,13 @@ Deno.test("a function ending in a bare return gets a semicolon, and then runs on
     `var f=function(x){x++;return;};var g=x=>{if(x)return;else return;};` +
       `var h=function(){try{return 1}catch(e){return;}};var s="return}";print(f(1),g(1),h(),s)`,
   );
-  const binary = espruinoForTests("esp32c3");
-  if (!binary) return;
   for (const [script, works] of [[code, false], [fixed, true]] as const) {
-    await using board = EspruinoProcess.start({ binary, script });
-    await board.exited;
-    assert.equal(/undefined undefined 1 return\}/.test(board.output), works, board.output);
+    await using board = await EspruinoBoard.start({ clock: "virtual" });
+    await board.console.waitFor(/\n>/);
+    const from = board.console.text.length;
+    board.console.write(`\x10${script};print("@done")\n`);
+    await board.console.waitFor(/@done|Uncaught|Error/, { from });
+    const output = board.console.text.slice(from);
+    assert.equal(/undefined undefined 1 return\}/.test(output), works, output);
   }
 });

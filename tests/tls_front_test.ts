@@ -1,5 +1,5 @@
 /**
- * `wss://` from the real Espruino interpreter to the relay through the TLS
+ * `wss://` from the real Espruino interpreter (in WebAssembly, its own mbedtls) to the relay through the TLS
  * front of tools/tls_front.ts (stunnel with the certificate of
  * `deno task certs`), with the server name sent (Espruino's default) and
  * without it (`ESPRUINO_TLS_SNI=0`): handshake, SOS!-like traffic both ways,
@@ -13,7 +13,7 @@ import { generateCertificates } from "../relay/certs.ts";
 import { startTlsFront, stunnelConfig } from "../tools/tls_front.ts";
 import { startRelayProcess } from "./relay_process.ts";
 import { startTestRelay, TestClient, waitFor } from "./helpers.ts";
-import { bootDevice, type Engine, REAL_ENGINES, testOnEngines } from "./device_engines.ts";
+import { bootDevice, type Engine, ENGINES, testOnEngines } from "./device_engines.ts";
 
 const TOKEN = "s3cret";
 
@@ -59,7 +59,7 @@ Deno.test("a missing certificate is refused with what to run", async () => {
 for (const sni of ["default", "0"]) {
   const env: Record<string, string> = sni === "0" ? { ESPRUINO_TLS_SNI: "0" } : {};
   testOnEngines(
-    REAL_ENGINES,
+    ENGINES,
     `wss through the TLS front, server name ${
       sni === "0" ? "not sent" : "sent"
     }: SOS! both ways, relay restart, token`,
@@ -77,7 +77,7 @@ for (const sni of ["default", "0"]) {
         });
         const url = `wss://127.0.0.1:${front.port}/board-1`;
         await using device = await bootDevice(engine, {
-          env,
+          board: { env },
           client: { url, token: TOKEN, minBackoffMs: 100, maxBackoffMs: 300 },
           firmware: `setInterval(function () { ws.send("SOS!"); }, 300);
 ws.on("message", function (data) { if (data === "status") ws.send(JSON.stringify({ ok: true, usage: process.memory().usage })); });`,
@@ -111,7 +111,7 @@ ws.on("message", function (data) { if (data === "status") ws.send(JSON.stringify
 
         // Without the token the relay refuses, through the front as directly.
         await using stranger = await bootDevice(engine, {
-          env,
+          board: { env },
           client: { url: `wss://127.0.0.1:${front.port}/board-2`, minBackoffMs: 100 },
         });
         await waitFor("a refusal", () => stranger.of("error").length >= 1, 15_000);
@@ -134,7 +134,7 @@ ws.on("message", function (data) { if (data === "status") ws.send(JSON.stringify
 }
 
 testOnEngines(
-  REAL_ENGINES,
+  ENGINES,
   "straight to Deno's TLS: refused when the server name is sent (said so, never undefined), accepted without it",
   async (engine: Engine) => {
     const certs = await certificates();
@@ -171,7 +171,7 @@ testOnEngines(
         }
       }
       await using accepted = await bootDevice(engine, {
-        env: { ESPRUINO_TLS_SNI: "0" },
+        board: { env: { ESPRUINO_TLS_SNI: "0" } },
         client: { url },
       });
       await accepted.opened(1, 15_000);
