@@ -119,6 +119,8 @@ export interface FirmwareBoard extends AsyncDisposable {
   flashOutput: string;
   /** The LED's edges since that power-on, as tools/sos_timing.ts takes them. */
   led(): Transition[];
+  /** Runs the board until `ms` of board time have passed since that power-on. */
+  runUntil(ms: number): Promise<void>;
   /** Stops the board and removes its files. */
   stop(): Promise<void>;
 }
@@ -191,6 +193,10 @@ export async function startFirmwareBoard(options: FirmwareBoardOptions): Promise
       bootConsoleAt: bootFrom,
       flashOutput,
       led: () => transitions(board, bootedAtMs),
+      runUntil: async (ms) => {
+        const left = bootedAtMs + ms - board.clock.nowUs() / 1000;
+        if (left > 0) await board.runFor(left);
+      },
       stop,
       [Symbol.asyncDispose]: stop,
     };
