@@ -121,6 +121,7 @@ export class EspruinoBoard implements AsyncDisposable {
     this.network = new BoardNetwork({
       linkUp: () => this.radio.linkUp(),
       wake: () => this.#poke(),
+      blocked: (ms) => this.clock.waited(ms),
     });
     this.radio = new Radio({
       at: (atUs, task) => this.#at(atUs, task),
@@ -223,15 +224,7 @@ export class EspruinoBoard implements AsyncDisposable {
           return random >>> 0;
         },
         net_resolve: (ptr: number) => this.network.resolve(text(ptr)),
-        net_connect: (ip: number, port: number) => {
-          // A connect blocks the board: on the virtual clock too, the time it waited passes.
-          const before = performance.now();
-          try {
-            return this.network.connect(ip, port);
-          } finally {
-            this.clock.waited(performance.now() - before);
-          }
-        },
+        net_connect: (ip: number, port: number) => this.network.connect(ip, port),
         net_close: (id: number) => this.network.close(id),
         net_recv: (id: number, ptr: number, len: number) =>
           this.network.recv(id, heap().subarray(ptr, ptr + len)),

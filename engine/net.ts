@@ -31,6 +31,11 @@ export interface NetworkHooks {
   linkUp(): boolean;
   /** Something arrived or changed: the board should run soon. */
   wake(): void;
+  /**
+   * A connect the fault blocked held the board for `ms`: on the virtual clock that time passes
+   * too (an ordinary connect costs no board time, whatever the host's load).
+   */
+  blocked(ms: number): void;
 }
 
 /** An engine board's sockets. */
@@ -94,6 +99,7 @@ export class BoardNetwork {
     if (this.#connectBlockMs > 0) {
       // The fault: an unanswered SYN hangs the whole time, then fails, whatever the peer would do.
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, this.#connectBlockMs);
+      this.#hooks.blocked(this.#connectBlockMs);
       this.lastActivity = performance.now();
       return SOCKET_ERR_UNKNOWN;
     }
