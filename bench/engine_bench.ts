@@ -1,99 +1,198 @@
 /**
- * `deno task bench:engine`: the SOS firmware on the WebAssembly engine, on the virtual clock,
- * for `--minutes` of board time (default 10) against a real relay, with a re-handshake every 3
- * cycles, the Wi-Fi network lost for 20 s every 2 minutes and the relay restarted every 3. It
- * reports the worst LED error over the whole run, JsVars after GC at boot and at the end, and the
- * real time the run took. Figures go in docs/engine.md.
+ * `deno task bench:engine`: the SOS firmware on the WebAssembly engine (the real Espruino 2v29
+ * interpreter of an ESP32-C3), on the virtual clock, for `--minutes` of board time (default 10)
+ * against a real relay: built as `deno task build` builds it, saved to Storage and booted from
+ * there, the default pattern, a re-handshake every 3 cycles, and each minute a fault in turn: the
+ * Wi-Fi network lost for 20 s, the relay restarted, a flood of 2000 messages, an oversized message
+ * (5000 bytes), a 4 KiB message. It measures the worst LED error over the whole run (pin log, board
+ * clock), JsVars after GC each minute (on the console and as `status` reports them), "Timeout on
+ * Utility Timer" and handler errors, the bundle's size, and the real time the run took.
+ *
+ * Run: `deno task bench:engine [-- --minutes 10]`. Writes the figures into docs/firmware.md
+ * between its `bench:engine` markers.
  *
  * @module
  */
 
 import { parseArgs } from "node:util";
-import { EspruinoBoard } from "../engine/board.ts";
-import { saveBootCode } from "../engine/upload.ts";
+import { buildFirmware } from "../tools/build.ts";
+import { parseDeviceConfig } from "../tools/device_config.ts";
 import { sosTimingError } from "../tools/sos_timing.ts";
 import { startRelayProcess } from "../tests/relay_process.ts";
 import { stablePort } from "../tests/redis_server.ts";
+import { TestClient } from "../tests/helpers.ts";
+import {
+  command,
+  consoleMemoryUsage,
+  memoryUsage,
+  startFirmwareBoard,
+} from "../tests/firmware_board.ts";
+import { formatMarkdown } from "./markdown.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
-const PATTERN = { dotOnMs: 200, dashOnMs: 400, offMs: 50, pauseMs: 400 };
+const DOC = `${ROOT}docs/firmware.md`;
+const BEGIN = "<!-- bench:engine -->";
+const END = "<!-- /bench:engine -->";
+const ID = "bench-1";
 const WIFI = { ssid: "lab", password: "password1" };
+const FAULTS = [
+  "Wi-Fi lost for 20 s",
+  "relay restarts",
+  "floods of 2000 messages",
+  "oversized messages (5000 bytes)",
+  "4 KiB messages",
+] as const;
+
+const log = (text: string) => console.error(`engine_bench: ${text}`);
+
+/** One memory sample: board minutes since boot, JsVars after GC (console / status). */
+interface Sample {
+  minute: number;
+  idle: number;
+  usage: number;
+}
+
+/**
+ * Size of the bundle built from the example with its documented Wi-Fi section in place of null:
+ * a board's firmware, with the Wi-Fi code the sim's (wifi null) leaves out.
+ */
+async function exampleSize(): Promise<number> {
+  const raw = JSON.parse(await Deno.readTextFile(`${ROOT}config/device.example.json`));
+  const example = parseDeviceConfig(JSON.stringify({ ...raw, wifi: raw["//wifi example"] }));
+  return (await buildFirmware({ config: example })).bytes;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
+}
 
 const { values } = parseArgs({
   args: Deno.args.filter((arg) => arg !== "--"),
   options: { minutes: { type: "string", default: "10" } },
 });
 const minutes = Number(values.minutes);
+if (!(minutes > 0)) throw new Error(`--minutes must be a positive number, not ${values.minutes}`);
 
-async function jsvarsAfterGc(board: EspruinoBoard): Promise<number> {
-  const from = board.console.text.length;
-  board.console.write('\x10process.memory(); print("@mem "+process.memory().usage);\n');
-  const text = await board.console.waitFor(/@mem \d+/, { from });
-  return Number(text.match(/@mem (\d+)/)![1]);
-}
-
-const dir = await Deno.makeTempDir();
+const size = await exampleSize();
 const port = stablePort();
 let relay = await startRelayProcess(["--port", String(port)]);
-await Deno.writeTextFile(
-  `${dir}/device.json`,
-  JSON.stringify({
+const fw = await startFirmwareBoard({
+  fields: {
     wifi: { ...WIFI, attempts: 3, delayMs: 200 },
     server: relay.url,
-    clientId: "bench-1",
-    pattern: PATTERN,
+    clientId: ID,
     rehandshakeEvery: 3,
-  }),
-);
-const built = await new Deno.Command(Deno.execPath(), {
-  args: ["task", "build", "--", "--config", `${dir}/device.json`, "--out", `${dir}/firmware.js`],
-  cwd: ROOT,
-  stdout: "null",
-  stderr: "inherit",
-}).output();
-if (!built.success) Deno.exit(1);
-const code = await Deno.readTextFile(`${dir}/firmware.js`);
-
-const board = await EspruinoBoard.start({ clock: "virtual", networks: [WIFI] });
-await board.console.waitFor(/\n>/);
-await saveBootCode(board, code);
-board.powerCycle();
-await board.console.waitFor(/\[sos\] connected/, { timeoutMs: 30_000 });
-const atBoot = await jsvarsAfterGc(board);
+  },
+  networks: [WIFI],
+});
+const board = fw.board;
+let watcher = await TestClient.open(`${relay.url}watcher`);
+const counts: Record<string, number> = Object.fromEntries(FAULTS.map((name) => [name, 0]));
+const samples: Sample[] = [];
+let bootIdle = NaN;
+let bootUsage = NaN;
 const started = performance.now();
-for (let minute = 1; minute <= minutes; minute++) {
-  if (minute % 2 === 0) board.radio.lose(20_000);
-  if (minute % 3 === 0) {
-    await relay.stop();
-    await board.runFor(5_000);
-    relay = await startRelayProcess(["--port", String(port)]);
+try {
+  await board.console.waitFor(/\[sos\] connected/, { from: fw.bootConsoleAt, timeoutMs: 30_000 });
+  bootIdle = await consoleMemoryUsage(board);
+  bootUsage = await memoryUsage(watcher, ID);
+  log(`boot: ${bootIdle} JsVars after GC on the console, ${bootUsage} as status reports them`);
+  for (let minute = 1; minute <= minutes; minute++) {
+    const fault = FAULTS[(minute - 1) % FAULTS.length];
+    counts[fault]++;
+    if (fault === "Wi-Fi lost for 20 s") {
+      board.radio.lose(20_000);
+    } else if (fault === "relay restarts") {
+      await watcher[Symbol.asyncDispose]();
+      await relay.stop("SIGKILL");
+      await board.runFor(5_000);
+      relay = await startRelayProcess(["--port", String(port)]);
+      watcher = await TestClient.open(`${relay.url}watcher`);
+    } else if (fault === "floods of 2000 messages") {
+      for (let i = 0; i < 2000; i++) watcher.socket.send(`flood ${i} ${"x".repeat(100)}`);
+    } else if (fault === "oversized messages (5000 bytes)") {
+      watcher.socket.send("y".repeat(5000));
+    } else {
+      await command(watcher, { to: ID, cmd: "say", text: "z".repeat(4096 - 40) }, 30_000)
+        .catch((error) => log(`no reply to the 4 KiB message: ${error.message}`));
+    }
+    await board.runFor(60_000);
+    try {
+      const usage = await memoryUsage(watcher, ID);
+      samples.push({ minute, idle: await consoleMemoryUsage(board), usage });
+      log(`minute ${minute} (${fault}): ${samples.at(-1)!.idle} / ${usage} JsVars after GC`);
+    } catch (error) {
+      log(`no status after minute ${minute}: ${(error as Error).message}`);
+    }
   }
-  await board.runFor(60_000);
+} finally {
+  await watcher[Symbol.asyncDispose]();
 }
 const realSeconds = (performance.now() - started) / 1000;
-const atEnd = await jsvarsAfterGc(board);
-const edges = board.pins.of("D2").map((e) => ({ value: e.level, time: e.ms }));
-const start = edges.findIndex((e, i) =>
-  i > 0 && e.value === 1 && e.time - edges[i - 1].time >= PATTERN.pauseMs - 1
-);
-const timing = sosTimingError(edges.slice(start), PATTERN);
-const problems = board.console.text.match(/Uncaught|Timeout on Utility Timer|OUT OF MEMORY/g) ?? [];
-const connects = relay.stderr.length;
-await board.stop();
-await relay.stop();
-await Deno.remove(dir, { recursive: true });
+const pattern = fw.config.pattern;
+const timing = sosTimingError(fw.led(), pattern);
+const text = board.console.text;
+const timeouts = text.split("Timeout on Utility Timer").length - 1;
+const errors = text.split("\n").filter((line) => /error in (handler|message|cycle)/.test(line));
+const uncaught = text.split("Uncaught").length - 1;
+await fw.stop();
+await relay.stop("SIGKILL");
 
-console.log(JSON.stringify(
-  {
-    boardMinutes: minutes,
-    realSeconds: Number(realSeconds.toFixed(1)),
-    ledSpans: timing.spans,
-    worstLedErrorMs: Number(timing.worstMs.toFixed(4)),
-    jsvarsAfterGc: { atBoot, atEnd },
-    problems: problems.length,
-    relayLogLinesSinceLastRestart: connects,
-    firmwareBytes: code.length,
-  },
-  null,
-  2,
-));
+const usages = samples.map((s) => s.usage);
+const idles = samples.map((s) => s.idle);
+const last = samples.at(-1);
+const section = [
+  BEGIN,
+  "",
+  `Measured on ${new Date().toISOString().slice(0, 10)} with \`deno task bench:engine -- ` +
+  `--minutes ${minutes}\` (Deno ${Deno.version.deno}), on the WebAssembly engine's ESP32-C3 ` +
+  "(Espruino 2v29: 4095 JsVars of 13 bytes, its 16-slot utility timer) on the virtual clock: " +
+  `${minutes} minutes of board time took ${realSeconds.toFixed(1)} s of real time.`,
+  "",
+  "### Size",
+  "",
+  `- \`dist/firmware.js\` from \`config/device.example.json\` with its documented Wi-Fi section: ` +
+  `**${size} bytes** minified (goal ≤ 12 KB = 12288 bytes: ${
+    size <= 12288 ? "met" : `not met, ${size - 12288} over`
+  }).`,
+  `- The benchmark's build: ${new TextEncoder().encode(fw.code).length} bytes.`,
+  "",
+  "### The run",
+  "",
+  "Saved to Storage and booted from there, default pattern (200/400 ms on, 50 ms off, 400 ms " +
+  "pause), a re-handshake every 3 cycles, and each minute a fault in turn: " +
+  Object.entries(counts).map(([name, count]) => `${count} ${name}`).join(", ") + ".",
+  "",
+  "| measure | value |",
+  "|---|--:|",
+  `| LED spans checked (pin log, board clock) | ${timing.spans} |`,
+  `| worst LED timing error | ${timing.worstMs.toFixed(3)} ms |`,
+  `| "Timeout on Utility Timer" / uncaught errors | ${timeouts} / ${uncaught} |`,
+  `| errors in handlers | ${errors.length} |`,
+  `| JsVars after GC at boot (connected): console / status | ${bootIdle} / ${bootUsage} |`,
+  `| JsVars after GC, median of ${samples.length} samples (one a minute): console / status | ${
+    median(idles)
+  } / ${median(usages)} |`,
+  `| JsVars after GC, lowest / highest sample (status) | ${Math.min(...usages)} / ${
+    Math.max(...usages)
+  } |`,
+  `| JsVars after GC at the end (minute ${last?.minute ?? "?"}): console / status | ${
+    last ? `${last.idle} / ${last.usage}` : "?"
+  } |`,
+  "",
+  "JsVars are `process.memory()` with garbage collection, read two ways: typed on the board's " +
+  "console (nothing else running), and as the `status` command reports it (while the command is " +
+  "being handled: its message and reply included).",
+  "",
+  END,
+].join("\n");
+const formatted = (await formatMarkdown(section)).trim();
+console.log(formatted);
+const doc = await Deno.readTextFile(DOC);
+const start = doc.indexOf(BEGIN);
+const stop = doc.indexOf(END);
+const next = start >= 0 && stop > start
+  ? doc.slice(0, start) + formatted + doc.slice(stop + END.length)
+  : doc.trimEnd() + "\n\n" + formatted + "\n";
+await Deno.writeTextFile(DOC, await formatMarkdown(next));

@@ -121,6 +121,7 @@ export class EspruinoBoard implements AsyncDisposable {
     this.network = new BoardNetwork({
       linkUp: () => this.radio.linkUp(),
       wake: () => this.#poke(),
+      blocked: (ms) => this.clock.waited(ms),
     });
     this.radio = new Radio({
       at: (atUs, task) => this.#at(atUs, task),

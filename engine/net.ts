@@ -32,6 +32,11 @@ export interface NetworkHooks {
   linkUp(): boolean;
   /** Something arrived or changed: the board should run soon. */
   wake(): void;
+  /**
+   * A connect the fault blocked held the board for `ms`: on the virtual clock that time passes
+   * too (an ordinary connect costs no board time, whatever the host's load).
+   */
+  blocked(ms: number): void;
 }
 
 /** An engine board's sockets. */
@@ -113,17 +118,21 @@ export class BoardNetwork {
   /** A blocking connect: a socket id, or Espruino's error code. */
   connect(ip: number, port: number): number {
     if (!this.#hooks.linkUp()) return SOCKET_ERR_NO_CONNECTION;
+    if (this.#connectBlockMs > 0) {
+      // The fault: an unanswered SYN hangs the whole time, then fails, whatever the peer would do.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, this.#connectBlockMs);
+      this.#hooks.blocked(this.#connectBlockMs);
+      this.lastActivity = performance.now();
+      return SOCKET_ERR_UNKNOWN;
+    }
     const id = this.#nextId++;
     const status = new SharedArrayBuffer(4);
     this.#post({ op: "connect", id, host: intToIpv4(ip), port, status });
     const word = new Int32Array(status);
-    // A connect the fault blocks hangs for that long, then fails, as an unanswered SYN would.
-    const waitMs = this.#connectBlockMs > 0 ? this.#connectBlockMs : 30_000;
-    Atomics.wait(word, 0, ConnectStatus.Pending, waitMs);
+    Atomics.wait(word, 0, ConnectStatus.Pending, 30_000);
     const result = Atomics.load(word, 0);
     this.lastActivity = performance.now();
-    if (this.#connectBlockMs > 0 || result !== ConnectStatus.Connected) {
-      if (result === ConnectStatus.Connected) this.#post({ op: "reset", id });
+    if (result !== ConnectStatus.Connected) {
       return result === ConnectStatus.UnknownHost ? SOCKET_ERR_NOT_FOUND : SOCKET_ERR_UNKNOWN;
     }
     this.#sockets.set(id, { inbox: [], unsent: 0, peerClosed: false });

@@ -1,23 +1,18 @@
 /**
- * End to end through the resume window: the SOS firmware answers a command
- * sent while it was away re-handshaking. On the virtual board (its network
- * faulted) and on the real Espruino interpreter (flashed with `deno task
- * flash`, behind a TCP gate that refuses its reconnects for a while).
+ * End to end through the resume window: the SOS firmware, on the WebAssembly engine (the real
+ * Espruino interpreter of an ESP32-C3), answers a command sent while it was away re-handshaking:
+ * a TCP gate in front of the relay refuses its reconnects for a while.
  */
 
 import assert from "node:assert/strict";
-import { buildFirmware } from "../tools/build.ts";
-import { parseDeviceConfig } from "../tools/device_config.ts";
-import { espruinoForTests } from "../tools/espruino_process.ts";
-import { VirtualBoard } from "../virtual_board/mod.ts";
 import { isRetainedStatus, TestClient, waitFor } from "./helpers.ts";
-import { flashAndBoot } from "./real_firmware.ts";
+import { startFirmwareBoard } from "./firmware_board.ts";
 import { type RelayProcess, startRelayProcess } from "./relay_process.ts";
 import { startTcpGate } from "./tcp_gate.ts";
 
 const BOARD_ID = "board-1";
 
-/** The device settings both engines run with, for a relay at `server`. */
+/** The device settings, for a relay at `server`. */
 function deviceFields(server: string) {
   return {
     server,
@@ -83,34 +78,14 @@ async function statusWhileAway(
   assert.equal(resumed(), 1, "the relay replayed the status on reconnect, once");
 }
 
-Deno.test("virtual board: a status sent while the board re-handshakes is answered once it is back", async () => {
+Deno.test("a status sent while the board re-handshakes is answered once it is back", async () => {
   await using relay = await startRelayProcess(["--log-format", "json"]);
-  const config = parseDeviceConfig(JSON.stringify(deviceFields(relay.url)));
-  const { code } = await buildFirmware({ config });
+  await using gate = startTcpGate(relay.port);
   await using operator = await TestClient.open(`${relay.url}operator`, {
     ignore: isRetainedStatus,
   });
-  await using board = await VirtualBoard.boot({ code, hasWifi: false });
-  await statusWhileAway(relay, operator, (away) => board.faults.unreachable(away));
-});
-
-const binary = espruinoForTests("esp32c3");
-
-Deno.test({
-  name: "real C3: a status sent while the board re-handshakes is answered once it is back",
-  ignore: binary === undefined,
-  async fn() {
-    await using relay = await startRelayProcess(["--log-format", "json"]);
-    await using gate = startTcpGate(relay.port);
-    const dir = await Deno.makeTempDir({ prefix: "fw-resume-" });
-    const operator = await TestClient.open(`${relay.url}operator`, { ignore: isRetainedStatus });
-    const board = await flashAndBoot(binary!, dir, deviceFields(`ws://127.0.0.1:${gate.port}/`));
-    try {
-      await statusWhileAway(relay, operator, (away) => gate.refuse(away));
-    } finally {
-      await board.kill();
-      await operator[Symbol.asyncDispose]();
-      await Deno.remove(dir, { recursive: true });
-    }
-  },
+  await using _board = await startFirmwareBoard({
+    fields: deviceFields(`ws://127.0.0.1:${gate.port}/`),
+  });
+  await statusWhileAway(relay, operator, (away) => gate.refuse(away));
 });

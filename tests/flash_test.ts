@@ -1,13 +1,15 @@
 /**
  * `tools/flash.ts` end to end: the real `espruino` tool (EspruinoTools)
- * uploads to the virtual board's console over real TCP and over a real
- * pseudo-terminal made with socat; the uploaded program runs, opens a TCP
- * connection, and runs again after a reboot. Every clear error is produced
- * by its real cause.
+ * uploads to the console of the WebAssembly engine (the real Espruino 2v29
+ * interpreter of an ESP32-C3, engine/) over real TCP and over a real
+ * pseudo-terminal made with socat, exactly as to a board; the uploaded
+ * program runs, opens a TCP connection, and runs again after a power cycle.
+ * Every clear error is produced by its real cause.
  */
 
 import assert from "node:assert/strict";
-import { startConsoleServer } from "../virtual_board/console_server.ts";
+import { EspruinoBoard } from "../engine/board.ts";
+import { serveConsole } from "../engine/console_server.ts";
 import { createPtyPair } from "../tools/pty_pair.ts";
 import { progressBar, resolvePort } from "../tools/flash.ts";
 import {
@@ -144,8 +146,70 @@ async function writeProgram(code: string): Promise<string> {
   return file;
 }
 
-function count(lines: string[], text: string): number {
-  return lines.filter((line) => line.includes(text)).length;
+/** A board on the virtual clock with its console served, as `deno task sim` serves it. */
+interface ServedBoard extends AsyncDisposable {
+  /** The board. */
+  board: EspruinoBoard;
+  /** `tcp://127.0.0.1:PORT`, when served on TCP. */
+  url: string | undefined;
+  /** The TCP address, when served on TCP. */
+  addr: Deno.NetAddr | undefined;
+  /** How many times the board printed `text`. */
+  count(text: string): number;
+  /** Runs `code` on the console (no echo) and resolves with what it printed. */
+  run(code: string): Promise<string>;
+  /** `.bootcde` as the board's Storage holds it, or undefined. */
+  bootCode(): Promise<string | undefined>;
+  /** Powers the board off and on: RAM is lost (sockets reset), Storage kept. */
+  powerCycle(): void;
+}
+
+/** Starts a board and serves its console on TCP (unless `tcp` is false) and `tty`. */
+async function startConsoleServer(
+  options: { tcp?: boolean; tty?: string } = {},
+): Promise<ServedBoard> {
+  const board = await EspruinoBoard.start({ clock: "virtual" });
+  await board.console.waitFor(/\n>/);
+  const server = await serveConsole(board, options).catch(async (error) => {
+    await board.stop();
+    throw error;
+  });
+  const run = async (code: string) => {
+    const marker = `@done${Math.floor(Math.random() * 1e9)}`;
+    const from = board.console.text.length;
+    board.console.write(`\x10${code};print(${JSON.stringify(marker)});\n`);
+    const text = await board.console.waitFor(marker, { from });
+    return text.slice(0, text.indexOf(marker));
+  };
+  return {
+    board,
+    url: server.url,
+    addr: server.addr,
+    count: (text) => board.console.text.split(text).length - 1,
+    run,
+    async bootCode() {
+      // In slices of 512 bytes, as JSON: the whole file at once would not fit a C3's memory.
+      const length = Number(
+        (await run('print((require("Storage").read(".bootcde") || "").length)')).trim(),
+      );
+      if (length === 0) return undefined;
+      let code = "";
+      for (let at = 0; at < length; at += 512) {
+        const slice = await run(
+          `print(JSON.stringify(require("Storage").read(".bootcde", ${at}, ${
+            Math.min(512, length - at)
+          })))`,
+        );
+        code += JSON.parse(slice.trim());
+      }
+      return code;
+    },
+    powerCycle: () => board.powerCycle(),
+    async [Symbol.asyncDispose]() {
+      await server.close();
+      await board.stop();
+    },
+  };
 }
 
 /** Flashes over `port`, then checks the program ran, reached the sink, and runs after a reboot. */
@@ -154,19 +218,19 @@ async function flashAndReboot(port: (server: { url?: string }) => Promise<string
   const token = `t${crypto.randomUUID().slice(0, 8)}`;
   const file = await writeProgram(testProgram(token, sink.port));
   try {
-    await using server = await startConsoleServer({ boot: { code: "" } });
+    await using server = await startConsoleServer();
     const result = await runFlash(["--port", await port(server), "--file", file, "--watch", "1"]);
     assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stderr, /Saved \d+ bytes to Storage \.bootcde on ESP32 2v29/);
+    assert.match(result.stderr, /Saved \d+ bytes to Storage \.bootcde on WASM_ESP32C3 2v29/);
     assert.match(result.stderr, /100% /, "a progress bar reached 100%");
     // The board's own output, shown by the tool after the upload.
     assert.match(result.stdout, new RegExp(`flash-test ${token} running`));
     await waitFor("the program's connection", () => sink.messages.length === 1);
     assert.equal(sink.messages[0], `hello from ${token}\n`);
-    assert.match(server.board.storage[".bootcde"], new RegExp(token));
+    assert.match((await server.bootCode())!, new RegExp(token));
 
-    await server.board.reboot();
-    await waitFor("the second run", () => count(server.board.console, token) === 2);
+    server.powerCycle();
+    await waitFor("the second run", () => server.count(`flash-test ${token} running`) === 2);
     await waitFor("the second connection", () => sink.messages.length === 2);
     assert.equal(sink.messages[1], `hello from ${token}\n`);
   } finally {
@@ -190,25 +254,21 @@ Deno.test({
       const token = `p${crypto.randomUUID().slice(0, 8)}`;
       const file = await writeProgram(testProgram(token, sink.port));
       try {
-        await using server = await startConsoleServer({
-          boot: { code: "" },
-          tcp: false,
-          tty: pty.boardPath,
-        });
+        await using server = await startConsoleServer({ tcp: false, tty: pty.boardPath });
         const result = await runFlash(["--port", pty.userPath, "--file", file, "--watch", "1"]);
         assert.equal(result.code, 0, result.stderr);
         assert.match(result.stderr, new RegExp(`Connected to ${pty.userPath} at 115200 baud`));
         assert.match(result.stdout, new RegExp(`flash-test ${token} running`));
         await waitFor("the program's connection", () => sink.messages.length === 1);
 
-        await server.board.reboot();
-        await waitFor("the second run", () => count(server.board.console, token) === 2);
+        server.powerCycle();
+        await waitFor("the second run", () => server.count(`flash-test ${token} running`) === 2);
         await waitFor("the second connection", () => sink.messages.length === 2);
 
         // The same port works again for the next upload, as a real serial port does.
         const again = await runFlash(["--port", pty.userPath, "--file", file, "--watch", "0"]);
         assert.equal(again.code, 0, again.stderr);
-        await waitFor("the third run", () => count(server.board.console, token) === 3);
+        await waitFor("the third run", () => server.count(`flash-test ${token} running`) === 3);
       } finally {
         await Deno.remove(file);
       }
@@ -233,19 +293,18 @@ ws.on("open", function () {
 `,
   );
   try {
-    await using server = await startConsoleServer({ boot: { code: "", hasWifi: false } });
+    await using server = await startConsoleServer();
     const result = await runFlash(["--port", server.url!, "--file", file, "--watch", "1"]);
     assert.equal(result.code, 0, result.stderr);
     // net, tls and crypto are in the ESP32 firmware: nothing to fetch, nothing to warn about.
     assert.doesNotMatch(result.stderr, /warning/);
     assert.equal(await peer.next(10_000), `hello from ${token}`);
 
-    // A soft reboot closes the old connection; after a power cycle the relay would refuse
-    // the same id until the abandoned connection timed out.
-    await server.board.reboot({ sockets: "close" });
+    // A power cycle resets the old connection (the relay frees the id) and runs the program again.
+    server.powerCycle();
     assert.equal(await peer.next(10_000), `hello from ${token}`);
-    assert.equal(count(server.board.console, `flash-test ${token} connected`), 2);
-    server.board.eval("ws.close()");
+    assert.equal(server.count(`flash-test ${token} connected`), 2);
+    await server.run("ws.close()");
   } finally {
     await Deno.remove(file);
   }
@@ -256,16 +315,19 @@ Deno.test("flash --no-save runs the code from RAM only: a reboot does not run it
   const token = `r${crypto.randomUUID().slice(0, 8)}`;
   const file = await writeProgram(testProgram(token, sink.port));
   try {
-    await using server = await startConsoleServer({ boot: { code: "" } });
+    await using server = await startConsoleServer();
     const result = await runFlash(["-p", server.url!, "-f", file, "--no-save", "--watch", "0"]);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /RAM only/);
-    await waitFor("the program's run", () => count(server.board.console, token) === 1);
+    const running = `flash-test ${token} running`;
+    await waitFor("the program's run", () => server.count(running) === 1);
     await waitFor("the program's connection", () => sink.messages.length === 1);
-    assert.doesNotMatch(server.board.storage[".bootcde"] ?? "", new RegExp(token));
-    await server.board.reboot();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.equal(count(server.board.console, token), 1);
+    assert.doesNotMatch((await server.bootCode()) ?? "", new RegExp(token));
+    const from = server.board.console.text.length;
+    server.powerCycle();
+    await server.board.console.waitFor(/\n>/, { from });
+    await server.board.runFor(1000);
+    assert.equal(server.count(running), 1);
   } finally {
     await Deno.remove(file);
   }
@@ -277,7 +339,7 @@ Deno.test("flash reads the port from ESPRUINO_PORT; a module it would download i
     'print("from env");\nfunction later() { return require("ws"); }\n',
   );
   try {
-    await using server = await startConsoleServer({ boot: { code: "" } });
+    await using server = await startConsoleServer();
     const started = Date.now();
     // As `deno task flash -- …` passes it, with the `--`.
     const result = await runFlash(["--", "--file", file, "--watch", "0"], {
@@ -286,7 +348,7 @@ Deno.test("flash reads the port from ESPRUINO_PORT; a module it would download i
     assert.equal(result.code, 0, result.stderr);
     assert.ok(Date.now() - started < 30_000, "no 90 s wait for a download");
     assert.match(result.stderr, /warning: require\("ws"\): not built into the board's firmware/);
-    await waitFor("the program's run", () => count(server.board.console, "from env") === 1);
+    await waitFor("the program's run", () => server.count("from env") === 1);
   } finally {
     await Deno.remove(file);
   }
@@ -464,7 +526,7 @@ Deno.test("error: upload interrupted when the network peer closes midway", async
   const token = `i${crypto.randomUUID().slice(0, 8)}`;
   const file = await writeProgram(testProgram(token, 9, 6000));
   try {
-    await using server = await startConsoleServer({ boot: { code: "" } });
+    await using server = await startConsoleServer();
     const proxy = cuttingProxy(server.addr!, 3000);
     const result = await runFlash(["--port", `tcp://127.0.0.1:${proxy.port}`, "--file", file]);
     await proxy.done;
@@ -475,7 +537,8 @@ Deno.test("error: upload interrupted when the network peer closes midway", async
     );
     assert.match(result.stderr, /run the upload again/);
     // The board kept only part of the program and did not start it.
-    assert.equal(count(server.board.console, token), 0);
+    await server.board.runFor(1000);
+    assert.equal(server.count(`flash-test ${token} running`), 0);
   } finally {
     await Deno.remove(file);
   }
@@ -490,11 +553,7 @@ Deno.test({
     const file = await writeProgram(testProgram(token, 9, 6000));
     try {
       const pty = await createPtyPair({ userPath: `${dir}/host` });
-      await using server = await startConsoleServer({
-        boot: { code: "" },
-        tcp: false,
-        tty: pty.boardPath,
-      });
+      await using server = await startConsoleServer({ tcp: false, tty: pty.boardPath });
       let cut: Promise<void> | undefined;
       const result = await runFlash(["--port", pty.userPath, "--file", file], {
         // Unplug the cable once a quarter of the upload went through.
@@ -507,7 +566,8 @@ Deno.test({
       assert.ok(cut, "the upload reached 25% before the cut");
       assert.equal(result.code, 1, result.stderr);
       assert.match(result.stderr, /Upload interrupted/);
-      assert.equal(count(server.board.console, token), 0);
+      await server.board.runFor(1000);
+      assert.equal(server.count(`flash-test ${token} running`), 0);
     } finally {
       await Deno.remove(file);
       await Deno.remove(dir, { recursive: true });
@@ -620,13 +680,15 @@ async function flashFirmware(
         clientId: "flashed-1",
         token: "t0ken",
         pattern: { dotOnMs: 20, dashOnMs: 40, offMs: 10, pauseMs: 40 },
+        // No re-handshakes: a power cycle or the end of the test in the middle of one would reset
+        // the connection while the relay upgrades it, and Deno's upgrade then never completes.
+        rehandshakeEvery: 0,
       }),
     );
     await using pty = transport === "pty"
       ? await createPtyPair({ userPath: `${dir}/host` })
       : undefined;
     await using server = await startConsoleServer({
-      boot: { code: "", hasWifi: false },
       tcp: transport === "tcp",
       tty: pty?.boardPath,
     });
@@ -634,11 +696,11 @@ async function flashFirmware(
     const port = pty ? pty.userPath : server.url!;
     if (pty) {
       // A serial port is a physical board to flash: it cannot reach the relay at 127.0.0.1.
-      const stored = server.board.storage[".bootcde"];
+      const stored = await server.bootCode();
       const refused = await runFlash(["--port", port, "--config", config, "--out", out]);
       assert.equal(refused.code, 1, refused.stderr);
       assert.match(refused.stderr, /is a loopback address/);
-      assert.equal(server.board.storage[".bootcde"], stored, "nothing was uploaded");
+      assert.equal(await server.bootCode(), stored, "nothing was uploaded");
       await assert.rejects(Deno.stat(out), "nothing was built");
     }
     const result = await runFlash([
@@ -655,22 +717,18 @@ async function flashFirmware(
     ]);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /build: .*firmware\.js: \d+ bytes/);
-    assert.equal(server.board.storage[".bootcde"], await Deno.readTextFile(out));
+    assert.equal(await server.bootCode(), await Deno.readTextFile(out));
     assert.equal(await peer.next(10_000), "SOS!", "the flashed firmware talks to the relay");
 
-    // After a power cycle (Storage kept) it runs again; the relay hands the id to the new link.
-    await server.board.reboot();
-    await waitFor(
-      "the firmware's second boot",
-      () => count(server.board.console, "flashed-1 blinking") === 2,
-    );
-    await waitFor(
-      "the second connection",
-      () => relay.running.relay.metrics.connections.replaced === 1,
-      10_000,
-    );
+    // After a power cycle (Storage kept) it runs again and connects again under the same id.
+    const connections = relay.running.relay.metrics.connections;
+    const links = () => connections.accepted + connections.replaced;
+    const before = links();
+    server.powerCycle();
+    await waitFor("the firmware's second boot", () => server.count("flashed-1 blinking") === 2);
+    await waitFor("the second connection", () => links() > before, 10_000);
     assert.equal(await peer.next(10_000), "SOS!");
-    server.board.eval("clearTimeout()"); // quiet the board before it is stopped
+    await server.run("clearTimeout()"); // quiet the board before it is stopped
 
     // A broken configuration stops before anything is uploaded.
     await Deno.writeTextFile(config, JSON.stringify({ server: "http://nowhere/" }));
@@ -678,6 +736,12 @@ async function flashFirmware(
     assert.equal(broken.code, 1);
     assert.match(broken.stderr, /server: expected a ws:\/\/ or wss:\/\/ URL/);
     assert.match(broken.stderr, /nothing was uploaded/);
+    // Power off: the relay must see the board's connection end before it shuts down itself.
+    await server[Symbol.asyncDispose]();
+    await waitFor(
+      "the relay to drop the board",
+      () => !relay.running.relay.hub.clients().some((client) => client.id === "flashed-1"),
+    );
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -3,23 +3,17 @@
  * operator chatter through the relay, the board receives the commands
  * addressed to it (its id, or an array holding it) and nothing else, the
  * other devices never see the board's messages, and its retained status is
- * listed at `GET /devices`. On the virtual board, and on the real Espruino
- * interpreter (flashed with `deno task flash`; skipped with a warning
- * without ESPRUINO_BIN, failed under CI=true).
+ * listed at `GET /devices`. On the WebAssembly engine (the real Espruino
+ * interpreter of an ESP32-C3), flashed with `deno task flash`.
  */
 
 import assert from "node:assert/strict";
-import { buildFirmware } from "../tools/build.ts";
-import { parseDeviceConfig } from "../tools/device_config.ts";
-import { espruinoForTests } from "../tools/espruino_process.ts";
-import { VirtualBoard } from "../virtual_board/mod.ts";
-import { closeAll, delay, type Received, TestClient, waitFor } from "./helpers.ts";
-import { flashAndBoot } from "./real_firmware.ts";
+import { closeAll, type Received, TestClient, waitFor } from "./helpers.ts";
+import { startFirmwareBoard } from "./firmware_board.ts";
 import { type RelayProcess, startRelayProcess } from "./relay_process.ts";
 
 const BOARD = "board-1";
 const DEVICES = 20;
-const binary = espruinoForTests("esp32c3");
 
 function deviceFields(server: string) {
   return {
@@ -168,39 +162,13 @@ async function fleetTest(relay: RelayProcess, boot: () => Promise<Board>) {
   }
 }
 
-Deno.test("virtual board: the SOS firmware among 20 chattering devices gets its commands only, and its status is retained", async () => {
+Deno.test("the SOS firmware among 20 chattering devices gets its commands only, and its status is retained", async () => {
   await using relay = await startRelayProcess();
-  const config = parseDeviceConfig(JSON.stringify(deviceFields(relay.url)));
-  const { code } = await buildFirmware({ config });
   await fleetTest(relay, async () => {
-    const board = await VirtualBoard.boot({ code, hasWifi: false });
+    const fw = await startFirmwareBoard({ fields: deviceFields(relay.url), upload: "tcp" });
     return {
-      console: () => board.console,
-      stop: () => board[Symbol.asyncDispose](),
+      console: () => fw.board.console.text.slice(fw.bootConsoleAt).split("\n"),
+      stop: () => fw.stop(),
     };
   });
-});
-
-Deno.test({
-  name:
-    "real interpreter: the SOS firmware among 20 chattering devices gets its commands only, and its status is retained",
-  ignore: binary === undefined,
-  async fn() {
-    await using relay = await startRelayProcess();
-    const dir = await Deno.makeTempDir({ prefix: "fw-fleet-" });
-    try {
-      await fleetTest(relay, async () => {
-        const board = await flashAndBoot(binary!, dir, deviceFields(relay.url));
-        return {
-          console: () => board.output.split("\n"),
-          stop: async () => {
-            await board.kill();
-            await delay(0);
-          },
-        };
-      });
-    } finally {
-      await Deno.remove(dir, { recursive: true });
-    }
-  },
 });

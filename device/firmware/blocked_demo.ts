@@ -1,8 +1,8 @@
 /**
  * The SOS blinker alone, with its JavaScript blocked for 2.5 s in the second
  * cycle's callback (longer than the edges queued ahead), as a slow connect
- * would block it. Not part of the firmware: for the real-interpreter test
- * (tests/firmware_real_test.ts) that the pattern then shifts
+ * would block it. Not part of the firmware: for the test
+ * (tests/firmware_test.ts) that the pattern then shifts
  * but is never garbled. `FAST_PATTERN` is defined when the test bundles it.
  *
  * @module
