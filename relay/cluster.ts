@@ -723,6 +723,8 @@ export class ClusterNode implements HubCluster {
         for (const token of conflicts) {
           this.#closeReplaced(token, "id taken on another node while Redis was unreachable");
         }
+        // A Redis that restarted empty lost the records of the devices still connected here.
+        this.#presence?.restore(this.#tokenOf.keys());
         await this.#sweep();
       } catch (error) {
         this.metrics.busErrors++;

@@ -32,12 +32,12 @@ import type {
   PresenceStore,
 } from "./presence.ts";
 
-// KEYS[1] devices; ARGV prefix, id, token, now, remote.
+// KEYS[1] devices; ARGV prefix, id, token, now, remote, connectedSince.
 const ONLINE = `
 local prefix, id, token = ARGV[1], ARGV[2], ARGV[3]
 if redis.call('HGET', prefix .. 'ids', id) ~= token then return 0 end
 local key = prefix .. 'device:' .. id
-redis.call('HSET', key, 'token', token, 'connectedSince', ARGV[4], 'lastSeen', ARGV[4],
+redis.call('HSET', key, 'token', token, 'connectedSince', ARGV[6], 'lastSeen', ARGV[4],
   'remote', ARGV[5])
 redis.call('PERSIST', key)
 redis.call('SADD', KEYS[1], id)
@@ -171,6 +171,25 @@ export class ClusterPresence implements PresenceStore {
   /** {@linkcode PresenceStore.online}: a device of this node connected. */
   online(client: Client): void {
     const now = this.#now();
+    this.#writeOnline(client, now, now);
+    this.#emit({ event: "online", id: client.id, at: iso(now) });
+  }
+
+  /**
+   * Writes the records of this node's connected devices again, without
+   * events: after Redis came back (perhaps empty), once their ids are
+   * registered again.
+   */
+  restore(clients: Iterable<Client>): void {
+    const now = this.#now();
+    for (const client of clients) {
+      if (client.role === "device" && client.open) {
+        this.#writeOnline(client, now, client.connectedAt);
+      }
+    }
+  }
+
+  #writeOnline(client: Client, now: number, connectedSince: number): void {
     this.#write(client, (token) =>
       this.#scripts.relayPresenceOnline(
         this.#devicesKey,
@@ -179,8 +198,8 @@ export class ClusterPresence implements PresenceStore {
         token,
         now,
         client.remote,
+        connectedSince,
       ));
-    this.#emit({ event: "online", id: client.id, at: iso(now) });
   }
 
   /** {@linkcode PresenceStore.seen}: a device of this node sent; retained ones within the cap are kept. */

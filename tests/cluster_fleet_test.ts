@@ -332,3 +332,38 @@ clusterTest(
     }
   },
 );
+
+clusterTest(
+  "Redis restarted empty: /devices says 503 meanwhile, then lists the connected devices again",
+  async (redis) => {
+    await using a = await startNode(redis, "node-a");
+    const device = await TestClient.open(`${a.url}esp32-1?role=device`);
+    try {
+      await live(a, ["esp32-1"]);
+      device.socket.send(JSON.stringify({ from: "esp32-1", retain: true, n: 1 }));
+      await waitFor("the retained status listed", async () => !!(await devices(a))[0]?.retained);
+      await redis.stop("SIGKILL");
+      await waitFor("/devices refused", async () => {
+        const response = await fetch(`${a.httpUrl}/devices`);
+        const body = await response.text();
+        return response.status === 503 && /Redis is unreachable/.test(body);
+      });
+      assert.ok(Number.isNaN(await metric(a, "relay_devices_online")), "unknown, not 0");
+      await redis.start();
+      await waitFor("the device listed again", async () => {
+        const response = await fetch(`${a.httpUrl}/devices`);
+        if (response.status !== 200) return (await response.body?.cancel(), false);
+        const [record] = await response.json() as Listed[];
+        return record?.id === "esp32-1" && record.online;
+      }, 10_000);
+      // What Redis lost is lost (its persistence is off here); what comes next is kept again.
+      assert.equal((await devices(a))[0].retained, null);
+      const next = { from: "esp32-1", retain: true, n: 2 };
+      device.socket.send(JSON.stringify(next));
+      await waitFor("the new status listed", async () => (await devices(a))[0].retained !== null);
+      assert.deepEqual((await devices(a))[0].retained?.message, next);
+    } finally {
+      await device[Symbol.asyncDispose]();
+    }
+  },
+);
