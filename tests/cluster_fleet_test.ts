@@ -283,7 +283,7 @@ clusterTest(
 
       restarted = await startNode(redis, "node-a");
       assert.deepEqual(await devices(restarted), [whileDown], "the restarted node lists it too");
-      await using back = await TestClient.open(`${restarted.url}esp32-1?role=device`);
+      await using _back = await TestClient.open(`${restarted.url}esp32-1?role=device`);
       assert.equal((await nextEvent(watcher)).event, "online");
       for (const node of [restarted, b]) {
         const [record] = await devices(node);
