@@ -63,12 +63,13 @@ redis.call('PEXPIRE', key, ARGV[7])
 return 1
 `;
 
-// KEYS[1] devices; ARGV prefix, now, ttlMs.
+// KEYS[1] devices; ARGV prefix, now, ttlMs, fields ('1') or counts only ('0').
 // Returns {id, online (0/1), fields (HGETALL)} per device remembered, after forgetting what the
-// TTL says to and marking offline the devices whose connection's claim is gone.
+// TTL says to and marking offline the devices whose connection's claim is gone; or, for counts
+// only, {online, known}.
 const LIST = `
 local prefix, now, ttl = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
-local out = {}
+local out, online_count = {}, 0
 for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do
   local key = prefix .. 'device:' .. id
   local token = redis.call('HGET', key, 'token')
@@ -89,14 +90,22 @@ for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do
         keep = false
       end
     end
-    if keep then
+    -- Redis expires a record on its own clock; the asking node's clock decides at the edge.
+    if keep and not online and now - tonumber(redis.call('HGET', key, 'lastSeen')) >= ttl then
+      keep = false
+    end
+    if keep and ARGV[4] == '1' then
       local at = redis.call('HGET', key, 'retainedAt')
       if at and now - tonumber(at) >= ttl then redis.call('HDEL', key, 'retained', 'retainedAt') end
       out[#out + 1] = {id, online and 1 or 0, redis.call('HGETALL', key)}
+    elseif keep then
+      out[#out + 1] = 1
+      if online then online_count = online_count + 1 end
     end
   end
 end
-return out
+if ARGV[4] == '1' then return out end
+return {online_count, #out}
 `;
 
 /** The part of the node's Redis connection the store uses (see relay/cluster.ts). */
@@ -247,24 +256,14 @@ export class ClusterPresence implements PresenceStore {
 
   /** {@linkcode PresenceStore.list}: every device of the cluster; rejects while Redis is away. */
   async list(): Promise<DeviceRecord[]> {
-    if (this.#options.commands.status !== "ready") {
-      throw new Error("Redis is unreachable: the devices' records are there");
-    }
     const now = this.#now();
     const ttl = this.#options.ttlMs;
-    const reply = await this.#scripts.relayPresenceList(
-      this.#devicesKey,
-      this.#options.prefix,
-      now,
-      ttl,
-    ) as [string, number, string[]][];
+    const reply = await this.#read(now, "1") as [string, number, string[]][];
     const records: DeviceRecord[] = [];
     for (const [id, online, flat] of reply) {
       const fields: Record<string, string> = {};
       for (let i = 0; i + 1 < flat.length; i += 2) fields[flat[i]] = flat[i + 1];
       const lastSeen = Number(fields.lastSeen);
-      // Redis expires the record on its own clock; this node's clock decides at the edge.
-      if (!online && now - lastSeen >= ttl) continue;
       const retainedAt = Number(fields.retainedAt);
       records.push({
         id,
@@ -285,10 +284,18 @@ export class ClusterPresence implements PresenceStore {
     return records.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   }
 
-  /** {@linkcode PresenceStore.counts}: the whole cluster's, from {@linkcode list}. */
+  /** {@linkcode PresenceStore.counts}: the whole cluster's, as {@linkcode list} would count. */
   async counts(): Promise<PresenceCounts> {
-    const records = await this.list();
-    return { online: records.filter((r) => r.online).length, known: records.length };
+    const [online, known] = await this.#read(this.#now(), "0") as [number, number];
+    return { online, known };
+  }
+
+  #read(now: number, fields: "0" | "1"): Promise<unknown> {
+    if (this.#options.commands.status !== "ready") {
+      return Promise.reject(new Error("Redis is unreachable: the devices' records live there"));
+    }
+    const { prefix, ttlMs } = this.#options;
+    return this.#scripts.relayPresenceList(this.#devicesKey, prefix, now, ttlMs, fields);
   }
 
   /** {@linkcode PresenceStore.clear}: the records stay in Redis, for after a restart. */

@@ -9,7 +9,11 @@
  */
 
 import assert from "node:assert/strict";
+import { startClusterNode } from "../relay/cluster.ts";
 import { mintToken } from "../relay/credentials.ts";
+import { Client } from "../relay/hub.ts";
+import { createLogger } from "../relay/logger.ts";
+import { RelayMetrics } from "../relay/metrics.ts";
 import { closeAll, TestClient, waitFor } from "./helpers.ts";
 import { clusterTest, LEASE_SECONDS, live, startNode, type TestNode } from "./cluster_nodes.ts";
 import { startRelayProcess } from "./relay_process.ts";
@@ -364,6 +368,82 @@ clusterTest(
       assert.deepEqual((await devices(a))[0].retained?.message, next);
     } finally {
       await device[Symbol.asyncDispose]();
+    }
+  },
+);
+
+clusterTest(
+  "cluster presence records follow --retain-ttl by the node's clock; a replaced connection's late writes change nothing",
+  async (redis) => {
+    const node = await startClusterNode({
+      url: redis.url,
+      cluster: "test",
+      leaseSeconds: LEASE_SECONDS,
+      logger: createLogger({ level: "silent", format: "text" }),
+      nodeId: "node-a",
+    });
+    try {
+      const clock = { t: 1_000_000 };
+      const metrics = new RelayMetrics();
+      const presence = node.presenceStore({
+        ttlMs: 10_000,
+        maxRetainedBytes: 40,
+        metrics,
+        now: () => clock.t,
+      });
+      const connect = async (id: string, remote: string, replace = false) => {
+        const claim = await node.claim({ id, remote, replace, role: "device" });
+        assert.ok(claim.ok, `claim of ${id}`);
+        const socket = { bufferedAmount: 0, send() {}, close() {} };
+        const client = new Client({ id, remote, socket, role: "device" });
+        node.bind(client, claim.token);
+        presence.online(client);
+        return client;
+      };
+      const d1 = await connect("d1", "10.0.0.1:5");
+      const d2 = await connect("d2", "10.0.0.2:5");
+      presence.seen(d1, '{"retain":true,"n":1}', 21, true);
+      presence.seen(d1, `{"retain":true,"pad":"${"x".repeat(40)}"}`, 56, true);
+      assert.equal(metrics.retainedTooBig, 1, "over --retain-max-bytes: counted, not kept");
+      clock.t += 1000;
+      presence.seen(d2, '{"retain":true,"n":2}', 21, true);
+      presence.offline(d2, { code: 1000, reason: "bye" });
+      let [r1, r2] = await presence.list();
+      assert.deepEqual(r1.retained, {
+        at: new Date(1_000_000).toISOString(),
+        message: { retain: true, n: 1 },
+      });
+      assert.deepEqual([r2.online, r2.lastDisconnect?.code, r2.lastSeen], [
+        false,
+        1000,
+        new Date(1_001_000).toISOString(),
+      ]);
+      assert.ok(
+        Number(await redisCli(redis.port, "PTTL", "test:device:d2")) > 0,
+        "offline: expires",
+      );
+      assert.equal(await redisCli(redis.port, "PTTL", "test:device:d1"), "-1", "online: stays");
+
+      clock.t += 9_999; // d2 last seen 9.999 s ago, d1's retained message 10.999 s old
+      [r1, r2] = await presence.list();
+      assert.deepEqual([r1.id, r1.online, r1.retained, r2.id], ["d1", true, null, "d2"]);
+      clock.t += 1;
+      assert.deepEqual((await presence.list()).map((r) => r.id), ["d1"], "d2 forgotten");
+      assert.deepEqual(await presence.counts(), { online: 1, known: 1 });
+
+      // d1 taken over by a newer connection: the old one's late close and message change nothing.
+      const newer = await connect("d1", "10.0.0.9:7", true);
+      presence.offline(d1, { code: 4001, reason: "replaced by a newer connection" });
+      presence.seen(d1, '{"retain":true,"n":9}', 21, true);
+      presence.seen(newer, '{"retain":true,"n":10}', 22, true);
+      [r1] = await presence.list();
+      assert.deepEqual([r1.online, r1.remote, r1.retained?.message], [
+        true,
+        "10.0.0.9:7",
+        { retain: true, n: 10 },
+      ]);
+    } finally {
+      await node.close();
     }
   },
 );
