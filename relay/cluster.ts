@@ -4,11 +4,15 @@
  * keeps client ids unique across the cluster.
  *
  * Redis layout, every key prefixed with `<cluster>:`:
- * - `bus`: the pub/sub channel; one {@link encodeMessage | frame} per client message.
+ * - `bus`: the pub/sub channel every node reads; one {@link encodeMessage | frame} per client
+ *   message that every node may have to deliver.
+ * - `bus:<node>`: the node's own channel, for messages only some nodes need
+ *   (relay/cluster_route.ts).
  * - `node:<node>`: the node's lease, a key with a TTL refreshed every lease/3.
  * - `nodes`: the set of nodes that registered, swept of those whose lease lapsed.
  * - `ids`: hash of client id → claim token `<node>#<serial>` of the connection holding it.
- * - `clients:<node>`: hash of client id → JSON `{remote, connectedSince}` for `GET /clients`.
+ * - `clients:<node>`: hash of client id → JSON `{remote, connectedSince, role}` for `GET /clients`.
+ * - `operators`: hash of the id of each connected operator → its node.
  *
  * An id held by a node whose lease lapsed (it crashed) is free: claims check
  * the holder's lease in the same Lua script that takes the id, so two nodes
@@ -40,9 +44,18 @@
  */
 
 import { Buffer } from "node:buffer";
-import { decodeFrame, encodeMessage, encodeProbe, isFromNode } from "./cluster_frame.ts";
+import {
+  decodeFrame,
+  encodeEvent,
+  encodeMessage,
+  encodeProbe,
+  isFromNode,
+  isMessageFrame,
+} from "./cluster_frame.ts";
 import { ClusterMetrics } from "./cluster_metrics.ts";
+import { ClusterPresence } from "./cluster_presence.ts";
 import { ClusterResume } from "./cluster_resume.ts";
+import { PUBLISH_ROUTED, type Route, routeArgs, routeOf } from "./cluster_route.ts";
 import {
   type Client,
   type ClientSummary,
@@ -52,7 +65,9 @@ import {
 } from "./hub.ts";
 import type { Logger } from "./logger.ts";
 import type { ResumeDiscardReason } from "./metrics.ts";
+import type { PresenceOptions } from "./presence.ts";
 import type { ResumeLimits } from "./resume.ts";
+import type { ParsedMessage, Party, Role } from "./routing.ts";
 
 /** Settings of {@linkcode startClusterNode}. */
 export interface ClusterNodeOptions {
@@ -86,6 +101,8 @@ export interface ClusterClientSummary {
   remote: string;
   /** When the connection was accepted (ISO 8601). */
   connectedSince: string;
+  /** `device` or `operator`. */
+  role: Role;
   /** Messages received from this client; only known for this node's clients. */
   messagesIn?: number;
   /** Messages delivered to this client; only known for this node's clients. */
@@ -104,21 +121,36 @@ export interface ClusterHealth {
   nodes: number;
 }
 
-// Forgets what Redis holds for one node: its ids (those still carrying its token) and its list.
+// Forgets what Redis holds for one node: its ids (those still carrying its token), its
+// operators and its list.
 const FORGET = `
+local function dropOperator(prefix, id, node)
+  if redis.call('HGET', prefix .. 'operators', id) == node then
+    redis.call('HDEL', prefix .. 'operators', id)
+  end
+end
 local function forget(prefix, ids, node)
   local list = prefix .. 'clients:' .. node
   for _, id in ipairs(redis.call('HKEYS', list)) do
     local token = redis.call('HGET', ids, id)
     if token and string.sub(token, 1, #node + 1) == node .. '#' then redis.call('HDEL', ids, id) end
+    dropOperator(prefix, id, node)
   end
   redis.call('DEL', list)
+end
+-- Where the id's messages for operators only must go: the operators hash.
+local function setRole(prefix, id, node, role)
+  if role == 'operator' then
+    redis.call('HSET', prefix .. 'operators', id, node)
+  else
+    redis.call('HDEL', prefix .. 'operators', id)
+  end
 end
 local function nodeOf(token) return string.match(token, '^(.*)#[^#]*$') end
 local function live(prefix, node) return redis.call('EXISTS', prefix .. 'node:' .. node) == 1 end
 `;
 
-// KEYS[1] ids; ARGV prefix, id, token, node, info, replace ('1'), channel.
+// KEYS[1] ids; ARGV prefix, id, token, node, info, replace ('1'), channel, role.
 // Returns {1, ''} when taken, {0, holderNode} when held elsewhere, {-1, ''} when this node's own
 // lease lapsed (it must register again first).
 const CLAIM = FORGET + `
@@ -135,19 +167,22 @@ if holder then
 end
 redis.call('HSET', ids, id, token)
 redis.call('HSET', prefix .. 'clients:' .. node, id, info)
+setRole(prefix, id, node, ARGV[8])
 return {1, ''}
 `;
 
 // KEYS[1] ids; ARGV prefix, id, token, node.
-const RELEASE = `
+const RELEASE = FORGET + `
 if redis.call('HGET', KEYS[1], ARGV[2]) == ARGV[3] then
   redis.call('HDEL', KEYS[1], ARGV[2])
   redis.call('HDEL', ARGV[1] .. 'clients:' .. ARGV[4], ARGV[2])
+  dropOperator(ARGV[1], ARGV[2], ARGV[4])
 end
 return 0
 `;
 
-// KEYS[1] ids; ARGV prefix, node, leaseMs, nodeInfo, then (id, token, info) per local client.
+// KEYS[1] ids; ARGV prefix, node, leaseMs, nodeInfo, then (id, token, info, role) per local
+// client.
 // Replaces whatever Redis remembers of this node with the local truth; returns the tokens of
 // local clients whose id another live node took meanwhile.
 const REJOIN = FORGET + `
@@ -156,7 +191,7 @@ forget(prefix, ids, node)
 redis.call('SET', prefix .. 'node:' .. node, ARGV[4], 'PX', ARGV[3])
 redis.call('SADD', prefix .. 'nodes', node)
 local conflicts = {}
-for i = 5, #ARGV, 3 do
+for i = 5, #ARGV, 4 do
   local id, token, info = ARGV[i], ARGV[i + 1], ARGV[i + 2]
   local holder = redis.call('HGET', ids, id)
   local holderNode = holder and nodeOf(holder)
@@ -166,6 +201,7 @@ for i = 5, #ARGV, 3 do
     if holder then redis.call('HDEL', prefix .. 'clients:' .. holderNode, id) end
     redis.call('HSET', ids, id, token)
     redis.call('HSET', prefix .. 'clients:' .. node, id, info)
+    setRole(prefix, id, node, ARGV[i + 3])
   end
 end
 return conflicts
@@ -193,13 +229,19 @@ end
 return alive
 `;
 
-type ScriptCall = (ids: string, ...args: (string | number)[]) => Promise<unknown>;
+// KEYS[1] ids; ARGV prefix, node, frame, then the route (relay/cluster_route.ts).
+const ROUTE = PUBLISH_ROUTED + `
+return publishRouted(ARGV[1], ARGV[2], ARGV[3], 4)
+`;
+
+type ScriptCall = (ids: string, ...args: (string | number | Buffer)[]) => Promise<unknown>;
 interface Scripts {
   relayClaim: ScriptCall;
   relayRelease: ScriptCall;
   relayRejoin: ScriptCall;
   relayLeave: ScriptCall;
   relaySweep: ScriptCall;
+  relayRoute: ScriptCall;
 }
 
 /** `redis://user:secret@host` → `redis://user:***@host`, for logs. */
@@ -311,6 +353,7 @@ export class ClusterNode implements HubCluster {
   #subscriber: RedisConnection;
   #prefix: string;
   #channel: string;
+  #ownChannel: string;
   #idsKey: string;
   #leaseMs: number;
   #hub: Hub | undefined;
@@ -326,6 +369,7 @@ export class ClusterNode implements HubCluster {
   #wasUp = false;
   #lastError = "";
   #resume: ClusterResume | undefined;
+  #presence: ClusterPresence | undefined;
 
   /** Wraps two Redis connections (commands, subscriber) that are not connected yet. */
   constructor(parts: ClusterNodeParts) {
@@ -341,6 +385,7 @@ export class ClusterNode implements HubCluster {
     this.#subscriber = parts.subscriber;
     this.#prefix = `${parts.cluster}:`;
     this.#channel = `${this.#prefix}bus`;
+    this.#ownChannel = `${this.#channel}:${this.nodeId}`;
     this.#idsKey = `${this.#prefix}ids`;
     this.#leaseMs = Math.round(parts.leaseSeconds * 1000);
     for (
@@ -350,6 +395,7 @@ export class ClusterNode implements HubCluster {
         relayRejoin: REJOIN,
         relayLeave: LEAVE,
         relaySweep: SWEEP,
+        relayRoute: ROUTE,
       })
     ) {
       this.#commands.defineCommand(name, { numberOfKeys: 1, lua });
@@ -415,8 +461,13 @@ export class ClusterNode implements HubCluster {
     });
     // Errors are reported by the "error" events; connect() rejects when Redis is down at start.
     await Promise.allSettled([this.#commands.connect(), this.#subscriber.connect()]);
-    // Queued until the connection is up (maxRetriesPerRequest: null); rejects only on close.
-    const subscribed = this.#subscriber.subscribe(this.#channel).catch(() => undefined);
+    // Queued until the connection is up; rejects only on close. Both channels on one connection:
+    // what Redis publishes on them reaches this node in the order Redis ran the publishes.
+    const subscribed = Promise.all(
+      [this.#channel, this.#ownChannel].map((channel) =>
+        this.#subscriber.subscribe(channel).catch(() => undefined)
+      ),
+    );
     if (this.#subscriber.status === "ready") await subscribed;
     if (this.#commands.status === "ready") {
       if (!this.#registered) this.#rejoin();
@@ -435,7 +486,10 @@ export class ClusterNode implements HubCluster {
    * gets what it missed on whichever node it comes back to.
    */
   resumeKeeper(
-    options: ResumeLimits & { onDiscard(reason: ResumeDiscardReason, count: number): void },
+    options: ResumeLimits & {
+      maxMessageBytes: number;
+      onDiscard(reason: ResumeDiscardReason, count: number): void;
+    },
   ): ClusterResume {
     this.#resume = new ClusterResume({
       ...options,
@@ -450,6 +504,24 @@ export class ClusterNode implements HubCluster {
     return this.#resume;
   }
 
+  /**
+   * Presence and retained messages kept in Redis (relay/cluster_presence.ts),
+   * so `GET /devices` on any node lists the whole fleet and a node's restart
+   * forgets nothing; its events reach the operators of every node.
+   */
+  presenceStore(options: PresenceOptions): ClusterPresence {
+    this.#presence = new ClusterPresence({
+      ...options,
+      commands: this.#commands,
+      prefix: this.#prefix,
+      idsKey: this.#idsKey,
+      tokenOf: (client) => this.#tokenOf.get(client),
+      publishEvent: (text) => this.#publishEvent(text),
+      onError: () => this.metrics.busErrors++,
+    });
+    return this.#presence;
+  }
+
   /** Gives the node the hub whose clients it delivers to and closes when replaced. */
   attach(hub: Hub): void {
     this.#hub = hub;
@@ -460,12 +532,15 @@ export class ClusterNode implements HubCluster {
    * it (unless `replace`, which closes that holder with 4001), 503 when Redis
    * is unreachable.
    */
-  async claim(request: { id: string; remote: string; replace: boolean }): Promise<ClaimResult> {
+  async claim(
+    request: { id: string; remote: string; replace: boolean; role: Role },
+  ): Promise<ClaimResult> {
     if (!this.up) return { ok: false, status: 503, reason: "Redis is unreachable" };
     const token = `${this.nodeId}#${++this.#serial}`;
     const info = JSON.stringify({
       remote: request.remote,
       connectedSince: new Date().toISOString(),
+      role: request.role,
     });
     try {
       const claimed = this.#scripts.relayClaim(
@@ -477,9 +552,10 @@ export class ClusterNode implements HubCluster {
         info,
         request.replace ? "1" : "0",
         this.#channel,
+        request.role,
       );
       // In the same write, right behind the claim: the id misses nothing from here to its take.
-      this.#resume?.reserve(request.id, token);
+      this.#resume?.reserve(request.id, token, request.role);
       const [code, holder] = await claimed as [number, string];
       if (code === 1) return { ok: true, token };
       if (code === 0) return { ok: false, status: 409, node: holder };
@@ -512,17 +588,30 @@ export class ClusterNode implements HubCluster {
     this.#release(client.id, token);
   }
 
-  /** {@linkcode HubCluster.publish}: hands a local client's message to the other nodes. */
-  publish(senderId: string, data: string | ArrayBuffer): void {
+  /**
+   * {@linkcode HubCluster.publish}: hands a local client's message to the
+   * other nodes that may have to deliver it (relay/cluster_route.ts).
+   */
+  publish(sender: Party, data: string | ArrayBuffer, parse: () => ParsedMessage): void {
     if (this.#commands.status !== "ready") {
       this.metrics.unpublished++;
       return;
     }
     this.metrics.published++;
-    const frame = encodeMessage(this.nodeId, senderId, data);
+    const route: Route = routeOf(sender, parse().address);
+    if (route.kind === "nodes") this.metrics.routed++;
+    const frame = encodeMessage(this.nodeId, sender.id, data, sender.role);
+    // Every message through one script (never a plain PUBLISH beside it): should Redis have lost
+    // its script cache, the retries keep their order.
     const published = this.#resume
-      ? this.#resume.publish(frame, senderId)
-      : this.#commands.publish(this.#channel, frame);
+      ? this.#resume.publish(frame, sender.id, route)
+      : this.#scripts.relayRoute(
+        this.#idsKey,
+        this.#prefix,
+        this.nodeId,
+        frame,
+        ...routeArgs(route),
+      );
     published.catch(() => this.metrics.busErrors++);
   }
 
@@ -541,8 +630,14 @@ export class ClusterNode implements HubCluster {
     }));
     others.forEach((node, i) => {
       for (const [id, json] of Object.entries(lists[i])) {
-        const info = JSON.parse(json) as { remote: string; connectedSince: string };
-        result.push({ id, node, remote: info.remote, connectedSince: info.connectedSince });
+        const info = JSON.parse(json) as { remote: string; connectedSince: string; role?: Role };
+        result.push({
+          id,
+          node,
+          remote: info.remote,
+          connectedSince: info.connectedSince,
+          role: info.role ?? "operator",
+        });
       }
     });
     return result;
@@ -554,6 +649,7 @@ export class ClusterNode implements HubCluster {
     this.#closed = true;
     for (const timer of this.#timers) clearInterval(timer);
     this.#resume?.clear();
+    // The presence records written at shutdown (every device offline) go before the leave.
     if (this.#commands.status === "ready") {
       try {
         await this.#scripts.relayLeave(this.#idsKey, this.#prefix, this.nodeId);
@@ -608,7 +704,9 @@ export class ClusterNode implements HubCluster {
             JSON.stringify({
               remote: client.remote,
               connectedSince: new Date(client.connectedAt).toISOString(),
+              role: client.role,
             }),
+            client.role,
           );
         }
         const nodeInfo = JSON.stringify({ startedAt: new Date().toISOString() });
@@ -625,6 +723,8 @@ export class ClusterNode implements HubCluster {
         for (const token of conflicts) {
           this.#closeReplaced(token, "id taken on another node while Redis was unreachable");
         }
+        // A Redis that restarted empty lost the records of the devices still connected here.
+        this.#presence?.restore(this.#tokenOf.keys());
         await this.#sweep();
       } catch (error) {
         this.metrics.busErrors++;
@@ -660,6 +760,18 @@ export class ClusterNode implements HubCluster {
     }
   }
 
+  /** A presence event for the operators of the other nodes (those holding an operator). */
+  #publishEvent(text: string): void {
+    if (this.#commands.status !== "ready") return;
+    this.#scripts.relayRoute(
+      this.#idsKey,
+      this.#prefix,
+      this.nodeId,
+      encodeEvent(this.nodeId, text),
+      ...routeArgs({ kind: "nodes", ids: [] }),
+    ).catch(() => this.metrics.busErrors++);
+  }
+
   #probe(): void {
     if (this.#commands.status !== "ready") return;
     this.#commands.publish(this.#channel, encodeProbe(this.nodeId, performance.now())).catch(() =>
@@ -669,7 +781,7 @@ export class ClusterNode implements HubCluster {
 
   #onFrame(bytes: Uint8Array): void {
     // Own messages come back from Redis: skip them before decoding the payload.
-    if (bytes[0] <= 1 && isFromNode(bytes, this.#nodeBytes)) return;
+    if (isMessageFrame(bytes) && isFromNode(bytes, this.#nodeBytes)) return;
     const frame = decodeFrame(bytes);
     if (!frame) {
       this.metrics.busErrors++;
@@ -679,7 +791,10 @@ export class ClusterNode implements HubCluster {
       case "text":
       case "binary":
         this.metrics.received++;
-        this.#hub?.deliver(frame.sender, frame.data, frame.bytes);
+        this.#hub?.deliver({ id: frame.sender, role: frame.role }, frame.data, frame.bytes);
+        return;
+      case "event":
+        if (frame.node !== this.nodeId) this.#hub?.notify(frame.text);
         return;
       case "probe":
         if (frame.node === this.nodeId) {

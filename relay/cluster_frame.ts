@@ -1,16 +1,19 @@
 /**
  * The framing of everything relay nodes say to each other on the Redis bus:
  * one binary pub/sub message per frame, so a client's bytes and its message
- * type (text or binary) cross unchanged, tagged with the node and the sender.
+ * type (text or binary) cross unchanged, tagged with the node, the sender and
+ * the sender's role.
  *
  * ```
- * byte 0        kind: 0 text, 1 binary, 2 probe, 3 replace, 4 resumed
+ * byte 0        kind: 0 text, 1 binary, 2 probe, 3 replace, 4 resumed, 5 event;
+ *               text and binary from a device have the high bit set (0x80, 0x81)
  * byte 1        length N of the origin node's id (ASCII)
  * 2 .. 2+N      origin node id
  * text/binary:  1 byte length M of the sender's client id, the id, then the payload
  * probe:        float64 little-endian send time (performance.now() of the origin)
  * replace:      the claim token of the connection to close (ASCII)
  * resumed:      the ticket of a resume-window take (ASCII), marking where it happened
+ * event:        a presence event as JSON text (UTF-8)
  * ```
  *
  * The replace frame is also written by a Lua script in Redis (see
@@ -26,6 +29,7 @@
  */
 
 import { Buffer } from "node:buffer";
+import type { Role } from "./routing.ts";
 
 /** Frame kind byte values. */
 export const FRAME_TEXT = 0;
@@ -37,14 +41,19 @@ export const FRAME_PROBE = 2;
 export const FRAME_REPLACE = 3;
 /** Marks the point on the bus where a returning client's kept messages were taken. */
 export const FRAME_RESUMED = 4;
+/** A presence event for the operators that asked for them (`?events=1`). */
+export const FRAME_EVENT = 5;
+/** Set in the kind byte of a text or binary frame whose sender is a device. */
+export const FROM_DEVICE = 0x80;
 
 /** A decoded bus frame. */
 export type BusFrame =
-  | { kind: "text"; node: string; sender: string; data: string; bytes: number }
-  | { kind: "binary"; node: string; sender: string; data: ArrayBuffer; bytes: number }
+  | { kind: "text"; node: string; sender: string; role: Role; data: string; bytes: number }
+  | { kind: "binary"; node: string; sender: string; role: Role; data: ArrayBuffer; bytes: number }
   | { kind: "probe"; node: string; sentAt: number }
   | { kind: "replace"; node: string; token: string }
-  | { kind: "resumed"; node: string; ticket: string };
+  | { kind: "resumed"; node: string; ticket: string }
+  | { kind: "event"; node: string; text: string };
 
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
@@ -59,13 +68,21 @@ function header(kind: number, node: string, extra: number): { frame: Buffer; off
   return { frame, offset: 2 + node.length };
 }
 
-/** Frames one client message: text stays text, binary stays binary. */
-export function encodeMessage(node: string, sender: string, data: string | ArrayBuffer): Buffer {
+/**
+ * Frames one client message: text stays text, binary stays binary; `role` is
+ * the sender's (an operator by default), so other nodes route it as this one does.
+ */
+export function encodeMessage(
+  node: string,
+  sender: string,
+  data: string | ArrayBuffer,
+  role: Role = "operator",
+): Buffer {
   if (sender.length > 255) throw new Error(`client id "${sender}" is longer than 255 characters`);
   const text = typeof data === "string";
   const payload = text ? Buffer.byteLength(data) : data.byteLength;
   const { frame, offset } = header(
-    text ? FRAME_TEXT : FRAME_BINARY,
+    (text ? FRAME_TEXT : FRAME_BINARY) | (role === "device" ? FROM_DEVICE : 0),
     node,
     1 + sender.length + payload,
   );
@@ -98,6 +115,18 @@ export function encodeResumed(node: string, ticket: string): Buffer {
   return frame;
 }
 
+/** Frames a presence event (JSON text) for the other nodes' operators. */
+export function encodeEvent(node: string, text: string): Buffer {
+  const { frame, offset } = header(FRAME_EVENT, node, Buffer.byteLength(text));
+  frame.write(text, offset, "utf8");
+  return frame;
+}
+
+/** Whether a frame is a client message (text or binary, from either role). */
+export function isMessageFrame(bytes: Uint8Array): boolean {
+  return (bytes[0] & ~(FROM_DEVICE | FRAME_BINARY)) === 0;
+}
+
 /** The origin node of a frame, read without decoding the rest; undefined if too short. */
 export function frameNode(bytes: Uint8Array): string | undefined {
   if (bytes.length < 2 || bytes.length < 2 + bytes[1]) return undefined;
@@ -119,7 +148,9 @@ export function decodeFrame(bytes: Uint8Array): BusFrame | undefined {
   const node = frameNode(buffer);
   if (node === undefined) return undefined;
   const offset = 2 + node.length;
-  switch (buffer[0]) {
+  const kind = buffer[0];
+  // Only text and binary carry the device bit: any other kind with it set is no frame.
+  switch (isMessageFrame(buffer) ? kind & ~FROM_DEVICE : kind) {
     case FRAME_TEXT:
     case FRAME_BINARY: {
       if (buffer.length < offset + 1 || buffer.length < offset + 1 + buffer[offset]) {
@@ -127,13 +158,14 @@ export function decodeFrame(bytes: Uint8Array): BusFrame | undefined {
       }
       const start = offset + 1 + buffer[offset];
       const sender = buffer.toString("latin1", offset + 1, start);
+      const role: Role = kind & FROM_DEVICE ? "device" : "operator";
       const bytes = buffer.length - start;
-      if (buffer[0] === FRAME_TEXT) {
-        return { kind: "text", node, sender, data: buffer.toString("utf8", start), bytes };
+      if ((kind & ~FROM_DEVICE) === FRAME_TEXT) {
+        return { kind: "text", node, sender, role, data: buffer.toString("utf8", start), bytes };
       }
       const from = buffer.byteOffset + start;
       const data = buffer.buffer.slice(from, from + bytes) as ArrayBuffer;
-      return { kind: "binary", node, sender, data, bytes };
+      return { kind: "binary", node, sender, role, data, bytes };
     }
     case FRAME_PROBE:
       if (buffer.length !== offset + 8) return undefined;
@@ -142,6 +174,8 @@ export function decodeFrame(bytes: Uint8Array): BusFrame | undefined {
       return { kind: "replace", node, token: buffer.toString("latin1", offset) };
     case FRAME_RESUMED:
       return { kind: "resumed", node, ticket: buffer.toString("latin1", offset) };
+    case FRAME_EVENT:
+      return { kind: "event", node, text: buffer.toString("utf8", offset) };
     default:
       return undefined;
   }

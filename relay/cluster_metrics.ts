@@ -24,6 +24,8 @@ export interface ClusterSnapshot {
 export class ClusterMetrics {
   /** Client messages published to the bus. */
   published = 0;
+  /** Of those, messages published only to the nodes holding their receivers (not to every node). */
+  routed = 0;
   /** Client messages from other nodes received from the bus. */
   received = 0;
   /** Client messages not published because Redis was unreachable (lost for other nodes). */
@@ -69,6 +71,12 @@ export class ClusterMetrics {
       "counter",
       "Client messages published to the bus.",
       this.published,
+    );
+    metric(
+      "relay_cluster_routed_total",
+      "counter",
+      "Client messages published only to the nodes holding an addressee or an operator.",
+      this.routed,
     );
     metric(
       "relay_cluster_received_total",

@@ -8,6 +8,8 @@
  *   (Redis' own clock, so nodes' clocks do not matter).
  * - `resume:from`: sorted set of the same ids, scored by the sequence number
  *   of the first message each one misses.
+ * - `resume:operators`: set of the away ids that left as operators (the
+ *   others were devices).
  * - `resume:log`: list of the bus frames published while anyone was away,
  *   oldest first, each stored ONCE however many ids miss it;
  *   `resume:sizes`: their payload sizes, in the same order;
@@ -36,14 +38,21 @@
  * while its socket opens and its take travels to Redis is kept for it too;
  * otherwise it would fall between the claim and the mark and be lost.
  *
+ * Roles: the log holds a message only if an away id may receive it (any
+ * message while an operator is away; else only those for every node, or
+ * addressed to an away id), and a returning client gets of the log only what
+ * it would have received with the role it left with, as on one relay.
+ *
  * @module
  */
 
 import type { Buffer } from "node:buffer";
 import { decodeFrame, encodeResumed } from "./cluster_frame.ts";
+import { PUBLISH_ROUTED, type Route, routeArgs } from "./cluster_route.ts";
 import type { Client, RelayMessage, ResumeKeeper } from "./hub.ts";
 import type { ResumeDiscardReason } from "./metrics.ts";
 import type { ResumeLimits } from "./resume.ts";
+import { parseAddress, receives, type Role } from "./routing.ts";
 
 const HELPERS = `
 local function nowMs()
@@ -70,6 +79,7 @@ local function forget(prefix, away, id)
   local n = pendingFor(prefix, id)
   redis.call('ZREM', away, id)
   redis.call('ZREM', prefix .. 'resume:from', id)
+  redis.call('SREM', prefix .. 'resume:operators', id)
   return n
 end
 local function expire(prefix, away)
@@ -96,10 +106,11 @@ local function clearLog(prefix)
     redis.call('DEL', prefix .. 'resume:log', prefix .. 'resume:sizes')
   end
   redis.call('SET', prefix .. 'resume:total', 0)
+  redis.call('DEL', prefix .. 'resume:operators')
 end
 `;
 
-// KEYS[1] ids; ARGV prefix, id, token, windowMs, reserve ('1').
+// KEYS[1] ids; ARGV prefix, id, token, windowMs, reserve ('1'), role.
 // The id misses what is published from now on, until it is taken or its window ends. A leaving
 // connection marks it unless another connection holds it already; a new connection (reserve)
 // only while it holds the id. An id away already keeps its deadline and its place in the log.
@@ -115,14 +126,16 @@ local away = prefix .. 'resume:away'
 if redis.call('ZADD', away, 'NX', nowMs() + tonumber(ARGV[4]), id) == 0 then return 0 end
 local next = first(prefix) + redis.call('LLEN', prefix .. 'resume:log')
 redis.call('ZADD', prefix .. 'resume:from', next, id)
+if ARGV[6] == 'operator' then redis.call('SADD', prefix .. 'resume:operators', id) end
 return 1
 `;
 
-// KEYS[1] away; ARGV prefix, channel, frame, sender, maxMessages, maxBytes, maxTotal.
+// KEYS[1] away; ARGV prefix, node, frame, sender, maxMessages, maxBytes, maxTotal, then the
+// route (relay/cluster_route.ts).
 // Returns discarded {max_messages, max_bytes, max_total_bytes, expired}, away ids, kept bytes.
-const PUBLISH_KEEP = HELPERS + `
+const PUBLISH_KEEP = HELPERS + PUBLISH_ROUTED + `
 local away, prefix, frame = KEYS[1], ARGV[1], ARGV[3]
-redis.call('PUBLISH', ARGV[2], frame)
+publishRouted(prefix, ARGV[2], frame, 8)
 if redis.call('ZCARD', away) == 0 then
   if redis.call('EXISTS', prefix .. 'resume:sizes') == 1 then clearLog(prefix) end
   return {0, 0, 0, 0, 0, 0}
@@ -137,7 +150,16 @@ end
 local maxMessages, maxBytes, maxTotal = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
 local size = payloadSize(frame)
 local dm, db, dt = 0, 0, 0
-if size > maxBytes then
+-- Only what an away id may receive: an away operator takes anything; an away device takes what
+-- goes to every node and what names it.
+local wanted = ARGV[8] ~= '1' or redis.call('SCARD', prefix .. 'resume:operators') > 0
+for i = 9, #ARGV do
+  if wanted then break end
+  wanted = redis.call('ZSCORE', away, ARGV[i]) ~= false
+end
+if not wanted then
+  -- nothing to keep
+elseif size > maxBytes then
   -- No id may keep it: every away id but its sender misses it.
   db = ids - (redis.call('ZSCORE', away, ARGV[4]) and 1 or 0)
 else
@@ -171,12 +193,15 @@ return {dm, db, dt, expired, ids, tonumber(redis.call('GET', total) or '0')}
 `;
 
 // KEYS[1] away; ARGV prefix, id, channel, mark frame ('' for none), discard ('1').
-// Returns {discarded, frames}: the id's kept frames (none when discarding), and publishes the mark.
+// Returns {discarded, frames, role}: the id's kept frames (none when discarding) and the role it
+// left with ('' when it was not away), and publishes the mark.
 const TAKE = HELPERS + `
 local away, prefix, id = KEYS[1], ARGV[1], ARGV[2]
 local discarded = expire(prefix, away)
 local frames = {}
+local role = ''
 if redis.call('ZSCORE', away, id) then
+  role = redis.call('SISMEMBER', prefix .. 'resume:operators', id) == 1 and 'operator' or 'device'
   if ARGV[5] == '1' then
     discarded = discarded + forget(prefix, away, id)
   else
@@ -192,7 +217,7 @@ if redis.call('ZSCORE', away, id) then
   if redis.call('ZCARD', away) == 0 then clearLog(prefix) end
 end
 if ARGV[4] ~= '' then redis.call('PUBLISH', ARGV[3], ARGV[4]) end
-return {discarded, frames}
+return {discarded, frames, role}
 `;
 
 /** The part of the node's Redis connection the keeper uses (see relay/cluster.ts). */
@@ -222,6 +247,8 @@ export interface ClusterResumeOptions extends ResumeLimits {
   channel: string;
   /** The hash of claimed ids. */
   idsKey: string;
+  /** Longest message whose address is read (`--max-message-bytes`). */
+  maxMessageBytes: number;
   /** The claim token of a local client, if it still holds its id. */
   tokenOf(client: Client): string | undefined;
   /** Counts messages discarded unread. */
@@ -232,6 +259,10 @@ export interface ClusterResumeOptions extends ResumeLimits {
 
 interface PendingTake {
   id: string;
+  /** The role of the connection taking: what it gets live. */
+  role: Role;
+  /** The role the id left with: what it gets of the log. */
+  keptRole: Role;
   ready: (kept: RelayMessage[], held: RelayMessage[]) => void;
   /** Live messages for the client since the take, in order. */
   live: RelayMessage[];
@@ -300,6 +331,7 @@ export class ClusterResume implements ResumeKeeper {
       token,
       this.#options.windowMs,
       "0",
+      client.role,
     ).catch(() => this.#options.onError());
   }
 
@@ -310,7 +342,7 @@ export class ClusterResume implements ResumeKeeper {
    * runs before anything the new client could hear of; a claim that failed
    * leaves it without effect.
    */
-  reserve(id: string, token: string): void {
+  reserve(id: string, token: string, role: Role): void {
     if (this.#options.commands.status !== "ready") return;
     this.#scripts.relayResumeAway(
       this.#options.idsKey,
@@ -319,24 +351,27 @@ export class ClusterResume implements ResumeKeeper {
       token,
       this.#options.windowMs,
       "1",
+      role,
     ).catch(() => this.#options.onError());
   }
 
   /**
-   * Publishes a local client's message frame on the bus and, while any id of
-   * the cluster is away, appends it to the log, in one step.
+   * Publishes a local client's message frame as its route says
+   * (relay/cluster_route.ts) and, while an id of the cluster that may receive
+   * it is away, appends it to the log, in one step.
    */
-  publish(frame: Buffer, senderId: string): Promise<void> {
-    const { prefix, channel, maxMessages, maxBytes, maxTotalBytes } = this.#options;
+  publish(frame: Buffer, senderId: string, route: Route): Promise<void> {
+    const { prefix, nodeId, maxMessages, maxBytes, maxTotalBytes } = this.#options;
     return this.#scripts.relayResumeKeep(
       this.#awayKey,
       prefix,
-      channel,
+      nodeId,
       frame,
       senderId,
       maxMessages,
       maxBytes,
       maxTotalBytes,
+      ...routeArgs(route),
     ).then((reply) => {
       const counts = reply as number[];
       DISCARD_REASONS.forEach((reason, i) => {
@@ -347,10 +382,20 @@ export class ClusterResume implements ResumeKeeper {
     });
   }
 
-  /** {@linkcode ResumeKeeper.keep}: only feeds takes in flight; Redis kept it at publish time. */
-  keep(data: RelayMessage, _bytes: number, fromId: string, local: boolean): void {
+  /**
+   * {@linkcode ResumeKeeper.keep}: only feeds takes in flight, with what each
+   * taking connection accepts; Redis kept it at publish time.
+   */
+  keep(
+    data: RelayMessage,
+    _bytes: number,
+    fromId: string,
+    local: boolean,
+    accepts?: (id: string, role: Role) => boolean,
+  ): void {
     for (const take of this.#pending.values()) {
-      if (fromId !== take.id && (local || take.markSeen)) take.live.push(data);
+      if (fromId === take.id || !(local || take.markSeen)) continue;
+      if (!accepts || accepts(take.id, take.role)) take.live.push(data);
     }
   }
 
@@ -360,6 +405,8 @@ export class ClusterResume implements ResumeKeeper {
     const ticket = `${this.#options.nodeId}#t${++this.#serial}`;
     const take: PendingTake = {
       id: client.id,
+      role: client.role,
+      keptRole: client.role,
       ready,
       live: [],
       markSeen: false,
@@ -377,9 +424,10 @@ export class ClusterResume implements ResumeKeeper {
       encodeResumed(nodeId, ticket),
       "0",
     ).then((reply) => {
-      const [discarded, frames] = reply as [number, Buffer[]];
+      const [discarded, frames, role] = reply as [number, Buffer[], Buffer];
       if (discarded > 0) this.#options.onDiscard("expired", discarded);
       take.frames = frames;
+      if (role.length > 0) take.keptRole = role.toString() as Role;
     }, () => {
       this.#options.onError();
       take.frames = [];
@@ -419,9 +467,17 @@ export class ClusterResume implements ResumeKeeper {
     clearTimeout(take.timer);
     this.#pending.delete(ticket);
     const kept: RelayMessage[] = [];
+    const receiver = { id: take.id, role: take.keptRole };
     for (const bytes of take.frames) {
       const frame = decodeFrame(bytes);
-      if (frame?.kind === "text" || frame?.kind === "binary") kept.push(frame.data);
+      if (frame?.kind !== "text" && frame?.kind !== "binary") continue;
+      // The log is shared: keep only what this id would have received with the role it had.
+      const address = receiver.role === "device"
+        ? parseAddress(frame.data, this.#options.maxMessageBytes)
+        : { kind: "all" as const };
+      if (receives({ id: frame.sender, role: frame.role }, address, receiver)) {
+        kept.push(frame.data);
+      }
     }
     take.ready(kept, take.live);
   }

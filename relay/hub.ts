@@ -32,7 +32,14 @@
 
 import type { Logger } from "./logger.ts";
 import type { DropReason, RelayMetrics } from "./metrics.ts";
-import { type Address, type ParsedMessage, parseMessage, receives, type Role } from "./routing.ts";
+import {
+  type Address,
+  type ParsedMessage,
+  parseMessage,
+  type Party,
+  receives,
+  type Role,
+} from "./routing.ts";
 
 /** A relayed message: text, or binary bytes. */
 export type RelayMessage = string | ArrayBuffer;
@@ -142,8 +149,11 @@ export class Client {
 
 /** What the hub tells the other nodes of a cluster (relay/cluster.ts), when it is one. */
 export interface HubCluster {
-  /** Hands a local client's message to the other nodes. */
-  publish(senderId: string, data: string | ArrayBuffer): void;
+  /**
+   * Hands a local client's message to the other nodes; `parse` reads its
+   * address, for the nodes that may have to deliver it.
+   */
+  publish(sender: Party, data: string | ArrayBuffer, parse: () => ParsedMessage): void;
   /** A local client gave up its id (closed, dropped or replaced). */
   released(client: Client): void;
 }
@@ -347,30 +357,32 @@ export class Hub {
     sender.messagesIn++;
     metrics.messagesIn++;
     metrics.bytesIn += bytes;
-    this.#options.cluster?.publish(sender.id, data);
-    // An operator's message is parsed only if a device is there to be routed to.
+    // An operator's message is parsed only if a device is there to be routed to, or a cluster
+    // must know which nodes it goes to.
     let parsed: ParsedMessage | undefined;
     const parse = () => parsed ??= parseMessage(data, this.#options.maxMessageBytes);
+    this.#options.cluster?.publish(sender, data, parse);
     this.#fanOut(sender, parse, data, bytes, true);
     if (sender.role === "device") this.#options.presence?.seen(sender, data, bytes, parse().retain);
   }
 
   /**
-   * Fans out a message a client of another node sent; `bytes` is its payload
-   * size. Its sender counts as an operator.
+   * Fans out a message a client of another node sent, routed by that
+   * client's id and role as its own node did; `bytes` is its payload size.
    */
-  deliver(fromId: string, data: string | ArrayBuffer, bytes: number): void {
+  deliver(sender: Party, data: string | ArrayBuffer, bytes: number): void {
     let parsed: ParsedMessage | undefined;
     const parse = () => parsed ??= parseMessage(data, this.#options.maxMessageBytes);
-    this.#fanOut({ id: fromId, role: "operator" }, parse, data, bytes, false);
+    this.#fanOut(sender, parse, data, bytes, false);
   }
 
   /**
-   * Sends one of the relay's own events (presence) to the operators that
-   * asked for them with `?events=1`. Events are not kept for away clients.
+   * Sends one of the relay's own events (presence; an object, or its JSON
+   * text) to the operators that asked for them with `?events=1`. Events are
+   * not kept for away clients.
    */
-  notify(event: Record<string, unknown>): void {
-    const text = JSON.stringify(event);
+  notify(event: Record<string, unknown> | string): void {
+    const text = typeof event === "string" ? event : JSON.stringify(event);
     const now = Date.now();
     for (const target of this.#holders.values()) {
       if (!target.events || !target.receiving) continue;
@@ -462,12 +474,11 @@ export class Hub {
   drop(client: Client, options: CloseInfo & { why: DropReason }): void {
     if (client.dropReason !== undefined || client.gone) return;
     client.dropReason = options.why;
-    const held = this.#holders.get(client.id) === client;
-    const wasOpen = client.open;
-    this.#release(client);
-    if (held && wasOpen && client.role === "device") {
+    // Told before the id is released: a cluster's record names the connection's claim.
+    if (this.#holders.get(client.id) === client && client.open && client.role === "device") {
       this.#options.presence?.offline(client, { code: options.code, reason: options.reason });
     }
+    this.#release(client);
     this.#options.metrics.drop(options.why);
     const log = options.why === "backlog" || options.why === "message_too_big" ? "warn" : "info";
     this.#options.logger[log]("drop", {
@@ -491,13 +502,13 @@ export class Hub {
     const keepalive = client.dropReason === undefined && info.reason.startsWith(KEEPALIVE_REASON);
     if (keepalive) this.#options.metrics.keepaliveTimeouts++;
     const held = this.#holders.get(client.id) === client;
-    const wasOpen = client.open;
-    this.#release(client);
-    if (!held) return; // a drop already logged why it ended
     const reason = keepalive ? "keepalive timeout" : info.reason || undefined;
-    if (wasOpen && client.role === "device") {
+    // Told before the id is released: a cluster's record names the connection's claim.
+    if (held && client.open && client.role === "device") {
       this.#options.presence?.offline(client, { code: info.code, reason: reason ?? "" });
     }
+    this.#release(client);
+    if (!held) return; // a drop already logged why it ended
     this.#options.logger.info("disconnect", {
       id: client.id,
       remote: client.remote,

@@ -68,9 +68,9 @@ export interface MetricsSnapshot {
   clientsAway?: number;
   /** Payload bytes kept for them. */
   resumeKeptBytes?: number;
-  /** Devices connected. */
+  /** Devices connected; NaN when unknown (a cluster node without Redis). */
   devicesOnline?: number;
-  /** Devices with a presence record (seen within the retain TTL). */
+  /** Devices with a presence record (seen within the retain TTL); NaN when unknown. */
   devicesKnown?: number;
 }
 

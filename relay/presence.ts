@@ -6,6 +6,9 @@
  * events to operators that asked for them (`?events=1`).
  *
  * It knows nothing about sockets: the hub tells it who came, sent and went.
+ * {@linkcode Presence} keeps the records in this process; a cluster keeps
+ * them in Redis (relay/cluster_presence.ts), behind the same
+ * {@linkcode PresenceStore} interface.
  *
  * @example
  * ```ts
@@ -69,7 +72,28 @@ export interface PresenceClient {
   readonly remote: string;
 }
 
-/** Settings of a {@linkcode Presence}. */
+/** Devices online and known, for `/metrics`. */
+export interface PresenceCounts {
+  /** Devices connected now. */
+  online: number;
+  /** Devices remembered (online, or seen within the TTL). */
+  known: number;
+}
+
+/**
+ * Where presence records live: in this process ({@linkcode Presence}) or, for
+ * a cluster, in Redis (relay/cluster_presence.ts).
+ */
+export interface PresenceStore extends HubPresence {
+  /** Every device online or seen within the TTL, by id, with its retained message. */
+  list(): DeviceRecord[] | Promise<DeviceRecord[]>;
+  /** Devices online and known. */
+  counts(): PresenceCounts | Promise<PresenceCounts>;
+  /** Forgets what this process holds (shutdown). */
+  clear(): void;
+}
+
+/** Settings of a {@linkcode Presence} (and of a cluster's store). */
 export interface PresenceOptions {
   /** How long a device is remembered after it was last seen, and a retained message kept. */
   ttlMs: number;
@@ -95,7 +119,7 @@ interface Entry {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Presence records of devices, kept in this process. */
-export class Presence implements HubPresence {
+export class Presence implements PresenceStore {
   #entries = new Map<string, Entry>();
   #options: PresenceOptions;
   #now: () => number;
@@ -118,6 +142,11 @@ export class Presence implements HubPresence {
   get knownCount(): number {
     this.#prune(this.#now(), true);
     return this.#entries.size;
+  }
+
+  /** {@linkcode PresenceStore.counts}. */
+  counts(): PresenceCounts {
+    return { online: this.onlineCount, known: this.knownCount };
   }
 
   /** A device's connection opened. */

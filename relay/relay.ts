@@ -27,7 +27,7 @@ import { Client, CLOSE_GOING_AWAY, CLOSE_REPLACED, Hub, type ResumeKeeper } from
 import type { Logger } from "./logger.ts";
 import { type ConnectionOutcome, RelayMetrics, type ResumeDiscardReason } from "./metrics.ts";
 import type { RelayOptions } from "./options.ts";
-import { Presence } from "./presence.ts";
+import { Presence, type PresenceOptions, type PresenceStore } from "./presence.ts";
 import { ResumeStore } from "./resume.ts";
 import { type Role, ROLES } from "./routing.ts";
 
@@ -58,7 +58,7 @@ export interface Relay {
   /** Messages kept for clients that went away. */
   resume: ResumeKeeper;
   /** Devices' presence and retained messages (`GET /devices`). */
-  presence: Presence;
+  presence: PresenceStore;
   /** Sends close 1001 to every client. */
   closeAll(): void;
 }
@@ -148,15 +148,19 @@ export function createRelay(config: CreateRelayOptions): Relay {
   };
   // A cluster keeps the window in Redis, so a client may come back on any node.
   const resume: ResumeKeeper = cluster && limits.windowMs > 0
-    ? cluster.resumeKeeper(limits)
+    ? cluster.resumeKeeper({ ...limits, maxMessageBytes: options.maxMessageBytes })
     : new ResumeStore(limits);
   // Presence events go to the hub's operators (the hub is created right below, before any event).
-  const presence = new Presence({
+  const presenceOptions: PresenceOptions = {
     ttlMs: options.retainTtlSeconds * 1000,
     maxRetainedBytes: options.retainMaxBytes,
     metrics,
     onEvent: (event) => hub.notify({ ...event }),
-  });
+  };
+  // A cluster keeps the records in Redis, so every node lists the whole fleet.
+  const presence: PresenceStore = cluster
+    ? cluster.presenceStore(presenceOptions)
+    : new Presence(presenceOptions);
   const hub = new Hub({
     maxMessageBytes: options.maxMessageBytes,
     maxBacklogBytes: options.maxBacklogBytes,
@@ -252,12 +256,17 @@ export function createRelay(config: CreateRelayOptions): Relay {
     if (path === "/metrics") {
       const denied = await operatorOnly(request, path, info);
       if (denied) return denied;
+      // Unknown while a cluster node cannot reach Redis: NaN rather than a false 0.
+      const devices = await Promise.resolve(presence.counts()).catch(() => ({
+        online: NaN,
+        known: NaN,
+      }));
       const snapshot = {
         clientsConnected: hub.connectedCount,
         clientsAway: resume.awayCount,
         resumeKeptBytes: resume.keptBytes,
-        devicesOnline: presence.onlineCount,
-        devicesKnown: presence.knownCount,
+        devicesOnline: devices.online,
+        devicesKnown: devices.known,
       };
       const clusterMetrics = cluster?.metrics.render({ up: cluster.up, nodes: cluster.liveNodes });
       return new Response(metrics.render(snapshot) + (clusterMetrics ?? ""), {
@@ -280,7 +289,12 @@ export function createRelay(config: CreateRelayOptions): Relay {
     if (path === "/devices") {
       const denied = await operatorOnly(request, path, info);
       if (denied) return denied;
-      return Response.json(presence.list(), { headers: { "cache-control": "no-store" } });
+      try {
+        const devices = await presence.list();
+        return Response.json(devices, { headers: { "cache-control": "no-store" } });
+      } catch (error) {
+        return text(503, (error as Error).message);
+      }
     }
     const page = consoleResponse(consoleAssets, path);
     if (page) return page;
@@ -352,7 +366,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
         return refuse("duplicate", text(409, reason), { id, remote, reason });
       }
       claiming.add(id);
-      const claim = await cluster.claim({ id, remote, replace })
+      const claim = await cluster.claim({ id, remote, replace, role })
         .finally(() => claiming.delete(id));
       if (!claim.ok && claim.status === 409) {
         const reason = `client id "${id}" is already connected (node ${claim.node})`;

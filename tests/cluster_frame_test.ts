@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import {
   decodeFrame,
+  encodeEvent,
   encodeMessage,
   encodeProbe,
   encodeReplace,
@@ -29,6 +30,7 @@ Deno.test("a text message crosses the bus as the same text, with its node and se
     kind: "text",
     node: "host-1-ab12",
     sender: "esp32-7",
+    role: "operator",
     data: "héllo ✓ 😀",
     bytes: new TextEncoder().encode("héllo ✓ 😀").length,
   });
@@ -36,9 +38,37 @@ Deno.test("a text message crosses the bus as the same text, with its node and se
     kind: "text",
     node: "n",
     sender: "s",
+    role: "operator",
     data: "",
     bytes: 0,
   });
+});
+
+Deno.test("a device's message carries its role in the kind byte; an event frame carries JSON", () => {
+  const text = encodeMessage("n", "esp32-1", '{"retain":true}', "device");
+  assert.equal(text[0], 0x80);
+  assert.ok(isFromNode(text, new TextEncoder().encode("n")));
+  assert.deepEqual(decodeFrame(text), {
+    kind: "text",
+    node: "n",
+    sender: "esp32-1",
+    role: "device",
+    data: '{"retain":true}',
+    bytes: 15,
+  });
+  const binary = decodeFrame(encodeMessage("n", "esp32-1", new Uint8Array([7]).buffer, "device"));
+  assert.equal(binary?.kind, "binary");
+  assert.equal(binary?.kind === "binary" && binary.role, "device");
+  // The payload's size and sender sit where the resume scripts read them, whatever the role.
+  assert.equal(text.length, 2 + 1 + 1 + 7 + 15);
+  const event = '{"event":"online","id":"é"}';
+  assert.deepEqual(decodeFrame(encodeEvent("n2", event)), {
+    kind: "event",
+    node: "n2",
+    text: event,
+  });
+  assert.equal(decodeFrame(new Uint8Array([0x82, 1, 65, 0, 0, 0, 0, 0, 0, 0, 0])), undefined);
+  assert.equal(decodeFrame(new Uint8Array([0x85, 1, 65])), undefined, "only messages have roles");
 });
 
 Deno.test("a binary message crosses as the same bytes, never as text", () => {
@@ -88,7 +118,7 @@ Deno.test("the hub publishes local messages, delivers remote ones to everyone bu
   const published: [string, unknown][] = [];
   const released: string[] = [];
   const cluster: HubCluster = {
-    publish: (sender, data) => published.push([sender, data]),
+    publish: (sender, data) => published.push([sender.id, data]),
     released: (client) => released.push(client.id),
   };
   const metrics = new RelayMetrics();
@@ -110,7 +140,7 @@ Deno.test("the hub publishes local messages, delivers remote ones to everyone bu
   hub.receive(a, "local");
   assert.deepEqual(published, [["a", "local"]]);
   assert.deepEqual(sent, { a: [], b: ["local"] });
-  hub.deliver("b", "remote from a client named b elsewhere", 39);
+  hub.deliver({ id: "b", role: "operator" }, "remote from a client named b elsewhere", 39);
   assert.deepEqual(sent.a, ["remote from a client named b elsewhere"]);
   assert.deepEqual(sent.b, ["local"], "no message goes to a client with the sender's id");
   assert.equal(metrics.messagesOut, 2);

@@ -44,7 +44,7 @@ export interface ContractCase {
 }
 
 /** The node client `i` connects to. */
-function at(topology: Topology, i: number): ContractNode {
+export function at(topology: Topology, i: number): ContractNode {
   return topology.nodes[i % topology.nodes.length];
 }
 
@@ -66,18 +66,23 @@ async function openSpread(
       (_, i) => TestClient.open(`${at(topology, first + i).url}${prefix}${i}`),
     ),
   );
-  const ids = clients.map((_, i) => `${prefix}${i}`);
-  await waitFor(
-    `${prefix}* live`,
+  await allLive(topology, clients.map((_, i) => `${prefix}${i}`));
+  return clients;
+}
+
+/** Waits until each id is live on some node: open, and what was kept for it delivered. */
+export function allLive(topology: Topology, ids: string[]): Promise<void> {
+  return waitFor(
+    `${ids.length > 3 ? `${ids[0]}…` : ids.join(", ")} live`,
     () =>
       ids.every((id) =>
         topology.nodes.some((node) => node.relay.hub.holder(id)?.receiving === true)
       ),
   );
-  return clients;
 }
 
-function held(topology: Topology, id: string): boolean {
+/** Whether any node holds `id`. */
+export function held(topology: Topology, id: string): boolean {
   return topology.nodes.some((node) => node.relay.hub.holder(id) !== undefined);
 }
 
