@@ -17,8 +17,9 @@
  * Flags: `--nodes 1|2|4` (default 1; 2 and 4 also run one node for the
  * share), `--devices N`, `--operators N`, `--seconds S` (measured window),
  * `--warmup S`, `--runs N` (default 2), `--workers N`, `--no-compare`,
- * `--quick` (1000 devices, short, prints only), `--no-write` (prints only).
- * Each `--nodes` value writes its own section of docs/fleet_benchmarks.md.
+ * `--spread-operators`, `--relay-flags "FLAGS"` (added to every relay), `--quick`
+ * (1000 devices, short, prints only), `--no-write` (prints only). Each `--nodes`
+ * value (with its relay flags) writes its own section of docs/fleet_benchmarks.md.
  *
  * @module
  */
@@ -46,6 +47,8 @@ interface Settings {
   parallel: number;
   runs: number;
   nodes: 1 | 2 | 4;
+  /** Extra relay flags (`--relay-flags "--ping-interval 0 --ping-timeout 0"`), for every relay. */
+  relayFlags: string[];
   /** Operators on every node in turn, rather than all on node 1. */
   spreadOperators: boolean;
   compare: boolean;
@@ -157,6 +160,9 @@ function parseSettings(args: string[]): Settings {
     runs: Math.round(value("runs", quick ? 1 : 2)),
     nodes,
     spreadOperators: args.includes("--spread-operators"),
+    relayFlags: args.includes("--relay-flags")
+      ? (args[args.indexOf("--relay-flags") + 1] ?? "").split(/\s+/).filter((a) => a !== "")
+      : [],
     compare: !args.includes("--no-compare"),
     write: !quick && !args.includes("--no-write"),
     quietWaitMs: quick ? 0 : 10_000,
@@ -187,7 +193,8 @@ function relayArgs(settings: Settings, redisUrl: string | undefined, cluster: st
     "--log-level",
     "info", // the listening line tests/relay_process.ts waits for
   ];
-  return redisUrl ? [...args, "--redis", redisUrl, "--cluster", cluster] : args;
+  const clusterArgs = redisUrl ? ["--redis", redisUrl, "--cluster", cluster] : [];
+  return [...args, ...clusterArgs, ...settings.relayFlags];
 }
 
 /** Sums the device processes' counters. */
@@ -280,8 +287,21 @@ async function fleetRun(
     }, 60_000);
     await sleep(1000);
 
+    // One SOS first, from the last device (on the last node): if other devices get it, the full
+    // rate would flood them, the relay and the generator; the run stops here and says so.
+    await workers[workers.length - 1].request({ op: "probe" }, 10_000);
+    await sleep(1000);
+    const probed = sumStats(
+      await Promise.all(
+        workers.map(async (load) => (await load.request({ op: "stats" }, 30_000)).stats!),
+      ),
+    );
+    if (probed.misdelivered > 0) {
+      aborted = `one SOS from a device on node ${count} reached ${probed.misdelivered} other ` +
+        "devices: the fleet's traffic would flood them, so the run stopped there";
+    }
     const sosPerSecond = (settings.devices * 1000) / settings.periodMs;
-    for (const [w, load] of workers.entries()) {
+    for (const [w, load] of aborted ? [] : workers.entries()) {
       await load.request({
         op: "start",
         sosPerSecond: sosPerSecond / settings.workers,
@@ -291,14 +311,16 @@ async function fleetRun(
         devices: settings.devices,
       }, 10_000);
     }
-    await operatorLoad.request({
-      op: "start",
-      sosPerSecond: 0,
-      phase: 0,
-      commandEveryMs: settings.commandEveryMs,
-      devicePrefix: DEVICE_PREFIX,
-      devices: settings.devices,
-    }, 10_000);
+    if (!aborted) {
+      await operatorLoad.request({
+        op: "start",
+        sosPerSecond: 0,
+        phase: 0,
+        commandEveryMs: settings.commandEveryMs,
+        devicePrefix: DEVICE_PREFIX,
+        devices: settings.devices,
+      }, 10_000);
+    }
 
     // Warm-up, watching for a flood: devices getting others' messages would swamp the machine.
     const warmupEnd = performance.now() + settings.warmupMs;
@@ -485,6 +507,88 @@ async function compareRun(
   }
 }
 
+/** Memory of Deno's WebSocket alone under the fleet: bench/bare_deno_server.ts, same clients. */
+interface FloorFigures {
+  steadyRssMB: number;
+  peakRssMB: number;
+}
+
+/**
+ * The fleet's devices and operators against bench/bare_deno_server.ts, which accepts and reads
+ * every message and does nothing else: the memory any Deno WebSocket server needs for them.
+ */
+async function floorRun(settings: Settings): Promise<FloorFigures> {
+  await waitForQuiet(settings.quietWaitMs);
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", "bench/bare_deno_server.ts", "--port", "0"],
+    cwd: decodeURIComponent(new URL("..", import.meta.url).pathname),
+    stdin: "null",
+    stdout: "null",
+    stderr: "piped",
+  }).spawn();
+  const workers = Array.from({ length: settings.workers }, startFleetLoad);
+  try {
+    const reader = child.stderr.pipeThrough(new TextDecoderStream()).getReader();
+    let head = "";
+    let match: RegExpExecArray | null = null;
+    while (!match) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`bench/bare_deno_server.ts exited: ${head}`);
+      head += value;
+      match = /url=(ws:\/\/127\.0\.0\.1:\d+\/)/.exec(head);
+    }
+    reader.releaseLock();
+    child.stderr.cancel().catch(() => {});
+    const url = match[1];
+    log(`floor: ${settings.devices} devices on a bare Deno WebSocket server`);
+    const per = Math.ceil(settings.devices / settings.workers);
+    await Promise.all(workers.map((load, w) =>
+      load.request({
+        op: "devices",
+        urls: [url],
+        prefix: DEVICE_PREFIX,
+        from: w * per,
+        count: Math.max(0, Math.min(per, settings.devices - w * per)),
+        role: "device",
+        parallel: settings.parallel,
+      }, 600_000)
+    ));
+    const sosPerSecond = (settings.devices * 1000) / settings.periodMs;
+    for (const [w, load] of workers.entries()) {
+      await load.request({
+        op: "start",
+        sosPerSecond: sosPerSecond / settings.workers,
+        phase: w / settings.workers,
+        commandEveryMs: 0,
+        devicePrefix: DEVICE_PREFIX,
+        devices: settings.devices,
+      }, 10_000);
+    }
+    await sleep(settings.warmupMs);
+    const samples: number[] = [];
+    const end = performance.now() + settings.windowMs;
+    while (performance.now() < end) {
+      await sleep(1000);
+      samples.push(megabytes(child.pid, "VmRSS"));
+    }
+    return {
+      steadyRssMB: samples.reduce((a, b) => a + b, 0) / samples.length,
+      peakRssMB: megabytes(child.pid, "VmHWM"),
+    };
+  } finally {
+    await Promise.all(workers.map(async (load) => {
+      await load.request({ op: "close" }, 60_000).catch(() => {});
+      await load.stop();
+    }));
+    try {
+      child.kill("SIGKILL");
+    } catch {
+      // already gone
+    }
+    await child.status;
+  }
+}
+
 const int = (n: number) => Math.round(n).toLocaleString("en-US");
 const fixed = (n: number, digits = 1) => Number.isFinite(n) ? n.toFixed(digits) : "–";
 const percent = (n: number, digits = 0) => `${fixed(n, digits)} %`;
@@ -579,7 +683,7 @@ function compareSection(compare: CompareFigures[][], fleet: FleetFigures[]): str
   const rows = labels.map((label, k) => {
     const cases = compare.map((run) => run[k]);
     return `| ${label} | ${int(cases[0].connections)} | ${int(cases[0].messagesPerSecond)} | ${
-      spread(cases.map((c) => c.deliveriesPerSecond), 0)
+      spread(cases.map((c) => Math.round(c.deliveriesPerSecond)), 0)
     } | ${spread(cases.map((c) => c.cpuPercent), 0)} % | ${
       spread(cases.map((c) => c.microsPerDelivery), 2)
     } | ${spread(cases.map((c) => c.otherCpuPercent), 0)} % |`;
@@ -650,11 +754,15 @@ function render(
   settings: Settings,
   runs: FleetFigures[],
   compare: CompareFigures[][],
+  floors: FloorFigures[],
 ): string {
   const date = new Date().toISOString().slice(0, 10);
-  const command = settings.nodes === 1
-    ? "deno task bench:fleet"
-    : `deno task bench:fleet -- --nodes ${settings.nodes}`;
+  const flags = [
+    ...(settings.nodes === 1 ? [] : ["--nodes", String(settings.nodes)]),
+    ...(settings.spreadOperators ? ["--spread-operators"] : []),
+    ...(settings.relayFlags.length ? ["--relay-flags", `"${settings.relayFlags.join(" ")}"`] : []),
+  ];
+  const command = ["deno task bench:fleet", ...(flags.length ? ["--", ...flags] : [])].join(" ");
   const lines = [
     `Measured on ${date} with \`${command}\` (Deno ${Deno.version.deno}, ${navigator.hardwareConcurrency} cores shared by relay, generator and other work; ${settings.runs} runs, ${
       settings.windowMs / 1000
@@ -666,7 +774,17 @@ function render(
     "",
   ];
   if (settings.nodes === 1) {
-    lines.push("Goals (every run; ranges are min – max):", "", ...fleetGoals(runs), "");
+    lines.push("Goals (every run; ranges are min – max):", "", ...fleetGoals(runs));
+    if (floors.length > 0) {
+      lines.push(
+        `- The floor under the RSS: bench/bare_deno_server.ts (Deno.serve + Deno.upgradeWebSocket, ` +
+          `nothing else) with the same ${int(settings.devices)} devices sending the same SOS ` +
+          `holds ${spread(floors.map((f) => f.steadyRssMB), 0)} MB steady, ${
+            spread(floors.map((f) => f.peakRssMB), 0)
+          } MB peak.`,
+      );
+    }
+    lines.push("");
     if (compare.length > 0) {
       lines.push(
         "Addressing against broadcast, at equal deliveries (one sender, each message to the " +
@@ -690,9 +808,10 @@ function render(
 }
 
 /** Replaces (or appends) this scenario's section of the doc. */
-async function writeSection(nodes: number, body: string): Promise<void> {
-  const begin = `<!-- bench:fleet nodes=${nodes} -->`;
-  const end = `<!-- /bench:fleet nodes=${nodes} -->`;
+async function writeSection(settings: Settings, body: string): Promise<void> {
+  const key = [`nodes=${settings.nodes}`, ...settings.relayFlags].join(" ");
+  const begin = `<!-- bench:fleet ${key} -->`;
+  const end = `<!-- /bench:fleet ${key} -->`;
   const doc = await Deno.readTextFile(DOC);
   const section = `${begin}\n\n${body}\n${end}`;
   const from = doc.indexOf(begin);
@@ -713,6 +832,7 @@ async function main(): Promise<number> {
   }
   const runs: FleetFigures[] = [];
   const compare: CompareFigures[][] = [];
+  const floors: FloorFigures[] = [];
   let redis: (Awaited<ReturnType<typeof startRedisServer>>) | undefined;
   if (settings.nodes > 1) {
     const binary = redisServerBinary();
@@ -741,6 +861,7 @@ async function main(): Promise<number> {
             sender: "device",
             receivers: "operator",
           });
+        floors.push(await floorRun(settings));
         // Every other run starts with the other case, so a drift of the machine hits both alike.
         if (run % 2 === 0) {
           const first = await broadcast();
@@ -754,10 +875,10 @@ async function main(): Promise<number> {
   } finally {
     await redis?.[Symbol.asyncDispose]();
   }
-  const body = await formatMarkdown(render(settings, runs, compare));
+  const body = await formatMarkdown(render(settings, runs, compare, floors));
   console.log(body);
   if (settings.write) {
-    await writeSection(settings.nodes, body);
+    await writeSection(settings, body);
     log(`wrote ${DOC}`);
   }
   return 0;

@@ -71,8 +71,11 @@ export interface StartCommand {
 
 /** Other commands: counters; start or end a measured window; stop sending; close. */
 export interface SimpleCommand {
-  /** `stats`: counters now; `window`: forget round trips so far; `stop`: stop sending. */
-  op: "stats" | "window" | "stop" | "close" | "exit";
+  /**
+   * `stats`: counters now; `probe`: this process's last device sends one `SOS!`; `window`:
+   * forget round trips so far; `stop`: stop sending.
+   */
+  op: "stats" | "probe" | "window" | "stop" | "close" | "exit";
 }
 
 /** One request to the load process. */
@@ -374,6 +377,13 @@ async function handle(command: FleetCommand): Promise<FleetReply> {
       return start(command);
     case "stats":
       return { ok: true, stats: stats() };
+    case "probe": {
+      const device = devices[devices.length - 1];
+      if (device?.ws.readyState !== WebSocket.OPEN) throw new Error("no open device to probe with");
+      device.ws.send("SOS!");
+      sosSent++;
+      return { ok: true, stats: stats() };
+    }
     case "window": {
       // Round trips of the window: commands sent from now on.
       const reply: FleetReply = { ok: true, roundTrips: windowRoundTrips(), stats: stats() };
