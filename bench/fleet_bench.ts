@@ -628,17 +628,22 @@ function fleetTable(runs: FleetFigures[]): string[] {
 function fleetNotes(runs: FleetFigures[]): string[] {
   const lines: string[] = [];
   for (const [i, f] of runs.entries()) {
-    const notes = [
-      `${int(f.sosSent)} SOS sent (${int(f.sosPerSecond)}/s), the operator with the fewest got ${
-        int(f.sosReceivedMin)
-      }`,
-      `${int(f.commandsSent)} commands, ${
-        int(f.repliesMatched)
-      } replies matched, ${f.commandsUnanswered} unanswered`,
-      `${f.closed} connections closed during the run, ${f.connectFailed} failed to open` +
-      (f.firstError ? ` (first: ${f.firstError})` : ""),
-      `deliveries/s per node ${f.nodeDeliveriesPerSecond.map(int).join(" / ")}`,
-    ];
+    const notes = f.aborted && f.commandsSent === 0
+      ? [
+        `${int(f.sosSent)} SOS sent, the operator with the fewest got ${int(f.sosReceivedMin)}`,
+        `${f.closed} connections closed, ${f.connectFailed} failed to open`,
+      ]
+      : [
+        `${int(f.sosSent)} SOS sent (${int(f.sosPerSecond)}/s), the operator with the fewest got ${
+          int(f.sosReceivedMin)
+        }`,
+        `${int(f.commandsSent)} commands, ${
+          int(f.repliesMatched)
+        } replies matched, ${f.commandsUnanswered} unanswered`,
+        `${f.closed} connections closed during the run, ${f.connectFailed} failed to open` +
+        (f.firstError ? ` (first: ${f.firstError})` : ""),
+        `deliveries/s per node ${f.nodeDeliveriesPerSecond.map(int).join(" / ")}`,
+      ];
     if (f.aborted) notes.unshift(`**stopped early**: ${f.aborted}`);
     lines.push(`- Run ${i + 1}: ${notes.join("; ")}.`);
   }
@@ -654,7 +659,7 @@ function fleetGoals(runs: FleetFigures[]): string[] {
     }).`,
     `- Operators receive 100 % of device messages: ${met(sosShare >= 1)} (worst operator ${
       fixed(100 * sosShare, 3)
-    } %).`,
+    } %${runs.every((f) => f.aborted) ? ", of the SOS sent before the runs stopped" : ""}).`,
   ];
   const measured = runs.filter((f) => !f.aborted);
   if (measured.length === 0) {
