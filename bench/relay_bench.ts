@@ -304,30 +304,47 @@ async function startRelay(
   }
 }
 
-/** A running bench/load.ts process driven by JSON lines. */
-export interface LoadProcess {
-  request(command: LoadCommand, timeoutMs: number): Promise<LoadReply & { ok: true }>;
+/** A running load process driven by JSON lines: one command per line in, one reply per line out. */
+export interface DrivenProcess<Command extends { op: string }, Reply> {
+  /** The child process (its pid is the load's, for /proc). */
+  child: Deno.ChildProcess;
+  /** Sends one command and waits for its reply; throws on a reply that is not ok. */
+  request(command: Command, timeoutMs: number): Promise<Reply & { ok: true }>;
+  /** Closes its stdin (it exits), killing it if it lingers. */
   stop(): Promise<void>;
 }
 
-/** Starts bench/load.ts pinned to its own core. */
-export function startLoad(): LoadProcess {
-  const child = spawn(
-    "taskset",
-    ["-c", LOAD_CORE, Deno.execPath(), "run", "-A", "bench/load.ts"],
-    { stdin: "piped", stdout: "piped", stderr: "inherit" },
-  );
+/** A running bench/load.ts process. */
+export type LoadProcess = DrivenProcess<LoadCommand, LoadReply>;
+
+/**
+ * Starts a load script (`deno run -A SCRIPT`) that answers JSON lines, pinned to `cpus`
+ * (a taskset list) unless that is undefined.
+ */
+export function startDriven<
+  Command extends { op: string },
+  Reply extends { ok: true } | { ok: false; error: string },
+>(options: { script: string; cpus?: string }): DrivenProcess<Command, Reply> {
+  const deno = [Deno.execPath(), "run", "-A", options.script];
+  const child = options.cpus === undefined
+    ? spawn(deno[0], deno.slice(1), { stdin: "piped", stdout: "piped", stderr: "inherit" })
+    : spawn("taskset", ["-c", options.cpus, ...deno], {
+      stdin: "piped",
+      stdout: "piped",
+      stderr: "inherit",
+    });
   const writer = child.stdin.getWriter();
   const replies = lines(child.stdout);
   const encoder = new TextEncoder();
   return {
+    child,
     async request(command, timeoutMs) {
       await writer.write(encoder.encode(JSON.stringify(command) + "\n"));
       const next = await withTimeout(replies.next(), timeoutMs, `load ${command.op}`);
       if (next.done) throw new Error(`load process exited during ${command.op}`);
-      const reply = JSON.parse(next.value) as LoadReply;
+      const reply = JSON.parse(next.value) as Reply;
       if (!reply.ok) throw new Error(`load ${command.op}: ${reply.error}`);
-      return reply;
+      return reply as Reply & { ok: true };
     },
     async stop() {
       await writer.close().catch(() => {});
@@ -336,6 +353,11 @@ export function startLoad(): LoadProcess {
       await replies.return(undefined).catch(() => {});
     },
   };
+}
+
+/** Starts bench/load.ts pinned to its own core. */
+export function startLoad(): LoadProcess {
+  return startDriven<LoadCommand, LoadReply>({ script: "bench/load.ts", cpus: LOAD_CORE });
 }
 
 let runCounter = 0;

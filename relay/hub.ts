@@ -271,6 +271,8 @@ function messageBytes(data: string | ArrayBuffer): number {
 /** Tracks every connection and relays messages between them. */
 export class Hub {
   #holders = new Map<string, Client>();
+  /** The operators among the holders: most messages of a fleet go to them alone. */
+  #operators = new Set<Client>();
   #live = new Set<Client>();
   #options: HubOptions;
   /** Clients whose backlog is over the limit, watched until they catch up or are dropped. */
@@ -302,6 +304,7 @@ export class Hub {
   add(client: Client): void {
     if (this.#holders.has(client.id)) throw new Error(`id ${client.id} is already held`);
     this.#holders.set(client.id, client);
+    if (client.role === "operator") this.#operators.add(client);
     this.#live.add(client);
   }
 
@@ -404,6 +407,25 @@ export class Hub {
         id,
         role,
       });
+    // With devices connected, a device's chatter and a message to named ids go to the operators
+    // and the named devices, found by id: a fleet's relay never walks every device per message.
+    if (this.#holders.size > this.#operators.size) {
+      address = parse().address;
+      if (address.kind === "ids" || (address.kind === "none" && sender.role === "device")) {
+        for (const target of this.#operators) {
+          if (target.receiving && target.id !== sender.id) this.#send(target, data, bytes, now);
+        }
+        if (address.kind === "ids") {
+          for (const id of address.ids) {
+            const target = this.#holders.get(id);
+            if (target?.role !== "device" || !target.receiving || id === sender.id) continue;
+            this.#send(target, data, bytes, now);
+          }
+        }
+        this.#options.resume?.keep(data, bytes, sender.id, local, accepts);
+        return;
+      }
+    }
     for (const target of this.#holders.values()) {
       if (!target.receiving || !accepts(target.id, target.role)) continue;
       this.#send(target, data, bytes, now);
@@ -554,6 +576,7 @@ export class Hub {
     if (this.#behind.size === 0) this.#stopSweep();
     if (this.#holders.get(client.id) !== client) return;
     this.#holders.delete(client.id);
+    this.#operators.delete(client);
     this.#options.cluster?.released(client);
   }
 }
