@@ -3,8 +3,7 @@
  * to WebAssembly (engine/). It stores the given bundle (default `dist/firmware.js`) as `.bootcde`
  * in the board's Storage and power-cycles the board, so it boots as a flashed board does; prints
  * the board's console; and serves that console on TCP and optionally on a pseudo-terminal, so
- * `deno task flash` uploads to it as to a board. `--engine virtual` and `--engine espruino` run
- * the older simulators of virtual_board/sim.ts instead.
+ * `deno task flash` uploads to it as to a board.
  *
  * ```sh
  * deno task sim -- [--board esp32c3] [--file dist/firmware.js] [--port 2323] [--storage FILE]
@@ -21,7 +20,6 @@ import type { ClockMode } from "./clock.ts";
 import { type ConsoleServer, serveConsole } from "./console_server.ts";
 import { type BoardName, BOARDS } from "./wasm_module.ts";
 import { createPtyPair, type PtyPair } from "../tools/pty_pair.ts";
-import { main as olderSimMain } from "../virtual_board/sim.ts";
 
 /** Default bundle booted by the simulator. */
 export const DEFAULT_FIRMWARE = "dist/firmware.js";
@@ -46,9 +44,6 @@ Options:
       --pin-log FILE  Append every pin change to FILE as "<ms since power-on> <pin> <0|1>".
       --clock MODE    wall (default): real time; virtual: idle time is skipped.
       --no-wifi       Boot without a Wi-Fi module (like a board on Ethernet).
-      --engine NAME   wasm (default); virtual: the virtual board of virtual_board/, with fault
-                      injection; espruino: the interpreter built for Linux (ESPRUINO_BIN).
-                      Those two take --file, --host, --port, --pty, --no-wifi and --board.
   -h, --help          Show this help.`;
 
 /** Stores `code` as `.bootcde`, then power-cycles the board to boot it, calling `beforeBoot` first. */
@@ -76,7 +71,6 @@ export async function main(args: string[]): Promise<number> {
     values = parseArgs({
       args: rest,
       options: {
-        engine: { type: "string", default: "wasm" },
         board: { type: "string", default: "esp32c3" },
         file: { type: "string", short: "f" },
         host: { type: "string" },
@@ -96,11 +90,6 @@ export async function main(args: string[]): Promise<number> {
   if (values.help) {
     console.log(HELP);
     return 0;
-  }
-  if (values.engine === "virtual" || values.engine === "espruino") return await olderSimMain(rest);
-  if (values.engine !== "wasm") {
-    console.error(`error: invalid --engine ${values.engine} (wasm, virtual or espruino)`);
-    return 1;
   }
   if (!(BOARDS as readonly string[]).includes(values.board)) {
     console.error(`error: invalid --board ${values.board} (${BOARDS.join(", ")})`);

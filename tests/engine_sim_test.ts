@@ -147,17 +147,3 @@ Deno.test("sim refuses an unknown --board, naming the boards there are", async (
   assert.equal(code, 1);
   assert.match(sim.err.text, /invalid --board esp8266 \(esp32c3, esp32, esp32c3-unicode\)/);
 });
-
-Deno.test("sim --engine virtual still runs the virtual board", async () => {
-  const folder = await Deno.makeTempDir();
-  await Deno.writeTextFile(`${folder}/blink.js`, BLINK);
-  const sim = startSim(["--engine", "virtual", "--port", "0", "--file", "blink.js"], folder);
-  try {
-    await waitFor(sim.err, /Virtual ESP32 running blink\.js/, sim);
-    await waitFor(sim.out, /board\| blink up on \S+/, sim);
-    assert.equal(await stopSim(sim), 0, sim.err.text);
-  } finally {
-    await stopSim(sim);
-    await Deno.remove(folder, { recursive: true });
-  }
-});

@@ -1,14 +1,11 @@
 /**
  * The repository stands on its own: a user's clone has nothing beside it, so
- * no code or document may point outside it. The one exception is where the
- * tests look for prebuilt Espruino binaries, an optional fallback behind
- * `ESPRUINO_BIN`.
+ * no code or document may point outside it.
  */
 
 import assert from "node:assert/strict";
 
 const ROOT = new URL("..", import.meta.url).pathname;
-const ALLOWED = new Set(["tools/espruino_process.ts"]);
 
 Deno.test("no tracked file refers to anything outside the repository", async () => {
   const { stdout } = await new Deno.Command("git", { args: ["ls-files"], cwd: ROOT }).output();
@@ -17,7 +14,7 @@ Deno.test("no tracked file refers to anything outside the repository", async () 
   );
   assert.ok(files.length > 50, "git ls-files lists the repository");
   const offenders = files.filter((file) =>
-    !ALLOWED.has(file) && /\.\.\/shared\b/.test(Deno.readTextFileSync(`${ROOT}${file}`))
+    /\.\.\/shared\b/.test(Deno.readTextFileSync(`${ROOT}${file}`))
   );
   assert.deepEqual(offenders, []);
 });

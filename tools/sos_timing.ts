@@ -14,7 +14,7 @@
 
 import type { SosPattern } from "../device/firmware/config.ts";
 
-/** One level change of a pin, as the virtual board records it. */
+/** One level change of a pin, as a board's pin log records it. */
 export interface Transition {
   /** The new level. */
   value: 0 | 1;

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the engine's WebAssembly interpreters (engine/wasm/espruino-<board>.wasm) and their
 # manifest from Espruino's source: third_party/espruino (Espruino 2v29 with
-# tools/espruino_linux's patch), plus the board layer here (boards/, make/, targets/wasm/) and
-# espruino.diff. Needs Debian's emscripten and python3 (`apt-get install -y emscripten python3 git`).
+# espruino-linux-esp32.diff here already applied), plus the board layer here (boards/, make/,
+# targets/wasm/) and espruino.diff. Needs Debian's emscripten and python3 (`apt-get install -y emscripten python3 git`).
 #
 # Usage: engine/build/build.sh            rebuild engine/wasm/
 #        engine/build/build.sh --check    rebuild elsewhere and fail if any byte differs
@@ -20,6 +20,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -a "$src/." "$work/src-tree"
 cd "$work/src-tree"
+# Our note on where the source came from is not source: editing it must not change the build.
+rm -f README.md
 cp -a "$here/boards/." boards/
 cp -a "$here/make/." make/
 mkdir -p targets/wasm && cp -a "$here/targets/wasm/." targets/wasm/
