@@ -64,8 +64,10 @@ interface Plan {
 async function restartTimes(settings: Settings, plan: Plan): Promise<number[]> {
   let relay = await startRelayProcess();
   const port = relay.port;
+  // Real time: the figure is how long a relay restart keeps a board away.
   const device = await bootDevice(C3[0], {
     client: { url: `ws://127.0.0.1:${port}/bench-board`, ...settings.client },
+    board: { clock: "wall" },
   });
   const opens = () => device.of("open").length;
   const times: number[] = [];

@@ -125,7 +125,13 @@ function eventsOf(lines: string[]): DeviceEvent[] {
 /** Boots a device with the client and the recording firmware on `engine`. */
 export async function bootDevice(engine: Engine, options: BootOptions): Promise<Device> {
   const code = (await clientBundle()) + recorder(options.client, options.firmware, options.before);
-  const board = await EspruinoBoard.start({ ...options.board, board: engine.name });
+  // Board time, not the host's: idle waits (backoff, timeouts) are skipped, and a busy host never
+  // stretches the device's own timing.
+  const board = await EspruinoBoard.start({
+    clock: "virtual",
+    ...options.board,
+    board: engine.name,
+  });
   const output = () => board.console.text;
   // Complete lines only: the last one may still be arriving.
   const lines = () => output().split("\n").slice(0, -1);
