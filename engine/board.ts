@@ -122,6 +122,7 @@ export class EspruinoBoard implements AsyncDisposable {
       linkUp: () => this.radio.linkUp(),
       wake: () => this.#poke(),
       blocked: (ms) => this.clock.waited(ms),
+      nowUs: () => this.clock.nowUs(),
     });
     this.radio = new Radio({
       at: (atUs, task) => this.#at(atUs, task),

@@ -1,8 +1,8 @@
 /**
  * The network an engine board reaches: the sockets behind Espruino's `net` and `tls` (mbedtls runs
  * inside the interpreter, on top of these), owned by a worker so that a connect can block the
- * board as lwIP's does, and the faults a field network has: connects that hang, links that stall,
- * connections reset. While the board has no link (Wi-Fi lost) its connections stay open but
+ * board as lwIP's does, and the faults a field network has: connects that hang, links that stall
+ * or crawl, connections reset. While the board has no link (Wi-Fi lost) its connections stay open but
  * silent, as lwIP's do on an ESP32: nothing arrives and nothing leaves until the link is back.
  *
  * @module
@@ -37,6 +37,13 @@ export interface NetworkHooks {
    * too (an ordinary connect costs no board time, whatever the host's load).
    */
   blocked(ms: number): void;
+  /** The board's clock, in µs: a slow link's rate is in board time. */
+  nowUs(): number;
+}
+
+/** What a slow link lets through at once: a tenth of a second's worth, at least one segment. */
+function burstBytes(bytesPerSecond: number): number {
+  return Math.max(536, Math.floor(bytesPerSecond / 10));
 }
 
 /** An engine board's sockets. */
@@ -53,6 +60,11 @@ export class BoardNetwork {
   #heldOut: ToWorker[] = [];
   #connectBlockMs = 0;
   #lookupsFail = false;
+  /** A slow link's rate each way, bytes per second of board time (Infinity: no limit). */
+  #rate = Infinity;
+  #inCredit = 0;
+  #outCredit = 0;
+  #creditAtUs = 0;
   /** performance.now() of the last traffic, for the virtual clock's "nothing in flight" rule. */
   lastActivity = 0;
 
@@ -143,16 +155,18 @@ export class BoardNetwork {
   recv(id: number, into: Uint8Array): number {
     const socket = this.#sockets.get(id);
     if (!socket) return SOCKET_ERR_CLOSED;
+    const allowed = Math.min(into.length, this.#credit("in"));
     let copied = 0;
-    while (socket.inbox.length > 0 && copied < into.length) {
+    while (socket.inbox.length > 0 && copied < allowed) {
       const head = socket.inbox[0];
-      const n = Math.min(head.length, into.length - copied);
+      const n = Math.min(head.length, allowed - copied);
       into.set(head.subarray(0, n), copied);
       copied += n;
       if (n === head.length) socket.inbox.shift();
       else socket.inbox[0] = head.subarray(n);
     }
-    if (copied === 0 && socket.peerClosed) return SOCKET_ERR_CLOSED;
+    this.#spend("in", copied);
+    if (socket.inbox.length === 0 && copied === 0 && socket.peerClosed) return SOCKET_ERR_CLOSED;
     return copied;
   }
 
@@ -160,10 +174,11 @@ export class BoardNetwork {
   send(id: number, bytes: Uint8Array): number {
     const socket = this.#sockets.get(id);
     if (!socket || socket.peerClosed) return SOCKET_ERR_CLOSED;
-    const room = SEND_BUFFER_BYTES - socket.unsent;
+    const room = Math.min(SEND_BUFFER_BYTES - socket.unsent, this.#credit("out"));
     if (room <= 0) return 0;
     const chunk = bytes.slice(0, room);
     const taken = chunk.length; // read before the transfer detaches the chunk
+    this.#spend("out", taken);
     socket.unsent += taken;
     this.lastActivity = performance.now();
     this.#postInOrder({ op: "write", id, bytes: chunk }, [chunk.buffer]);
@@ -200,6 +215,38 @@ export class BoardNetwork {
   /** Fault: every host name fails to resolve (DNS unreachable), until called with false. */
   failLookups(fail: boolean): void {
     this.#lookupsFail = fail;
+  }
+
+  /**
+   * Fault: the link carries at most `bytesPerSecond` each way, in board time (a weak signal, a
+   * congested access point), until called with `Infinity`. The board polls its sockets while any
+   * is open, so the bytes come as the time passes.
+   */
+  slow(bytesPerSecond: number): void {
+    if (!(bytesPerSecond > 0)) {
+      throw new RangeError(`slow(${bytesPerSecond}): give bytes per second above 0`);
+    }
+    this.#rate = bytesPerSecond;
+    this.#creditAtUs = this.#hooks.nowUs();
+    this.#inCredit = this.#outCredit = 0;
+  }
+
+  /** Bytes the link lets through now in one direction. */
+  #credit(direction: "in" | "out"): number {
+    if (this.#rate === Infinity) return Infinity;
+    const now = this.#hooks.nowUs();
+    const earned = ((now - this.#creditAtUs) / 1e6) * this.#rate;
+    this.#creditAtUs = now;
+    const burst = burstBytes(this.#rate);
+    this.#inCredit = Math.min(burst, this.#inCredit + earned);
+    this.#outCredit = Math.min(burst, this.#outCredit + earned);
+    return Math.floor(direction === "in" ? this.#inCredit : this.#outCredit);
+  }
+
+  #spend(direction: "in" | "out", bytes: number): void {
+    if (this.#rate === Infinity) return;
+    if (direction === "in") this.#inCredit -= bytes;
+    else this.#outCredit -= bytes;
   }
 
   /**

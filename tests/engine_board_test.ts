@@ -177,6 +177,50 @@ Deno.test("engine: sockets reach this machine; a refused connect throws at once,
   );
 });
 
+Deno.test("engine: a slow link carries its rate each way in board time, and all of it arrives", async () => {
+  await using b = await started({ clock: "virtual" });
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (listener.addr as Deno.NetAddr).port;
+  const sent = new Uint8Array(8000).map((_, i) => i & 255);
+  const served = (async () => {
+    const conn = await listener.accept();
+    await conn.write(sent);
+    const received: number[] = [];
+    const buf = new Uint8Array(4096);
+    while (received.length < 4000) {
+      const n = await conn.read(buf);
+      if (n === null) break;
+      received.push(...buf.subarray(0, n));
+    }
+    conn.close();
+    return received;
+  })();
+  b.network.slow(2000);
+  // The board reads 8000 bytes, then writes 4000: at 2000 bytes a second each way, after a burst of
+  // 536, 3.73 s and 1.73 s of board time, timed on the board from the first byte in and from the
+  // write to the drain (a peer in this process may see them later in board time).
+  await evaluate(
+    b,
+    `var n=0,sum=0,t0,t1,s=require("net").connect({host:"127.0.0.1",port:${port}});` +
+      `s.on("data",function(d){if(!n)t0=getTime();n+=d.length;` +
+      `for(var i=0;i<d.length;i++)sum=(sum+d.charCodeAt(i))|0;` +
+      `if(n==8000){t1=getTime();print("@in "+Math.round((t1-t0)*1000)+" "+sum);` +
+      `var a="";for(i=0;i<4000;i++)a+=String.fromCharCode(i&255);s.write(a);}});` +
+      `s.on("drain",function(){if(t1)print("@out "+Math.round((getTime()-t1)*1000));});`,
+  );
+  const [, inMs, sum] = (await b.console.waitFor(/@in (\d+) (\d+)/, { timeoutMs: 30_000 })).match(
+    /@in (\d+) (\d+)/,
+  )!;
+  assert.equal(Number(sum), sent.reduce((a, x) => a + x, 0), "every byte arrived");
+  assert.ok(Number(inMs) >= 3700 && Number(inMs) <= 3800, `8000 bytes in ${inMs} ms of board time`);
+  const outMs = Number((await b.console.waitFor(/@out (\d+)/)).match(/@out (\d+)/)![1]);
+  assert.ok(outMs >= 1700 && outMs <= 1800, `4000 bytes out in ${outMs} ms of board time`);
+  const received = await served;
+  listener.close();
+  assert.equal(received.length, 4000);
+  assert.ok(received.every((byte, i) => byte === (i & 255)), "bytes out in order");
+});
+
 Deno.test("engine: Wi-Fi joins a known network, refuses a wrong password, and a lost network drops the link", async () => {
   await using b = await started({
     clock: "virtual",
