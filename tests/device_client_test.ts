@@ -17,7 +17,7 @@ import { acceptOf, startWsServer } from "./device_ws_server.ts";
 import { closeBody, fromBytes, randomBytes, seededRandom, serverFrame } from "./device_frames.ts";
 import { bootDevice, C3, type Engine, ENGINES, summary, testOnEngines } from "./device_engines.ts";
 
-/** Payloads of every size the issue names that the engine's memory takes. */
+/** Payloads at every frame-length boundary (7-bit, 16-bit, 64-bit) that the board's memory takes. */
 const sizesFor = (engine: Engine) =>
   [0, 125, 126, 1000, 4096, 65535, 65536].filter((n) => n <= engine.maxMessageBytes);
 const textOf = (n: number) => {

@@ -19,7 +19,7 @@ import { fromBytes, randomBytes, seededRandom, sha1, toBytes } from "./device_fr
 import { startTestRelay, TestClient } from "./helpers.ts";
 
 const SAMPLE_KEY = "dGhlIHNhbXBsZSBub25jZQ==";
-// RFC 6455 section 1.3 (the brief's copy had a typo: kZG for kYG).
+// RFC 6455 section 1.3.
 const SAMPLE_ACCEPT = "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=";
 
 Deno.test("Sec-WebSocket-Accept of the RFC 6455 sample key", () => {

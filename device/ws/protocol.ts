@@ -12,8 +12,6 @@ export const wordAt = (s: string, i: number): number => byteAt(s, i) * 256 + byt
 /** `String.fromCharCode`: a binary string of the given bytes. */
 export const chars: (...codes: number[]) => string = String.fromCharCode;
 
-/** Continuation frame of a fragmented message. */
-export const OP_CONTINUATION = 0;
 /** Text frame (UTF-8 payload). */
 export const OP_TEXT = 1;
 /** Binary frame. */
