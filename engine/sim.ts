@@ -126,6 +126,8 @@ export async function main(args: string[]): Promise<number> {
   let pty: PtyPair | undefined;
   let server: ConsoleServer | undefined;
   let unlisten = () => {};
+  // Listening before the board starts: a Ctrl-C while it boots still shuts down cleanly.
+  const stopSignal = listenForStop();
   // The console goes to stdout from the boot of the stored program on (all of it without one).
   let printing = code === undefined;
   const print = (bytes: Uint8Array) => {
@@ -155,6 +157,7 @@ export async function main(args: string[]): Promise<number> {
       onClient: (event, where) => console.error(`console ${event}: ${where}`),
     });
   } catch (error) {
+    stopSignal.cancel();
     unlisten();
     await server?.close();
     await pty?.close();
@@ -168,7 +171,7 @@ export async function main(args: string[]): Promise<number> {
   if (pty) console.error(`Console: ${pty.userPath}  (deno task flash -- --port ${pty.userPath})`);
   console.error("Press Ctrl-C to stop.");
 
-  await untilSignal();
+  await stopSignal.stopped;
   unlisten();
   await server.close();
   await board.stop();
@@ -185,16 +188,21 @@ function exists(path: string): boolean {
   }
 }
 
-function untilSignal(): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const stop = () => {
-      Deno.removeSignalListener("SIGINT", stop);
-      Deno.removeSignalListener("SIGTERM", stop);
-      resolve();
-    };
-    Deno.addSignalListener("SIGINT", stop);
-    Deno.addSignalListener("SIGTERM", stop);
-  });
+/** Resolves `stopped` on SIGINT or SIGTERM; `cancel` stops listening. */
+function listenForStop(): { stopped: Promise<void>; cancel(): void } {
+  let resolve = () => {};
+  const stopped = new Promise<void>((r) => resolve = r);
+  const cancel = () => {
+    Deno.removeSignalListener("SIGINT", stop);
+    Deno.removeSignalListener("SIGTERM", stop);
+  };
+  const stop = () => {
+    cancel();
+    resolve();
+  };
+  Deno.addSignalListener("SIGINT", stop);
+  Deno.addSignalListener("SIGTERM", stop);
+  return { stopped, cancel };
 }
 
 if (import.meta.main) {

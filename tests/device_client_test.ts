@@ -669,6 +669,13 @@ testOnEngines(
     await device.opened(2);
     assert.equal(await peer.next(), "0123456789".repeat(1000));
     assert.ok(await peer.silentFor(300), "no second copy, no fragment of the first");
+    // The relay has let the cut-off connection go (its half-read frame's read has ended) before
+    // the test ends, so no read of it is left running.
+    await waitFor(
+      "the relay's disconnect of the cut-off connection",
+      () => relay.logs.some((line) => line.includes('"disconnect"') && line.includes('"board-1"')),
+      5000,
+    );
   },
 );
 
