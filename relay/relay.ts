@@ -180,7 +180,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
   /**
    * A client that takes its own socket's events (an event listener object): one object per
    * connection, where `socket.onmessage = …` and the like cost a closure and Deno's wrapper
-   * for each handler, about 1 KB of heap per connection (docs/fleet_benchmarks.md).
+   * for each handler, about 0.7 KB of heap per connection (docs/fleet_benchmarks.md).
    */
   class SocketClient extends Client {
     handleEvent(event: Event): void {
