@@ -177,6 +177,28 @@ export function createRelay(config: CreateRelayOptions): Relay {
   const startedAt = Date.now();
   const idleTimeout = idleTimeoutSeconds(options);
 
+  /**
+   * A client that takes its own socket's events (an event listener object): one object per
+   * connection, where `socket.onmessage = …` and the like cost a closure and Deno's wrapper
+   * for each handler, about 0.7 KB of heap per connection (docs/fleet_benchmarks.md).
+   */
+  class SocketClient extends Client {
+    handleEvent(event: Event): void {
+      switch (event.type) {
+        case "message":
+          return hub.receive(this, (event as MessageEvent).data);
+        case "close": {
+          const { code, reason } = event as CloseEvent;
+          return hub.closed(this, { code, reason });
+        }
+        case "open":
+          return hub.opened(this);
+        case "error":
+          return logger.debug("socket error", { id: this.id, remote: this.remote });
+      }
+    }
+  }
+
   const refuse = (
     outcome: ConnectionOutcome,
     response: Response,
@@ -409,7 +431,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
     }
     const socket = upgrade.socket;
     socket.binaryType = "arraybuffer";
-    const client = new Client({
+    const client = new SocketClient({
       id,
       remote,
       socket,
@@ -419,10 +441,10 @@ export function createRelay(config: CreateRelayOptions): Relay {
     });
     hub.add(client);
     if (token) cluster?.bind(client, token);
-    socket.onopen = () => hub.opened(client);
-    socket.onmessage = (event) => hub.receive(client, event.data);
-    socket.onerror = () => logger.debug("socket error", { id, remote });
-    socket.onclose = (event) => hub.closed(client, { code: event.code, reason: event.reason });
+    socket.addEventListener("open", client, { once: true });
+    socket.addEventListener("message", client);
+    socket.addEventListener("error", client);
+    socket.addEventListener("close", client);
     return upgrade.response;
   };
 

@@ -37,10 +37,20 @@ async function collectLines(stream: ReadableStream<Uint8Array>, into: string[]):
   if (partial) into.push(partial);
 }
 
+/**
+ * The V8 flags `deno task serve` gives the relay (deno.json), so that a relay here runs, and
+ * is measured, as served.
+ */
+export const SERVE_V8_FLAGS: string[] = (() => {
+  const config = Deno.readTextFileSync(`${ROOT}deno.json`);
+  const serve = /"serve":\s*"([^"]*)"/.exec(config)?.[1] ?? "";
+  return serve.split(/\s+/).filter((arg) => arg.startsWith("--v8-flags="));
+})();
+
 /** Runs `deno run server.ts` with the given flags, standard output discarded. */
 export function runServer(args: string[], env: Record<string, string> = {}): Deno.Command {
   return new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-all", "--unstable-net", "server.ts", ...args],
+    args: ["run", "--allow-all", ...SERVE_V8_FLAGS, "--unstable-net", "server.ts", ...args],
     cwd: ROOT,
     env: { NO_COLOR: "1", ...env },
     stdin: "null",
