@@ -649,7 +649,9 @@ export class ClusterNode implements HubCluster {
     this.#closed = true;
     for (const timer of this.#timers) clearInterval(timer);
     this.#resume?.clear();
-    // The presence records written at shutdown (every device offline) go before the leave.
+    // The presence records written at shutdown (every device offline, the pending lastSeen) go
+    // before the leave.
+    this.#presence?.clear();
     if (this.#commands.status === "ready") {
       try {
         await this.#scripts.relayLeave(this.#idsKey, this.#prefix, this.nodeId);

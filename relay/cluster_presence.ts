@@ -53,6 +53,19 @@ if #ARGV >= 5 then redis.call('HSET', key, 'retained', ARGV[5], 'retainedAt', AR
 return 1
 `;
 
+// KEYS[1] devices; ARGV prefix, then (id, token, now) per device seen since the last flush.
+const SEEN_MANY = `
+local prefix, written = ARGV[1], 0
+for i = 2, #ARGV, 3 do
+  local key = prefix .. 'device:' .. ARGV[i]
+  if redis.call('HGET', key, 'token') == ARGV[i + 1] then
+    redis.call('HSET', key, 'lastSeen', ARGV[i + 2])
+    written = written + 1
+  end
+end
+return written
+`;
+
 // KEYS[1] devices; ARGV prefix, id, token, now, code, reason, ttlMs.
 const OFFLINE = `
 local key = ARGV[1] .. 'device:' .. ARGV[2]
@@ -120,6 +133,7 @@ type Script = (key: string, ...args: (string | number)[]) => Promise<unknown>;
 interface Scripts {
   relayPresenceOnline: Script;
   relayPresenceSeen: Script;
+  relayPresenceSeenMany: Script;
   relayPresenceOffline: Script;
   relayPresenceList: Script;
 }
@@ -140,6 +154,13 @@ export interface ClusterPresenceOptions extends PresenceOptions {
   onError(): void;
 }
 
+/**
+ * How often a node writes the `lastSeen` of the devices that sent since its
+ * last write, all in one script call: a script call per message cost a node
+ * more CPU than the message itself.
+ */
+export const SEEN_FLUSH_MS = 1000;
+
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function parse(text: string): unknown {
@@ -155,6 +176,9 @@ export class ClusterPresence implements PresenceStore {
   #options: ClusterPresenceOptions;
   #devicesKey: string;
   #now: () => number;
+  /** lastSeen not written yet: claim token → id and time of its latest message. */
+  #pendingSeen = new Map<string, { id: string; at: number }>();
+  #flushTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Registers the scripts on the node's command connection. */
   constructor(options: ClusterPresenceOptions) {
@@ -165,6 +189,7 @@ export class ClusterPresence implements PresenceStore {
       const [name, lua] of Object.entries({
         relayPresenceOnline: ONLINE,
         relayPresenceSeen: SEEN,
+        relayPresenceSeenMany: SEEN_MANY,
         relayPresenceOffline: OFFLINE,
         relayPresenceList: LIST,
       })
@@ -179,6 +204,7 @@ export class ClusterPresence implements PresenceStore {
 
   /** {@linkcode PresenceStore.online}: a device of this node connected. */
   online(client: Client): void {
+    this.#flushSeen();
     const now = this.#now();
     this.#writeOnline(client, now, now);
     this.#emit({ event: "online", id: client.id, at: iso(now) });
@@ -190,6 +216,7 @@ export class ClusterPresence implements PresenceStore {
    * registered again.
    */
   restore(clients: Iterable<Client>): void {
+    this.#flushSeen();
     const now = this.#now();
     for (const client of clients) {
       if (client.role === "device" && client.open) {
@@ -211,7 +238,11 @@ export class ClusterPresence implements PresenceStore {
       ));
   }
 
-  /** {@linkcode PresenceStore.seen}: a device of this node sent; retained ones within the cap are kept. */
+  /**
+   * {@linkcode PresenceStore.seen}: a device of this node sent. Its `lastSeen`
+   * is written with the others' at the next flush ({@linkcode SEEN_FLUSH_MS});
+   * a retained message (within the cap) is written at once, before its event.
+   */
   seen(client: Client, data: RelayMessage, bytes: number, retain: boolean): void {
     const now = this.#now();
     let retained = retain && typeof data === "string" ? data : undefined;
@@ -219,6 +250,14 @@ export class ClusterPresence implements PresenceStore {
       this.#options.metrics.retainedTooBig++;
       retained = undefined;
     }
+    if (retained === undefined) {
+      const token = this.#options.tokenOf(client);
+      if (token === undefined || this.#options.commands.status !== "ready") return;
+      this.#pendingSeen.set(token, { id: client.id, at: now });
+      this.#flushTimer ??= setTimeout(() => this.#flushSeen(), SEEN_FLUSH_MS);
+      return;
+    }
+    this.#flushSeen();
     this.#write(client, (token) =>
       this.#scripts.relayPresenceSeen(
         this.#devicesKey,
@@ -226,13 +265,14 @@ export class ClusterPresence implements PresenceStore {
         client.id,
         token,
         now,
-        ...(retained === undefined ? [] : [retained]),
+        retained,
       ));
-    if (retained !== undefined) this.#emit({ event: "retained", id: client.id, at: iso(now) });
+    this.#emit({ event: "retained", id: client.id, at: iso(now) });
   }
 
   /** {@linkcode PresenceStore.offline}: a device of this node's connection ended. */
   offline(client: Client, info: CloseInfo): void {
+    this.#flushSeen();
     const now = this.#now();
     this.#write(client, (token) =>
       this.#scripts.relayPresenceOffline(
@@ -294,12 +334,35 @@ export class ClusterPresence implements PresenceStore {
     if (this.#options.commands.status !== "ready") {
       return Promise.reject(new Error("Redis is unreachable: the devices' records live there"));
     }
+    // What this node's devices did lately is in Redis before it is read.
+    this.#flushSeen();
     const { prefix, ttlMs } = this.#options;
     return this.#scripts.relayPresenceList(this.#devicesKey, prefix, now, ttlMs, fields);
   }
 
-  /** {@linkcode PresenceStore.clear}: the records stay in Redis, for after a restart. */
-  clear(): void {}
+  /**
+   * {@linkcode PresenceStore.clear}: writes the pending `lastSeen` (the records
+   * stay in Redis, for after a restart) and stops the flush timer.
+   */
+  clear(): void {
+    this.#flushSeen();
+  }
+
+  /** Writes every pending `lastSeen` in one script call, in order with the node's other writes. */
+  #flushSeen(): void {
+    if (this.#flushTimer !== undefined) {
+      clearTimeout(this.#flushTimer);
+      this.#flushTimer = undefined;
+    }
+    if (this.#pendingSeen.size === 0) return;
+    const args: (string | number)[] = [];
+    for (const [token, { id, at }] of this.#pendingSeen) args.push(id, token, at);
+    this.#pendingSeen.clear();
+    if (this.#options.commands.status !== "ready") return;
+    this.#scripts.relayPresenceSeenMany(this.#devicesKey, this.#options.prefix, ...args).catch(
+      () => this.#options.onError(),
+    );
+  }
 
   #write(client: Client, call: (token: string) => Promise<unknown>): void {
     const token = this.#options.tokenOf(client);

@@ -408,7 +408,10 @@ clusterTest(
       clock.t += 1000;
       presence.seen(d2, '{"retain":true,"n":2}', 21, true);
       presence.offline(d2, { code: 1000, reason: "bye" });
+      // A plain message's lastSeen waits for the node's next flush, which a read does first.
+      presence.seen(d1, '{"n":3}', 7, false);
       let [r1, r2] = await presence.list();
+      assert.equal(r1.lastSeen, new Date(1_001_000).toISOString(), "lastSeen of a plain message");
       assert.deepEqual(r1.retained, {
         at: new Date(1_000_000).toISOString(),
         message: { retain: true, n: 1 },
