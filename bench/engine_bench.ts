@@ -16,7 +16,6 @@
 
 import { parseArgs } from "node:util";
 import { buildFirmware } from "../tools/build.ts";
-import { parseDeviceConfig } from "../tools/device_config.ts";
 import { sosTimingError } from "../tools/sos_timing.ts";
 import { startRelayProcess } from "../tests/relay_process.ts";
 import { stablePort } from "../tests/redis_server.ts";
@@ -52,14 +51,9 @@ interface Sample {
   usage: number;
 }
 
-/**
- * Size of the bundle built from the example with its documented Wi-Fi section in place of null:
- * a board's firmware, with the Wi-Fi code the sim's (wifi null) leaves out.
- */
+/** Size of the bundle: every board's, its settings being in Storage. */
 async function exampleSize(): Promise<number> {
-  const raw = JSON.parse(await Deno.readTextFile(`${ROOT}config/device.example.json`));
-  const example = parseDeviceConfig(JSON.stringify({ ...raw, wifi: raw["//wifi example"] }));
-  return (await buildFirmware({ config: example })).bytes;
+  return (await buildFirmware()).bytes;
 }
 
 function median(values: number[]): number {
