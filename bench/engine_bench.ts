@@ -146,11 +146,12 @@ const section = [
   "",
   "### Size",
   "",
-  `- \`dist/firmware.js\` from \`config/device.example.json\` with its documented Wi-Fi section: ` +
-  `**${size} bytes** minified (goal ≤ 12 KB = 12288 bytes: ${
+  `- \`dist/firmware.js\`, every board's bundle (a board's settings are in its Storage): ` +
+  `**${size} bytes** minified (limit 16 KB = 16384 bytes: ${
+    size <= 16384 ? "met" : `not met, ${size - 16384} over`
+  }; the earlier goal of ≤ 12 KB = 12288 bytes: ${
     size <= 12288 ? "met" : `not met, ${size - 12288} over`
   }).`,
-  `- The benchmark's build: ${new TextEncoder().encode(fw.code).length} bytes.`,
   "",
   "### The run",
   "",
