@@ -43,6 +43,8 @@ declare const process: {
 declare namespace E {
   /** Bytes of strings, arrays, ArrayBuffers and typed arrays as one binary string. */
   function toString(...args: unknown[]): string;
+  /** The CRC32 of a string's bytes, as `zlib.crc32` computes it (may come back negative). */
+  function CRC32(data: string): number;
   /**
    * The bytes behind a string on Unicode builds: a UTF-8 string (a literal with non-ASCII
    * characters) becomes the binary string of its UTF-8 encoding. Other builds return undefined.

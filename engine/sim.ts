@@ -14,7 +14,9 @@
  */
 
 import { parseArgs } from "node:util";
-import { saveBootCode } from "./upload.ts";
+import { saveBootCode, saveStorageFile } from "./upload.ts";
+import { dirname, join } from "node:path";
+import { SETTINGS_FILE } from "../device/firmware/config.ts";
 import { EspruinoBoard } from "./board.ts";
 import type { ClockMode } from "./clock.ts";
 import { type ConsoleServer, serveConsole } from "./console_server.ts";
@@ -33,7 +35,8 @@ Usage: deno task sim -- [options]
 
 Options:
       --board NAME    esp32c3 (default), esp32 or esp32c3-unicode.
-  -f, --file PATH     Bundle stored as .bootcde and booted (default ${DEFAULT_FIRMWARE}; with the
+  -f, --file PATH     Bundle stored as .bootcde, with settings.json beside it as the board's
+                      settings when there is one, and booted (default ${DEFAULT_FIRMWARE}; with the
                       default missing, the board boots what its Storage holds).
       --host HOST     Address of the console (default 127.0.0.1).
   -p, --port N        TCP port of the console (default ${DEFAULT_PORT}; 0 picks a free one).
@@ -55,6 +58,11 @@ async function storeAndBoot(
 ): Promise<void> {
   try {
     await saveBootCode(board, code);
+    // The settings `deno task build` wrote beside the bundle, when there are.
+    const settings = await Deno.readTextFile(join(dirname(file), SETTINGS_FILE)).catch(() =>
+      undefined
+    );
+    if (settings !== undefined) await saveStorageFile(board, SETTINGS_FILE, settings);
   } catch (error) {
     throw new Error(`${file}: ${error instanceof Error ? error.message : error}`);
   }

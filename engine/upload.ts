@@ -51,3 +51,36 @@ export async function saveBootCode(board: EspruinoBoard, code: string | Uint8Arr
     throw new Error(`Storage holds ${stored} bytes of .bootcde, expected ${bytes.length}`);
   }
 }
+
+/**
+ * Writes `text` (as UTF-8) to Storage as the file `name` without stopping what runs, as
+ * `deno task flash` writes the settings; throws if the board could not.
+ */
+export async function saveStorageFile(
+  board: EspruinoBoard,
+  name: string,
+  text: string,
+): Promise<void> {
+  const bytes = new TextEncoder().encode(text);
+  const marker = `@stored${Math.floor(Math.random() * 1e9)}:`;
+  const from = board.console.text.length;
+  const file = JSON.stringify(name);
+  for (let offset = 0; offset < bytes.length; offset += CHUNK) {
+    const base64 = btoa(String.fromCharCode(...bytes.subarray(offset, offset + CHUNK)));
+    board.console.write(
+      `\x10require("Storage").write(${file},atob("${base64}"),${offset},${bytes.length});\n`,
+    );
+  }
+  board.console.write(
+    `\x10print(${JSON.stringify(marker)}+require("Storage").read(${file}).length);\n`,
+  );
+  const shown = await board.console.waitFor(new RegExp(`${marker}(\\d+)|${FAILURE.source}`), {
+    from,
+    timeoutMs: 30_000,
+  });
+  const stored = new RegExp(`${marker}(\\d+)`).exec(shown);
+  if (!stored) throw new Error(`the board could not store ${name}: ${FAILURE.exec(shown)?.[0]}`);
+  if (Number(stored[1]) !== bytes.length) {
+    throw new Error(`Storage holds ${stored[1]} bytes of ${name}, expected ${bytes.length}`);
+  }
+}

@@ -6,9 +6,9 @@
  */
 
 import assert from "node:assert/strict";
-import { configDefines, FIRMWARE_PRIVATE_PROPS } from "../tools/build.ts";
+import { FIRMWARE_PRIVATE_PROPS } from "../tools/build.ts";
 import { INTERNAL_PROPS } from "../tools/bundle.ts";
-import { parseDeviceConfig } from "../tools/device_config.ts";
+import { parseDeviceConfig, settingsHash } from "../tools/device_config.ts";
 import { mintToken } from "../relay/credentials.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -30,14 +30,20 @@ async function build(dir: string, config: string, extra: string[] = []) {
   };
 }
 
-Deno.test("deno task build writes a minified bundle with the config embedded and prints its size", async () => {
+Deno.test("deno task build writes a minified bundle and the settings beside it, and prints their size and hash", async () => {
   const dir = await Deno.makeTempDir();
   try {
     const result = await build(dir, '{"server": "wss://relay.lan:8443/", "clientId": "b-1"}');
     assert.equal(result.code, 0, result.stderr);
+    const settings = await Deno.readTextFile(`${dir}/settings.json`);
     assert.match(
       result.stdout,
-      /fw\.js: \d+ bytes \([\d.]+ KiB\), for wss:\/\/relay\.lan:8443\/b-1/,
+      /fw\.js: \d+ bytes \([\d.]+ KiB\); .*settings\.json: settings ([0-9a-f]{8}), for wss:\/\/relay\.lan:8443\/b-1/,
+    );
+    assert.ok(result.stdout.includes(`settings ${settingsHash(settings)}`));
+    assert.deepEqual(
+      JSON.parse(settings),
+      parseDeviceConfig('{"server": "wss://relay.lan:8443/", "clientId": "b-1"}'),
     );
     assert.match(result.stdout, /never verifies the relay's certificate/);
     const code = await Deno.readTextFile(`${dir}/fw.js`);
@@ -45,12 +51,11 @@ Deno.test("deno task build writes a minified bundle with the config embedded and
       Number(/: (\d+) bytes/.exec(result.stdout)![1]),
       new TextEncoder().encode(code).length,
     );
-    assert.match(code, /wss:\/\/relay\.lan:8443\//);
     assert.match(code, /require\("tls"\)/, "Espruino modules stay plain require calls");
     assert.doesNotMatch(code, /Proxy|Symbol|async |await /);
-    // The configuration is inlined member by member: no object of it is kept on the board.
-    assert.doesNotMatch(code, /wifi:null|heartbeat:\{|reconnect:\{/);
-    assert.match(code, /"b-1"/);
+    // The bundle is every board's: the settings are not in it.
+    assert.doesNotMatch(code, /relay\.lan|"b-1"/);
+    assert.match(code, /"settings\.json"/);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
@@ -128,7 +133,10 @@ Deno.test("without --config and config/device.json, deno task build uses the exa
     assert.equal(notes.length, 1, result.stdout);
     assert.match(notes[0], /^build: no config\/device\.json, using config\/device\.example\.json/);
     assert.match(result.stdout, /dist\/firmware\.js: \d+ bytes .*, for ws:\/\/127\.0\.0\.1:8000\//);
-    assert.match(await Deno.readTextFile(`${dir}/dist/firmware.js`), /ws:\/\/127\.0\.0\.1:8000\//);
+    assert.match(
+      await Deno.readTextFile(`${dir}/dist/settings.json`),
+      /ws:\/\/127\.0\.0\.1:8000\//,
+    );
 
     // config/device.json, when there, is used without a word about the example.
     await Deno.writeTextFile(`${dir}/config/device.json`, '{"server": "ws://10.0.0.7:8000/"}');
@@ -147,18 +155,8 @@ Deno.test("without --config and config/device.json, deno task build uses the exa
   }
 });
 
-Deno.test("configDefines names the object and every member, nested, for esbuild", () => {
-  assert.deepEqual(configDefines("C", { a: "x", b: { c: 1 }, d: null }), {
-    C: '{"a":"x","b":{"c":1},"d":null}',
-    "C.a": '"x"',
-    "C.b": '{"c":1}',
-    "C.b.c": "1",
-    "C.d": "null",
-  });
-});
-
 Deno.test("no property esbuild shortens is a field of the device configuration", async () => {
-  // A shortened name would read `FIRMWARE_CONFIG.outbox.maxMessages` as `.m`: undefined on the
+  // A shortened name would read the settings' `outbox.maxMessages` as `.m`: undefined on the
   // board, and the client would silently fall back to its defaults.
   const example = JSON.parse(await Deno.readTextFile(`${ROOT}config/device.example.json`));
   // With the Wi-Fi section it documents, so that its fields are walked too.
@@ -190,7 +188,7 @@ Deno.test("no property esbuild shortens is one the device code uses on Espruino'
   );
 });
 
-Deno.test("deno task build -- --token puts the board's own token in the firmware; one for another id is refused", async () => {
+Deno.test("deno task build -- --token puts the board's own token in its settings; one for another id is refused", async () => {
   const dir = await Deno.makeTempDir();
   try {
     const secret = "a-secret-of-at-least-32-characters-long";
@@ -198,10 +196,10 @@ Deno.test("deno task build -- --token puts the board's own token in the firmware
     const config = '{"server": "ws://relay.lan:8000/", "clientId": "b-1", "token": "shared"}';
     const result = await build(dir, config, ["--token", token]);
     assert.equal(result.code, 0, result.stderr);
-    const code = await Deno.readTextFile(`${dir}/fw.js`);
-    assert.ok(code.includes(token), "the board's token is embedded");
-    assert.ok(!code.includes('"shared"'), "in place of the configuration's");
-    assert.match(code, /\?role=device/);
+    const settings = await Deno.readTextFile(`${dir}/settings.json`);
+    assert.equal(JSON.parse(settings).token, token, "the board's token is in its settings");
+    assert.ok(!settings.includes('"shared"'), "in place of the configuration's");
+    assert.ok(!(await Deno.readTextFile(`${dir}/fw.js`)).includes(token), "never in the bundle");
     const other = await mintToken({ secret, sub: "b-2", role: "device" });
     const refused = await build(dir, config, ["--token", other]);
     assert.equal(refused.code, 1);

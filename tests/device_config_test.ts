@@ -8,8 +8,12 @@ import {
   DeviceConfigError,
   loadDeviceConfig,
   parseDeviceConfig,
+  SETTINGS_FILE,
+  settingsHash,
+  settingsText,
   withToken,
 } from "../tools/device_config.ts";
+import { deviceDefaults } from "../device/firmware/config.ts";
 import { mintToken } from "../relay/credentials.ts";
 
 const EXAMPLE = new URL("../config/device.example.json", import.meta.url).pathname;
@@ -59,6 +63,7 @@ Deno.test("every problem is listed with its field, what it expects and what it g
     rehandshakeEvery: 2.5,
     statusEvery: -1,
     reconnect: { minDelayMs: 5000, maxDelayMs: 1000 },
+    role: "admin",
     colour: "red",
   });
   assert.throws(() => parseDeviceConfig(text, { file: "config/device.json" }), (error: unknown) => {
@@ -75,6 +80,7 @@ Deno.test("every problem is listed with its field, what it expects and what it g
       /pattern\.dotOnMs: expected a whole number from 1 to 10000, got number -5/,
       /rehandshakeEvery: expected a whole number from 0 to 10000, got number 2\.5/,
       /statusEvery: expected a whole number from 0 to 10000, got number -1/,
+      /role: expected "device" or "operator", got "admin"/,
       /reconnect\.maxDelayMs: expected at least reconnect\.minDelayMs \(5000\), got 1000/,
       /colour: unknown field \(expected one of wifi, server,/,
     ];
@@ -82,6 +88,23 @@ Deno.test("every problem is listed with its field, what it expects and what it g
     assert.equal(error.problems.length, expected.length - 1);
     return true;
   });
+});
+
+Deno.test("the settings file holds every field, defaults filled in, and its hash is its CRC32", () => {
+  const config = parseDeviceConfig('{"server": "ws://h:8000/", "role": "operator"}');
+  const text = settingsText(config);
+  assert.deepEqual(JSON.parse(text), config);
+  assert.equal(config.role, "operator");
+  assert.equal(parseDeviceConfig('{"server": "ws://h:8000/"}').role, "device");
+  assert.deepEqual(
+    { ...config, server: "", role: "device" },
+    deviceDefaults(),
+    "the host fills in the defaults the board has compiled in",
+  );
+  assert.equal(SETTINGS_FILE, "settings.json");
+  // zlib's CRC32 of "hello", as Espruino's E.CRC32 gives it.
+  assert.equal(settingsHash("hello"), "3610a686");
+  assert.match(settingsHash(text), /^[0-9a-f]{8}$/);
 });
 
 Deno.test("a server URL must end in / and carry no query", () => {

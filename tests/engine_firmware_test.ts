@@ -7,7 +7,9 @@
 
 import assert from "node:assert/strict";
 import { EspruinoBoard } from "../engine/board.ts";
-import { saveBootCode } from "../engine/upload.ts";
+import { saveBootCode, saveStorageFile } from "../engine/upload.ts";
+import { settingsPathFor } from "../tools/build.ts";
+import { SETTINGS_FILE } from "../tools/device_config.ts";
 import { sosSpans, sosTimingError } from "../tools/sos_timing.ts";
 import { TestClient } from "./helpers.ts";
 import { startRelayProcess } from "./relay_process.ts";
@@ -33,6 +35,11 @@ async function buildFirmware(dir: string, fields: Record<string, unknown>): Prom
   return await Deno.readTextFile(out);
 }
 
+/** The settings the build wrote beside the bundle. */
+function builtSettings(dir: string): Promise<string> {
+  return Deno.readTextFile(settingsPathFor(`${dir}/firmware.js`));
+}
+
 Deno.test("engine firmware: minutes of SOS through re-handshakes, Wi-Fi loss and a relay restart, every LED edge on time", async () => {
   const dir = await Deno.makeTempDir();
   const port = stablePort();
@@ -50,6 +57,7 @@ Deno.test("engine firmware: minutes of SOS through re-handshakes, Wi-Fi loss and
     await using board = await EspruinoBoard.start({ clock: "virtual", networks: [WIFI] });
     await board.console.waitFor(/\n>/);
     await saveBootCode(board, code);
+    await saveStorageFile(board, SETTINGS_FILE, await builtSettings(dir));
     let sos = 0;
     const watch = async (name: string) => {
       const client = await TestClient.open(`${relay.url}${name}`);

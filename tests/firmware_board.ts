@@ -9,14 +9,14 @@
  * @module
  */
 
-import { parseDeviceConfig } from "../tools/device_config.ts";
+import { parseDeviceConfig, SETTINGS_FILE, settingsText } from "../tools/device_config.ts";
 import { buildFirmware } from "../tools/build.ts";
 import type { DeviceConfig, SosPattern } from "../device/firmware/config.ts";
 import { createPtyPair } from "../tools/pty_pair.ts";
 import { sosSpans, type Transition } from "../tools/sos_timing.ts";
 import { EspruinoBoard } from "../engine/board.ts";
 import { serveConsole } from "../engine/console_server.ts";
-import { saveBootCode } from "../engine/upload.ts";
+import { saveBootCode, saveStorageFile } from "../engine/upload.ts";
 import type { BoardName } from "../engine/wasm_module.ts";
 import type { AccessPoint } from "../engine/wifi.ts";
 import type { TestClient } from "./helpers.ts";
@@ -150,9 +150,10 @@ export async function startFirmwareBoard(options: FirmwareBoardOptions): Promise
     let flashOutput = "";
     const uploadedFrom = board.console.text.length;
     if (upload === "storage") {
-      const { code } = await buildFirmware({ config });
+      const { code } = await buildFirmware();
       await Deno.writeTextFile(out, code);
       await saveBootCode(board, code);
+      await saveStorageFile(board, SETTINGS_FILE, settingsText(config));
     } else {
       await using pty = upload === "pty"
         ? await createPtyPair({ userPath: `${dir}/tty` })

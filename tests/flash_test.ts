@@ -410,6 +410,32 @@ Deno.test("error: the file to upload does not exist", async () => {
   assert.match(result.stderr, /\/nonexistent\/x\.js does not exist/);
 });
 
+Deno.test("error: --settings-only with code options, or with a bad configuration, sends nothing", async () => {
+  const both = await runFlash(["--port", "tcp://127.0.0.1:9", "--settings-only", "--file", "x.js"]);
+  assert.equal(both.code, 1);
+  assert.match(
+    both.stderr,
+    /--settings-only writes only the settings: --file, --out and --no-save/,
+  );
+  const dir = await Deno.makeTempDir({ prefix: "flash_settings_" });
+  try {
+    await Deno.writeTextFile(`${dir}/device.json`, '{"server": "ws://h:8000/", "role": "admin"}');
+    const bad = await runFlash([
+      "--port",
+      "tcp://127.0.0.1:9",
+      "--settings-only",
+      "--config",
+      `${dir}/device.json`,
+    ]);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /role: expected "device" or "operator", got "admin"/);
+    assert.match(bad.stderr, /nothing was sent/);
+    assert.doesNotMatch(bad.stderr, /Connected to/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test({
   name: "error: permission denied on the port, with the dialout hint",
   ignore: SKIP_PTY,

@@ -1,26 +1,28 @@
 /**
- * `deno task build`: bundles the SOS firmware with its validated
- * configuration into `dist/firmware.js`, checks that Espruino can run every
- * construct in it, and prints its size.
+ * `deno task build`: bundles the SOS firmware into `dist/firmware.js`, checks that Espruino can
+ * run every construct in it, and prints its size; validates the device configuration and writes
+ * it beside the bundle as the board's settings file (`dist/settings.json`), which `deno task sim`
+ * stores with the bundle. The bundle is the same for every board: its settings are in Storage.
  *
  * Command line: `deno task build [-- --config PATH] [--out PATH] [--no-minify]`.
  *
  * @example
  * ```ts
  * import { buildFirmware } from "./build.ts";
- * import { parseDeviceConfig } from "./device_config.ts";
- * const config = parseDeviceConfig('{"server": "ws://127.0.0.1:8000/"}');
- * const { code } = await buildFirmware({ config });
+ * const { code } = await buildFirmware();
  * ```
  * @module
  */
 
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { bundleDevice } from "./bundle.ts";
 import {
   type DeviceConfig,
   DeviceConfigError,
   loadDeviceConfig,
+  SETTINGS_FILE,
+  settingsHash,
+  settingsText,
   withToken,
 } from "./device_config.ts";
 import {
@@ -34,8 +36,6 @@ export const FIRMWARE_ENTRY = new URL("../device/firmware/main.ts", import.meta.
 
 /** Settings of {@linkcode buildFirmware}. */
 export interface BuildFirmwareOptions {
-  /** A validated configuration, embedded in the bundle. */
-  config: DeviceConfig;
   /** Minify (default true). */
   minify?: boolean;
   /** Entry module (default {@linkcode FIRMWARE_ENTRY}). */
@@ -77,17 +77,12 @@ export interface BuiltFirmware {
  * Bundles the firmware for `config` and checks it for syntax and built-ins
  * Espruino lacks; throws {@linkcode EspruinoDialectError} naming line and construct.
  */
-export async function buildFirmware(options: BuildFirmwareOptions): Promise<BuiltFirmware> {
+export async function buildFirmware(options: BuildFirmwareOptions = {}): Promise<BuiltFirmware> {
   const bundle = (minify: boolean) =>
     bundleDevice({
       entry: options.entry ?? FIRMWARE_ENTRY,
       minify,
       privateProps: FIRMWARE_PRIVATE_PROPS,
-      define: {
-        ...configDefines("FIRMWARE_CONFIG", options.config),
-        // A pin is a global of the board (LED1, D2, …): refer to it by name.
-        FIRMWARE_LED: options.config.led.pin,
-      },
     });
   const minify = options.minify ?? true;
   const code = await bundle(minify);
@@ -101,22 +96,6 @@ export async function buildFirmware(options: BuildFirmwareOptions): Promise<Buil
       : new EspruinoDialectError("dist/firmware.js (minified)", problems);
   }
   return { code, bytes: new TextEncoder().encode(code).length };
-}
-
-/**
- * esbuild `define`s for a configuration object and each of its members
- * (`NAME`, `NAME.server`, `NAME.pattern.dotOnMs`, …), so that the firmware's
- * `FIRMWARE_CONFIG.server` becomes the literal itself: no configuration
- * object is kept in the board's memory.
- */
-export function configDefines(name: string, value: unknown): Record<string, string> {
-  const defines: Record<string, string> = { [name]: JSON.stringify(value) };
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
-    for (const [key, member] of Object.entries(value)) {
-      Object.assign(defines, configDefines(`${name}.${key}`, member));
-    }
-  }
-  return defines;
 }
 
 /**
@@ -196,34 +175,55 @@ export async function resolveConfigPath(
 /** Where `deno task build` writes the firmware, and what `flash` and `sim` take by default. */
 export const DEFAULT_OUT = "dist/firmware.js";
 
+/** Where `deno task build` writes the settings for the bundle at `out`: beside it. */
+export function settingsPathFor(out: string): string {
+  return join(dirname(out), SETTINGS_FILE);
+}
+
+/** A built firmware and the settings written beside it. */
+export interface BuiltFirmwareFile extends BuiltFirmware {
+  /** The validated configuration (with `token` applied). */
+  config: DeviceConfig;
+  /** The settings file's text ({@linkcode settingsText}). */
+  settings: string;
+}
+
 /**
- * Loads and validates the configuration, builds the firmware and writes it.
+ * Loads and validates the configuration, builds the firmware and writes it, with the settings
+ * beside it ({@linkcode settingsPathFor}).
  * Throws {@linkcode DeviceConfigError} or {@linkcode EspruinoDialectError} with what to fix.
  */
-export async function buildFirmwareFile(options: BuildFirmwareFileOptions): Promise<BuiltFirmware> {
+export async function buildFirmwareFile(
+  options: BuildFirmwareFileOptions,
+): Promise<BuiltFirmwareFile> {
   const log = options.log ?? ((text: string) => console.log(text.trimEnd()));
   const loaded = await loadDeviceConfig(options.config);
   const config = options.token === undefined ? loaded : withToken(loaded, options.token);
-  const firmware = await buildFirmware({ config, minify: options.minify, entry: options.entry });
+  const firmware = await buildFirmware({ minify: options.minify, entry: options.entry });
+  const settings = settingsText(config);
   await Deno.mkdir(dirname(options.out), { recursive: true });
   await Deno.writeTextFile(options.out, firmware.code);
+  await Deno.writeTextFile(settingsPathFor(options.out), settings);
   log(
-    `build: ${options.out}: ${firmware.bytes} bytes (${(firmware.bytes / 1024).toFixed(1)} KiB), ` +
+    `build: ${options.out}: ${firmware.bytes} bytes (${(firmware.bytes / 1024).toFixed(1)} KiB); ` +
+      `${settingsPathFor(options.out)}: settings ${settingsHash(settings)}, ` +
       `for ${config.server}${config.clientId ?? "esp32-<serial>"}\n`,
   );
   if (config.server.startsWith("wss:")) {
     log("build: note: Espruino encrypts wss:// but never verifies the relay's certificate\n");
   }
-  return firmware;
+  return { ...firmware, config, settings };
 }
 
 const USAGE = `Usage: deno task build [-- --config PATH] [--out PATH] [--token TOKEN] [--no-minify]
 
-  --config PATH   device configuration (default config/device.json, else
+  --config PATH   device configuration, validated and written beside the bundle as the
+                  board's settings (default config/device.json, else
                   config/device.example.json: the local relay, for the sim)
-  --out PATH      where to write the bundle (default dist/firmware.js)
+  --out PATH      where to write the bundle (default dist/firmware.js; the settings go
+                  to settings.json in the same folder)
   --entry PATH    firmware entry module (default device/firmware/main.ts)
-  --token TOKEN   this board's token (deno task token), in place of the configuration's;
+  --token TOKEN   this board's token (deno task token), in place of the configuration's in the settings;
                   env DEVICE_TOKEN. A token for one id sets clientId when it is null
   --no-minify     readable output, for debugging on the board's console`;
 

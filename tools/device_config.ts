@@ -12,8 +12,17 @@
  * @module
  */
 
-import type { DeviceConfig, WifiConfig } from "../device/firmware/config.ts";
+import { crc32 } from "node:zlib";
+import {
+  type DeviceConfig,
+  deviceDefaults,
+  integerLimits,
+  SETTINGS_FILE,
+  type WifiConfig,
+  wifiDefaults,
+} from "../device/firmware/config.ts";
 
+export { SETTINGS_FILE };
 export type { DeviceConfig, WifiConfig };
 
 /** Every problem found in a configuration, one per line. */
@@ -29,10 +38,11 @@ export class DeviceConfigError extends Error {
   }
 }
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
 const PIN_NAME = /^(LED[1-8]|BTN[1-4]|D([0-9]|[1-3][0-9]))$/;
 const CLIENT_ID = /^[A-Za-z0-9_.~-]{1,64}$/;
+const ROLE = /^(device|operator)$/;
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 function describe(value: unknown): string {
   if (value === undefined) return "nothing";
@@ -65,12 +75,10 @@ class Reader {
     }
   }
 
-  integer(
-    object: Record<string, Json>,
-    key: string,
-    path: string,
-    range: { min: number; max: number; fallback: number },
-  ): number {
+  /** A whole number within its field's {@linkcode integerLimits}, else `fallback`. */
+  integer(object: Record<string, Json>, key: string, path: string, fallback: number): number {
+    const [min, max] = integerLimits()[path + key];
+    const range = { min, max, fallback };
     const value = object[key];
     if (value === undefined) return range.fallback;
     if (
@@ -120,8 +128,6 @@ class Reader {
     return this.object(value, key) ?? {};
   }
 }
-
-const MINUTE = 60_000;
 
 function checkServer(reader: Reader, value: string | null): string {
   if (value === null) return "";
@@ -195,6 +201,7 @@ export function parseDeviceConfig(text: string, options: { file?: string } = {})
     "server",
     "clientId",
     "token",
+    "role",
     "led",
     "pattern",
     "rehandshakeEvery",
@@ -205,6 +212,8 @@ export function parseDeviceConfig(text: string, options: { file?: string } = {})
     "maxMessageBytes",
   ]);
 
+  const defaults = deviceDefaults();
+  const wifiDefault = wifiDefaults();
   let wifi: WifiConfig | null = null;
   if (root.wifi !== undefined && root.wifi !== null) {
     const section = reader.object(root.wifi, "wifi") ?? {};
@@ -219,8 +228,8 @@ export function parseDeviceConfig(text: string, options: { file?: string } = {})
         pattern: /^(|.{8,63})$/,
         expects: 'a password of 8-63 characters, or "" for an open network',
       }) ?? "",
-      attempts: reader.integer(section, "attempts", "wifi.", { min: 1, max: 100, fallback: 3 }),
-      delayMs: reader.integer(section, "delayMs", "wifi.", { min: 0, max: MINUTE, fallback: 200 }),
+      attempts: reader.integer(section, "attempts", "wifi.", wifiDefault.attempts),
+      delayMs: reader.integer(section, "delayMs", "wifi.", wifiDefault.delayMs),
     };
   }
 
@@ -241,6 +250,12 @@ export function parseDeviceConfig(text: string, options: { file?: string } = {})
     expects: "null or a token of printable characters without spaces",
   });
 
+  const role = reader.string(root, "role", "", {
+    fallback: defaults.role,
+    pattern: ROLE,
+    expects: '"device" or "operator"',
+  }) ?? defaults.role;
+
   const led = reader.section(root, "led");
   reader.known(led, "led", ["pin", "activeLow"]);
   const pattern = reader.section(root, "pattern");
@@ -251,79 +266,64 @@ export function parseDeviceConfig(text: string, options: { file?: string } = {})
   reader.known(reconnect, "reconnect", ["minDelayMs", "maxDelayMs"]);
   const outbox = reader.section(root, "outbox");
   reader.known(outbox, "outbox", ["maxMessages", "maxBytes"]);
-  const timing = (section: Record<string, Json>, key: string, path: string, fallback: number) =>
-    reader.integer(section, key, path, { min: 1, max: 10_000, fallback });
+  const timing = (key: keyof DeviceConfig["pattern"]) =>
+    reader.integer(pattern, key, "pattern.", defaults.pattern[key]);
 
   const config: DeviceConfig = {
     wifi,
     server,
     clientId,
     token,
+    role,
     led: {
       pin: reader.string(led, "pin", "led.", {
-        fallback: "LED1",
+        fallback: defaults.led.pin,
         pattern: PIN_NAME,
         expects: "a pin name such as LED1, D2 or D13",
-      }) ?? "LED1",
-      activeLow: reader.boolean(led, "activeLow", "led.", false),
+      }) ?? defaults.led.pin,
+      activeLow: reader.boolean(led, "activeLow", "led.", defaults.led.activeLow),
     },
     pattern: {
-      dotOnMs: timing(pattern, "dotOnMs", "pattern.", 200),
-      dashOnMs: timing(pattern, "dashOnMs", "pattern.", 400),
-      offMs: timing(pattern, "offMs", "pattern.", 50),
-      pauseMs: timing(pattern, "pauseMs", "pattern.", 400),
+      dotOnMs: timing("dotOnMs"),
+      dashOnMs: timing("dashOnMs"),
+      offMs: timing("offMs"),
+      pauseMs: timing("pauseMs"),
     },
-    rehandshakeEvery: reader.integer(root, "rehandshakeEvery", "", {
-      min: 0,
-      max: 10_000,
-      fallback: 10,
-    }),
-    statusEvery: reader.integer(root, "statusEvery", "", {
-      min: 0,
-      max: 10_000,
-      fallback: 12,
-    }),
+    rehandshakeEvery: reader.integer(root, "rehandshakeEvery", "", defaults.rehandshakeEvery),
+    statusEvery: reader.integer(root, "statusEvery", "", defaults.statusEvery),
     heartbeat: {
-      pingIntervalMs: reader.integer(heartbeat, "pingIntervalMs", "heartbeat.", {
-        min: 1000,
-        max: 10 * MINUTE,
-        fallback: 10_000,
-      }),
-      pongTimeoutMs: reader.integer(heartbeat, "pongTimeoutMs", "heartbeat.", {
-        min: 500,
-        max: 10 * MINUTE,
-        fallback: 10_000,
-      }),
+      pingIntervalMs: reader.integer(
+        heartbeat,
+        "pingIntervalMs",
+        "heartbeat.",
+        defaults.heartbeat.pingIntervalMs,
+      ),
+      pongTimeoutMs: reader.integer(
+        heartbeat,
+        "pongTimeoutMs",
+        "heartbeat.",
+        defaults.heartbeat.pongTimeoutMs,
+      ),
     },
     reconnect: {
-      minDelayMs: reader.integer(reconnect, "minDelayMs", "reconnect.", {
-        min: 100,
-        max: 10 * MINUTE,
-        fallback: 500,
-      }),
-      maxDelayMs: reader.integer(reconnect, "maxDelayMs", "reconnect.", {
-        min: 100,
-        max: 60 * MINUTE,
-        fallback: 30_000,
-      }),
+      minDelayMs: reader.integer(
+        reconnect,
+        "minDelayMs",
+        "reconnect.",
+        defaults.reconnect.minDelayMs,
+      ),
+      maxDelayMs: reader.integer(
+        reconnect,
+        "maxDelayMs",
+        "reconnect.",
+        defaults.reconnect.maxDelayMs,
+      ),
     },
     outbox: {
-      maxMessages: reader.integer(outbox, "maxMessages", "outbox.", {
-        min: 0,
-        max: 1000,
-        fallback: 20,
-      }),
-      maxBytes: reader.integer(outbox, "maxBytes", "outbox.", {
-        min: 0,
-        max: 65_536,
-        fallback: 2048,
-      }),
+      maxMessages: reader.integer(outbox, "maxMessages", "outbox.", defaults.outbox.maxMessages),
+      maxBytes: reader.integer(outbox, "maxBytes", "outbox.", defaults.outbox.maxBytes),
     },
-    maxMessageBytes: reader.integer(root, "maxMessageBytes", "", {
-      min: 126,
-      max: 65_536,
-      fallback: 4096,
-    }),
+    maxMessageBytes: reader.integer(root, "maxMessageBytes", "", defaults.maxMessageBytes),
   };
   if (config.reconnect.maxDelayMs < config.reconnect.minDelayMs) {
     reader.problems.push(
@@ -332,6 +332,20 @@ export function parseDeviceConfig(text: string, options: { file?: string } = {})
   }
   if (reader.problems.length > 0) throw new DeviceConfigError(file, reader.problems);
   return config;
+}
+
+/**
+ * The text of a board's settings file ({@linkcode SETTINGS_FILE}) for a validated configuration:
+ * every field, defaults filled in. The board hashes this text for its `status`
+ * ({@linkcode settingsHash}).
+ */
+export function settingsText(config: DeviceConfig): string {
+  return JSON.stringify(config);
+}
+
+/** The 8 hex digits of CRC32 the board reports as `"settings"` in its status, for `text`. */
+export function settingsHash(text: string): string {
+  return (crc32(new TextEncoder().encode(text)) >>> 0).toString(16).padStart(8, "0");
 }
 
 /** Reads and validates a configuration file, with a hint when it does not exist. */

@@ -1,10 +1,12 @@
 /**
  * `deno task flash`: uploads a JavaScript file to an Espruino board with
  * EspruinoTools, saves it to the board's Storage (`.bootcde`) so it runs
- * after every reboot, then shows the board's first console lines.
+ * after every reboot, with the board's settings beside it (`settings.json`,
+ * from the device configuration), then shows the board's first console lines.
  *
  * ```sh
  * deno task flash -- --port /dev/ttyUSB0 [--baud 115200] [--file dist/firmware.js]
+ * deno task flash -- --port /dev/ttyUSB0 --settings-only
  * deno task flash -- --port tcp://192.168.1.50:23
  * ESPRUINO_PORT=/dev/ttyUSB0 deno task flash
  * ```
@@ -14,7 +16,14 @@
 
 import { parseArgs } from "node:util";
 import { buildFirmwareFile, DEFAULT_CONFIG, DEFAULT_OUT } from "./build.ts";
-import { DeviceConfigError, loadDeviceConfig } from "./device_config.ts";
+import {
+  DeviceConfigError,
+  loadDeviceConfig,
+  SETTINGS_FILE,
+  settingsHash,
+  settingsText,
+  withToken,
+} from "./device_config.ts";
 import { EspruinoDialectError } from "./espruino_dialect.ts";
 import { closeConnection, uploadCode } from "./flash_espruino.ts";
 import {
@@ -38,8 +47,10 @@ export const DEFAULT_BOARD_FILE = new URL("../config/espruino_board_esp32.json",
 export interface FlashOptions {
   /** `/dev/ttyUSB0`-like path or `tcp://HOST[:PORT]`. */
   port: string;
-  /** Path of the JavaScript file to upload. */
-  file: string;
+  /** Path of the JavaScript file to upload; without it only `settings` are written. */
+  file?: string;
+  /** The settings file's text, written to Storage before the code; the board restarts with it. */
+  settings?: string;
   /** Serial speed. Default 115200. */
   baud?: number;
   /** Save to Storage so the code runs after every reboot. Default true. */
@@ -127,9 +138,12 @@ export async function flash(options: FlashOptions): Promise<void> {
   const live = options.liveProgress ?? Deno.stderr.isTerminal();
   const watchSeconds = options.watchSeconds ?? 5;
 
-  let code: string;
+  if (options.file === undefined && options.settings === undefined) {
+    throw new FlashError("USAGE", "Nothing to upload.", "Give a file, settings or both.");
+  }
+  let code: string | undefined;
   try {
-    code = await Deno.readTextFile(options.file);
+    if (options.file !== undefined) code = await Deno.readTextFile(options.file);
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) {
       throw new FlashError(
@@ -161,6 +175,9 @@ export async function flash(options: FlashOptions): Promise<void> {
     const result = await uploadCode({
       transport,
       code,
+      files: options.settings === undefined
+        ? []
+        : [{ name: SETTINGS_FILE, text: options.settings }],
       save: options.save ?? true,
       baud: options.baud,
       board: readBoardDescription(),
@@ -189,14 +206,26 @@ export async function flash(options: FlashOptions): Promise<void> {
       },
     });
     uploading = false;
-    if (live) log("\n");
+    // Without code there was no progress: the restarted board's lines are shown from here on.
+    showing = true;
+    if (live && code !== undefined) log("\n");
     const board = [result.env.BOARD, result.env.VERSION].filter(Boolean).join(" ");
-    log(
-      result.storedBytes
-        ? `Saved ${result.storedBytes} bytes to Storage .bootcde on ${board}: ` +
-          "it runs now and after every reboot.\n"
-        : `Sent ${result.bytesSent} bytes to ${board} (RAM only: lost at the next reboot).\n`,
-    );
+    if (options.settings !== undefined) {
+      log(
+        `Saved ${new TextEncoder().encode(options.settings).length} bytes to Storage ` +
+          `${SETTINGS_FILE} on ${board} (settings ${settingsHash(options.settings)}).\n`,
+      );
+    }
+    if (code === undefined) {
+      log("The code was not sent; the board restarted what its Storage holds.\n");
+    } else {
+      log(
+        result.storedBytes
+          ? `Saved ${result.storedBytes} bytes to Storage .bootcde on ${board}: ` +
+            "it runs now and after every reboot.\n"
+          : `Sent ${result.bytesSent} bytes to ${board} (RAM only: lost at the next reboot).\n`,
+      );
+    }
     if (watchSeconds > 0) {
       log(`Board console for ${watchSeconds} s:\n`);
       await Promise.race([
@@ -211,7 +240,8 @@ export async function flash(options: FlashOptions): Promise<void> {
   }
 }
 
-const HELP = `Build the firmware and upload it to an Espruino board (ESP32), saved to Storage.
+const HELP = `Build the firmware and upload it to an Espruino board (ESP32), saved to Storage
+with the board's settings (${SETTINGS_FILE}) beside it.
 
 Usage: deno task flash -- [options]
 
@@ -220,12 +250,14 @@ Options:
                       port 23 by default). Default: $ESPRUINO_PORT, else the only
                       /dev/ttyUSB* or /dev/ttyACM* device present.
   -b, --baud N        Serial speed (default 115200, Espruino's ESP32 console speed).
-  -c, --config PATH   Device configuration to build the firmware from (default
-                      ${DEFAULT_CONFIG}).
+  -c, --config PATH   Device configuration, validated and written to the board as its
+                      settings (default ${DEFAULT_CONFIG}).
       --out PATH      Where the build goes (default ${DEFAULT_FILE}).
       --token TOKEN   This board's token (deno task token) in place of the configuration's;
                       default $DEVICE_TOKEN. A token for one id sets a null clientId.
-  -f, --file PATH     Upload this file as it is, without building.
+  -f, --file PATH     Upload this file as it is, without building (and without settings).
+      --settings-only Write only the settings (${SETTINGS_FILE}, from --config and --token)
+                      and restart the board with them; the code on the board stays.
       --allow-loopback
                       Build for a server at 127.0.0.1, localhost or ::1 over a serial port too
                       (a board cannot reach it: only for the sim's --pty pseudo-terminal).
@@ -308,6 +340,7 @@ export async function main(args: string[]): Promise<number> {
           out: { type: "string" },
           token: { type: "string" },
           "no-save": { type: "boolean" },
+          "settings-only": { type: "boolean" },
           "allow-loopback": { type: "boolean" },
           watch: { type: "string" },
           verbose: { type: "boolean", short: "v" },
@@ -333,7 +366,32 @@ export async function main(args: string[]): Promise<number> {
     }
     const port = resolvePort(values.port);
     let file = values.file;
-    if (file === undefined) {
+    let settings: string | undefined;
+    const token = values.token ?? (Deno.env.get("DEVICE_TOKEN") || undefined);
+    if (values["settings-only"]) {
+      if (file !== undefined || values.out !== undefined || values["no-save"]) {
+        throw new FlashError(
+          "USAGE",
+          "--settings-only writes only the settings: --file, --out and --no-save are for code",
+          "Drop them, or drop --settings-only.",
+        );
+      }
+      const config = values.config ?? DEFAULT_CONFIG;
+      try {
+        const loaded = await loadDeviceConfig(config);
+        if (!values["allow-loopback"]) checkServerReachable(port, loaded.server, config);
+        settings = settingsText(token === undefined ? loaded : withToken(loaded, token));
+      } catch (error) {
+        if (error instanceof DeviceConfigError) {
+          throw new FlashError(
+            "BUILD",
+            error.message,
+            "Fix the above and run again; nothing was sent.",
+          );
+        }
+        throw error;
+      }
+    } else if (file === undefined) {
       // Without --file, flash what `deno task build` makes from the configuration.
       file = values.out ?? DEFAULT_FILE;
       const config = values.config ?? DEFAULT_CONFIG;
@@ -341,12 +399,7 @@ export async function main(args: string[]): Promise<number> {
         if (!values["allow-loopback"]) {
           checkServerReachable(port, (await loadDeviceConfig(config)).server, config);
         }
-        await buildFirmwareFile({
-          config,
-          out: file,
-          log,
-          token: values.token ?? (Deno.env.get("DEVICE_TOKEN") || undefined),
-        });
+        settings = (await buildFirmwareFile({ config, out: file, log, token })).settings;
       } catch (error) {
         if (error instanceof DeviceConfigError || error instanceof EspruinoDialectError) {
           throw new FlashError(
@@ -371,6 +424,7 @@ export async function main(args: string[]): Promise<number> {
       port,
       file,
       baud,
+      settings,
       save: !values["no-save"],
       watchSeconds,
       verbose: values.verbose,

@@ -17,6 +17,7 @@
  */
 
 import process from "node:process";
+import { crc32 } from "node:zlib";
 import espruinoTools from "npm:espruino@0.1.67";
 import { FlashError, noAnswerHint, type Transport } from "./flash_transport.ts";
 
@@ -24,8 +25,13 @@ import { FlashError, noAnswerHint, type Transport } from "./flash_transport.ts";
 export interface UploadCodeOptions {
   /** The open link to the board. */
   transport: Transport;
-  /** JavaScript to upload (Espruino dialect). */
-  code: string;
+  /**
+   * JavaScript to upload (Espruino dialect); without it only `files` are written and the board
+   * restarts what its Storage holds (`load()`), as a reboot would.
+   */
+  code?: string;
+  /** Storage files written (and read back) before the code, e.g. the settings. */
+  files?: StorageFile[];
   /** Save to Storage `.bootcde` so it runs after every reboot. Default true. */
   save?: boolean;
   /** Serial speed recorded in the tool's config. Default 115200. */
@@ -44,15 +50,26 @@ export interface UploadCodeOptions {
   probeAttempts?: number;
 }
 
+/** A Storage file to write. */
+export interface StorageFile {
+  /** Its name in Storage. */
+  name: string;
+  /** Its text (written as UTF-8). */
+  text: string;
+}
+
 /** What the board said about itself, and what was uploaded. */
 export interface UploadResult {
   /** `process.env` as the board reported it. */
   env: Record<string, unknown>;
   /** Bytes sent over the link for the upload itself. */
   bytesSent: number;
-  /** Size of the code stored in `.bootcde` (0 with `save: false`). */
+  /** Size of the code stored in `.bootcde` (0 with `save: false` or without code). */
   storedBytes: number;
 }
+
+/** Bytes per `Storage.write` of a file: 512 characters of base64 on the console line. */
+const FILE_CHUNK = 384;
 
 /** The subset of an Espruino board JSON file the tool uses offline. */
 export interface BoardDescription {
@@ -284,12 +301,40 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
     );
   }
 
+  for (const file of options.files ?? []) {
+    const bytes = new TextEncoder().encode(file.text);
+    const name = JSON.stringify(file.name);
+    for (let at = 0; at < bytes.length; at += FILE_CHUNK) {
+      const chunk = btoa(String.fromCharCode(...bytes.subarray(at, at + FILE_CHUNK)));
+      await evaluate(`require("Storage").write(${name},atob("${chunk}"),${at},${bytes.length})`);
+      if (disconnected) throw interrupted(`while writing ${file.name}`);
+    }
+    // Read back as its CRC32, which also never shows the file (it may hold secrets).
+    const crc = await evaluate(`E.CRC32(require("Storage").read(${name})||"")>>>0`);
+    if (disconnected) throw interrupted(`while checking ${file.name}`);
+    if (Number(crc) !== crc32(bytes) >>> 0) {
+      throw new FlashError(
+        "VERIFY_FAILED",
+        `The board's ${file.name} does not hold what was sent.`,
+        "Characters were probably lost on the way. Try again; on a serial port, " +
+          "a lower --baud can help.",
+      );
+    }
+  }
+  const code = options.code;
+  if (code === undefined) {
+    // Restart the stored program with the new files, as a reboot would.
+    await transport.write(toBytes("\x10load()\n")).catch(() => {});
+    if (disconnected) throw interrupted("before the program was restarted");
+    return { env: boardEnv, bytesSent: 0, storedBytes: 0 };
+  }
+
   if (!save) {
     // Code sent to RAM is held twice while it runs (the console's line and
     // every function's own copy): refuse what cannot fit before sending it.
     const memory = await evaluate("process.memory()");
     if (disconnected) throw interrupted("while asking for the board's memory");
-    const room = ramRoom(options.code, JSON.parse(memory ?? "{}"));
+    const room = ramRoom(code, JSON.parse(memory ?? "{}"));
     if (room.refusal) {
       throw new FlashError(
         "NO_ROOM",
@@ -302,7 +347,7 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
 
   // Transform: modules, Storage writes (SAVE_ON_SEND), as the tool does.
   let transformed: string = await new Promise((resolve) =>
-    Espruino.callProcessor("transformForEspruino", options.code, resolve)
+    Espruino.callProcessor("transformForEspruino", code, resolve)
   );
   let storedBytes = 0;
   if (save) {

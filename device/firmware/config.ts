@@ -1,12 +1,17 @@
 /**
- * The shape of the firmware's configuration. The build validates
- * `config/device.json` against it (tools/device_config.ts) and embeds the
- * result in the bundle as {@linkcode FIRMWARE_CONFIG}.
+ * The firmware's settings: their shape, defaults, limits and the Storage file that holds them.
+ * `deno task flash` validates `config/device.json` (tools/device_config.ts) and writes it to the
+ * board as {@linkcode SETTINGS_FILE}; the firmware reads that file at boot
+ * (device/firmware/settings.ts) and falls back to {@linkcode deviceDefaults} field by field.
  *
- * Types only, with no Espruino globals, so host-side code can share them.
+ * No Espruino globals, so host-side code shares it. Defaults and limits are functions, so that
+ * the board holds them only while it reads its settings.
  *
  * @module
  */
+
+/** The Storage file that holds a board's settings, as JSON. */
+export const SETTINGS_FILE = "settings.json";
 
 /** SOS timings in milliseconds. */
 export interface SosPattern {
@@ -42,6 +47,8 @@ export interface DeviceConfig {
   clientId: string | null;
   /** Relay token, or `null`. */
   token: string | null;
+  /** How the device connects: `device` (the default) or `operator`, sent as `?role=`. */
+  role: string;
   /** The LED that plays the SOS. */
   led: { pin: string; activeLow: boolean };
   /** SOS timings. */
@@ -58,4 +65,49 @@ export interface DeviceConfig {
   outbox: { maxMessages: number; maxBytes: number };
   /** Largest message accepted from the relay. */
   maxMessageBytes: number;
+}
+
+/** Every field's default: a board without a settings file runs with these (and no server). */
+export function deviceDefaults(): DeviceConfig {
+  return {
+    wifi: null,
+    server: "",
+    clientId: null,
+    token: null,
+    role: "device",
+    led: { pin: "LED1", activeLow: false },
+    pattern: { dotOnMs: 200, dashOnMs: 400, offMs: 50, pauseMs: 400 },
+    rehandshakeEvery: 10,
+    statusEvery: 12,
+    heartbeat: { pingIntervalMs: 10000, pongTimeoutMs: 10000 },
+    reconnect: { minDelayMs: 500, maxDelayMs: 30000 },
+    outbox: { maxMessages: 20, maxBytes: 2048 },
+    maxMessageBytes: 4096,
+  };
+}
+
+/** The defaults of a `wifi` section (`ssid` has none: "" never joins). */
+export function wifiDefaults(): WifiConfig {
+  return { ssid: "", password: "", attempts: 3, delayMs: 200 };
+}
+
+/** Inclusive bounds of every whole-number field, by its path. */
+export function integerLimits(): { [path: string]: number[] } {
+  return {
+    "wifi.attempts": [1, 100],
+    "wifi.delayMs": [0, 60000],
+    "pattern.dotOnMs": [1, 10000],
+    "pattern.dashOnMs": [1, 10000],
+    "pattern.offMs": [1, 10000],
+    "pattern.pauseMs": [1, 10000],
+    rehandshakeEvery: [0, 10000],
+    statusEvery: [0, 10000],
+    "heartbeat.pingIntervalMs": [1000, 600000],
+    "heartbeat.pongTimeoutMs": [500, 600000],
+    "reconnect.minDelayMs": [100, 600000],
+    "reconnect.maxDelayMs": [100, 3600000],
+    "outbox.maxMessages": [0, 1000],
+    "outbox.maxBytes": [0, 65536],
+    maxMessageBytes: [126, 65536],
+  };
 }

@@ -4,37 +4,35 @@
  * and obeys the commands addressed to it, re-handshakes every
  * `rehandshakeEvery` cycles, and sends its status as its retained message
  * (`GET /devices`) on each connect and every `statusEvery` cycles. It
- * connects as a device (`?role=device`). Nothing the network does can stop
- * the blinking.
+ * connects with its `role` (`?role=device` by default). Nothing the network
+ * does, and no missing or bad setting, can stop the blinking.
  *
- * `deno task build` bundles this file with the validated configuration
- * embedded as `FIRMWARE_CONFIG` and the LED's pin as `FIRMWARE_LED`.
+ * Its settings come from Storage at boot (./settings.ts); without a server
+ * it blinks and says how to set one.
  *
  * @module
  */
 
 import { createWebSocketClient, type WebSocketClient } from "../ws/mod.ts";
 import { type CommandTarget, describeError, handleCommand } from "./commands.ts";
-import type { DeviceConfig } from "./config.ts";
+import { SETTINGS_FILE } from "./config.ts";
+import { readSettings } from "./settings.ts";
 import { startBlinker } from "./sos.ts";
 import { startWifi } from "./wifi.ts";
 
-declare const FIRMWARE_CONFIG: DeviceConfig;
-declare const FIRMWARE_LED: Pin;
 declare const ESP32: { reboot(): void } | undefined;
-
-// Every `FIRMWARE_CONFIG.…` below is replaced by its value at build time
-// (tools/build.ts): the configuration never sits in the board's memory as an object.
 
 const bootedAt = getTime();
 // Assigned last: the LED starts before the first connect, which can block.
-// deno-lint-ignore prefer-const
 let client: WebSocketClient | undefined;
 let sent = 0;
 
 function log(text: string): void {
   console.log("[sos] " + text);
 }
+
+const settings = readSettings(log);
+const config = settings.config;
 
 /** Prints an error; a crash in a handler is also told to the relay, when connected. */
 function report(where: string, error: unknown): void {
@@ -46,7 +44,7 @@ function report(where: string, error: unknown): void {
 }
 
 /** The config's id, else a stable one from the chip's serial number. */
-const id = FIRMWARE_CONFIG.clientId ||
+const id = config.clientId ||
   ("esp32-" + String(getSerial()).replace(/[^A-Za-z0-9]/g, "").toLowerCase()).substr(0, 64);
 
 /** Sends the status as this device's retained message: the relay keeps the latest for /devices. */
@@ -62,24 +60,31 @@ function rehandshake(): void {
   client.rehandshake();
 }
 
+// A pin is a global of the board (LED1, D2, …), named by the settings.
+// deno-lint-ignore no-explicit-any
+const pin: Pin = (global as any)[config.led.pin] || LED1;
+
 const blinker = startBlinker({
-  pin: FIRMWARE_LED,
-  activeLow: FIRMWARE_CONFIG.led.activeLow,
-  pattern: FIRMWARE_CONFIG.pattern,
+  pin: pin,
+  activeLow: config.led.activeLow,
+  pattern: config.pattern,
   onCycle: (cycles) => {
     if (client) {
       client.send("SOS!");
       sent++;
     }
-    const every = FIRMWARE_CONFIG.rehandshakeEvery;
+    const every = config.rehandshakeEvery;
     if (every > 0 && cycles % every === 0) rehandshake();
-    const statusEvery = FIRMWARE_CONFIG.statusEvery;
+    const statusEvery = config.statusEvery;
     if (statusEvery > 0 && cycles % statusEvery === 0) sendStatus();
   },
   onError: (error) => report("cycle", error),
 });
 
-log(`${id} blinking; relay ${FIRMWARE_CONFIG.server}`);
+log(`${id} blinking; relay ${config.server || "not set"}; settings ${settings.hash}`);
+if (!config.server) {
+  log(`server not set: write ${SETTINGS_FILE} with deno task flash -- --settings-only`);
+}
 
 const commands: CommandTarget = {
   id: id,
@@ -96,6 +101,7 @@ const commands: CommandTarget = {
       cycles: blinker.cycles,
       sent: sent,
       blinking: blinker.enabled,
+      settings: settings.hash,
     };
   },
   blinker: blinker,
@@ -112,7 +118,7 @@ const commands: CommandTarget = {
   },
 };
 
-const wifi = startWifi(FIRMWARE_CONFIG.wifi, {
+const wifi = startWifi(config.wifi, {
   onUp: (ip) => {
     log(`Wi-Fi up: ${ip}`);
     if (client) client.reconnect();
@@ -122,30 +128,32 @@ const wifi = startWifi(FIRMWARE_CONFIG.wifi, {
 
 process.on("uncaughtException", (error) => report("handler", error));
 
-client = createWebSocketClient({
-  url: FIRMWARE_CONFIG.server + id + "?role=device",
-  token: FIRMWARE_CONFIG.token || undefined,
-  pingIntervalMs: FIRMWARE_CONFIG.heartbeat.pingIntervalMs,
-  pongTimeoutMs: FIRMWARE_CONFIG.heartbeat.pongTimeoutMs,
-  minBackoffMs: FIRMWARE_CONFIG.reconnect.minDelayMs,
-  maxBackoffMs: FIRMWARE_CONFIG.reconnect.maxDelayMs,
-  outboxMessages: FIRMWARE_CONFIG.outbox.maxMessages,
-  outboxBytes: FIRMWARE_CONFIG.outbox.maxBytes,
-  maxMessageBytes: FIRMWARE_CONFIG.maxMessageBytes,
-});
-client.on("open", () => {
-  log("connected");
-  sendStatus();
-});
-client.on("close", (code, reason) => log(`closed ${code} ${reason}`));
-client.on("error", (error) => report("connection", error));
-client.on("message", (data, binary) => {
-  try {
-    if (binary) return log(`< binary ${data.length} bytes`);
-    log(`< ${data}`);
-    const reply = handleCommand(data, commands);
-    if (reply && client) client.send(JSON.stringify(reply));
-  } catch (error) {
-    report("message", error);
-  }
-});
+if (config.server) {
+  client = createWebSocketClient({
+    url: config.server + id + "?role=" + config.role,
+    token: config.token || undefined,
+    pingIntervalMs: config.heartbeat.pingIntervalMs,
+    pongTimeoutMs: config.heartbeat.pongTimeoutMs,
+    minBackoffMs: config.reconnect.minDelayMs,
+    maxBackoffMs: config.reconnect.maxDelayMs,
+    outboxMessages: config.outbox.maxMessages,
+    outboxBytes: config.outbox.maxBytes,
+    maxMessageBytes: config.maxMessageBytes,
+  });
+  client.on("open", () => {
+    log("connected");
+    sendStatus();
+  });
+  client.on("close", (code, reason) => log(`closed ${code} ${reason}`));
+  client.on("error", (error) => report("connection", error));
+  client.on("message", (data, binary) => {
+    try {
+      if (binary) return log(`< binary ${data.length} bytes`);
+      log(`< ${data}`);
+      const reply = handleCommand(data, commands);
+      if (reply && client) client.send(JSON.stringify(reply));
+    } catch (error) {
+      report("message", error);
+    }
+  });
+}
