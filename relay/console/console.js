@@ -470,11 +470,26 @@ function scrollToLatest() {
   jumpButton.hidden = true;
 }
 
-/** @param {Entry} entry */
+/** Entries waiting for the next frame, with the time each arrived. */
+let logQueue = /** @type {{ entry: Entry, at: Date }[]} */ ([]);
+let logFrameRequested = false;
+
+/**
+ * Queues an entry; the log is updated once a frame, so a chatty fleet costs
+ * one layout a frame rather than one a message.
+ * @param {Entry} entry
+ */
 function addEntry(entry) {
-  // Measured now rather than tracked from scroll events, which arrive a frame late.
-  const follow = atBottom();
-  const now = new Date();
+  logQueue.push({ entry, at: new Date() });
+  // Entries that would be dropped at once are never drawn.
+  if (logQueue.length > LOG_LIMIT) logQueue.splice(0, logQueue.length - LOG_LIMIT);
+  if (logFrameRequested) return;
+  logFrameRequested = true;
+  requestAnimationFrame(flushLog);
+}
+
+/** @param {Entry} entry @param {Date} now */
+function entryItem(entry, now) {
   const item = document.createElement("li");
   item.className = `entry entry-${entry.kind}`;
   const head = document.createElement("div");
@@ -498,14 +513,24 @@ function addEntry(entry) {
   body.className = entry.binary ? "entry-body hex" : "entry-body";
   body.textContent = entry.body;
   item.append(head, body);
-  logList.append(item);
+  return item;
+}
 
-  while (logList.children.length > LOG_LIMIT) {
-    const oldest = /** @type {HTMLElement} */ (logList.firstElementChild);
+function flushLog() {
+  logFrameRequested = false;
+  const queued = logQueue;
+  logQueue = [];
+  // Measured before adding rather than tracked from scroll events, which arrive a frame late.
+  const follow = atBottom();
+  const fragment = document.createDocumentFragment();
+  for (const { entry, at } of queued) fragment.append(entryItem(entry, at));
+  logList.append(fragment);
+  const excess = logList.children.length - LOG_LIMIT;
+  if (excess > 0) {
+    const before = follow ? 0 : logList.scrollHeight;
+    for (let i = 0; i < excess; i++) logList.firstElementChild?.remove();
     // Keep what the user is reading in place while older entries disappear above it.
-    const height = oldest.offsetHeight;
-    oldest.remove();
-    if (!follow) logList.scrollTop -= height;
+    if (!follow) logList.scrollTop -= before - logList.scrollHeight;
   }
   if (follow) scrollToLatest();
   else jumpButton.hidden = false;
@@ -635,6 +660,8 @@ let clientsLoading = false;
 let clientsAgain = false;
 /** @type {Map<string, HTMLLIElement>} */
 const clientItems = new Map();
+/** The ids offered as targets, to rebuild the options only when they change. */
+let targetOptionsKey = "";
 
 /** Fetches `/clients`; a refresh asked for while one is running runs right after it. */
 async function refreshClients() {
@@ -724,14 +751,22 @@ function renderClients(clients) {
     const self = isOpen() && client.id === currentId;
     item.classList.toggle("self", self);
     const [name, meta] = item.children;
-    name.textContent = self ? `${client.id} (you)` : client.id;
+    // Only what changed is written: with a fleet connected the list is long.
+    const nameText = self ? `${client.id} (you)` : client.id;
+    if (name.textContent !== nameText) name.textContent = nameText;
     const since = new Date(client.connectedSince);
-    meta.textContent =
+    const metaText =
       `${client.remote} · since ${since.toLocaleTimeString()} · in ${client.messagesIn} · out ${client.messagesOut}`;
-    meta.setAttribute("title", `connected since ${since.toLocaleString()}`);
+    if (meta.textContent !== metaText) {
+      meta.textContent = metaText;
+      meta.setAttribute("title", `connected since ${since.toLocaleString()}`);
+    }
   }
   clientCount.textContent = `(${clients.length})`;
   const options = ["*", ...clients.map((client) => client.id).filter((id) => id !== currentId)];
+  const optionsKey = options.join("\n");
+  if (optionsKey === targetOptionsKey) return;
+  targetOptionsKey = optionsKey;
   targetOptions.replaceChildren(...options.map((id) => {
     const option = document.createElement("option");
     option.value = id;
