@@ -10,119 +10,12 @@
 
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
-import { type Browser, chromium, type Locator, type Page } from "npm:playwright-core@1.65.1";
+import type { Locator, Page } from "npm:playwright-core@1.65.1";
 import { generateCertificates } from "../relay/certs.ts";
-import { startTestRelay, TestClient, type TestRelay, waitFor } from "./helpers.ts";
+import { startTestRelay, TestClient, waitFor } from "./helpers.ts";
+import { ARTIFACTS, connect, openConsole, skipBrowser, waitForState } from "./console_browser.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
-/** Flags that let Chromium run headless in a container with no network beyond the relay. */
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const ARTIFACTS = new URL("../test-artifacts/", import.meta.url);
 const TOKEN = "console-s3cret";
-
-function chromiumInstalled(): boolean {
-  try {
-    return Deno.statSync(CHROMIUM).isFile;
-  } catch {
-    return false;
-  }
-}
-
-const inCI = Deno.env.get("CI") === "true";
-const chromiumMissing = !chromiumInstalled();
-/** Browser tests are skipped only outside CI; in CI they run and fail with a clear message. */
-const skipBrowser = chromiumMissing && !inCI;
-if (skipBrowser) {
-  console.warn(
-    `console_test.ts: ${CHROMIUM} not found, skipping the browser tests ` +
-      "(install it with: apt-get install -y chromium)",
-  );
-}
-
-/** A console page in its own browser; disposing closes the browser. */
-interface ConsolePage extends AsyncDisposable {
-  page: Page;
-  /** Every URL the page requested, WebSockets included. */
-  requests: string[];
-}
-
-/** Launches Chromium, opens the relay's `/` and waits for the page's script to be running. */
-async function openConsole(
-  relay: TestRelay,
-  options: {
-    viewport?: { width: number; height: number };
-    /** Accept the relay's certificate from a test CA the browser does not know. */
-    ignoreHTTPSErrors?: boolean;
-  } = {},
-): Promise<ConsolePage> {
-  if (chromiumMissing) {
-    throw new Error(
-      `${CHROMIUM} is missing: CI must install Debian's Chromium (apt-get install -y chromium)`,
-    );
-  }
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-  });
-  const requests: string[] = [];
-  const problems: string[] = [];
-  try {
-    const context = await browser.newContext({
-      viewport: options.viewport ?? { width: 1280, height: 800 },
-      ignoreHTTPSErrors: options.ignoreHTTPSErrors ?? false,
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on("request", (request) => requests.push(request.url()));
-    page.on("websocket", (socket) => requests.push(socket.url()));
-    page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
-    page.on("console", (message) => {
-      if (message.text().includes("Content Security Policy")) problems.push(message.text());
-    });
-    const response = await page.goto(`${relay.httpUrl}/`);
-    assert.equal(response?.status(), 200);
-    assert.match(
-      (await response?.headerValue("content-security-policy")) ?? "",
-      /default-src 'none'/,
-    );
-    // The script fills in a random id once it runs.
-    await page.waitForFunction("document.getElementById('client-id').value.startsWith('console-')");
-    return {
-      page,
-      requests,
-      async [Symbol.asyncDispose]() {
-        await browser.close();
-        assert.deepEqual(problems, [], "the page must run without errors or CSP violations");
-      },
-    };
-  } catch (error) {
-    await browser.close();
-    throw error;
-  }
-}
-
-/** Fills in the connection form and connects. */
-async function connect(page: Page, id: string, token?: string): Promise<void> {
-  await page.getByLabel("Client id").fill(id);
-  if (token !== undefined) await page.getByLabel("Token").fill(token);
-  await page.getByRole("button", { name: "Connect", exact: true }).click();
-}
-
-/** Waits until the status bar shows `state` (e.g. "Open"); returns the status element. */
-async function waitForState(page: Page, state: string): Promise<Locator> {
-  const status = page.getByRole("status");
-  await status.locator(".status-state", { hasText: state }).waitFor();
-  return status;
-}
 
 /** The log entry holding `text`, once it is there. */
 async function logEntry(page: Page, text: string): Promise<Locator> {
@@ -261,7 +154,7 @@ Deno.test({
     await device.closed;
     await clientRow(page, "device-7").waitFor({ state: "detached" });
 
-    await page.getByRole("button", { name: "Disconnect" }).click();
+    await page.getByRole("button", { name: "Disconnect", exact: true }).click();
     await waitForState(page, "Closed");
     await logEntry(page, "Connection closed (1000: closed from the console)");
     await waitFor(
@@ -400,7 +293,7 @@ Deno.test({
     assert.match(await status.innerText(), /"taken" is already connected/);
     assert.equal(relay.running.relay.metrics.connections.duplicate, 1);
     assert.ok(await page.getByRole("button", { name: "Connect", exact: true }).isEnabled());
-    assert.ok(await page.getByRole("button", { name: "Disconnect" }).isDisabled());
+    assert.ok(await page.getByRole("button", { name: "Disconnect", exact: true }).isDisabled());
 
     await connect(page, "not-taken");
     await waitForState(page, "Open");
@@ -452,7 +345,7 @@ Deno.test({
       await connect(page, "console-tls");
       await waitForState(page, "Open");
       const port = relay.running.addr.port;
-      assert.ok(session.requests.includes(`wss://127.0.0.1:${port}/console-tls`));
+      assert.ok(session.requests.includes(`wss://127.0.0.1:${port}/console-tls?events=1`));
       assert.ok(relay.running.relay.hub.holder("console-tls"));
     } finally {
       await Deno.remove(dir, { recursive: true });
@@ -475,7 +368,7 @@ Deno.test({
       await page.getByRole("status").innerText(),
       /4001: replaced by a newer connection/,
     );
-    assert.ok(await page.getByRole("button", { name: "Disconnect" }).isDisabled());
+    assert.ok(await page.getByRole("button", { name: "Disconnect", exact: true }).isDisabled());
     assert.equal(relay.running.relay.metrics.connections.replaced, 1);
   },
 });

@@ -185,11 +185,15 @@ function randomId() {
  * Relative to the page, so a reverse proxy serving the relay under a sub-path works too.
  * @param {string} id
  * @param {string} token
+ * @param {boolean} [events] also get the relay's presence events, for the Devices table
  */
-function socketUrl(id, token) {
+function socketUrl(id, token, events = false) {
   const url = new URL(encodeURIComponent(id), location.href);
   url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
-  url.search = token ? `?token=${encodeURIComponent(token)}` : "";
+  const query = new URLSearchParams();
+  if (token) query.set("token", token);
+  if (events) query.set("events", "1");
+  url.search = query.toString();
   url.hash = "";
   return url;
 }
@@ -231,6 +235,7 @@ function setState(state, label, detail) {
   statusDetail.textContent = detail;
   document.title = state === "open" ? `● ${currentId} · Relay console` : "Relay console";
   updateControls();
+  updateDevicesNote();
 }
 
 function isOpen() {
@@ -281,7 +286,7 @@ function openSocket() {
   const id = currentId;
   const shown = socketUrl(id, "").href;
   setState("connecting", "Connecting…", `to ${shown}${currentToken ? " with a token" : ""}`);
-  const ws = new WebSocket(socketUrl(id, currentToken));
+  const ws = new WebSocket(socketUrl(id, currentToken, true));
   ws.binaryType = "arraybuffer";
   socket = ws;
   let opened = false;
@@ -293,14 +298,20 @@ function openSocket() {
     setState("open", "Open", `as ${id} on ${location.host}`);
     addEntry({ kind: "info", who: "connected", body: `Connected as ${id}.` });
     refreshClients();
+    // Events flow from now on; the list fetched now is the base they apply to.
+    loadDevices();
   };
   ws.onmessage = (event) => {
-    if (socket === ws) logIncoming(event.data);
+    if (socket !== ws) return;
+    // The relay's presence events feed the Devices table, not the log.
+    if (typeof event.data === "string" && takePresence(event.data)) return;
+    logIncoming(event.data);
   };
   ws.onclose = (event) => {
     if (socket !== ws) return;
     socket = null;
     refreshClients();
+    updateDevicesNote();
     if (opened) onClosed(event);
     else onRefused();
   };
@@ -459,11 +470,26 @@ function scrollToLatest() {
   jumpButton.hidden = true;
 }
 
-/** @param {Entry} entry */
+/** Entries waiting for the next frame, with the time each arrived. */
+let logQueue = /** @type {{ entry: Entry, at: Date }[]} */ ([]);
+let logFrameRequested = false;
+
+/**
+ * Queues an entry; the log is updated once a frame, so a chatty fleet costs
+ * one layout a frame rather than one a message.
+ * @param {Entry} entry
+ */
 function addEntry(entry) {
-  // Measured now rather than tracked from scroll events, which arrive a frame late.
-  const follow = atBottom();
-  const now = new Date();
+  logQueue.push({ entry, at: new Date() });
+  // Entries that would be dropped at once are never drawn.
+  if (logQueue.length > LOG_LIMIT) logQueue.splice(0, logQueue.length - LOG_LIMIT);
+  if (logFrameRequested) return;
+  logFrameRequested = true;
+  requestAnimationFrame(flushLog);
+}
+
+/** @param {Entry} entry @param {Date} now */
+function entryItem(entry, now) {
   const item = document.createElement("li");
   item.className = `entry entry-${entry.kind}`;
   const head = document.createElement("div");
@@ -487,14 +513,24 @@ function addEntry(entry) {
   body.className = entry.binary ? "entry-body hex" : "entry-body";
   body.textContent = entry.body;
   item.append(head, body);
-  logList.append(item);
+  return item;
+}
 
-  while (logList.children.length > LOG_LIMIT) {
-    const oldest = /** @type {HTMLElement} */ (logList.firstElementChild);
+function flushLog() {
+  logFrameRequested = false;
+  const queued = logQueue;
+  logQueue = [];
+  // Measured before adding rather than tracked from scroll events, which arrive a frame late.
+  const follow = atBottom();
+  const fragment = document.createDocumentFragment();
+  for (const { entry, at } of queued) fragment.append(entryItem(entry, at));
+  logList.append(fragment);
+  const excess = logList.children.length - LOG_LIMIT;
+  if (excess > 0) {
+    const before = follow ? 0 : logList.scrollHeight;
+    for (let i = 0; i < excess; i++) logList.firstElementChild?.remove();
     // Keep what the user is reading in place while older entries disappear above it.
-    const height = oldest.offsetHeight;
-    oldest.remove();
-    if (!follow) logList.scrollTop -= height;
+    if (!follow) logList.scrollTop -= before - logList.scrollHeight;
   }
   if (follow) scrollToLatest();
   else jumpButton.hidden = false;
@@ -624,6 +660,8 @@ let clientsLoading = false;
 let clientsAgain = false;
 /** @type {Map<string, HTMLLIElement>} */
 const clientItems = new Map();
+/** The ids offered as targets, to rebuild the options only when they change. */
+let targetOptionsKey = "";
 
 /** Fetches `/clients`; a refresh asked for while one is running runs right after it. */
 async function refreshClients() {
@@ -713,14 +751,22 @@ function renderClients(clients) {
     const self = isOpen() && client.id === currentId;
     item.classList.toggle("self", self);
     const [name, meta] = item.children;
-    name.textContent = self ? `${client.id} (you)` : client.id;
+    // Only what changed is written: with a fleet connected the list is long.
+    const nameText = self ? `${client.id} (you)` : client.id;
+    if (name.textContent !== nameText) name.textContent = nameText;
     const since = new Date(client.connectedSince);
-    meta.textContent =
+    const metaText =
       `${client.remote} · since ${since.toLocaleTimeString()} · in ${client.messagesIn} · out ${client.messagesOut}`;
-    meta.setAttribute("title", `connected since ${since.toLocaleString()}`);
+    if (meta.textContent !== metaText) {
+      meta.textContent = metaText;
+      meta.setAttribute("title", `connected since ${since.toLocaleString()}`);
+    }
   }
   clientCount.textContent = `(${clients.length})`;
   const options = ["*", ...clients.map((client) => client.id).filter((id) => id !== currentId)];
+  const optionsKey = options.join("\n");
+  if (optionsKey === targetOptionsKey) return;
+  targetOptionsKey = optionsKey;
   targetOptions.replaceChildren(...options.map((id) => {
     const option = document.createElement("option");
     option.value = id;
@@ -728,6 +774,729 @@ function renderClients(clients) {
     return option;
   }));
 }
+
+// ---------------------------------------------------------------- devices
+
+/** Shortest gap between two announcements of boards going offline or online. */
+const ANNOUNCE_MS = 3000;
+/** Rows rendered above and below the visible ones, so a quick scroll shows no gap. */
+const ROW_OVERSCAN = 8;
+/** A `retained` event whose message the page did not see is fetched with `/devices`, at most this often. */
+const RESYNC_MS = 5000;
+/** Events held while the page is hidden (no frames): beyond this, the list is fetched again instead. */
+const MAX_PENDING_EVENTS = 50_000;
+
+/**
+ * @typedef {object} DeviceRecord One entry of `GET /devices`.
+ * @property {string} id
+ * @property {boolean} online
+ * @property {string} connectedSince ISO 8601
+ * @property {string} lastSeen ISO 8601
+ * @property {string} remote
+ * @property {{ code: number, reason: string, at: string } | null} lastDisconnect
+ * @property {{ at: string, message: unknown } | null} retained
+ */
+
+/**
+ * @typedef {object} PresenceEvent One of the relay's events (`?events=1`).
+ * @property {"online" | "offline" | "retained"} event
+ * @property {string} id
+ * @property {string} at ISO 8601
+ * @property {number} [code]
+ * @property {string} [reason]
+ */
+
+/** @typedef {string | number | null} SortValue null (blank) sorts last either way */
+
+/**
+ * @typedef {object} Device A device as the table shows it.
+ * @property {string} id
+ * @property {boolean} online
+ * @property {number} since ms, when its current (or last) connection opened
+ * @property {number} lastSeen ms
+ * @property {string} remote
+ * @property {{ code: number, reason: string, at: number } | null} lastDisconnect
+ * @property {Record<string, unknown> | null} status the retained message's `status`
+ * @property {number} statusAt ms
+ * @property {string[]} cells text of each column
+ * @property {string[]} titles tooltip of each column
+ * @property {SortValue[]} keys sort value of each column
+ * @property {string} haystack what the text filter searches, in lower case
+ * @property {number} version bumped on every change, so unchanged rows are not touched
+ */
+
+/**
+ * @typedef {object} RowView A rendered row, reused for whichever device scrolls into it.
+ * @property {HTMLTableRowElement} row
+ * @property {HTMLInputElement} checkbox
+ * @property {HTMLTableCellElement[]} cells
+ * @property {string} id
+ * @property {number} version
+ * @property {boolean} selected
+ */
+
+/** The columns after the checkbox, in order; `key` matches the header's `data-sort`. */
+const COLUMN_KEYS = /** @type {const} */ ([
+  "id",
+  "state",
+  "lastSeen",
+  "since",
+  "uptime",
+  "memory",
+  "wifi",
+  "led",
+  "firmware",
+  "disconnect",
+]);
+const MONO_COLUMNS = new Set(["uptime", "memory", "wifi", "firmware"]);
+
+const deviceCount = element("device-count", HTMLElement);
+const devicesNote = element("devices-note", HTMLElement);
+const refreshDevicesButton = element("refresh-devices", HTMLButtonElement);
+const deviceFilter = element("device-filter", HTMLInputElement);
+const deviceStateFilter = element("device-state", HTMLSelectElement);
+const deviceShown = element("device-shown", HTMLElement);
+const deviceSelected = element("device-selected", HTMLElement);
+const deviceAnnounce = element("device-announce", HTMLElement);
+const deviceScroll = element("device-scroll", HTMLElement);
+const deviceTable = element("device-table", HTMLTableElement);
+const deviceRows = element("device-rows", HTMLTableSectionElement);
+const selectAll = element("device-select-all", HTMLInputElement);
+const sortHeaders = /** @type {HTMLTableCellElement[]} */ ([
+  ...deviceTable.querySelectorAll("th[data-sort]"),
+]);
+
+/** @type {Map<string, Device>} */
+let devices = new Map();
+/** The devices that pass the filters, sorted: what the table shows. */
+let deviceView = /** @type {Device[]} */ ([]);
+let onlineCount = 0;
+/** Ids of the selected devices (kept while a filter hides them). */
+const selectedIds = new Set();
+let sortKey = "id";
+let sortDirection = 1;
+let filterText = "";
+let filterState = "all";
+/** The view must be filtered and sorted again before the next render. */
+let viewDirty = true;
+let frameRequested = false;
+/** Events waiting for the next frame. */
+let pendingEvents = /** @type {PresenceEvent[]} */ ([]);
+/** Events that arrive while `/devices` is being fetched; applied after its answer. */
+let heldEvents = /** @type {PresenceEvent[] | null} */ (null);
+/**
+ * A device's retained message, seen just before the relay's `retained` event
+ * (which does not repeat it), by the message's `from`.
+ * @type {Map<string, unknown>}
+ */
+const retainedMessages = new Map();
+let devicesLoading = false;
+let devicesAgain = false;
+/** Why the list cannot be shown, if it cannot. */
+let devicesProblem = /** @type {string | undefined} */ (undefined);
+/** When the list was last fetched (ms), for the note while not live. */
+let devicesAsOf = 0;
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let resyncTimer;
+/** Measured height of a row in px; every row has the same, which keeps rendering to the rows in view. */
+let rowHeight = 0;
+/** @type {RowView[]} */
+const rowPool = [];
+const topSpacer = spacerRow();
+const bottomSpacer = spacerRow();
+
+function spacerRow() {
+  const row = document.createElement("tr");
+  row.className = "spacer";
+  row.setAttribute("aria-hidden", "true");
+  const cell = document.createElement("td");
+  cell.colSpan = COLUMN_KEYS.length + 1;
+  row.append(cell);
+  return row;
+}
+
+/** @param {unknown} value @returns {value is Record<string, unknown>} */
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** @param {unknown} value @returns {value is PresenceEvent} */
+function isPresenceEvent(value) {
+  return isObject(value) && typeof value.id === "string" && typeof value.at === "string" &&
+    (value.event === "online" || value.event === "offline" || value.event === "retained");
+}
+
+/** The status inside a retained message: the firmware's `status`, else the message itself. */
+function statusOf(/** @type {unknown} */ message) {
+  if (!isObject(message)) return null;
+  return isObject(message.status) ? message.status : message;
+}
+
+/** @param {number} ms */
+function timeText(ms) {
+  const date = new Date(ms);
+  const now = new Date();
+  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  if (date.toDateString() === now.toDateString()) return time;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${time}`;
+}
+
+/** @param {number} seconds */
+function durationText(seconds) {
+  const s = Math.max(0, Math.floor(seconds));
+  const days = Math.floor(s / 86400);
+  const hours = Math.floor((s % 86400) / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  if (days > 0) return `${days}d ${hours}h`;
+  if (hours > 0) return `${hours}h ${minutes}m`;
+  if (minutes > 0) return `${minutes}m ${s % 60}s`;
+  return `${s}s`;
+}
+
+/** @param {unknown} value */
+function finite(value) {
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+}
+
+/** The firmware's build hash, under whichever name the status carries it. */
+function firmwareOf(/** @type {Record<string, unknown>} */ status) {
+  const firmware = status.firmware;
+  if (typeof firmware === "string") return firmware;
+  if (isObject(firmware) && typeof firmware.hash === "string") return firmware.hash;
+  if (typeof status.hash === "string") return status.hash;
+  return undefined;
+}
+
+/** Works out a device's cells, tooltips, sort values and filter text after a change. */
+function describe(/** @type {Device} */ device) {
+  const status = device.status ?? {};
+  const reported = device.status ? ` (reported ${timeText(device.statusAt)})` : "";
+  /** @type {[string, string, SortValue][]} text, tooltip, sort value per column */
+  const columns = [];
+  columns.push([
+    device.id,
+    device.remote ? `${device.id} · ${device.remote}` : device.id,
+    device.id,
+  ]);
+  columns.push([device.online ? "online" : "offline", "", device.online ? 0 : 1]);
+  columns.push([
+    timeText(device.lastSeen),
+    new Date(device.lastSeen).toISOString(),
+    device.lastSeen,
+  ]);
+  columns.push(
+    device.online
+      ? [timeText(device.since), new Date(device.since).toISOString(), device.since]
+      : ["", "", null],
+  );
+  const uptime = finite(status.uptime);
+  columns.push(
+    uptime === undefined
+      ? ["", "", null]
+      : [durationText(uptime), `${uptime} s${reported}`, uptime],
+  );
+  const memory = isObject(status.memory) ? status.memory : {};
+  const used = finite(memory.usage);
+  const total = finite(memory.total);
+  columns.push(
+    used === undefined || total === undefined || total <= 0 ? ["", "", null] : [
+      `${used} / ${total}`,
+      `${used} of ${total} JsVars used (${Math.round((used / total) * 100)}%)${reported}`,
+      used / total,
+    ],
+  );
+  const wifi = isObject(status.wifi) ? status.wifi : {};
+  const wifiText = [
+    typeof wifi.state === "string" ? wifi.state : "",
+    typeof wifi.ip === "string" ? wifi.ip : "",
+    finite(wifi.rssi) === undefined ? "" : `${wifi.rssi} dBm`,
+  ].filter(Boolean).join(" ");
+  columns.push([wifiText, wifiText && `${wifiText}${reported}`, wifiText || null]);
+  const blinking = typeof status.blinking === "boolean" ? status.blinking : undefined;
+  columns.push(
+    blinking === undefined ? ["", "", null] : [
+      blinking ? "blinking" : "off",
+      `LED ${blinking ? "blinking" : "off"}${reported}`,
+      blinking ? 0 : 1,
+    ],
+  );
+  const firmware = firmwareOf(status);
+  columns.push(
+    firmware === undefined ? ["", "", null] : [firmware.slice(0, 12), firmware, firmware],
+  );
+  const gone = device.lastDisconnect;
+  if (gone) {
+    const why = gone.reason || CLOSE_MEANINGS[gone.code] || "";
+    columns.push([
+      `${gone.code}${why ? ` ${why}` : ""} · ${timeText(gone.at)}`,
+      `code ${gone.code}${why ? `: ${why}` : ""}, at ${new Date(gone.at).toISOString()}`,
+      gone.at,
+    ]);
+  } else {
+    columns.push(["", "", null]);
+  }
+  device.cells = columns.map((column) => column[0]);
+  device.titles = columns.map((column) => column[1]);
+  device.keys = columns.map((column) => column[2]);
+  device.haystack = `${device.cells.join("\n")}\n${device.remote}`.toLowerCase();
+  device.version++;
+}
+
+/** @param {string} id @returns {Device} */
+function blankDevice(id) {
+  return {
+    id,
+    online: false,
+    since: 0,
+    lastSeen: 0,
+    remote: "",
+    lastDisconnect: null,
+    status: null,
+    statusAt: 0,
+    cells: [],
+    titles: [],
+    keys: [],
+    haystack: "",
+    version: 0,
+  };
+}
+
+/** @param {DeviceRecord} record */
+function deviceFromRecord(record) {
+  const device = blankDevice(record.id);
+  device.online = record.online;
+  device.since = Date.parse(record.connectedSince);
+  device.lastSeen = Date.parse(record.lastSeen);
+  device.remote = record.remote;
+  device.lastDisconnect = record.lastDisconnect && {
+    code: record.lastDisconnect.code,
+    reason: record.lastDisconnect.reason,
+    at: Date.parse(record.lastDisconnect.at),
+  };
+  if (record.retained) {
+    device.status = statusOf(record.retained.message);
+    device.statusAt = Date.parse(record.retained.at);
+  }
+  describe(device);
+  return device;
+}
+
+/**
+ * Applies one event. The list fetched from `/devices` may already hold an
+ * event that arrives after it: an event older than what the record says is skipped.
+ * @param {PresenceEvent} event
+ */
+function applyEvent(event) {
+  const at = Date.parse(event.at);
+  let device = devices.get(event.id);
+  if (!device) {
+    device = blankDevice(event.id);
+    devices.set(event.id, device);
+  }
+  if (event.event === "retained") {
+    const message = retainedMessages.get(event.id);
+    retainedMessages.delete(event.id);
+    if (message === undefined) {
+      // Sent without a `from` naming the device (or before this page connected): ask the relay.
+      resyncSoon();
+    } else if (at >= device.statusAt) {
+      device.status = statusOf(message);
+      device.statusAt = at;
+    }
+    device.lastSeen = Math.max(device.lastSeen, at);
+  } else {
+    if (at < device.lastSeen) return;
+    const online = event.event === "online";
+    if (online !== device.online) noteTransition(event.id, online);
+    device.online = online;
+    device.lastSeen = at;
+    if (online) {
+      device.since = at;
+    } else {
+      device.lastDisconnect = { code: event.code ?? 0, reason: event.reason ?? "", at };
+    }
+  }
+  describe(device);
+  viewDirty = true;
+}
+
+/** Handles a text message that may be one of the relay's events; returns true if it was. */
+function takePresence(/** @type {string} */ text) {
+  // Only a JSON object can be an event or a retained message: skip parsing everything else.
+  if (text.charCodeAt(0) !== 0x7b) return false;
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (isPresenceEvent(value) && !("from" in value)) {
+    if (heldEvents) heldEvents.push(value);
+    else pendingEvents.push(value);
+    if (pendingEvents.length > MAX_PENDING_EVENTS) {
+      pendingEvents = [];
+      loadDevices();
+    }
+    scheduleDeviceFrame();
+    return true;
+  }
+  if (isObject(value) && value.retain === true && typeof value.from === "string") {
+    retainedMessages.set(value.from, value);
+    if (retainedMessages.size > MAX_PENDING_EVENTS) retainedMessages.clear();
+  }
+  return false;
+}
+
+function resyncSoon() {
+  if (resyncTimer !== undefined) return;
+  resyncTimer = setTimeout(() => {
+    resyncTimer = undefined;
+    loadDevices();
+  }, RESYNC_MS);
+}
+
+function scheduleDeviceFrame() {
+  if (frameRequested) return;
+  frameRequested = true;
+  requestAnimationFrame(deviceFrame);
+}
+
+/** Everything that changed since the last frame, at most once a frame. */
+function deviceFrame() {
+  frameRequested = false;
+  if (pendingEvents.length > 0) {
+    const events = pendingEvents;
+    pendingEvents = [];
+    for (const event of events) applyEvent(event);
+  }
+  if (viewDirty) rebuildView();
+  renderDevices();
+}
+
+/** @param {Device} a @param {Device} b */
+function compareDevices(a, b) {
+  const column = COLUMN_KEYS.indexOf(/** @type {typeof COLUMN_KEYS[number]} */ (sortKey));
+  const x = a.keys[column];
+  const y = b.keys[column];
+  if (x !== y) {
+    if (x === null) return 1;
+    if (y === null) return -1;
+    if (x < y) return -sortDirection;
+    if (x > y) return sortDirection;
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function rebuildView() {
+  viewDirty = false;
+  const view = [];
+  let online = 0;
+  for (const device of devices.values()) {
+    if (device.online) online++;
+    if (filterState === "online" && !device.online) continue;
+    if (filterState === "offline" && device.online) continue;
+    if (filterText && !device.haystack.includes(filterText)) continue;
+    view.push(device);
+  }
+  view.sort(compareDevices);
+  deviceView = view;
+  onlineCount = online;
+}
+
+/** @returns {RowView} */
+function newRowView() {
+  const row = document.createElement("tr");
+  const select = document.createElement("td");
+  select.className = "col-select";
+  const checkbox = document.createElement("input");
+  checkbox.type = "checkbox";
+  select.append(checkbox);
+  row.append(select);
+  const cells = COLUMN_KEYS.map((key, index) => {
+    const cell = document.createElement(index === 0 ? "th" : "td");
+    if (index === 0) {
+      cell.setAttribute("scope", "row");
+      cell.className = "device-id";
+    } else if (MONO_COLUMNS.has(key)) {
+      cell.className = "mono";
+    }
+    row.append(cell);
+    return /** @type {HTMLTableCellElement} */ (cell);
+  });
+  return { row, checkbox, cells, id: "", version: -1, selected: false };
+}
+
+/** @param {RowView} view @param {Device} device */
+function fillRow(view, device) {
+  const selected = selectedIds.has(device.id);
+  if (view.id === device.id && view.version === device.version && view.selected === selected) {
+    return;
+  }
+  if (view.id !== device.id) {
+    view.id = device.id;
+    view.row.dataset.id = device.id;
+    view.checkbox.setAttribute("aria-label", `Select ${device.id}`);
+  }
+  if (view.version !== device.version || view.id !== device.id) {
+    for (let i = 0; i < view.cells.length; i++) {
+      const cell = view.cells[i];
+      if (cell.textContent !== device.cells[i]) cell.textContent = device.cells[i];
+      if (device.titles[i]) cell.title = device.titles[i];
+      else cell.removeAttribute("title");
+    }
+    view.cells[1].className = device.online ? "state-online" : "state-offline";
+    view.version = device.version;
+  }
+  view.checkbox.checked = selected;
+  view.row.classList.toggle("selected", selected);
+  view.selected = selected;
+}
+
+/** Renders the rows in view (plus a few), with spacers standing for the others. */
+function renderDevices() {
+  const total = deviceView.length;
+  let start = 0;
+  let end = total;
+  const height = rowHeight || 36;
+  const top = deviceScroll.scrollTop;
+  start = Math.max(0, Math.floor(top / height) - ROW_OVERSCAN);
+  end = Math.min(total, Math.ceil((top + deviceScroll.clientHeight) / height) + ROW_OVERSCAN);
+  const count = Math.max(0, end - start);
+  while (rowPool.length < count) rowPool.push(newRowView());
+  const rows = [];
+  for (let i = 0; i < count; i++) {
+    const view = rowPool[i];
+    fillRow(view, deviceView[start + i]);
+    view.row.setAttribute("aria-rowindex", String(start + i + 2));
+    rows.push(view.row);
+  }
+  /** @type {HTMLElement} */ (topSpacer.firstElementChild).style.height = `${start * height}px`;
+  /** @type {HTMLElement} */ (bottomSpacer.firstElementChild).style.height = `${
+    (total - end) * height
+  }px`;
+  const children = deviceRows.children;
+  let same = children.length === (count === 0 ? 0 : count + 2);
+  for (let i = 0; same && i < count; i++) same = children[i + 1] === rows[i];
+  if (!same) {
+    if (count === 0) deviceRows.replaceChildren();
+    else deviceRows.replaceChildren(topSpacer, ...rows, bottomSpacer);
+  }
+  deviceTable.setAttribute("aria-rowcount", String(total + 1));
+  if (rowHeight === 0 && count > 0) {
+    rowHeight = rows[0].getBoundingClientRect().height;
+    if (rowHeight > 0 && rowHeight !== height) scheduleDeviceFrame();
+  }
+
+  deviceCount.textContent = `(${devices.size} · ${onlineCount} online)`;
+  deviceShown.textContent = total === devices.size
+    ? `${total} shown`
+    : `${total} of ${devices.size} shown`;
+  let shownSelected = 0;
+  for (const device of deviceView) if (selectedIds.has(device.id)) shownSelected++;
+  selectAll.checked = total > 0 && shownSelected === total;
+  selectAll.indeterminate = shownSelected > 0 && shownSelected < total;
+  selectAll.disabled = total === 0;
+  const hidden = selectedIds.size - shownSelected;
+  const selectedText = hidden > 0
+    ? `${selectedIds.size} selected (${hidden} not shown)`
+    : `${selectedIds.size} selected`;
+  if (deviceSelected.textContent !== selectedText) deviceSelected.textContent = selectedText;
+}
+
+function updateSortHeaders() {
+  for (const header of sortHeaders) {
+    if (header.dataset.sort === sortKey) {
+      header.setAttribute("aria-sort", sortDirection === 1 ? "ascending" : "descending");
+    } else {
+      header.removeAttribute("aria-sort");
+    }
+  }
+}
+
+/** @type {Map<string, boolean>} */
+const transitions = new Map();
+/** @type {ReturnType<typeof setTimeout> | undefined} */
+let announceTimer;
+let lastAnnounced = -Infinity;
+
+/**
+ * Boards going offline or coming back are announced together, at most once
+ * every few seconds, so a screen reader is not flooded when many change at once.
+ * @param {string} id
+ * @param {boolean} online
+ */
+function noteTransition(id, online) {
+  transitions.set(id, online);
+  if (announceTimer !== undefined) return;
+  const wait = Math.max(500, lastAnnounced + ANNOUNCE_MS - performance.now());
+  announceTimer = setTimeout(announceTransitions, wait);
+}
+
+function announceTransitions() {
+  announceTimer = undefined;
+  lastAnnounced = performance.now();
+  const came = /** @type {string[]} */ ([]);
+  const went = /** @type {string[]} */ ([]);
+  for (const [id, online] of transitions) (online ? came : went).push(id);
+  transitions.clear();
+  /** @param {string[]} ids @param {string} what */
+  const say = (ids, what) =>
+    ids.length === 0
+      ? ""
+      : ids.length <= 3
+      ? `${ids.join(", ")} ${what}.`
+      : `${ids.length} boards ${what}.`;
+  deviceAnnounce.textContent = [say(went, "went offline"), say(came, "came online")]
+    .filter(Boolean).join(" ");
+}
+
+function updateDevicesNote() {
+  let text = "";
+  if (devicesProblem) text = devicesProblem;
+  else if (!isOpen()) {
+    text = devicesAsOf
+      ? `Not live: as of ${timeText(devicesAsOf)}. Connect to follow devices as they come and go.`
+      : "Connect to follow devices as they come and go.";
+  } else if (devices.size === 0) {
+    text = "No device has connected yet (a device connects with ?role=device).";
+  }
+  if (devicesNote.textContent !== text) devicesNote.textContent = text;
+}
+
+/**
+ * What the page cannot show, from `/devices`'s refusal. The reason comes
+ * from the relay's body, which never holds the token.
+ * @param {number} status
+ * @param {string} reason
+ * @param {string} token
+ */
+function devicesRefusal(status, reason, token) {
+  const why = reason ? ` (${status}: ${reason})` : ` (${status})`;
+  if (status === 401) {
+    return token
+      ? `The relay refused the token${why}: no devices are shown. Check the Token field.`
+      : "This relay requires a token to list devices: enter it in the Token field and connect.";
+  }
+  if (status === 403) {
+    return `Listing devices needs an operator's token, and this one is not${why}. ` +
+      "Without it the page shows no devices and no online/offline changes.";
+  }
+  return `The relay could not list the devices${why}.`;
+}
+
+/**
+ * Fetches `/devices` once (on load, when the connection opens, on Refresh);
+ * from then on the relay's events keep the table current.
+ */
+async function loadDevices() {
+  if (devicesLoading) {
+    devicesAgain = true;
+    return;
+  }
+  devicesLoading = true;
+  heldEvents = [];
+  const token = activeToken();
+  try {
+    const response = await fetch(new URL("devices", location.href), {
+      headers: authHeaders(token),
+      cache: "no-store",
+    });
+    if (!response.ok) {
+      const reason = (await response.text()).trim().slice(0, 200);
+      devicesProblem = devicesRefusal(response.status, reason, token);
+      if (response.status === 401 || response.status === 403) {
+        devices = new Map();
+        selectedIds.clear();
+        viewDirty = true;
+      }
+      return;
+    }
+    const received = performance.now();
+    /** @type {DeviceRecord[]} */
+    const records = await response.json();
+    const fresh = new Map();
+    for (const record of records) fresh.set(record.id, deviceFromRecord(record));
+    devices = fresh;
+    for (const id of selectedIds) if (!devices.has(id)) selectedIds.delete(id);
+    devicesProblem = undefined;
+    devicesAsOf = Date.now();
+    rebuildView();
+    renderDevices();
+    // The frame after this one has painted the table: the time a user waits for it.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        performance.measure("devices-render", {
+          start: received,
+          end: performance.now(),
+          detail: { devices: records.length },
+        });
+      })
+    );
+  } catch {
+    devicesProblem = "The relay cannot be reached to list the devices.";
+  } finally {
+    if (heldEvents) pendingEvents.push(...heldEvents);
+    heldEvents = null;
+    devicesLoading = false;
+    updateDevicesNote();
+    scheduleDeviceFrame();
+    if (devicesAgain) {
+      devicesAgain = false;
+      loadDevices();
+    }
+  }
+}
+
+/** Sorting by a header: the same one again reverses the order. @param {string} key */
+function sortBy(key) {
+  if (key === sortKey) sortDirection = -sortDirection;
+  else {
+    sortKey = key;
+    sortDirection = 1;
+  }
+  updateSortHeaders();
+  viewDirty = true;
+  scheduleDeviceFrame();
+}
+
+for (const header of sortHeaders) {
+  header.querySelector("button")?.addEventListener(
+    "click",
+    () => sortBy(header.dataset.sort ?? "id"),
+  );
+}
+deviceFilter.addEventListener("input", () => {
+  filterText = deviceFilter.value.trim().toLowerCase();
+  viewDirty = true;
+  scheduleDeviceFrame();
+});
+deviceStateFilter.addEventListener("change", () => {
+  filterState = deviceStateFilter.value;
+  viewDirty = true;
+  scheduleDeviceFrame();
+});
+deviceRows.addEventListener("change", (event) => {
+  const box = event.target;
+  if (!(box instanceof HTMLInputElement)) return;
+  const id = box.closest("tr")?.dataset.id;
+  if (id === undefined) return;
+  if (box.checked) selectedIds.add(id);
+  else selectedIds.delete(id);
+  scheduleDeviceFrame();
+});
+selectAll.addEventListener("change", () => {
+  for (const device of deviceView) {
+    if (selectAll.checked) selectedIds.add(device.id);
+    else selectedIds.delete(device.id);
+  }
+  scheduleDeviceFrame();
+});
+deviceScroll.addEventListener("scroll", scheduleDeviceFrame, { passive: true });
+addEventListener("resize", () => {
+  rowHeight = 0;
+  scheduleDeviceFrame();
+});
+refreshDevicesButton.addEventListener("click", () => loadDevices());
 
 // ---------------------------------------------------------------- wiring
 
@@ -786,4 +1555,6 @@ idInput.value = randomId();
 updateRelayUrl();
 updateMode();
 updateControls();
+updateSortHeaders();
 refreshClients();
+loadDevices();
