@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { sosTimingError } from "../tools/sos_timing.ts";
 import { buildFirmware } from "../tools/build.ts";
 import { SETTINGS_FILE, settingsHash, settingsText } from "../tools/device_config.ts";
-import { deviceDefaults } from "../device/firmware/config.ts";
+import { cycleMs, deviceDefaults } from "../device/firmware/config.ts";
 import { EspruinoBoard } from "../engine/board.ts";
 import { serveConsole } from "../engine/console_server.ts";
 import { saveBootCode, saveStorageFile } from "../engine/upload.ts";
@@ -75,9 +75,7 @@ async function assertPlays(
   pattern: typeof FAST,
   cycles: number,
 ): Promise<void> {
-  const cycleMs = 3 * (2 * pattern.dotOnMs + pattern.dashOnMs) + 8 * pattern.offMs +
-    pattern.pauseMs;
-  const left = bootedAtMs + (cycles + 1) * cycleMs - board.clock.nowUs() / 1000;
+  const left = bootedAtMs + (cycles + 1) * cycleMs(pattern) - board.clock.nowUs() / 1000;
   if (left > 0) await board.runFor(left);
   const edges = transitions(board, bootedAtMs);
   assert.ok(sosTimingError(edges, pattern).spans >= cycles * 18, "the LED blinks");

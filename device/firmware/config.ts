@@ -25,6 +25,11 @@ export interface SosPattern {
   pauseMs: number;
 }
 
+/** Length of one cycle in milliseconds: nine symbols, eight gaps and the pause. */
+export function cycleMs(pattern: SosPattern): number {
+  return 3 * (2 * pattern.dotOnMs + pattern.dashOnMs) + 8 * pattern.offMs + pattern.pauseMs;
+}
+
 /** Wi-Fi credentials and join policy. */
 export interface WifiConfig {
   /** Network name. */

@@ -45,11 +45,6 @@ const LEAD_MS = 50;
 
 const SYMBOLS = "...---...";
 
-/** Length of one cycle in milliseconds: nine symbols, eight gaps and the pause. */
-export function cycleMs(pattern: SosPattern): number {
-  return 3 * (2 * pattern.dotOnMs + pattern.dashOnMs) + 8 * pattern.offMs + pattern.pauseMs;
-}
-
 /** The part of `require("timer")` (Espruino 2v29+) the blinker uses. */
 interface TimerModule {
   add(task: { type: "SET"; pin: Pin; value: number; time: number }): number;
