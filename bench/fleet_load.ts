@@ -23,6 +23,8 @@
  * @module
  */
 
+import { serveCommands } from "./command_loop.ts";
+
 /** Open `count` device connections, ids `prefix` + `from` … `from + count - 1`. */
 export interface DevicesCommand {
   /** Command name. */
@@ -404,28 +406,7 @@ async function handle(command: FleetCommand): Promise<FleetReply> {
 
 async function main(): Promise<void> {
   windowStart = Number.POSITIVE_INFINITY; // no round trip counts before the first window
-  const encoder = new TextEncoder();
-  const reply = (value: FleetReply) => {
-    const bytes = encoder.encode(JSON.stringify(value) + "\n");
-    for (let done = 0; done < bytes.length;) done += Deno.stdout.writeSync(bytes.subarray(done));
-  };
-  let buffered = "";
-  for await (const chunk of Deno.stdin.readable.pipeThrough(new TextDecoderStream())) {
-    buffered += chunk;
-    let newline;
-    while ((newline = buffered.indexOf("\n")) >= 0) {
-      const line = buffered.slice(0, newline);
-      buffered = buffered.slice(newline + 1);
-      const command = JSON.parse(line) as FleetCommand;
-      try {
-        reply(await handle(command));
-      } catch (error) {
-        reply({ ok: false, error: (error as Error).message });
-      }
-      if (command.op === "exit") Deno.exit(0);
-    }
-  }
-  Deno.exit(0); // stdin closed: the benchmark is gone
+  await serveCommands<FleetCommand, FleetReply>(handle);
 }
 
 if (import.meta.main) await main();

@@ -18,6 +18,7 @@
  */
 
 import { readCpuTicks, readSystemTicks } from "./proc.ts";
+import { serveCommands } from "./command_loop.ts";
 
 /** Open `subscribers` subscriber connections (and a publisher) to `url` + `/<prefix>-<n>`. */
 export interface ConnectCommand {
@@ -336,29 +337,7 @@ function handle(command: LoadCommand): Promise<LoadReply> {
 }
 
 async function main(): Promise<void> {
-  const encoder = new TextEncoder();
-  const reply = (value: LoadReply) => {
-    const bytes = encoder.encode(JSON.stringify(value) + "\n");
-    for (let done = 0; done < bytes.length;) done += Deno.stdout.writeSync(bytes.subarray(done));
-  };
-  let buffered = "";
-  for await (const chunk of Deno.stdin.readable.pipeThrough(new TextDecoderStream())) {
-    buffered += chunk;
-    let newline;
-    while ((newline = buffered.indexOf("\n")) >= 0) {
-      const line = buffered.slice(0, newline);
-      buffered = buffered.slice(newline + 1);
-      const command = JSON.parse(line) as LoadCommand;
-      try {
-        reply(await handle(command));
-      } catch (error) {
-        reply({ ok: false, error: (error as Error).message });
-      }
-      if (command.op === "exit") Deno.exit(0);
-    }
-  }
-  // stdin closed: the benchmark is gone, so go too.
-  Deno.exit(0);
+  await serveCommands<LoadCommand, LoadReply>(handle);
 }
 
 if (import.meta.main) await main();
