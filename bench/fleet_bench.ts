@@ -239,6 +239,21 @@ async function startNodes(
   return nodes;
 }
 
+/** Starts every device's SOS, each generator process at its own share and phase of the period. */
+async function startSos(workers: Load[], settings: Settings): Promise<void> {
+  const sosPerSecond = (settings.devices * 1000) / settings.periodMs;
+  for (const [w, load] of workers.entries()) {
+    await load.request({
+      op: "start",
+      sosPerSecond: sosPerSecond / settings.workers,
+      phase: w / settings.workers,
+      commandEveryMs: 0,
+      devicePrefix: DEVICE_PREFIX,
+      devices: settings.devices,
+    }, 10_000);
+  }
+}
+
 /**
  * One fleet run: ramp up every device (spread over the nodes), connect the
  * operators (all on node 1), warm up, measure a window, stop sending and
@@ -301,16 +316,7 @@ async function fleetRun(
         "devices: the fleet's traffic would flood them, so the run stopped there";
     }
     const sosPerSecond = (settings.devices * 1000) / settings.periodMs;
-    for (const [w, load] of aborted ? [] : workers.entries()) {
-      await load.request({
-        op: "start",
-        sosPerSecond: sosPerSecond / settings.workers,
-        phase: w / settings.workers,
-        commandEveryMs: 0,
-        devicePrefix: DEVICE_PREFIX,
-        devices: settings.devices,
-      }, 10_000);
-    }
+    if (!aborted) await startSos(workers, settings);
     if (!aborted) {
       await operatorLoad.request({
         op: "start",
@@ -553,17 +559,7 @@ async function floorRun(settings: Settings): Promise<FloorFigures> {
         parallel: settings.parallel,
       }, 600_000)
     ));
-    const sosPerSecond = (settings.devices * 1000) / settings.periodMs;
-    for (const [w, load] of workers.entries()) {
-      await load.request({
-        op: "start",
-        sosPerSecond: sosPerSecond / settings.workers,
-        phase: w / settings.workers,
-        commandEveryMs: 0,
-        devicePrefix: DEVICE_PREFIX,
-        devices: settings.devices,
-      }, 10_000);
-    }
+    await startSos(workers, settings);
     await sleep(settings.warmupMs);
     const samples: number[] = [];
     const end = performance.now() + settings.windowMs;
