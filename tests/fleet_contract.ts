@@ -10,7 +10,7 @@
  */
 
 import assert from "node:assert/strict";
-import type { PresenceEvent } from "../relay/presence.ts";
+import type { DeviceRecord, PresenceEvent } from "../relay/presence.ts";
 import type { Role } from "../relay/routing.ts";
 import { allLive, at, type ContractCase, held, type Topology } from "./contract.ts";
 import { closeAll, type Received, TestClient, waitFor } from "./helpers.ts";
@@ -120,18 +120,7 @@ function roleOf(id: string): Role {
   return id.startsWith("dev") || /^d\d/.test(id) ? "device" : "operator";
 }
 
-/** A listed device, as `GET /devices` serves it. */
-interface Listed {
-  id: string;
-  online: boolean;
-  connectedSince: string;
-  lastSeen: string;
-  remote: string;
-  lastDisconnect: { code: number; reason: string; at: string } | null;
-  retained: { at: string; message: unknown } | null;
-}
-
-async function devicesOf(httpUrl: string): Promise<Listed[]> {
+async function devicesOf(httpUrl: string): Promise<DeviceRecord[]> {
   const response = await fetch(`${httpUrl}/devices`);
   assert.equal(response.status, 200, `/devices on ${httpUrl}`);
   return await response.json();

@@ -6,7 +6,7 @@
 
 import assert from "node:assert/strict";
 import { RelayMetrics } from "../relay/metrics.ts";
-import { Presence, type PresenceEvent } from "../relay/presence.ts";
+import { type DeviceRecord, Presence, type PresenceEvent } from "../relay/presence.ts";
 import { startTestRelay, TestClient, waitFor } from "./helpers.ts";
 import { RawClient } from "./raw_client.ts";
 
@@ -79,17 +79,7 @@ Deno.test("presence: a replaced connection's late close does not mark the device
   assert.equal(presence.onlineCount, 1);
 });
 
-interface Listed {
-  id: string;
-  online: boolean;
-  connectedSince: string;
-  lastSeen: string;
-  remote: string;
-  lastDisconnect: { code: number; reason: string; at: string } | null;
-  retained: { at: string; message: unknown } | null;
-}
-
-async function devices(httpUrl: string, token?: string): Promise<Listed[]> {
+async function devices(httpUrl: string, token?: string): Promise<DeviceRecord[]> {
   const response = await fetch(`${httpUrl}/devices`, {
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
