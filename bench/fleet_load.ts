@@ -23,6 +23,7 @@
  * @module
  */
 
+import { closeSockets } from "./close_sockets.ts";
 import { serveCommands } from "./command_loop.ts";
 
 /** Open `count` device connections, ids `prefix` + `from` … `from + count - 1`. */
@@ -355,17 +356,7 @@ async function closeAll(): Promise<FleetReply> {
   const sockets = [...devices.map((d) => d.ws), ...operators.map((o) => o.ws)];
   devices.length = 0;
   operators.length = 0;
-  await Promise.all(sockets.map((ws) =>
-    new Promise<void>((resolve) => {
-      if (ws.readyState === WebSocket.CLOSED) return resolve();
-      const timer = setTimeout(resolve, 5000);
-      ws.onclose = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      ws.close();
-    })
-  ));
+  await closeSockets(sockets);
   return { ok: true };
 }
 

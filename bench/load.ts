@@ -18,6 +18,7 @@
  */
 
 import { readCpuTicks, readSystemTicks } from "./proc.ts";
+import { closeSockets } from "./close_sockets.ts";
 import { serveCommands } from "./command_loop.ts";
 
 /** Open `subscribers` subscriber connections (and a publisher) to `url` + `/<prefix>-<n>`. */
@@ -308,17 +309,7 @@ async function closeAll(): Promise<LoadReply> {
   const sockets = publisher ? [publisher, ...subscribers] : [...subscribers];
   publisher = undefined;
   subscribers.length = 0;
-  await Promise.all(sockets.map((ws) =>
-    new Promise<void>((resolve) => {
-      if (ws.readyState === WebSocket.CLOSED) return resolve();
-      const timer = setTimeout(resolve, 5000);
-      ws.onclose = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      ws.close();
-    })
-  ));
+  await closeSockets(sockets);
   return { ok: true };
 }
 
