@@ -31,6 +31,7 @@ import type {
   PresenceOptions,
   PresenceStore,
 } from "./presence.ts";
+import { offlineEvent } from "./presence.ts";
 
 // KEYS[1] devices; ARGV prefix, id, token, now, remote, connectedSince.
 const ONLINE = `
@@ -285,13 +286,7 @@ export class ClusterPresence implements PresenceStore {
         info.reason,
         this.#options.ttlMs,
       ));
-    this.#emit({
-      event: "offline",
-      id: client.id,
-      at: iso(now),
-      code: info.code,
-      ...(info.reason ? { reason: info.reason } : {}),
-    });
+    this.#emit(offlineEvent(client.id, now, info));
   }
 
   /** {@linkcode PresenceStore.list}: every device of the cluster; rejects while Redis is away. */

@@ -118,6 +118,17 @@ interface Entry {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** The `offline` event of a device whose connection ended at `atMs` (the reason only if given). */
+export function offlineEvent(id: string, atMs: number, info: CloseInfo): PresenceEvent {
+  return {
+    event: "offline",
+    id,
+    at: iso(atMs),
+    code: info.code,
+    ...(info.reason ? { reason: info.reason } : {}),
+  };
+}
+
 /** Presence records of devices, kept in this process. */
 export class Presence implements PresenceStore {
   #entries = new Map<string, Entry>();
@@ -195,13 +206,7 @@ export class Presence implements PresenceStore {
     entry.connection = undefined;
     entry.lastSeen = now;
     entry.lastDisconnect = { code: info.code, reason: info.reason, at: now };
-    this.#emit({
-      event: "offline",
-      id: client.id,
-      at: iso(now),
-      code: info.code,
-      ...(info.reason ? { reason: info.reason } : {}),
-    });
+    this.#emit(offlineEvent(client.id, now, info));
   }
 
   /** Every device online or seen within the TTL, by id, with its retained message. */
