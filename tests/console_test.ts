@@ -345,7 +345,7 @@ Deno.test({
       await connect(page, "console-tls");
       await waitForState(page, "Open");
       const port = relay.running.addr.port;
-      assert.ok(session.requests.includes(`wss://127.0.0.1:${port}/console-tls?events=1`));
+      assert.ok(session.requests.includes(`wss://127.0.0.1:${port}/console-tls?events=1&mark=1`));
       assert.ok(relay.running.relay.hub.holder("console-tls"));
     } finally {
       await Deno.remove(dir, { recursive: true });
