@@ -18,7 +18,7 @@
  * @module
  */
 
-import { presentedToken, tokenMatches } from "./auth.ts";
+import { presentedToken, TOKEN_PROTOCOL_PREFIX, tokenMatches } from "./auth.ts";
 import type { ClusterNode } from "./cluster.ts";
 import { clientIdFromUrl, rawPath } from "./client_id.ts";
 import { consoleResponse, loadConsoleAssets } from "./console_assets.ts";
@@ -426,8 +426,10 @@ export function createRelay(config: CreateRelayOptions): Relay {
       upgrade = Deno.upgradeWebSocket(request, {
         idleTimeout,
         // The relay is protocol-agnostic: agreeing to the first subprotocol asked for keeps
-        // browsers, which fail a handshake whose answer names none, happy.
-        protocol: requested?.split(",")[0].trim() || undefined,
+        // browsers, which fail a handshake whose answer names none, happy; never one carrying
+        // a token, which would echo it.
+        protocol: requested?.split(",").map((p) => p.trim())
+          .find((p) => !p.startsWith(TOKEN_PROTOCOL_PREFIX)) || undefined,
       });
     } catch (error) {
       if (token) cluster?.unclaim(id, token);

@@ -160,6 +160,8 @@ Deno.test({
     await replyIs(page, "esp32-a1", "blink: off");
     await replyIs(page, "esp32-b22", "blink: off");
     assert.deepEqual([b1.blinking, b2.blinking, b3.blinking], [false, false, true]);
+    // The LED column follows the boards' answers.
+    assert.equal(await row(page, "esp32-a1").locator("td").nth(7).innerText(), "off");
 
     // Pattern: a form whose bounds are the firmware's; a bad value is not sent.
     await action(page, "Pattern…");
@@ -422,9 +424,11 @@ Deno.test({
     // Another load of the page in this tab has it back.
     await page.reload();
     assert.equal(await page.getByLabel("Token").inputValue(), operator);
-    // The relay logs no URL, so the WebSocket's ?token= is in no log line.
-    assert.ok(relay.logs.length > 0);
-    for (const line of relay.logs) assert.ok(!line.includes(operator) && !line.includes(forged));
+    // No URL the page asked for, its WebSocket's included, and no log line holds a credential.
+    assert.ok(session.requests.some((url) => url.startsWith("ws://")));
+    for (const text of [...session.requests, ...relay.logs]) {
+      for (const token of [forged, asDevice, operator]) assert.ok(!text.includes(token), text);
+    }
   },
 });
 
@@ -445,6 +449,13 @@ Deno.test({
     await select(page, ["esp32-garage"]);
     await action(page, "Blink off");
     await replyIs(page, "esp32-garage", "blink: off");
+    // A failure, in its colour: today's firmware does not know the settings command.
+    await select(page, ["esp32-kitchen"]);
+    await action(page, "Settings…");
+    await page.getByRole("dialog").getByLabel("statusEvery").fill("6");
+    await page.getByRole("button", { name: "Review…" }).click();
+    await page.getByRole("button", { name: "Apply to 1 board" }).click();
+    await replyIs(page, "esp32-kitchen", "settings failed");
     await select(page, ["esp32-kitchen", "esp32-garage"]);
     await page.locator("section.devices").screenshot({
       path: new URL("console-fleet.png", ARTIFACTS).pathname,

@@ -190,15 +190,14 @@ function randomId() {
 /**
  * Where the relay takes a client id: the page's own origin, ws or wss to match.
  * Relative to the page, so a reverse proxy serving the relay under a sub-path works too.
+ * The token never goes in it (see socketProtocols).
  * @param {string} id
- * @param {string} token
  * @param {boolean} [events] also get the relay's presence events, for the Devices table
  */
-function socketUrl(id, token, events = false) {
+function socketUrl(id, events = false) {
   const url = new URL(encodeURIComponent(id), location.href);
   url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
   const query = new URLSearchParams();
-  if (token) query.set("token", token);
   if (events) {
     query.set("events", "1");
     // A secret of this connection's own on every event: a device's look-alike text has none.
@@ -207,6 +206,22 @@ function socketUrl(id, token, events = false) {
   url.search = query.toString();
   url.hash = "";
   return url;
+}
+
+/**
+ * The WebSocket subprotocols that carry the token: a browser can set no header on a WebSocket,
+ * and a URL ends up in logs (a proxy's). The relay reads `bearer.<base64url>` (relay/auth.ts)
+ * and agrees to `relay.console`.
+ * @param {string} token
+ * @returns {string[] | undefined}
+ */
+function socketProtocols(token) {
+  if (!token) return undefined;
+  const base64 = btoa(String.fromCharCode(...encoder.encode(token)));
+  return [
+    "relay.console",
+    `bearer.${base64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}`,
+  ];
 }
 
 /** The token for HTTP requests: the connection's while connected, else what is typed. */
@@ -267,7 +282,7 @@ function updateControls() {
 
 function updateRelayUrl() {
   const id = idInput.value.trim() || "<id>";
-  relayUrlText.textContent = socketUrl(id, "").href.replace(
+  relayUrlText.textContent = socketUrl(id).href.replace(
     encodeURIComponent(id),
     id,
   );
@@ -349,9 +364,9 @@ function openSocket() {
   clearTimeout(reconnectTimer);
   if (socket) return;
   const id = currentId;
-  const shown = socketUrl(id, "").href;
+  const shown = socketUrl(id).href;
   setState("connecting", "Connecting…", `to ${shown}${currentToken ? " with a token" : ""}`);
-  const ws = new WebSocket(socketUrl(id, currentToken, true));
+  const ws = new WebSocket(socketUrl(id, true), socketProtocols(currentToken));
   ws.binaryType = "arraybuffer";
   socket = ws;
   let opened = false;
@@ -1888,6 +1903,10 @@ function takeReply(from, cmd, value) {
   };
   if (value.ok === true && cmd === "status" && isObject(value.status)) {
     device.status = value.status;
+    device.statusAt = now;
+  } else if (value.ok === true && cmd === "blink" && typeof value.on === "boolean") {
+    // The LED column follows what the board says it now does.
+    device.status = { ...device.status, blinking: value.on };
     device.statusAt = now;
   }
   describe(device);
