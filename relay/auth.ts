@@ -30,9 +30,9 @@ function tokenFromProtocols(header: string): string | undefined {
       const base64 = protocol.slice(TOKEN_PROTOCOL_PREFIX.length).replace(/-/g, "+")
         .replace(/_/g, "/");
       const binary = atob(base64);
-      return new TextDecoder("utf-8", { fatal: true }).decode(
-        Uint8Array.from(binary, (c) => c.charCodeAt(0)),
-      );
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch {
       return ""; // not base64url of UTF-8: a token that matches nothing
     }

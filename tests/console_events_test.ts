@@ -67,7 +67,7 @@ Deno.test("each marked operator gets its own mark in a hello first, then on ever
 Deno.test("a device cannot ask for a mark: it gets no hello and no events", async () => {
   await using relay = startTestRelay({ resumeWindowSeconds: 0 });
   await using device = await TestClient.open(`${relay.url}d1?role=device&events=1&mark=1`);
-  await using other = await TestClient.open(`${relay.url}d2?role=device`);
+  await using _other = await TestClient.open(`${relay.url}d2?role=device`);
   await waitFor("both live", () => relay.running.relay.hub.connectedCount === 2);
   assert.ok(await device.silentFor(200), "a device gets neither a hello nor the events");
 });

@@ -2351,5 +2351,6 @@ updateRelayUrl();
 updateMode();
 updateControls();
 updateSortHeaders();
-refreshClients();
-loadDevices();
+// The table first: with a fleet, drawing the Clients list (one entry a device) at the same time
+// would make the table wait for it.
+loadDevices().finally(refreshClients);
