@@ -255,7 +255,8 @@ Deno.test({
     await waitForState(page, "Open");
 
     // No device chosen yet: refused in the page.
-    await page.getByRole("button", { name: "Status", exact: true }).click();
+    await page.locator("#command-form").getByRole("button", { name: "Status", exact: true })
+      .click();
     await page.locator("#target-error", { hasText: "device id" }).waitFor();
 
     // Choosing the device from the client list, by keyboard.
@@ -270,12 +271,14 @@ Deno.test({
       ["Reboot", '{"to":"esp32-ab12","cmd":"reboot"}'],
     ];
     for (const [button, json] of expected) {
-      await page.getByRole("button", { name: button, exact: true }).click();
+      await page.locator("#command-form").getByRole("button", { name: button, exact: true })
+        .click();
       assert.equal(await nextText(device), json, button);
     }
 
     await page.getByLabel("Device id").fill("*");
-    await page.getByRole("button", { name: "Status", exact: true }).click();
+    await page.locator("#command-form").getByRole("button", { name: "Status", exact: true })
+      .click();
     assert.equal(await nextText(device), '{"to":"*","cmd":"status"}');
   },
 });
@@ -448,7 +451,8 @@ Deno.test({
       await waitForState(page, "Open");
       await clientRow(page, "sensor-kitchen").waitFor();
       await clientRow(page, "esp32-ab12").getByRole("button").click();
-      await page.getByRole("button", { name: "Status", exact: true }).click();
+      await page.locator("#command-form").getByRole("button", { name: "Status", exact: true })
+        .click();
       assert.equal(await nextText(device), '{"to":"esp32-ab12","cmd":"status"}');
       device.socket.send('{"from":"esp32-ab12","status":"ok","uptime":4211,"rssi":-61}');
       device.socket.send(new Uint8Array(40).map((_, i) => i * 7));
