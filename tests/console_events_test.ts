@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import { markEvent } from "../relay/hub.ts";
 import { startTestRelay, TestClient, waitFor } from "./helpers.ts";
+import { clusterTest, live, startNode } from "./cluster_nodes.ts";
 
 /** The next message, as a JSON object. */
 async function nextJson(client: TestClient): Promise<Record<string, unknown>> {
@@ -71,3 +72,21 @@ Deno.test("a device cannot ask for a mark: it gets no hello and no events", asyn
   await waitFor("both live", () => relay.running.relay.hub.connectedCount === 2);
   assert.ok(await device.silentFor(200), "a device gets neither a hello nor the events");
 });
+
+clusterTest(
+  "on a cluster, events of a device on another node reach a marked operator with its mark",
+  async (redis) => {
+    await using a = await startNode(redis, "node-a");
+    await using b = await startNode(redis, "node-b");
+    await using operator = await TestClient.open(`${b.url}ops?events=1&mark=1`);
+    const hello = await nextJson(operator);
+    assert.equal(hello.event, "hello");
+    await live(b, ["ops"]);
+    await using device = await TestClient.open(`${a.url}esp32-far?role=device`);
+    const online = await nextJson(operator);
+    assert.deepEqual([online.event, online.id, online.mark], ["online", "esp32-far", hello.mark]);
+    device.socket.send(JSON.stringify({ event: "offline", id: "esp32-far", at: "x" }));
+    const forged = await nextJson(operator);
+    assert.deepEqual([forged.event, "mark" in forged], ["offline", false]);
+  },
+);
