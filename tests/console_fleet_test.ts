@@ -118,8 +118,8 @@ function action(page: Page, name: string): Promise<void> {
 }
 
 /** Opens the page connected to the relay, with the boards' rows shown. */
-async function openFleet(relay: TestRelay, ids: string[]) {
-  const session = await openConsole(relay, { viewport: { width: 1400, height: 900 } });
+async function openFleet(relay: TestRelay, ids: string[], width = 1400) {
+  const session = await openConsole(relay, { viewport: { width, height: 900 } });
   await connect(session.page, "console-fleet");
   await waitForState(session.page, "Open");
   for (const id of ids) await row(session.page, id).waitFor();
@@ -441,7 +441,12 @@ Deno.test({
     await using _a = await Board.connect(relay, "esp32-kitchen");
     await using _b = await Board.connect(relay, "esp32-garage");
     await using _c = await Board.connect(relay, "esp32-attic");
-    await using session = await openFleet(relay, ["esp32-kitchen", "esp32-garage", "esp32-attic"]);
+    // Wide enough for every column, the replies included.
+    await using session = await openFleet(
+      relay,
+      ["esp32-kitchen", "esp32-garage", "esp32-attic"],
+      1640,
+    );
     const { page } = session;
     await select(page, ["esp32-kitchen", "esp32-garage", "esp32-attic"]);
     await action(page, "Status");
