@@ -17,6 +17,9 @@
 import { SETTINGS_FILE, TRIAL_FILE } from "./config.ts";
 import { hashOf, mergeSettings, readSettings, type Settings } from "./settings.ts";
 
+// Field lists as strings searched with indexOf (fewer bytes than arrays): no top-level field's
+// name is a part of another's.
+
 /** The fields that decide whether the board reaches the relay: a change to one is a trial. */
 export const TRIAL_FIELDS = "wifi server clientId token role";
 
