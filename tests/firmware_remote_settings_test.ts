@@ -375,7 +375,7 @@ Deno.test("a power cycle during an unconfirmed trial ends on the previous settin
   });
 });
 
-Deno.test("secrets never appear in replies, events, status or the console; a wrong Wi-Fi password and token are undone", async () => {
+Deno.test("secrets never appear in replies, events, status, the console or the relay's log; a wrong Wi-Fi password and token are undone", async () => {
   const wrongWifi = "wrong-wifi-password-secret";
   const wrongToken = "wrong-token-never-shown-9876543210";
   await using relay = await startRelayProcess(["--token", TOKEN]);
@@ -425,6 +425,7 @@ Deno.test("secrets never appear in replies, events, status or the console; a wro
           ["a message to the operators", seen.join("\n")],
           ["GET /devices", devices],
           ["the console", fw.board.console.text],
+          ["the relay's log", relay.stderr.join("\n")],
         ]
       ) {
         assert.ok(!text.includes(secret), `a secret in ${where}`);
