@@ -5,7 +5,7 @@
  * Clients trust the CA once; later runs reuse it, so re-issuing the server certificate (for
  * example after the relay gets a new IP address) does not break them.
  *
- * Command line: `deno task certs -- --help`.
+ * Command line: `deno task certs -- --help` (tools/certs.ts).
  *
  * @module
  */
@@ -61,11 +61,11 @@ export interface EnsureCertificatesResult {
 }
 
 /** Default lifetime of a server certificate, in days: the most Apple platforms accept. */
-const DEFAULT_VALID_DAYS = 825;
+export const DEFAULT_VALID_DAYS = 825;
 /** Lifetime of a new CA, in days: long, so clients rarely need to trust a new one. */
 const CA_VALID_DAYS = 3650;
 /** Largest accepted `validDays`. */
-const MAX_VALID_DAYS = CA_VALID_DAYS;
+export const MAX_VALID_DAYS = CA_VALID_DAYS;
 const DAY_MS = 24 * 60 * 60 * 1000;
 // Start validity an hour early so clients with a slightly slow clock accept a fresh cert.
 const CLOCK_SKEW_MS = 60 * 60 * 1000;
@@ -78,7 +78,8 @@ const CA_CERT_FILE = "ca.crt";
 const CA_KEY_FILE = "ca.key";
 const SERVER_CERT_FILE = "server.crt";
 const SERVER_KEY_FILE = "server.key";
-const DEFAULT_DIR = "tls";
+/** Where `deno task certs` and `deno task serve:tls` keep the files. */
+export const DEFAULT_CERTS_DIR = "tls";
 
 /** One subjectAltName entry. */
 interface SanEntry {
@@ -137,9 +138,14 @@ function toSanEntries(hosts: string[]): SanEntry[] {
   return entries;
 }
 
-/** Formats SAN entries the way openssl prints them, e.g. `DNS:localhost, IP:::1`. */
-function formatSans(entries: SanEntry[]): string {
-  return entries.map((e) => `${e.type === "ip" ? "IP" : "DNS"}:${e.value}`).join(", ");
+/**
+ * Whether a host can go into a certificate's subjectAltName.
+ *
+ * @param host An IP address (IPv4, IPv6, bracketed or not) or a DNS name.
+ * @returns True when {@linkcode generateCertificates} accepts it.
+ */
+export function isCertificateHost(host: string): boolean {
+  return parseHost(host) !== undefined;
 }
 
 function isSysGranted(kind: "hostname" | "networkInterfaces"): boolean {
@@ -317,15 +323,20 @@ interface IssueOptions {
   force: boolean;
 }
 
-interface IssueResult {
+/** What {@linkcode issueCertificates} wrote. */
+export interface IssuedCertificates {
+  /** Paths of the four files. */
   paths: CertificatePaths;
+  /** True when a new CA was made, false when the existing one was reused. */
   caCreated: boolean;
-  sans: SanEntry[];
+  /** The server certificate's subjectAltNames as openssl prints them, e.g. `IP:::1`. */
+  subjectAltNames: string[];
+  /** When the server certificate expires. */
   notAfter: Date;
 }
 
 /** Loads or creates the CA in caDir, then writes a server certificate and key it signed. */
-async function issue(options: IssueOptions): Promise<IssueResult> {
+async function issue(options: IssueOptions): Promise<IssuedCertificates> {
   checkValidDays(options.validDays);
   const sans = toSanEntries(options.hosts);
   const paths: CertificatePaths = {
@@ -385,7 +396,8 @@ async function issue(options: IssueOptions): Promise<IssueResult> {
   }
   await writePrivateFile(paths.serverKey, await privateKeyPem(keys.privateKey));
   await Deno.writeTextFile(paths.serverCert, cert.toString("pem") + "\n");
-  return { paths, caCreated, sans, notAfter };
+  const subjectAltNames = sans.map((e) => `${e.type === "ip" ? "IP" : "DNS"}:${e.value}`);
+  return { paths, caCreated, subjectAltNames, notAfter };
 }
 
 /**
@@ -408,7 +420,22 @@ async function issue(options: IssueOptions): Promise<IssueResult> {
 export async function generateCertificates(
   options: GenerateCertificatesOptions,
 ): Promise<CertificatePaths> {
-  const result = await issue({
+  return (await issueCertificates(options)).paths;
+}
+
+/**
+ * {@linkcode generateCertificates}, telling also whether the CA is new, the subjectAltNames and
+ * the expiry: what `deno task certs` prints.
+ *
+ * @param options Output directory, hosts for the subjectAltName, lifetime and CA replacement.
+ * @returns The paths written, whether the CA is new, the names and the expiry.
+ * @throws {TypeError} If a host is neither an IP address nor a DNS name.
+ * @throws {Error} If an existing CA is incomplete, expired or does not match its key.
+ */
+export function issueCertificates(
+  options: GenerateCertificatesOptions,
+): Promise<IssuedCertificates> {
+  return issue({
     caDir: options.dir,
     serverCert: join(options.dir, SERVER_CERT_FILE),
     serverKey: join(options.dir, SERVER_KEY_FILE),
@@ -416,7 +443,6 @@ export async function generateCertificates(
     validDays: options.validDays ?? DEFAULT_VALID_DAYS,
     force: options.force ?? false,
   });
-  return result.paths;
 }
 
 /**
@@ -472,142 +498,4 @@ export function trustHint(caCertPath: string): string {
     `  Browsers: import ${p} as a certificate authority (certificate settings, "Authorities")`,
     `  Espruino: devices do not verify certificates at all; TLS there gives encryption only.`,
   ].join("\n");
-}
-
-/** A command-line mistake: reported with exit code 2. */
-class UsageError extends Error {}
-
-interface CliOptions {
-  hosts: string[];
-  dir: string;
-  days: number;
-  force: boolean;
-  help: boolean;
-}
-
-const USAGE = `Usage: deno task certs -- [--host HOST]... [--dir DIR] [--days N] [--force]
-
-Creates a local CA (once) and a server certificate signed by it.
-
-  --host HOST  IP address or DNS name for the certificate; repeat for more. localhost,
-               127.0.0.1 and ::1 are always included. Without --host: this machine's
-               host name and network addresses.
-  --dir DIR    output directory (default ${DEFAULT_DIR}; the task may only write to ${DEFAULT_DIR})
-  --days N     server certificate lifetime in days, 1 to ${MAX_VALID_DAYS} (default ${DEFAULT_VALID_DAYS})
-  --force      replace the existing CA too; clients must then trust the new ca.crt
-  --help       show this text`;
-
-function parseCliArgs(args: string[]): CliOptions {
-  const options: CliOptions = {
-    hosts: [],
-    dir: DEFAULT_DIR,
-    days: DEFAULT_VALID_DAYS,
-    force: false,
-    help: false,
-  };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--") continue; // Left over from `deno task certs -- …`.
-    const eq = arg.indexOf("=");
-    const flag = arg.startsWith("--") && eq !== -1 ? arg.slice(0, eq) : arg;
-    const inline = flag === arg ? undefined : arg.slice(eq + 1);
-    const takeValue = (expects: string): string => {
-      const value = inline ?? args[++i];
-      if (value === undefined || value === "" || (inline === undefined && value.startsWith("--"))) {
-        throw new UsageError(`${flag} expects ${expects}`);
-      }
-      return value;
-    };
-    const noValue = () => {
-      if (inline !== undefined) throw new UsageError(`${flag} takes no value`);
-    };
-    switch (flag) {
-      case "--host": {
-        const value = takeValue("an IP address or DNS name");
-        if (!parseHost(value)) {
-          throw new UsageError(`--host expects an IP address or DNS name, got "${value}"`);
-        }
-        options.hosts.push(value);
-        break;
-      }
-      case "--dir":
-        options.dir = takeValue("a directory path");
-        break;
-      case "--days": {
-        const value = takeValue(`a whole number of days from 1 to ${MAX_VALID_DAYS}`);
-        const days = /^\d+$/.test(value) ? Number(value) : NaN;
-        if (!(days >= 1 && days <= MAX_VALID_DAYS)) {
-          throw new UsageError(
-            `--days expects a whole number of days from 1 to ${MAX_VALID_DAYS}, got "${value}"`,
-          );
-        }
-        options.days = days;
-        break;
-      }
-      case "--force":
-        noValue();
-        options.force = true;
-        break;
-      case "--help":
-      case "-h":
-        noValue();
-        options.help = true;
-        break;
-      default:
-        throw new UsageError(
-          arg.startsWith("-")
-            ? `unknown flag ${flag} (expected --host, --dir, --days, --force or --help)`
-            : `unexpected argument "${arg}" (hosts go after --host)`,
-        );
-    }
-  }
-  return options;
-}
-
-/** Runs the command line and returns the exit code. */
-async function main(args: string[]): Promise<number> {
-  let options: CliOptions;
-  try {
-    options = parseCliArgs(args);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`certs: ${error.message}\nRun with --help for usage.`);
-    return 2;
-  }
-  if (options.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  const hosts = options.hosts.length > 0
-    ? ["localhost", "127.0.0.1", "::1", ...options.hosts]
-    : defaultHosts();
-  try {
-    const { paths, caCreated, sans, notAfter } = await issue({
-      caDir: options.dir,
-      serverCert: join(options.dir, SERVER_CERT_FILE),
-      serverKey: join(options.dir, SERVER_KEY_FILE),
-      hosts,
-      validDays: options.days,
-      force: options.force,
-    });
-    console.log(
-      [
-        `CA certificate:     ${paths.caCert} (${caCreated ? "new" : "existing CA reused"})`,
-        `CA private key:     ${paths.caKey}`,
-        `Server certificate: ${paths.serverCert} (valid until ${notAfter.toISOString()})`,
-        `Server private key: ${paths.serverKey}`,
-        `Subject alternative names: ${formatSans(sans)}`,
-        "",
-        trustHint(paths.caCert),
-      ].join("\n"),
-    );
-    return 0;
-  } catch (error) {
-    console.error(`certs: ${error instanceof Error ? error.message : error}`);
-    return 1;
-  }
-}
-
-if (import.meta.main) {
-  Deno.exit(await main(Deno.args));
 }

@@ -101,8 +101,12 @@ interface OptionSpec {
   value: string;
   description: string;
   parse: (raw: string, name: string) => RelayOptions[keyof RelayOptions];
-  defaultText: string;
+  /** Said after the default from {@linkcode DEFAULT_OPTIONS}, when it needs a word more. */
+  defaultNote?: string;
 }
+
+/** The port `--tls` moves the default to. */
+const TLS_PORT = 8443;
 
 const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error", "silent"];
 
@@ -201,7 +205,6 @@ const SPECS: OptionSpec[] = [
     value: "ADDR",
     description: "interface to listen on",
     parse: nonEmpty,
-    defaultText: "0.0.0.0",
   },
   {
     flag: "port",
@@ -210,7 +213,7 @@ const SPECS: OptionSpec[] = [
     value: "N",
     description: "TCP port (0 picks a free one)",
     parse: integer(0, 65535),
-    defaultText: "8000, or 8443 with --tls",
+    defaultNote: `, or ${TLS_PORT} with --tls`,
   },
   {
     flag: "tls",
@@ -219,7 +222,6 @@ const SPECS: OptionSpec[] = [
     value: "",
     description: "serve wss:// (creates a local CA and certificate when missing)",
     parse: boolean,
-    defaultText: "off",
   },
   {
     flag: "cert",
@@ -228,7 +230,6 @@ const SPECS: OptionSpec[] = [
     value: "FILE",
     description: "PEM certificate for --tls",
     parse: nonEmpty,
-    defaultText: "tls/server.crt",
   },
   {
     flag: "key",
@@ -237,7 +238,6 @@ const SPECS: OptionSpec[] = [
     value: "FILE",
     description: "PEM private key for --tls",
     parse: nonEmpty,
-    defaultText: "tls/server.key",
   },
   {
     flag: "ping-interval",
@@ -246,7 +246,6 @@ const SPECS: OptionSpec[] = [
     value: "S",
     description: "silence before the relay pings a client; 0 with --ping-timeout 0 disables",
     parse: seconds,
-    defaultText: "10",
   },
   {
     flag: "ping-timeout",
@@ -255,7 +254,6 @@ const SPECS: OptionSpec[] = [
     value: "S",
     description: "wait for an answer before dropping the client",
     parse: seconds,
-    defaultText: "10",
   },
   {
     flag: "max-message-bytes",
@@ -264,7 +262,6 @@ const SPECS: OptionSpec[] = [
     value: "N",
     description: "largest message; bigger closes the sender with 1009",
     parse: integer(1, 64 * 1024 * 1024 - 1),
-    defaultText: "65536",
   },
   {
     flag: "max-backlog-bytes",
@@ -273,7 +270,6 @@ const SPECS: OptionSpec[] = [
     value: "N",
     description: "unsent bytes a client may keep queued past the grace period (8× drops at once)",
     parse: integer(1, 2 ** 31),
-    defaultText: "1048576",
   },
   {
     flag: "backlog-grace",
@@ -282,7 +278,6 @@ const SPECS: OptionSpec[] = [
     value: "S",
     description: "how long a backlog may stay over the limit before the client is dropped",
     parse: seconds,
-    defaultText: "5",
   },
   {
     flag: "max-clients",
@@ -291,7 +286,6 @@ const SPECS: OptionSpec[] = [
     value: "N",
     description: "most simultaneous connections; more get 503",
     parse: integer(1, 1_000_000),
-    defaultText: "10000",
   },
   {
     flag: "resume-window",
@@ -300,7 +294,6 @@ const SPECS: OptionSpec[] = [
     value: "S",
     description: "a client back within S seconds first gets what it missed; 0 turns it off",
     parse: seconds,
-    defaultText: "30",
   },
   {
     flag: "resume-max-messages",
@@ -309,7 +302,6 @@ const SPECS: OptionSpec[] = [
     value: "N",
     description: "most messages kept for one away client (the oldest go first)",
     parse: integer(1, 1_000_000),
-    defaultText: "100",
   },
   {
     flag: "resume-max-bytes",
@@ -318,7 +310,6 @@ const SPECS: OptionSpec[] = [
     value: "N",
     description: "most payload bytes kept for one away client (the oldest go first)",
     parse: integer(1, 2 ** 31),
-    defaultText: "262144",
   },
   {
     flag: "resume-max-total-bytes",
@@ -327,7 +318,6 @@ const SPECS: OptionSpec[] = [
     value: "N",
     description: "most payload bytes kept for all away clients together",
     parse: integer(1, 2 ** 40),
-    defaultText: "67108864",
   },
   {
     flag: "token",
@@ -336,7 +326,6 @@ const SPECS: OptionSpec[] = [
     value: "SECRET",
     description: "require ?token= or Authorization: Bearer (401 otherwise)",
     parse: nonEmpty,
-    defaultText: "none",
   },
   {
     flag: "jwt-secret",
@@ -345,7 +334,6 @@ const SPECS: OptionSpec[] = [
     value: "SECRET",
     description: "per-client tokens (JWT, HS256) with this secret of 32+ characters",
     parse: nonEmpty,
-    defaultText: "none",
   },
   {
     flag: "jwt-public-key",
@@ -354,7 +342,6 @@ const SPECS: OptionSpec[] = [
     value: "FILE",
     description: "per-client tokens (JWT) signed by this PEM key's owner (ES256 or EdDSA)",
     parse: nonEmpty,
-    defaultText: "none",
   },
   {
     flag: "retain-ttl",
@@ -363,7 +350,6 @@ const SPECS: OptionSpec[] = [
     value: "S",
     description: "keep a device's presence and retained message this long after last seen",
     parse: retainTtl,
-    defaultText: "86400 (24 h)",
   },
   {
     flag: "retain-max-bytes",
@@ -372,7 +358,6 @@ const SPECS: OptionSpec[] = [
     value: "N",
     description: "largest retained message kept per device (bigger ones are only relayed)",
     parse: integer(1, 1024 * 1024),
-    defaultText: "4096",
   },
   {
     flag: "on-duplicate",
@@ -381,7 +366,6 @@ const SPECS: OptionSpec[] = [
     value: "reject|replace",
     description: "id already connected: refuse with 409, or replace the old connection",
     parse: oneOf<DuplicatePolicy>(["reject", "replace"]),
-    defaultText: "reject",
   },
   {
     flag: "log-level",
@@ -390,7 +374,6 @@ const SPECS: OptionSpec[] = [
     value: LOG_LEVELS.join("|"),
     description: "least severe level printed",
     parse: oneOf(LOG_LEVELS),
-    defaultText: "info",
   },
   {
     flag: "log-format",
@@ -399,34 +382,34 @@ const SPECS: OptionSpec[] = [
     value: "text|json",
     description: "log line format",
     parse: oneOf<LogFormat>(["text", "json"]),
-    defaultText: "text",
   },
   {
     flag: "redis",
     env: "RELAY_REDIS",
     key: "redis",
     value: "URL",
-    description: "join a cluster of relays on Redis (redis://[user:pass@]HOST:PORT[/DB])",
+    description:
+      "join the cluster on that Redis: redis://[user:pass@]HOST:PORT[/DB], rediss:// for TLS",
     parse: redisUrl,
-    defaultText: "none (one process)",
+    defaultNote: " (one process)",
   },
   {
     flag: "cluster",
     env: "RELAY_CLUSTER",
     key: "cluster",
     value: "NAME",
-    description: "cluster name, prefix of the Redis keys (with --redis)",
+    description:
+      "prefix of every Redis key and channel, so clusters can share a Redis (with --redis)",
     parse: clusterName,
-    defaultText: "relay",
   },
   {
     flag: "lease",
     env: "RELAY_LEASE",
     key: "leaseSeconds",
     value: "S",
-    description: "a crashed node's ids are freed after this (with --redis)",
+    description:
+      "a node that stops without saying so keeps its ids at most this long (with --redis)",
     parse: leaseSeconds,
-    defaultText: "15",
   },
   {
     flag: "reuse-port",
@@ -435,7 +418,6 @@ const SPECS: OptionSpec[] = [
     value: "",
     description: "share the port with other relay processes (needs deno run --unstable-net)",
     parse: boolean,
-    defaultText: "off",
   },
 ];
 
@@ -470,17 +452,48 @@ export const DEFAULT_OPTIONS: Readonly<RelayOptions> = {
   reusePort: false,
 };
 
+/** One flag as `--help` and the flags table in README.md show it. */
+export interface OptionRow {
+  /** The flag and its value's placeholder, e.g. `--port N`. */
+  flag: string;
+  /** The environment variable, e.g. `RELAY_PORT`. */
+  env: string;
+  /** The default, from {@linkcode DEFAULT_OPTIONS}: `none` for unset, `off` for false. */
+  defaultValue: string;
+  /** A word more on the default, like `, or 8443 with --tls`; empty for most. */
+  defaultNote: string;
+  /** What the option does. */
+  description: string;
+}
+
+/** Every option as a row: the one source of `--help` and of the flags table in README.md. */
+export function optionRows(): OptionRow[] {
+  return SPECS.map((spec) => {
+    const value = DEFAULT_OPTIONS[spec.key];
+
+    return {
+      flag: `--${spec.flag}${spec.value ? ` ${spec.value}` : ""}`,
+      env: spec.env,
+      defaultValue: value === undefined ? "none" : value === false ? "off" : String(value),
+      defaultNote: spec.defaultNote ?? "",
+      description: spec.description,
+    };
+  });
+}
+
 /** Help text listing every flag, its environment variable and its default. */
 export function helpText(): string {
-  const rows = SPECS.map((spec) => {
-    const left = `  --${spec.flag}${spec.value ? ` ${spec.value}` : ""}`;
-    return `${left.padEnd(36)}${spec.description}\n${
-      "".padEnd(36)
-    }env ${spec.env}, default ${spec.defaultText}`;
+  const indent = "".padEnd(36);
+  const rows = optionRows().map((row) => {
+    const left = `  ${row.flag}`;
+    // A flag too long for the column puts its description on the next line.
+    const head = left.length < indent.length ? left.padEnd(indent.length) : `${left}\n${indent}`;
+    return `${head}${row.description}\n${indent}env ${row.env}, default ${row.defaultValue}${row.defaultNote}`;
   });
+  const port = DEFAULT_OPTIONS.port;
   return [
-    "Usage: deno task serve [-- FLAGS]      (ws://HOST:8000/<clientId>)",
-    "       deno task serve:tls [-- FLAGS]  (wss://HOST:8443/<clientId>)",
+    `Usage: deno task serve [-- FLAGS]      (ws://HOST:${port}/<clientId>)`,
+    `       deno task serve:tls [-- FLAGS]  (wss://HOST:${TLS_PORT}/<clientId>)`,
     "",
     "Flags (a flag wins over its environment variable):",
     ...rows,
@@ -531,7 +544,7 @@ export function parseCommandLine(input: ParseInput): CommandLine {
   const tls = (values.tls as boolean | undefined) ?? DEFAULT_OPTIONS.tls;
   const options: RelayOptions = {
     ...DEFAULT_OPTIONS,
-    port: tls ? 8443 : DEFAULT_OPTIONS.port,
+    port: tls ? TLS_PORT : DEFAULT_OPTIONS.port,
     ...values,
   } as RelayOptions;
   validate(options);

@@ -50,7 +50,7 @@ export interface RunningRelay {
 
 /**
  * How long shutdown waits for clients to finish the closing handshake: a second, so that the
- * process exits within the 2 s the README promises even on a busy machine.
+ * process exits within the 2 s docs/relay.md promises even on a busy machine.
  */
 const SHUTDOWN_GRACE_MS = 1000;
 

@@ -51,6 +51,8 @@ Deno.test("deno task build writes a minified bundle and the settings beside it, 
       Number(/: (\d+) bytes/.exec(result.stdout)![1]),
       new TextEncoder().encode(code).length,
     );
+    // The budget of a board's flash for the firmware (docs/firmware.md#memory).
+    assert.ok(code.length <= 16384, `the bundle is ${code.length} bytes, over 16 KB`);
     assert.match(code, /require\("tls"\)/, "Espruino modules stay plain require calls");
     assert.doesNotMatch(code, /Proxy|Symbol|async |await /);
     // The bundle is every board's: the settings are not in it.

@@ -315,7 +315,7 @@ function runCli(
       "--allow-read",
       `--allow-write=${writeDir}`,
       ...sysFlags,
-      "relay/certs.ts",
+      "tools/certs.ts",
       ...args,
     ],
     cwd: REPO_ROOT,

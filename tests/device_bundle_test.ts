@@ -24,6 +24,7 @@ function run(code: string, result: string): { value: unknown; required: string[]
 Deno.test("the client bundle passes the Espruino dialect check and keeps require calls plain", async () => {
   const code = await buildDeviceBundle({ entry: "device/ws/mod.ts", globalName: "WS" });
   assert.deepEqual(checkEspruinoDialect(code, { file: "ws.js" }), []);
+  assert.ok(code.length <= 8192, `the client bundle is ${code.length} bytes, over 8 KB`);
   for (const name of ["net", "tls", "crypto"]) {
     assert.ok(code.includes(`require("${name}")`), `require("${name}") stays a plain call`);
   }

@@ -210,6 +210,7 @@ export function parseDeviceConfig(text: string, options: { file?: string } = {})
     "reconnect",
     "outbox",
     "maxMessageBytes",
+    "confirmMs",
   ]);
 
   const defaults = deviceDefaults();
@@ -324,6 +325,7 @@ export function parseDeviceConfig(text: string, options: { file?: string } = {})
       maxBytes: reader.integer(outbox, "maxBytes", "outbox.", defaults.outbox.maxBytes),
     },
     maxMessageBytes: reader.integer(root, "maxMessageBytes", "", defaults.maxMessageBytes),
+    confirmMs: reader.integer(root, "confirmMs", "", defaults.confirmMs),
   };
   if (config.reconnect.maxDelayMs < config.reconnect.minDelayMs) {
     reader.problems.push(

@@ -33,12 +33,14 @@ export interface CommandTarget {
   rehandshake(): void;
   /** `reboot`: restarts the board (after the reply has gone out). */
   reboot(): void;
+  /** `settings`: checks, saves and applies `set`; returns the reply's fields (./remote_settings.ts). */
+  settings?(set: unknown): Reply;
 }
 
 /** A reply to send back, as an object to serialise. */
 export type Reply = { [key: string]: unknown };
 
-const COMMANDS = "status, blink, pattern, say, rehandshake, reboot";
+const COMMANDS = "status, blink, pattern, say, rehandshake, reboot, settings";
 const PATTERN_KEYS = ["dotOnMs", "dashOnMs", "offMs", "pauseMs"];
 
 /**
@@ -99,6 +101,7 @@ export function handleCommand(text: string, target: CommandTarget): Reply | null
     target.say(message.text);
     return reply({ ok: true });
   }
+  if (cmd === "settings" && target.settings) return reply(target.settings(message.set));
   if (cmd === "rehandshake" || cmd === "reboot") {
     target[cmd]();
     return reply({ ok: true });

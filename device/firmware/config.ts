@@ -13,6 +13,13 @@
 /** The Storage file that holds a board's settings, as JSON. */
 export const SETTINGS_FILE = "settings.json";
 
+/**
+ * The Storage file of a trial of settings sent by the `settings` command
+ * (device/firmware/remote_settings.ts), as JSON: `s` the settings text tried, `c` the fields
+ * changed, `r` set once a boot has run it, `w` why it was undone (until that is reported).
+ */
+export const TRIAL_FILE = "settings.trial";
+
 /** SOS timings in milliseconds. */
 export interface SosPattern {
   /** A dot's on time. */
@@ -70,6 +77,8 @@ export interface DeviceConfig {
   outbox: { maxMessages: number; maxBytes: number };
   /** Largest message accepted from the relay. */
   maxMessageBytes: number;
+  /** How long a remote change of wifi, server or credentials has to reach the relay, or is undone. */
+  confirmMs: number;
 }
 
 /** Every field's default: a board without a settings file runs with these (and no server). */
@@ -88,6 +97,7 @@ export function deviceDefaults(): DeviceConfig {
     reconnect: { minDelayMs: 500, maxDelayMs: 30000 },
     outbox: { maxMessages: 20, maxBytes: 2048 },
     maxMessageBytes: 4096,
+    confirmMs: 60000,
   };
 }
 
@@ -114,5 +124,6 @@ export function integerLimits(): { [path: string]: number[] } {
     "outbox.maxMessages": [0, 1000],
     "outbox.maxBytes": [0, 65536],
     maxMessageBytes: [126, 65536],
+    confirmMs: [10000, 3600000],
   };
 }

@@ -16,7 +16,7 @@
 import { createWebSocketClient, type WebSocketClient } from "../ws/mod.ts";
 import { type CommandTarget, describeError, handleCommand } from "./commands.ts";
 import { SETTINGS_FILE } from "./config.ts";
-import { readSettings } from "./settings.ts";
+import { bootSettings, changeSettings, settingsConnected } from "./remote_settings.ts";
 import { startBlinker } from "./sos.ts";
 import { startWifi } from "./wifi.ts";
 
@@ -31,7 +31,15 @@ function log(text: string): void {
   console.log("[sos] " + text);
 }
 
-const settings = readSettings(log);
+/** Restarts the board, after a moment: a reply sent just before has time to leave. */
+function restart(): void {
+  setTimeout(() => {
+    if (typeof ESP32 !== "undefined" && ESP32) ESP32.reboot();
+    else load();
+  }, 500);
+}
+
+const settings = bootSettings(log, restart);
 const config = settings.config;
 
 /** Prints an error; a crash in a handler is also told to the relay, when connected. */
@@ -109,13 +117,8 @@ const commands: CommandTarget = {
     if (client) client.send(text);
   },
   rehandshake: rehandshake,
-  reboot: () => {
-    // Let the reply leave first.
-    setTimeout(() => {
-      if (typeof ESP32 !== "undefined" && ESP32) ESP32.reboot();
-      else load();
-    }, 500);
-  },
+  reboot: restart,
+  settings: (set) => changeSettings(set, settings, commands),
 };
 
 const wifi = startWifi(config.wifi, {
@@ -142,6 +145,8 @@ if (config.server) {
   });
   client.on("open", () => {
     log("connected");
+    const trial = settingsConnected(settings, id);
+    if (trial && client) client.send(trial);
     sendStatus();
   });
   client.on("close", (code, reason) => log(`closed ${code} ${reason}`));
@@ -149,7 +154,8 @@ if (config.server) {
   client.on("message", (data, binary) => {
     try {
       if (binary) return log(`< binary ${data.length} bytes`);
-      log(`< ${data}`);
+      // Settings may hold a password or a token: a message that may carry them is not shown.
+      log(data.indexOf('"set"') < 0 ? `< ${data}` : "< (not shown)");
       const reply = handleCommand(data, commands);
       if (reply && client) client.send(JSON.stringify(reply));
     } catch (error) {

@@ -1,10 +1,11 @@
 /**
  * Reads the board's settings from Storage ({@linkcode SETTINGS_FILE}, written by
- * `deno task flash`) at boot. Every field missing or bad takes its compiled-in default
- * ({@linkcode deviceDefaults}); a bad one is named on the console, never with its value (it may
- * be the token or the Wi-Fi password). The host validates the same file fully before writing it
- * (tools/device_config.ts); these checks only keep a hand-edited or damaged file from stopping
- * the board: types, whole numbers within {@linkcode integerLimits}, and the strings' shapes.
+ * `deno task flash` or by the `settings` command, ./remote_settings.ts) at boot. Every field
+ * missing or bad takes its compiled-in default ({@linkcode deviceDefaults}); a bad one is named on
+ * the console, never with its value (it may be the token or the Wi-Fi password). The host
+ * validates the same file fully before writing it (tools/device_config.ts); these checks keep a
+ * hand-edited or damaged file from stopping the board, and refuse a bad `settings` command:
+ * types, whole numbers within {@linkcode integerLimits}, and the strings' shapes.
  *
  * @module
  */
@@ -16,6 +17,7 @@ import {
   SETTINGS_FILE,
   wifiDefaults,
 } from "./config.ts";
+import { parseWsUrl } from "../ws/url.ts";
 
 /** The settings a board runs with. */
 export interface Settings {
@@ -23,28 +25,40 @@ export interface Settings {
   config: DeviceConfig;
   /** CRC32 of the file's text as 8 hex digits, or `"none"` without a file. */
   hash: string;
+  /** The trial of settings this boot runs or reports (./remote_settings.ts). */
+  // deno-lint-ignore no-explicit-any
+  trial?: any;
 }
 
 // deno-lint-ignore no-explicit-any
 type Json = any;
 
-/** Reads, checks and completes the settings; `say` gets one line per problem. */
-export function readSettings(say: (text: string) => void): Settings {
-  const text = require("Storage").read(SETTINGS_FILE);
-  let given: Json = {};
-  if (text === undefined) say(`no ${SETTINGS_FILE}: defaults`);
-  else {
-    try {
-      given = JSON.parse(text);
-    } catch {
-      say(`${SETTINGS_FILE} is not JSON: defaults`);
-    }
-  }
+/** CRC32 of a settings text as 8 hex digits, as `status` reports it. */
+export function hashOf(text: string): string {
+  return ("0000000" + (E.CRC32(text) >>> 0).toString(16)).substr(-8);
+}
+
+/**
+ * `given` over `base` (a complete configuration), field by field: a field `given` leaves out
+ * keeps `base`'s value; a bad or unknown one is passed to `bad` by name and keeps `base`'s value
+ * too.
+ */
+export function mergeSettings(given: Json, base: Json, bad: (field: string) => void): Json {
   const limits = integerLimits();
-  // The strings whose shape matters, roughly (Espruino's RegExp has no {n,m}, ? or grouped |);
-  // the rest need only be strings.
+  // The strings whose shape matters (Espruino's RegExp has no {n,m}, ? or grouped |); the rest
+  // need only be strings.
   const shapes: Json = {
-    server: /^wss*:\/\/[^\/?#@\s]+[^?#@\s]*\/$/,
+    // What the client connects to (ws:// or wss://, a host, a port if any) and a path ending in
+    // "/", without query or fragment: the client id is appended.
+    server: {
+      test: (v: string) => {
+        try {
+          return parseWsUrl(v) && /^[^?#\s]*\/$/.test(v);
+        } catch {
+          return false;
+        }
+      },
+    },
     clientId: /^[A-Za-z0-9_.~-]+$/,
     token: /^[\x21-\x7e]+$/,
     role: /^device$|^operator$/,
@@ -54,18 +68,20 @@ export function readSettings(say: (text: string) => void): Settings {
   const merge = (value: Json, defaults: Json, path: string): Json => {
     const out: Json = {};
     if (typeof value !== "object" || value === null || value instanceof Array) {
-      say(`settings: ${path ? path.slice(0, -1) : SETTINGS_FILE} must be an object: defaults used`);
+      bad(path.slice(0, -1) || "(top level)");
       if (path === "wifi.") return null;
       value = {};
     }
+    for (const key in value) if (!(key in defaults)) bad(path + key);
     for (const key in defaults) {
       const field = path + key;
       const fallback = defaults[key];
       let v = value[key];
       // A nullable field (wifi, clientId, token) takes null, or a value of its kind.
-      if (v === undefined || (v === null && fallback === null)) v = fallback;
-      // (A wifi section that is not an object is reported by merge, and joins nothing.)
-      else if (key === "wifi") v = merge(v, wifiDefaults(), "wifi.");
+      if (v === undefined || (v === null && !path && "wifi clientId token".indexOf(key) >= 0)) {
+        v = v === undefined ? fallback : null;
+      } // (A wifi section that is not an object is reported by merge, and joins nothing.)
+      else if (key === "wifi") v = merge(v, fallback || wifiDefaults(), "wifi.");
       else if (typeof fallback === "object" && fallback !== null) {
         v = merge(v, fallback, field + ".");
       } else {
@@ -75,7 +91,7 @@ export function readSettings(say: (text: string) => void): Settings {
           (range && !(v >= range[0] && v <= range[1] && Math.floor(v) === v)) ||
           (shapes[field] && !shapes[field].test(v))
         ) {
-          say(`settings: bad ${field}: default used`);
+          bad(field);
           v = fallback;
         }
       }
@@ -83,13 +99,32 @@ export function readSettings(say: (text: string) => void): Settings {
     }
     return out;
   };
-  const config = merge(given, deviceDefaults(), "");
+  const config = merge(given, base, "");
   if (config.reconnect.maxDelayMs < config.reconnect.minDelayMs) {
-    say("settings: bad reconnect.maxDelayMs (below minDelayMs): minDelayMs used");
+    bad("reconnect.maxDelayMs (below minDelayMs)");
     config.reconnect.maxDelayMs = config.reconnect.minDelayMs;
   }
+  return config;
+}
+
+/**
+ * Reads, checks and completes the settings of `text` (a settings file's, `undefined` without
+ * one); `say` gets one line per problem.
+ */
+export function readSettings(say: (text: string) => void, text: string | undefined): Settings {
+  let given: Json = {};
+  if (text === undefined) say(`no ${SETTINGS_FILE}: defaults`);
+  else {
+    try {
+      given = JSON.parse(text);
+    } catch {
+      say(`${SETTINGS_FILE} is not JSON: defaults`);
+    }
+  }
   return {
-    config: config,
-    hash: text === undefined ? "none" : ("0000000" + (E.CRC32(text) >>> 0).toString(16)).substr(-8),
+    config: mergeSettings(given, deviceDefaults(), (field) => {
+      say(`settings: bad ${field}: default used`);
+    }),
+    hash: text === undefined ? "none" : hashOf(text),
   };
 }
