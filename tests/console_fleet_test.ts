@@ -15,6 +15,7 @@ import { handleCommand } from "../device/firmware/commands.ts";
 import { integerLimits, type SosPattern } from "../device/firmware/config.ts";
 import { mintToken } from "../relay/credentials.ts";
 import { startTestRelay, type TestRelay, waitFor } from "./helpers.ts";
+import { FAST, startFirmwareBoard } from "./firmware_board.ts";
 import { ARTIFACTS, connect, openConsole, skipBrowser, waitForState } from "./console_browser.ts";
 
 const SECRET = "a-secret-for-the-console-fleet-test-0123456";
@@ -272,7 +273,8 @@ Deno.test({
       cmd: "settings",
       set: { heartbeat: { pingIntervalMs: 15000 }, reconnect: { minDelayMs: 5000 } },
     });
-    // Today's firmware does not know the command: its error shows by each board.
+    // These boards give handleCommand no settings handler, so it answers with an error, which
+    // shows by each board.
     await replyIs(page, "esp32-r1", 'settings failed: unknown command "settings"');
     await replyIs(page, "esp32-r2", 'settings failed: unknown command "settings"');
     await page.locator("#action-status", { hasText: "2 failed: esp32-r1, esp32-r2." }).waitFor();
@@ -454,7 +456,7 @@ Deno.test({
     await select(page, ["esp32-garage"]);
     await action(page, "Blink off");
     await replyIs(page, "esp32-garage", "blink: off");
-    // A failure, in its colour: today's firmware does not know the settings command.
+    // A failure, in its colour: these boards have no settings handler, so the command is refused.
     await select(page, ["esp32-kitchen"]);
     await action(page, "Settings…");
     await page.getByRole("dialog").getByLabel("statusEvery").fill("6");
@@ -465,5 +467,33 @@ Deno.test({
     await page.locator("section.devices").screenshot({
       path: new URL("console-fleet.png", ARTIFACTS).pathname,
     });
+  },
+});
+
+Deno.test({
+  name:
+    "the real firmware on the engine takes the Settings action: its reply names the fields changed, in its row",
+  ignore: skipBrowser,
+  async fn() {
+    await using relay = startTestRelay();
+    await using fw = await startFirmwareBoard({
+      fields: { server: relay.url, clientId: "esp32-real", pattern: FAST, rehandshakeEvery: 0 },
+    });
+    await fw.board.console.waitFor("[sos] connected", { from: fw.bootConsoleAt });
+    await using session = await openFleet(relay, ["esp32-real"]);
+    const { page } = session;
+    await select(page, ["esp32-real"]);
+    await action(page, "Status");
+    await replyIs(page, "esp32-real", "status: ok");
+
+    await action(page, "Settings…");
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("statusEvery", { exact: true }).fill("5");
+    await dialog.getByLabel("pattern.offMs").fill("40");
+    await dialog.getByRole("button", { name: "Review…" }).click();
+    await dialog.getByRole("button", { name: "Apply to 1 board" }).click();
+    await replyIs(page, "esp32-real", "settings: applied (pattern.offMs, statusEvery)");
+    await page.locator("#action-status", { hasText: "Settings: 1 of 1 board answered ok." })
+      .waitFor();
   },
 });

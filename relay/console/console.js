@@ -1395,6 +1395,9 @@ function takeMessage(text) {
     if (retainedMessages.size > MAX_PENDING_EVENTS) retainedMessages.clear();
   }
   if (typeof value.re === "string") takeReply(value.from, value.re, value);
+  else if (value.event === "settings" && typeof value.trial === "string") {
+    takeTrial(value.from, value);
+  }
   return false;
 }
 
@@ -1877,7 +1880,19 @@ function replySummary(cmd, value) {
     const pattern = value.pattern;
     return `${["dotOnMs", "dashOnMs", "offMs", "pauseMs"].map((key) => pattern[key]).join("/")} ms`;
   }
-  if (cmd === "settings") return "applied";
+  if (cmd === "settings") {
+    // device/firmware/remote_settings.ts: the fields changed and how the change applies.
+    const changed = Array.isArray(value.changed) ? value.changed.join(", ") : "";
+    if (value.apply === "none" || changed === "") return "nothing to change";
+    const how = value.apply === "live"
+      ? "applied"
+      : value.apply === "restart"
+      ? "applied, restarting"
+      : value.apply === "trial"
+      ? "on trial, restarting"
+      : String(value.apply);
+    return `${how} (${changed})`;
+  }
   return "ok";
 }
 
@@ -1913,6 +1928,30 @@ function takeReply(from, cmd, value) {
   viewDirty = true;
   scheduleDeviceFrame();
   if (action) actionProgress(action, false);
+}
+
+/**
+ * How a trial of settings ended, as the board tells once it is back
+ * (`{"from", "event": "settings", "trial": "kept" | "undone", "changed", "reason"}`): shown as
+ * its settings reply.
+ * @param {string} from
+ * @param {Record<string, unknown>} value
+ */
+function takeTrial(from, value) {
+  const device = devices.get(from);
+  if (!device) return;
+  const changed = Array.isArray(value.changed) ? ` (${value.changed.join(", ")})` : "";
+  const kept = value.trial === "kept";
+  device.reply = {
+    cmd: "settings",
+    state: kept ? "ok" : "failed",
+    text: kept ? `trial kept${changed}` : `trial undone${changed}: ${String(value.reason ?? "")}`,
+    at: Date.now(),
+    action: 0,
+  };
+  describe(device);
+  viewDirty = true;
+  scheduleDeviceFrame();
 }
 
 /**
