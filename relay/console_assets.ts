@@ -16,6 +16,8 @@
  * @module
  */
 
+import { deviceDefaults, integerLimits, wifiDefaults } from "../device/firmware/config.ts";
+
 /** One file of the console, ready to serve. */
 export interface ConsoleAsset {
   /** Value of the `content-type` header. */
@@ -62,6 +64,32 @@ export const CONSOLE_CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+/** One setting the console's Settings form offers, with its default and bounds. */
+export interface SettingRule {
+  /** Its path in the board's settings, like `pattern.dotOnMs`. */
+  path: string;
+  /** The firmware's default. */
+  default: number;
+  /** Smallest value the board accepts. */
+  min: number;
+  /** Largest value the board accepts. */
+  max: number;
+}
+
+/**
+ * The whole-number settings a board validates, from device/firmware/config.ts (the one home of
+ * the defaults and bounds), for the console's Settings form: served as
+ * `/console/settings_rules.json`, so the page checks a value exactly as the board will.
+ */
+export function settingRules(): SettingRule[] {
+  const defaults: Record<string, unknown> = { ...deviceDefaults(), wifi: wifiDefaults() };
+  return Object.entries(integerLimits()).map(([path, [min, max]]) => {
+    let value: unknown = defaults;
+    for (const key of path.split(".")) value = (value as Record<string, unknown>)[key];
+    return { path, default: value as number, min, max };
+  });
+}
+
 /** Reads the console's files into memory. */
 export async function loadConsoleAssets(
   options: LoadConsoleAssetsOptions = {},
@@ -71,6 +99,10 @@ export async function loadConsoleAssets(
   for (const { path, file, contentType } of FILES) {
     assets.set(path, { contentType, body: await Deno.readFile(new URL(file, dir)) });
   }
+  assets.set("/console/settings_rules.json", {
+    contentType: "application/json; charset=utf-8",
+    body: new TextEncoder().encode(JSON.stringify(settingRules())),
+  });
   return assets;
 }
 

@@ -100,6 +100,11 @@ export interface ClientOptions {
   role?: Role;
   /** An operator that also gets the relay's presence events (`?events=1`). */
   events?: boolean;
+  /**
+   * A secret the relay puts in every event it sends this client (`"mark"`), told only to it
+   * (`?events=1&mark=1`): no other client knows it, so none can forge an event.
+   */
+  eventMark?: string;
 }
 
 /** One connection, from upgrade until its socket is gone. */
@@ -116,6 +121,8 @@ export class Client {
   readonly role: Role;
   /** Whether it gets the relay's presence events. */
   readonly events: boolean;
+  /** The secret its events carry as `"mark"`, if it asked for one. */
+  readonly eventMark: string | undefined;
   /** When the connection was accepted (milliseconds since the epoch). */
   readonly connectedAt: number = Date.now();
   /** True once it gets messages (after what it missed while away) until it is released. */
@@ -144,6 +151,7 @@ export class Client {
     this.resume = options.resume ?? true;
     this.role = options.role ?? "operator";
     this.events = this.role === "operator" && (options.events ?? false);
+    this.eventMark = this.events ? options.eventMark : undefined;
   }
 }
 
@@ -382,14 +390,20 @@ export class Hub {
   /**
    * Sends one of the relay's own events (presence; an object, or its JSON
    * text) to the operators that asked for them with `?events=1`. Events are
-   * not kept for away clients.
+   * not kept for away clients. A client with an event mark gets it as the
+   * event's last member.
    */
   notify(event: Record<string, unknown> | string): void {
     const text = typeof event === "string" ? event : JSON.stringify(event);
+    const bytes = utf8Length(text);
     const now = Date.now();
     for (const target of this.#holders.values()) {
       if (!target.events || !target.receiving) continue;
-      this.#send(target, text, utf8Length(text), now);
+      if (target.eventMark === undefined) this.#send(target, text, bytes, now);
+      else {
+        const marked = markEvent(text, target.eventMark);
+        this.#send(target, marked, utf8Length(marked), now);
+      }
     }
   }
 
@@ -579,4 +593,12 @@ export class Hub {
     this.#operators.delete(client);
     this.#options.cluster?.released(client);
   }
+}
+
+/**
+ * An event's JSON text (an object) with `"mark": mark` added as its last member; the mark is
+ * base64url, so it needs no escaping.
+ */
+export function markEvent(text: string, mark: string): string {
+  return `${text.slice(0, text.lastIndexOf("}"))},"mark":"${mark}"}`;
 }

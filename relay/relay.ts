@@ -18,7 +18,7 @@
  * @module
  */
 
-import { presentedToken, tokenMatches } from "./auth.ts";
+import { presentedToken, TOKEN_PROTOCOL_PREFIX, tokenMatches } from "./auth.ts";
 import type { ClusterNode } from "./cluster.ts";
 import { clientIdFromUrl, rawPath } from "./client_id.ts";
 import { consoleResponse, loadConsoleAssets } from "./console_assets.ts";
@@ -133,6 +133,18 @@ export function credentialsFor(options: RelayOptions): Credentials | undefined {
   return Credentials.fromPublicKey(pem);
 }
 
+/** A fresh secret for one connection's events: 128 random bits, base64url. */
+export function newEventMark(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_")
+    .replace(/=+$/, "");
+}
+
+/** The `hello` event that tells a client (`?events=1&mark=1`) the mark of its events. */
+export function helloEvent(mark: string): string {
+  return JSON.stringify({ event: "hello", mark });
+}
+
 /** Creates a relay with empty state. */
 export function createRelay(config: CreateRelayOptions): Relay {
   const { options, logger, cluster } = config;
@@ -185,14 +197,17 @@ export function createRelay(config: CreateRelayOptions): Relay {
   class SocketClient extends Client {
     handleEvent(event: Event): void {
       switch (event.type) {
+        case "open":
+          // The first frame the client gets, before anything another client sent: how it learns
+          // the mark that tells the relay's events from look-alikes.
+          if (this.eventMark !== undefined) this.socket.send(helloEvent(this.eventMark));
+          return hub.opened(this);
         case "message":
           return hub.receive(this, (event as MessageEvent).data);
         case "close": {
           const { code, reason } = event as CloseEvent;
           return hub.closed(this, { code, reason });
         }
-        case "open":
-          return hub.opened(this);
         case "error":
           return logger.debug("socket error", { id: this.id, remote: this.remote });
       }
@@ -411,8 +426,10 @@ export function createRelay(config: CreateRelayOptions): Relay {
       upgrade = Deno.upgradeWebSocket(request, {
         idleTimeout,
         // The relay is protocol-agnostic: agreeing to the first subprotocol asked for keeps
-        // browsers, which fail a handshake whose answer names none, happy.
-        protocol: requested?.split(",")[0].trim() || undefined,
+        // browsers, which fail a handshake whose answer names none, happy; never one carrying
+        // a token, which would echo it.
+        protocol: requested?.split(",").map((p) => p.trim())
+          .find((p) => !p.startsWith(TOKEN_PROTOCOL_PREFIX)) || undefined,
       });
     } catch (error) {
       if (token) cluster?.unclaim(id, token);
@@ -438,6 +455,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
       resume: wantsResume(request.url),
       role,
       events: queryParam(request.url, "events") === "1",
+      eventMark: queryParam(request.url, "mark") === "1" ? newEventMark() : undefined,
     });
     hub.add(client);
     if (token) cluster?.bind(client, token);

@@ -123,8 +123,9 @@ Deno.test({
       "Memory (JsVars)": "812 / 2500",
       "Wi-Fi": "up 10.0.0.7",
       LED: "blinking",
-      Firmware: "",
+      Firmware: "—",
       "Last disconnect": "",
+      "Last reply": "",
     });
     assert.match(seen, CLOCK);
     assert.match(since, CLOCK);
@@ -164,7 +165,7 @@ Deno.test({
     // All of that came by events on the page's own connection: no polling of /devices.
     assert.equal(deviceFetches(session.requests).length, fetchesAfterOpen);
     assert.ok(
-      session.requests.some((url) => url.endsWith("/console-dev?events=1")),
+      session.requests.some((url) => url.endsWith("/console-dev?events=1&mark=1")),
       "the page asks for events on its own connection",
     );
     // Events feed the table, not the message log; the devices' own messages are logged.

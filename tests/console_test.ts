@@ -255,7 +255,8 @@ Deno.test({
     await waitForState(page, "Open");
 
     // No device chosen yet: refused in the page.
-    await page.getByRole("button", { name: "Status", exact: true }).click();
+    await page.locator("#command-form").getByRole("button", { name: "Status", exact: true })
+      .click();
     await page.locator("#target-error", { hasText: "device id" }).waitFor();
 
     // Choosing the device from the client list, by keyboard.
@@ -270,12 +271,14 @@ Deno.test({
       ["Reboot", '{"to":"esp32-ab12","cmd":"reboot"}'],
     ];
     for (const [button, json] of expected) {
-      await page.getByRole("button", { name: button, exact: true }).click();
+      await page.locator("#command-form").getByRole("button", { name: button, exact: true })
+        .click();
       assert.equal(await nextText(device), json, button);
     }
 
     await page.getByLabel("Device id").fill("*");
-    await page.getByRole("button", { name: "Status", exact: true }).click();
+    await page.locator("#command-form").getByRole("button", { name: "Status", exact: true })
+      .click();
     assert.equal(await nextText(device), '{"to":"*","cmd":"status"}');
   },
 });
@@ -345,7 +348,7 @@ Deno.test({
       await connect(page, "console-tls");
       await waitForState(page, "Open");
       const port = relay.running.addr.port;
-      assert.ok(session.requests.includes(`wss://127.0.0.1:${port}/console-tls?events=1`));
+      assert.ok(session.requests.includes(`wss://127.0.0.1:${port}/console-tls?events=1&mark=1`));
       assert.ok(relay.running.relay.hub.holder("console-tls"));
     } finally {
       await Deno.remove(dir, { recursive: true });
@@ -448,7 +451,8 @@ Deno.test({
       await waitForState(page, "Open");
       await clientRow(page, "sensor-kitchen").waitFor();
       await clientRow(page, "esp32-ab12").getByRole("button").click();
-      await page.getByRole("button", { name: "Status", exact: true }).click();
+      await page.locator("#command-form").getByRole("button", { name: "Status", exact: true })
+        .click();
       assert.equal(await nextText(device), '{"to":"esp32-ab12","cmd":"status"}');
       device.socket.send('{"from":"esp32-ab12","status":"ok","uptime":4211,"rssi":-61}');
       device.socket.send(new Uint8Array(40).map((_, i) => i * 7));

@@ -67,6 +67,13 @@ const disconnectButton = element("disconnect", HTMLButtonElement);
 const logList = element("log", HTMLOListElement);
 const jumpButton = element("jump-latest", HTMLButtonElement);
 const clearLogButton = element("clear-log", HTMLButtonElement);
+const pauseLogButton = element("pause-log", HTMLButtonElement);
+const exportLogButton = element("export-log", HTMLButtonElement);
+const logBoardInput = element("log-board", HTMLInputElement);
+const logBoardOptions = element("log-boards", HTMLDataListElement);
+const logDirectionSelect = element("log-direction", HTMLSelectElement);
+const logNote = element("log-note", HTMLElement);
+const tokenHint = element("token-hint", HTMLElement);
 const sendForm = element("send-form", HTMLFormElement);
 const messageField = element("message-field", HTMLElement);
 const messageInput = element("message", HTMLTextAreaElement);
@@ -183,19 +190,38 @@ function randomId() {
 /**
  * Where the relay takes a client id: the page's own origin, ws or wss to match.
  * Relative to the page, so a reverse proxy serving the relay under a sub-path works too.
+ * The token never goes in it (see socketProtocols).
  * @param {string} id
- * @param {string} token
  * @param {boolean} [events] also get the relay's presence events, for the Devices table
  */
-function socketUrl(id, token, events = false) {
+function socketUrl(id, events = false) {
   const url = new URL(encodeURIComponent(id), location.href);
   url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
   const query = new URLSearchParams();
-  if (token) query.set("token", token);
-  if (events) query.set("events", "1");
+  if (events) {
+    query.set("events", "1");
+    // A secret of this connection's own on every event: a device's look-alike text has none.
+    query.set("mark", "1");
+  }
   url.search = query.toString();
   url.hash = "";
   return url;
+}
+
+/**
+ * The WebSocket subprotocols that carry the token: a browser can set no header on a WebSocket,
+ * and a URL ends up in logs (a proxy's). The relay reads `bearer.<base64url>` (relay/auth.ts)
+ * and agrees to `relay.console`.
+ * @param {string} token
+ * @returns {string[] | undefined}
+ */
+function socketProtocols(token) {
+  if (!token) return undefined;
+  const base64 = btoa(String.fromCharCode(...encoder.encode(token)));
+  return [
+    "relay.console",
+    `bearer.${base64.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}`,
+  ];
 }
 
 /** The token for HTTP requests: the connection's while connected, else what is typed. */
@@ -251,17 +277,70 @@ function updateControls() {
   tokenInput.disabled = wanted;
   sendButton.disabled = !open;
   for (const button of commandButtons) button.disabled = !open;
+  updateActionButtons();
 }
 
 function updateRelayUrl() {
   const id = idInput.value.trim() || "<id>";
-  relayUrlText.textContent = socketUrl(id, "").href.replace(
+  relayUrlText.textContent = socketUrl(id).href.replace(
     encodeURIComponent(id),
     id,
   );
 }
 
 // ---------------------------------------------------------------- connection
+
+/** Where the token is kept: this tab's sessionStorage only, gone when the tab closes. */
+const TOKEN_KEY = "relay-console-token";
+
+/** @param {string} token */
+function keepToken(token) {
+  try {
+    if (token) sessionStorage.setItem(TOKEN_KEY, token);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // Storage refused (a privacy mode): the token is typed again after a reload.
+  }
+}
+
+/**
+ * The claims of a JWT, read without verifying it (the relay verifies): the page only uses them
+ * to connect as the credential's `sub` and to say what its role allows.
+ * @param {string} token
+ * @returns {{ sub?: unknown, role?: unknown } | undefined}
+ */
+function jwtClaims(token) {
+  const parts = token.split(".");
+  if (parts.length !== 3) return undefined;
+  try {
+    const base64 = parts[1].replace(/-/g, "+").replace(/_/g, "/");
+    const claims = JSON.parse(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, "=")));
+    return isObject(claims) ? claims : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const TOKEN_HINT =
+  "The relay's shared token, or an operator's credential (JWT). Kept for this tab only.";
+
+/** Says what the typed credential is, and takes the id a JWT is for. */
+function noteToken() {
+  const claims = jwtClaims(tokenInput.value.trim());
+  if (!claims) {
+    tokenHint.textContent = TOKEN_HINT;
+    return;
+  }
+  if (typeof claims.sub === "string" && !idProblem(claims.sub) && !wanted) {
+    idInput.value = claims.sub;
+    showError(idError, idInput, undefined);
+    updateRelayUrl();
+  }
+  tokenHint.textContent = claims.role === "operator"
+    ? `An operator's credential for "${claims.sub}": the page connects as that id.`
+    : `This credential is a device's, not an operator's: the page cannot list the devices ` +
+      "or the clients, nor follow them.";
+}
 
 function connect() {
   const id = idInput.value.trim();
@@ -273,7 +352,8 @@ function connect() {
   }
   clearTimeout(reconnectTimer);
   currentId = id;
-  currentToken = tokenInput.value;
+  currentToken = tokenInput.value.trim();
+  keepToken(currentToken);
   wanted = true;
   attempts = 0;
   hadOpen = false;
@@ -284,12 +364,15 @@ function openSocket() {
   clearTimeout(reconnectTimer);
   if (socket) return;
   const id = currentId;
-  const shown = socketUrl(id, "").href;
+  const shown = socketUrl(id).href;
   setState("connecting", "Connecting…", `to ${shown}${currentToken ? " with a token" : ""}`);
-  const ws = new WebSocket(socketUrl(id, currentToken, true));
+  const ws = new WebSocket(socketUrl(id, true), socketProtocols(currentToken));
   ws.binaryType = "arraybuffer";
   socket = ws;
   let opened = false;
+  // The relay's first frame on the connection tells the mark of its events.
+  eventMark = undefined;
+  let first = true;
   ws.onopen = () => {
     if (socket !== ws) return;
     opened = true;
@@ -303,8 +386,12 @@ function openSocket() {
   };
   ws.onmessage = (event) => {
     if (socket !== ws) return;
+    if (first) {
+      first = false;
+      if (typeof event.data === "string" && takeHello(event.data)) return;
+    }
     // The relay's presence events feed the Devices table, not the log.
-    if (typeof event.data === "string" && takePresence(event.data)) return;
+    if (typeof event.data === "string" && takeMessage(event.data)) return;
     logIncoming(event.data);
   };
   ws.onclose = (event) => {
@@ -392,13 +479,15 @@ async function onRefused() {
 async function explainRefusal(id, token) {
   /** @type {ClientSummary[] | "unauthorized" | undefined} */
   let clients;
+  let reason = "";
   try {
     const response = await fetch(new URL("clients", location.href), {
       headers: authHeaders(token),
       cache: "no-store",
     });
-    if (response.status === 401) {
-      await response.body?.cancel();
+    if (response.status === 401 || response.status === 403) {
+      // The relay's reason never holds the token.
+      reason = `${response.status}: ${(await response.text()).trim().slice(0, 200)}`;
       clients = "unauthorized";
     } else if (response.ok) {
       clients = await response.json();
@@ -412,8 +501,17 @@ async function explainRefusal(id, token) {
     return {
       kind: "token",
       text: token
-        ? "The relay refused the token. Check the Token field and connect again."
-        : "This relay requires a token. Enter it in the Token field and connect again.",
+        ? `The relay refused the token (${reason}). Check the Token field and connect again.`
+        : "This relay requires a token or an operator's credential. " +
+          "Enter it in the Token field and connect again.",
+    };
+  }
+  const claims = jwtClaims(token);
+  if (claims && typeof claims.sub === "string" && claims.sub !== id) {
+    return {
+      kind: "token",
+      text:
+        `The credential is for the id "${claims.sub}", not "${id}": connect as "${claims.sub}".`,
     };
   }
   if (clients?.some((client) => client.id === id)) {
@@ -459,6 +557,7 @@ function disconnect() {
  * @property {number} [size] bytes
  * @property {string} body
  * @property {boolean} [binary] the body is a hex dump
+ * @property {string[]} [boards] the boards it came from or went to, for the Board filter
  */
 
 function atBottom() {
@@ -516,14 +615,62 @@ function entryItem(entry, now) {
   return item;
 }
 
+/** Every entry kept (the last LOG_LIMIT), shown by the filters or not. */
+let logEntries = /** @type {{ entry: Entry, at: Date }[]} */ ([]);
+let logPaused = false;
+/** Entries that arrived while the log was paused. */
+let heldWhilePaused = 0;
+/** The Board filter: an id, or "" for every board. */
+let logBoard = "";
+/** The Direction filter. */
+let logDirection = "all";
+
+/** Whether the filters show an entry. @param {Entry} entry */
+function logShows(entry) {
+  if (logDirection !== "all" && entry.kind !== logDirection) return false;
+  return logBoard === "" || (entry.boards?.includes(logBoard) ?? false);
+}
+
+/** Redraws the log from what is kept: after a filter changes, on Resume and on Clear. */
+function renderLog() {
+  const fragment = document.createDocumentFragment();
+  for (const { entry, at } of logEntries) {
+    if (logShows(entry)) fragment.append(entryItem(entry, at));
+  }
+  logList.replaceChildren(fragment);
+  scrollToLatest();
+  updateLogNote();
+}
+
+function updateLogNote() {
+  let text = "";
+  if (logPaused) {
+    text = `Paused: ${heldWhilePaused} new ${
+      heldWhilePaused === 1 ? "message" : "messages"
+    } not shown. Resume shows them.`;
+  } else if (logBoard !== "" || logDirection !== "all") {
+    text = `${logList.children.length} of ${logEntries.length} shown.`;
+  }
+  if (logNote.textContent !== text) logNote.textContent = text;
+}
+
 function flushLog() {
   logFrameRequested = false;
   const queued = logQueue;
   logQueue = [];
+  logEntries.push(...queued);
+  if (logEntries.length > LOG_LIMIT) logEntries.splice(0, logEntries.length - LOG_LIMIT);
+  if (logPaused) {
+    heldWhilePaused += queued.length;
+    updateLogNote();
+    return;
+  }
   // Measured before adding rather than tracked from scroll events, which arrive a frame late.
   const follow = atBottom();
   const fragment = document.createDocumentFragment();
-  for (const { entry, at } of queued) fragment.append(entryItem(entry, at));
+  for (const { entry, at } of queued) {
+    if (logShows(entry)) fragment.append(entryItem(entry, at));
+  }
   logList.append(fragment);
   const excess = logList.children.length - LOG_LIMIT;
   if (excess > 0) {
@@ -534,6 +681,50 @@ function flushLog() {
   }
   if (follow) scrollToLatest();
   else jumpButton.hidden = false;
+  if (logBoard !== "" || logDirection !== "all") updateLogNote();
+}
+
+/** Downloads the entries the filters show, one JSON object a line (binary as its hex dump). */
+function exportLog() {
+  const lines = logEntries.filter(({ entry }) => logShows(entry)).map(({ entry, at }) =>
+    JSON.stringify({
+      at: at.toISOString(),
+      direction: entry.kind,
+      who: entry.who,
+      boards: entry.boards ?? [],
+      type: entry.type ?? null,
+      size: entry.size ?? null,
+      body: entry.body,
+    })
+  );
+  const now = new Date();
+  const name = `relay-log-${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${
+    pad(now.getHours())
+  }${pad(now.getMinutes())}${pad(now.getSeconds())}.jsonl`;
+  const url = URL.createObjectURL(
+    new Blob([lines.map((line) => `${line}\n`).join("")], { type: "application/x-ndjson" }),
+  );
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.click();
+  // The download has its own copy once it started.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  logNote.textContent = `Exported ${lines.length} ${
+    lines.length === 1 ? "entry" : "entries"
+  } as ${name}.`;
+}
+
+function setLogPaused(/** @type {boolean} */ paused) {
+  logPaused = paused;
+  pauseLogButton.setAttribute("aria-pressed", String(paused));
+  pauseLogButton.textContent = paused ? "Resume" : "Pause";
+  if (!paused) {
+    heldWhilePaused = 0;
+    renderLog();
+  } else {
+    updateLogNote();
+  }
 }
 
 /** @param {string | ArrayBuffer} data */
@@ -546,6 +737,7 @@ function logIncoming(data) {
       type: json ? "JSON" : "text",
       size: encoder.encode(data).length,
       body: data,
+      ...(from === undefined ? {} : { boards: [from] }),
     });
     return;
   }
@@ -651,6 +843,7 @@ function sendCommand(button) {
     type: "command",
     size: encoder.encode(text).length,
     body: text,
+    ...(to === "*" ? {} : { boards: [to] }),
   });
 }
 
@@ -682,6 +875,17 @@ async function refreshClients() {
       clientsNote.textContent = token
         ? "The token is wrong, so the list is hidden."
         : "This relay requires a token to list its clients.";
+      if (!token) {
+        tokenHint.textContent = "This relay needs a credential: enter its token, or an " +
+          "operator's credential (JWT), then connect.";
+      }
+      return;
+    }
+    if (response.status === 403) {
+      await response.body?.cancel();
+      renderClients([]);
+      clientsNote.textContent = "Listing the clients needs an operator's credential, " +
+        "and this one is not: the list is hidden.";
       return;
     }
     if (!response.ok) {
@@ -818,6 +1022,7 @@ const MAX_PENDING_EVENTS = 50_000;
  * @property {{ code: number, reason: string, at: number } | null} lastDisconnect
  * @property {Record<string, unknown> | null} status the retained message's `status`
  * @property {number} statusAt ms
+ * @property {Reply | null} reply the answer to the last command sent to it, or that it is awaited
  * @property {string[]} cells text of each column
  * @property {string[]} titles tooltip of each column
  * @property {SortValue[]} keys sort value of each column
@@ -847,8 +1052,11 @@ const COLUMN_KEYS = /** @type {const} */ ([
   "led",
   "firmware",
   "disconnect",
+  "reply",
 ]);
 const MONO_COLUMNS = new Set(["uptime", "memory", "wifi", "firmware"]);
+/** Index of the Last reply column among COLUMN_KEYS. */
+const REPLY_COLUMN = COLUMN_KEYS.indexOf("reply");
 
 const deviceCount = element("device-count", HTMLElement);
 const devicesNote = element("devices-note", HTMLElement);
@@ -866,6 +1074,8 @@ const sortHeaders = /** @type {HTMLTableCellElement[]} */ ([
   ...deviceTable.querySelectorAll("th[data-sort]"),
 ]);
 
+/** The mark of the relay's events on this connection, from its `hello`. */
+let eventMark = /** @type {string | undefined} */ (undefined);
 /** @type {Map<string, Device>} */
 let devices = new Map();
 /** The devices that pass the filters, sorted: what the table shows. */
@@ -958,13 +1168,19 @@ function finite(value) {
   return typeof value === "number" && Number.isFinite(value) ? value : undefined;
 }
 
-/** The firmware's build hash, under whichever name the status carries it. */
-function firmwareOf(/** @type {Record<string, unknown>} */ status) {
+/** Characters of the firmware's SHA-256 the Firmware column shows. */
+const SHORT_HASH = 12;
+
+/**
+ * The status's `firmware: {sha256, bytes}` (what the firmware reports of its own image), if any.
+ * @param {Record<string, unknown>} status
+ * @returns {{ sha256: string, bytes: number | undefined } | undefined}
+ */
+function firmwareOf(status) {
   const firmware = status.firmware;
-  if (typeof firmware === "string") return firmware;
-  if (isObject(firmware) && typeof firmware.hash === "string") return firmware.hash;
-  if (typeof status.hash === "string") return status.hash;
-  return undefined;
+  if (!isObject(firmware) || typeof firmware.sha256 !== "string") return undefined;
+  if (!/^[0-9a-f]{8,}$/i.test(firmware.sha256)) return undefined;
+  return { sha256: firmware.sha256.toLowerCase(), bytes: finite(firmware.bytes) };
 }
 
 /** Works out a device's cells, tooltips, sort values and filter text after a change. */
@@ -1022,7 +1238,13 @@ function describe(/** @type {Device} */ device) {
   );
   const firmware = firmwareOf(status);
   columns.push(
-    firmware === undefined ? ["", "", null] : [firmware.slice(0, 12), firmware, firmware],
+    firmware === undefined ? ["—", "no firmware hash reported", null] : [
+      firmware.sha256.slice(0, SHORT_HASH),
+      `sha256 ${firmware.sha256}${
+        firmware.bytes === undefined ? "" : ` · ${firmware.bytes} bytes`
+      }${reported}`,
+      firmware.sha256,
+    ],
   );
   const gone = device.lastDisconnect;
   if (gone) {
@@ -1035,6 +1257,7 @@ function describe(/** @type {Device} */ device) {
   } else {
     columns.push(["", "", null]);
   }
+  columns.push(replyColumn(device));
   device.cells = columns.map((column) => column[0]);
   device.titles = columns.map((column) => column[1]);
   device.keys = columns.map((column) => column[2]);
@@ -1053,6 +1276,7 @@ function blankDevice(id) {
     lastDisconnect: null,
     status: null,
     statusAt: 0,
+    reply: null,
     cells: [],
     titles: [],
     keys: [],
@@ -1120,9 +1344,33 @@ function applyEvent(event) {
   viewDirty = true;
 }
 
-/** Handles a text message that may be one of the relay's events; returns true if it was. */
-function takePresence(/** @type {string} */ text) {
-  // Only a JSON object can be an event or a retained message: skip parsing everything else.
+/**
+ * The relay's `hello`, the first frame of a connection asking for marked events
+ * (docs/fleet.md): remembers the mark. Returns true if it was the hello.
+ * @param {string} text
+ */
+function takeHello(text) {
+  if (!text.startsWith('{"event":"hello"')) return false;
+  try {
+    const value = JSON.parse(text);
+    if (isObject(value) && value.event === "hello" && typeof value.mark === "string") {
+      eventMark = value.mark;
+      return true;
+    }
+  } catch {
+    // Not the relay's: logged as any message.
+  }
+  return false;
+}
+
+/**
+ * Handles a text message: one of the relay's events (only with this connection's mark; a
+ * device's text shaped like an event is a message like any other), a device's retained status,
+ * or its reply to a command. Returns true if it was an event, which the log does not show.
+ * @param {string} text
+ */
+function takeMessage(text) {
+  // Only a JSON object can be an event, a retained message or a reply: skip parsing the rest.
   if (text.charCodeAt(0) !== 0x7b) return false;
   let value;
   try {
@@ -1130,7 +1378,8 @@ function takePresence(/** @type {string} */ text) {
   } catch {
     return false;
   }
-  if (isPresenceEvent(value) && !("from" in value)) {
+  if (!isObject(value)) return false;
+  if (eventMark !== undefined && value.mark === eventMark && isPresenceEvent(value)) {
     if (heldEvents) heldEvents.push(value);
     else pendingEvents.push(value);
     if (pendingEvents.length > MAX_PENDING_EVENTS) {
@@ -1140,9 +1389,14 @@ function takePresence(/** @type {string} */ text) {
     scheduleDeviceFrame();
     return true;
   }
-  if (isObject(value) && value.retain === true && typeof value.from === "string") {
+  if (typeof value.from !== "string") return false;
+  if (value.retain === true) {
     retainedMessages.set(value.from, value);
     if (retainedMessages.size > MAX_PENDING_EVENTS) retainedMessages.clear();
+  }
+  if (typeof value.re === "string") takeReply(value.from, value.re, value);
+  else if (value.event === "settings" && typeof value.trial === "string") {
+    takeTrial(value.from, value);
   }
   return false;
 }
@@ -1245,6 +1499,14 @@ function fillRow(view, device) {
       else cell.removeAttribute("title");
     }
     view.cells[1].className = device.online ? "state-online" : "state-offline";
+    const reply = device.reply;
+    view.cells[REPLY_COLUMN].className = reply === null
+      ? ""
+      : reply.state === "ok"
+      ? "reply-ok"
+      : reply.state === "pending"
+      ? "reply-pending"
+      : "reply-failed";
     view.version = device.version;
   }
   view.checkbox.checked = selected;
@@ -1301,6 +1563,7 @@ function renderDevices() {
     ? `${selectedIds.size} selected (${hidden} not shown)`
     : `${selectedIds.size} selected`;
   if (deviceSelected.textContent !== selectedText) deviceSelected.textContent = selectedText;
+  updateActionButtons();
 }
 
 function updateSortHeaders() {
@@ -1415,7 +1678,16 @@ async function loadDevices() {
     /** @type {DeviceRecord[]} */
     const records = await response.json();
     const fresh = new Map();
-    for (const record of records) fresh.set(record.id, deviceFromRecord(record));
+    for (const record of records) {
+      const device = deviceFromRecord(record);
+      // What a board answered is the page's own knowledge: a fetch keeps it.
+      const reply = devices.get(record.id)?.reply;
+      if (reply) {
+        device.reply = reply;
+        describe(device);
+      }
+      fresh.set(record.id, device);
+    }
     devices = fresh;
     for (const id of selectedIds) if (!devices.has(id)) selectedIds.delete(id);
     devicesProblem = undefined;
@@ -1498,6 +1770,539 @@ addEventListener("resize", () => {
 });
 refreshDevicesButton.addEventListener("click", () => loadDevices());
 
+// ---------------------------------------------------------------- actions
+
+/** How long a board has to answer a command before the page counts it as failed. */
+const REPLY_TIMEOUT_MS = 10_000;
+
+/**
+ * @typedef {object} Reply What a board answered to the last command the page sent it.
+ * @property {string} cmd
+ * @property {"pending" | "ok" | "failed"} state
+ * @property {string} text what it answered (or why it failed)
+ * @property {number} at ms: when it was sent (pending) or answered
+ * @property {number} action the action it belongs to; 0 for none
+ */
+
+/**
+ * @typedef {object} ActionSpec One of the buttons acting on the selected boards.
+ * @property {string} label
+ * @property {string} cmd the firmware's command (device/firmware/commands.ts)
+ * @property {Record<string, unknown>} [fields] sent with it
+ * @property {"pattern" | "say" | "settings"} [form] asks for what to send first
+ * @property {boolean} [destructive] asks to confirm, naming the boards
+ */
+
+/**
+ * @typedef {object} SettingRule One whole-number setting of the board: served by the relay
+ * from device/firmware/config.ts, the one home of its default and bounds.
+ * @property {string} path like `pattern.dotOnMs`
+ * @property {number} default
+ * @property {number} min
+ * @property {number} max
+ */
+
+/** @type {Record<string, ActionSpec>} */
+const ACTIONS = {
+  status: { label: "Status", cmd: "status" },
+  "blink-on": { label: "Blink on", cmd: "blink", fields: { on: true } },
+  "blink-off": { label: "Blink off", cmd: "blink", fields: { on: false } },
+  pattern: { label: "Pattern", cmd: "pattern", form: "pattern" },
+  say: { label: "Say", cmd: "say", form: "say" },
+  rehandshake: { label: "Rehandshake", cmd: "rehandshake" },
+  reboot: { label: "Reboot", cmd: "reboot", destructive: true },
+  settings: { label: "Settings", cmd: "settings", form: "settings", destructive: true },
+};
+
+const actionButtons = /** @type {HTMLButtonElement[]} */ ([
+  ...document.querySelectorAll(".device-actions button[data-action]"),
+]);
+const actionStatus = element("action-status", HTMLElement);
+const actionDialog = element("action-dialog", HTMLDialogElement);
+const actionForm = element("action-form", HTMLFormElement);
+const actionTitle = element("action-title", HTMLElement);
+const actionBoards = element("action-boards", HTMLElement);
+const actionFields = element("action-fields", HTMLElement);
+const actionError = element("action-error", HTMLElement);
+const actionConfirm = element("action-confirm", HTMLButtonElement);
+const actionCancel = element("action-cancel", HTMLButtonElement);
+
+/** @type {Map<number, { label: string, ids: string[], timer: ReturnType<typeof setTimeout> }>} */
+const actions = new Map();
+let nextAction = 1;
+/** @type {SettingRule[] | undefined} */
+let settingRules;
+
+/**
+ * What the dialog is doing: asking for a form's values, or confirming.
+ * @type {{ spec: ActionSpec, ids: string[], step: "form" | "confirm", fields: Record<string, unknown>, opener: HTMLElement | null } | null}
+ */
+let dialogState = null;
+
+/** @param {string[]} ids */
+function boardsText(ids) {
+  return `${ids.length} ${ids.length === 1 ? "board" : "boards"}`;
+}
+
+/** The Last reply column of a device. @param {Device} device @returns {[string, string, SortValue]} */
+function replyColumn(device) {
+  const reply = device.reply;
+  if (!reply) return ["", "", null];
+  const when = timeText(reply.at);
+  if (reply.state === "pending") {
+    return [`${reply.cmd}: waiting…`, `${reply.cmd} sent at ${when}; no answer yet`, reply.at];
+  }
+  if (reply.state === "ok") {
+    return [
+      `${reply.cmd}: ${reply.text}`,
+      `${reply.cmd} answered at ${when}: ${reply.text}`,
+      reply.at,
+    ];
+  }
+  return [
+    `${reply.cmd} failed: ${reply.text}`,
+    `${reply.cmd} failed at ${when}: ${reply.text}`,
+    reply.at,
+  ];
+}
+
+/**
+ * What a reply says, in a few words.
+ * @param {string} cmd
+ * @param {Record<string, unknown>} value
+ */
+function replySummary(cmd, value) {
+  if (value.ok !== true) {
+    return typeof value.error === "string" ? value.error : "the board did not say ok";
+  }
+  if (cmd === "blink") return value.on === true ? "blinking" : "off";
+  if (cmd === "pattern" && isObject(value.pattern)) {
+    const pattern = value.pattern;
+    return `${["dotOnMs", "dashOnMs", "offMs", "pauseMs"].map((key) => pattern[key]).join("/")} ms`;
+  }
+  if (cmd === "settings") {
+    // device/firmware/remote_settings.ts: the fields changed and how the change applies.
+    const changed = Array.isArray(value.changed) ? value.changed.join(", ") : "";
+    if (value.apply === "none" || changed === "") return "nothing to change";
+    const how = value.apply === "live"
+      ? "applied"
+      : value.apply === "restart"
+      ? "applied, restarting"
+      : value.apply === "trial"
+      ? "on trial, restarting"
+      : String(value.apply);
+    return `${how} (${changed})`;
+  }
+  return "ok";
+}
+
+/**
+ * A board's reply to a command (`{"from", "re", "ok", …}`): shown in its row; a status
+ * reply also updates its status columns.
+ * @param {string} from
+ * @param {string} cmd
+ * @param {Record<string, unknown>} value
+ */
+function takeReply(from, cmd, value) {
+  const device = devices.get(from);
+  if (!device) return;
+  const waiting = device.reply?.state === "pending" && device.reply.cmd === cmd;
+  const action = waiting && device.reply ? device.reply.action : 0;
+  const now = Date.now();
+  device.reply = {
+    cmd,
+    state: value.ok === true ? "ok" : "failed",
+    text: replySummary(cmd, value),
+    at: now,
+    action,
+  };
+  if (value.ok === true && cmd === "status" && isObject(value.status)) {
+    device.status = value.status;
+    device.statusAt = now;
+  } else if (value.ok === true && cmd === "blink" && typeof value.on === "boolean") {
+    // The LED column follows what the board says it now does.
+    device.status = { ...device.status, blinking: value.on };
+    device.statusAt = now;
+  }
+  describe(device);
+  viewDirty = true;
+  scheduleDeviceFrame();
+  if (action) actionProgress(action, false);
+}
+
+/**
+ * How a trial of settings ended, as the board tells once it is back
+ * (`{"from", "event": "settings", "trial": "kept" | "undone", "changed", "reason"}`): shown as
+ * its settings reply.
+ * @param {string} from
+ * @param {Record<string, unknown>} value
+ */
+function takeTrial(from, value) {
+  const device = devices.get(from);
+  if (!device) return;
+  const changed = Array.isArray(value.changed) ? ` (${value.changed.join(", ")})` : "";
+  const kept = value.trial === "kept";
+  device.reply = {
+    cmd: "settings",
+    state: kept ? "ok" : "failed",
+    text: kept ? `trial kept${changed}` : `trial undone${changed}: ${String(value.reason ?? "")}`,
+    at: Date.now(),
+    action: 0,
+  };
+  describe(device);
+  viewDirty = true;
+  scheduleDeviceFrame();
+}
+
+/**
+ * Announces where an action stands once every board answered (or the wait is over).
+ * @param {number} id
+ * @param {boolean} timedOut
+ */
+function actionProgress(id, timedOut) {
+  const action = actions.get(id);
+  if (!action) return;
+  const answered = [];
+  const failed = [];
+  let waiting = 0;
+  for (const board of action.ids) {
+    const device = devices.get(board);
+    const reply = device?.reply;
+    if (!device || !reply || reply.action !== id) continue;
+    if (reply.state === "pending") {
+      if (!timedOut) {
+        waiting++;
+        continue;
+      }
+      device.reply = {
+        ...reply,
+        state: "failed",
+        text: `no answer within ${REPLY_TIMEOUT_MS / 1000} s${device.online ? "" : " (offline)"}`,
+        at: Date.now(),
+      };
+      describe(device);
+      viewDirty = true;
+      scheduleDeviceFrame();
+    }
+    if (device.reply?.state === "ok") answered.push(board);
+    else failed.push(board);
+  }
+  if (waiting > 0) return;
+  clearTimeout(action.timer);
+  actions.delete(id);
+  const failures = failed.length === 0
+    ? ""
+    : ` ${failed.length} failed: ${failed.slice(0, 5).join(", ")}${
+      failed.length > 5 ? ", …" : ""
+    }.`;
+  actionStatus.textContent = `${action.label}: ${answered.length} of ${
+    boardsText(action.ids)
+  } answered ok.${failures}`;
+}
+
+/**
+ * Sends one command to the boards (one message: the relay hands it to each one named).
+ * @param {ActionSpec} spec
+ * @param {string[]} ids
+ * @param {Record<string, unknown>} fields
+ */
+function sendAction(spec, ids, fields) {
+  if (!socket || !isOpen() || ids.length === 0) return;
+  const text = JSON.stringify({ to: ids.length === 1 ? ids[0] : ids, cmd: spec.cmd, ...fields });
+  socket.send(text);
+  addEntry({
+    kind: "out",
+    who: `sent to ${ids.length === 1 ? ids[0] : boardsText(ids)}`,
+    type: "command",
+    size: encoder.encode(text).length,
+    body: text,
+    boards: ids,
+  });
+  const id = nextAction++;
+  const now = Date.now();
+  for (const board of ids) {
+    const device = devices.get(board);
+    if (!device) continue;
+    device.reply = { cmd: spec.cmd, state: "pending", text: "", at: now, action: id };
+    describe(device);
+  }
+  viewDirty = true;
+  scheduleDeviceFrame();
+  actions.set(id, {
+    label: spec.label,
+    ids,
+    timer: setTimeout(() => actionProgress(id, true), REPLY_TIMEOUT_MS),
+  });
+  actionStatus.textContent = `Sent ${spec.label} to ${boardsText(ids)}; waiting for answers.`;
+}
+
+function updateActionButtons() {
+  const disabled = !isOpen() || selectedIds.size === 0;
+  for (const button of actionButtons) {
+    if (button.disabled !== disabled) button.disabled = disabled;
+  }
+}
+
+/** The settings rules, fetched once from the relay (which reads device/firmware/config.ts). */
+async function loadSettingRules() {
+  if (settingRules) return settingRules;
+  const response = await fetch(new URL("console/settings_rules.json", location.href));
+  if (!response.ok) throw new Error(`the relay answered ${response.status}`);
+  settingRules = /** @type {SettingRule[]} */ (await response.json());
+  return settingRules;
+}
+
+/**
+ * A labelled field of the dialog, with its hint and error described by it.
+ * @param {{ name: string, label: string, hint: string, type: "number" | "text", rule?: SettingRule }} options
+ */
+function dialogField(options) {
+  const id = `action-field-${options.name.replace(/[^A-Za-z0-9]/g, "-")}`;
+  const field = document.createElement("div");
+  field.className = "field";
+  const label = document.createElement("label");
+  label.htmlFor = id;
+  label.textContent = options.label;
+  const input = document.createElement("input");
+  input.id = id;
+  input.name = options.name;
+  input.autocomplete = "off";
+  if (options.type === "number" && options.rule) {
+    input.type = "text";
+    input.inputMode = "numeric";
+    input.placeholder = String(options.rule.default);
+  }
+  const hint = document.createElement("p");
+  hint.className = "hint";
+  hint.id = `${id}-hint`;
+  hint.textContent = options.hint;
+  const error = document.createElement("p");
+  error.className = "error";
+  error.id = `${id}-error`;
+  error.hidden = true;
+  input.setAttribute("aria-describedby", `${hint.id} ${error.id}`);
+  field.append(label, input, hint, error);
+  return field;
+}
+
+/**
+ * Checks a whole-number field as the board does: empty is "not given".
+ * @param {HTMLInputElement} input
+ * @param {SettingRule} rule
+ * @returns {number | undefined | string} the value, undefined when empty, or the problem
+ */
+function checkWhole(input, rule) {
+  const text = input.value.trim();
+  if (text === "") return undefined;
+  const value = Number(text);
+  if (!/^-?\d+$/.test(text) || value < rule.min || value > rule.max) {
+    return `${rule.path} must be a whole number from ${rule.min} to ${rule.max}.`;
+  }
+  return value;
+}
+
+/** @param {HTMLInputElement} input @param {string | undefined} problem */
+function fieldError(input, problem) {
+  const error = document.getElementById(`${input.id}-error`);
+  if (error) showError(error, input, problem);
+}
+
+/**
+ * Opens the action of a button on the selected boards: at once, or through the dialog for a
+ * form or a confirmation.
+ * @param {string} name
+ * @param {HTMLElement | null} opener
+ */
+async function startAction(name, opener) {
+  const spec = ACTIONS[name];
+  const ids = [...selectedIds].sort();
+  if (!spec || ids.length === 0) return;
+  if (!spec.form && !spec.destructive) {
+    sendAction(spec, ids, spec.fields ?? {});
+    return;
+  }
+  dialogState = { spec, ids, step: spec.form ? "form" : "confirm", fields: {}, opener };
+  showError(actionError, undefined, undefined);
+  actionBoards.textContent = `${boardsText(ids)}: ${ids.join(", ")}`;
+  actionFields.replaceChildren();
+  if (spec.form === "say") {
+    actionFields.append(dialogField({
+      name: "text",
+      label: "Text",
+      hint: "The board sends it to the relay as it is.",
+      type: "text",
+    }));
+  } else if (spec.form === "pattern" || spec.form === "settings") {
+    let rules;
+    try {
+      rules = await loadSettingRules();
+    } catch (error) {
+      actionStatus.textContent = `The settings' rules could not be loaded: ${
+        error instanceof Error ? error.message : String(error)
+      }.`;
+      return;
+    }
+    const shown = spec.form === "pattern"
+      ? rules.filter((rule) => rule.path.startsWith("pattern."))
+      : rules;
+    for (const rule of shown) {
+      actionFields.append(dialogField({
+        name: rule.path,
+        label: spec.form === "pattern" ? rule.path.slice("pattern.".length) : rule.path,
+        hint: `${rule.min}–${rule.max}, default ${rule.default}. Empty: unchanged.`,
+        type: "number",
+        rule,
+      }));
+    }
+  }
+  showDialogStep();
+  if (!actionDialog.open) actionDialog.showModal();
+  const first = actionFields.querySelector("input");
+  (first ?? actionConfirm).focus();
+}
+
+function showDialogStep() {
+  if (!dialogState) return;
+  const { spec, ids, step } = dialogState;
+  actionFields.hidden = step !== "form";
+  if (step === "form") {
+    actionTitle.textContent = `${spec.label}: ${boardsText(ids)}`;
+    actionConfirm.textContent = spec.destructive ? "Review…" : `Send to ${boardsText(ids)}`;
+    actionConfirm.classList.remove("danger");
+    return;
+  }
+  const changes = Object.entries(flatten(dialogState.fields)).map(([path, value]) =>
+    `${path} = ${JSON.stringify(value)}`
+  );
+  actionTitle.textContent = spec.cmd === "reboot"
+    ? `Reboot ${boardsText(ids)}?`
+    : `Apply settings to ${boardsText(ids)}?`;
+  actionBoards.textContent = `${
+    spec.cmd === "reboot" ? "Reboots" : `Sets ${changes.join(", ")} on`
+  } ${ids.join(", ")}.`;
+  actionConfirm.textContent = spec.cmd === "reboot"
+    ? `Reboot ${boardsText(ids)}`
+    : `Apply to ${boardsText(ids)}`;
+  actionConfirm.classList.add("danger");
+}
+
+/** `{"a": {"b": 1}}` → `{"a.b": 1}`. @param {Record<string, unknown>} value @param {string} [prefix] */
+function flatten(value, prefix = "") {
+  /** @type {Record<string, unknown>} */
+  const out = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (isObject(item)) Object.assign(out, flatten(item, `${prefix}${key}.`));
+    else out[`${prefix}${key}`] = item;
+  }
+  return out;
+}
+
+/** Reads the dialog's form, checked as the board checks it; undefined when something is wrong. */
+function readDialogForm() {
+  if (!dialogState) return undefined;
+  const { spec } = dialogState;
+  const inputs = /** @type {HTMLInputElement[]} */ ([...actionFields.querySelectorAll("input")]);
+  if (spec.form === "say") {
+    return { text: inputs[0].value };
+  }
+  /** @type {Record<string, unknown>} */
+  const fields = {};
+  /** @type {HTMLInputElement | undefined} */
+  let firstBad;
+  /** @type {Record<string, number>} */
+  const given = {};
+  for (const input of inputs) {
+    const rule = settingRules?.find((r) => r.path === input.name);
+    if (!rule) continue;
+    const checked = checkWhole(input, rule);
+    fieldError(input, typeof checked === "string" ? checked : undefined);
+    if (typeof checked === "string") firstBad ??= input;
+    else if (checked !== undefined) given[rule.path] = checked;
+  }
+  // The board keeps the reconnect bounds in order (device/firmware/settings.ts).
+  const min = given["reconnect.minDelayMs"];
+  const max = given["reconnect.maxDelayMs"];
+  if (min !== undefined && max !== undefined && max < min) {
+    const input = inputs.find((i) => i.name === "reconnect.maxDelayMs");
+    if (input) {
+      fieldError(input, "reconnect.maxDelayMs must not be below reconnect.minDelayMs.");
+      firstBad ??= input;
+    }
+  }
+  if (firstBad) {
+    showError(actionError, undefined, "Not sent: correct the fields marked.");
+    firstBad.focus();
+    return undefined;
+  }
+  if (Object.keys(given).length === 0) {
+    showError(actionError, undefined, "Not sent: give at least one value.");
+    inputs[0]?.focus();
+    return undefined;
+  }
+  showError(actionError, undefined, undefined);
+  for (const [path, value] of Object.entries(given)) {
+    if (spec.form === "pattern") {
+      fields[path.slice("pattern.".length)] = value;
+      continue;
+    }
+    // The board's settings are nested as in its settings file: {"pattern": {"dotOnMs": …}}.
+    const keys = path.split(".");
+    let target = fields;
+    for (const key of keys.slice(0, -1)) {
+      if (!isObject(target[key])) target[key] = {};
+      target = /** @type {Record<string, unknown>} */ (target[key]);
+    }
+    target[keys[keys.length - 1]] = value;
+  }
+  return spec.form === "settings" ? { set: fields } : fields;
+}
+
+function closeDialog() {
+  const opener = dialogState?.opener;
+  dialogState = null;
+  if (actionDialog.open) actionDialog.close();
+  opener?.focus();
+}
+
+actionForm.addEventListener("submit", (event) => {
+  event.preventDefault();
+  if (!dialogState) return;
+  const state = dialogState;
+  if (state.step === "form") {
+    const fields = readDialogForm();
+    if (!fields) return;
+    if (state.spec.destructive) {
+      state.fields = state.spec.form === "settings"
+        ? /** @type {Record<string, unknown>} */ (fields.set)
+        : fields;
+      state.step = "confirm";
+      showDialogStep();
+      actionConfirm.focus();
+      return;
+    }
+    sendAction(state.spec, state.ids, fields);
+    closeDialog();
+    return;
+  }
+  sendAction(state.spec, state.ids, state.spec.form === "settings" ? { set: state.fields } : {});
+  closeDialog();
+});
+actionCancel.addEventListener("click", () => {
+  actionStatus.textContent = dialogState
+    ? `${dialogState.spec.label}: cancelled, nothing sent.`
+    : "";
+  closeDialog();
+});
+actionDialog.addEventListener("cancel", () => {
+  actionStatus.textContent = dialogState
+    ? `${dialogState.spec.label}: cancelled, nothing sent.`
+    : "";
+  dialogState = null;
+});
+for (const button of actionButtons) {
+  button.addEventListener("click", () => startAction(button.dataset.action ?? "", button));
+}
+
 // ---------------------------------------------------------------- wiring
 
 connectForm.addEventListener("submit", (event) => {
@@ -1530,6 +2335,7 @@ for (const button of commandButtons) {
   button.addEventListener("click", () => sendCommand(button));
 }
 targetInput.addEventListener("input", () => showError(targetError, targetInput, undefined));
+tokenInput.addEventListener("input", noteToken);
 
 logList.addEventListener("scroll", () => {
   if (atBottom()) jumpButton.hidden = true;
@@ -1539,8 +2345,30 @@ jumpButton.addEventListener("click", () => {
   logList.focus();
 });
 clearLogButton.addEventListener("click", () => {
-  logList.replaceChildren();
-  scrollToLatest();
+  logEntries = [];
+  logQueue = [];
+  heldWhilePaused = 0;
+  renderLog();
+});
+pauseLogButton.addEventListener("click", () => setLogPaused(!logPaused));
+exportLogButton.addEventListener("click", exportLog);
+logBoardInput.addEventListener("input", () => {
+  logBoard = logBoardInput.value.trim();
+  if (!logPaused) renderLog();
+});
+// The ids offered are those known when the field is entered: 2,000 options cost nothing until then.
+logBoardInput.addEventListener("focus", () => {
+  logBoardOptions.replaceChildren(
+    ...[...devices.keys()].sort().map((id) => {
+      const option = document.createElement("option");
+      option.value = id;
+      return option;
+    }),
+  );
+});
+logDirectionSelect.addEventListener("change", () => {
+  logDirection = logDirectionSelect.value;
+  if (!logPaused) renderLog();
 });
 
 refreshButton.addEventListener("click", () => refreshClients());
@@ -1552,9 +2380,16 @@ document.addEventListener("visibilitychange", () => {
 });
 
 idInput.value = randomId();
+try {
+  tokenInput.value = sessionStorage.getItem(TOKEN_KEY) ?? "";
+} catch {
+  // No storage: nothing kept.
+}
+noteToken();
 updateRelayUrl();
 updateMode();
 updateControls();
 updateSortHeaders();
-refreshClients();
-loadDevices();
+// The table first: with a fleet, drawing the Clients list (one entry a device) at the same time
+// would make the table wait for it.
+loadDevices().finally(refreshClients);
