@@ -106,23 +106,26 @@ export function wifiDefaults(): WifiConfig {
   return { ssid: "", password: "", attempts: 3, delayMs: 200 };
 }
 
-/** Inclusive bounds of every whole-number field, by its path. */
-export function integerLimits(): { [path: string]: number[] } {
+/**
+ * Inclusive bounds of every whole-number field, by its name: no two fields share a name (one is
+ * found without its section's name, which the board's code would hold once more).
+ */
+export function integerLimits(): { [name: string]: number[] } {
   return {
-    "wifi.attempts": [1, 100],
-    "wifi.delayMs": [0, 60000],
-    "pattern.dotOnMs": [1, 10000],
-    "pattern.dashOnMs": [1, 10000],
-    "pattern.offMs": [1, 10000],
-    "pattern.pauseMs": [1, 10000],
+    attempts: [1, 100],
+    delayMs: [0, 60000],
+    dotOnMs: [1, 10000],
+    dashOnMs: [1, 10000],
+    offMs: [1, 10000],
+    pauseMs: [1, 10000],
     rehandshakeEvery: [0, 10000],
     statusEvery: [0, 10000],
-    "heartbeat.pingIntervalMs": [1000, 600000],
-    "heartbeat.pongTimeoutMs": [500, 600000],
-    "reconnect.minDelayMs": [100, 600000],
-    "reconnect.maxDelayMs": [100, 3600000],
-    "outbox.maxMessages": [0, 1000],
-    "outbox.maxBytes": [0, 65536],
+    pingIntervalMs: [1000, 600000],
+    pongTimeoutMs: [500, 600000],
+    minDelayMs: [100, 600000],
+    maxDelayMs: [100, 3600000],
+    maxMessages: [0, 1000],
+    maxBytes: [0, 65536],
     maxMessageBytes: [126, 65536],
     confirmMs: [10000, 3600000],
   };

@@ -46,7 +46,7 @@ export function hashOf(text: string): string {
 export function mergeSettings(given: Json, base: Json, bad: (field: string) => void): Json {
   const limits = integerLimits();
   // The strings whose shape matters (Espruino's RegExp has no {n,m}, ? or grouped |); the rest
-  // need only be strings.
+  // need only be strings. By name, as the limits: no two fields share one.
   const shapes: Json = {
     // What the client connects to (ws:// or wss://, a host, a port if any) and a path ending in
     // "/", without query or fragment: the client id is appended.
@@ -62,7 +62,7 @@ export function mergeSettings(given: Json, base: Json, bad: (field: string) => v
     clientId: /^[A-Za-z0-9_.~-]+$/,
     token: /^[\x21-\x7e]+$/,
     role: /^device$|^operator$/,
-    "led.pin": /^[A-Z]+[0-9]+$/,
+    pin: /^[A-Z]+[0-9]+$/,
   };
   // Written as one loop, not helpers: each function alive costs the board JsVars.
   const merge = (value: Json, defaults: Json, path: string): Json => {
@@ -85,11 +85,11 @@ export function mergeSettings(given: Json, base: Json, bad: (field: string) => v
       else if (typeof fallback === "object" && fallback !== null) {
         v = merge(v, fallback, field + ".");
       } else {
-        const range = limits[field];
+        const range = limits[key];
         if (
           typeof v !== (fallback === null ? "string" : typeof fallback) ||
           (range && !(v >= range[0] && v <= range[1] && Math.floor(v) === v)) ||
-          (shapes[field] && !shapes[field].test(v))
+          (shapes[key] && !shapes[key].test(v))
         ) {
           bad(field);
           v = fallback;
