@@ -13,7 +13,7 @@ import {
   settingsText,
   withToken,
 } from "../tools/device_config.ts";
-import { deviceDefaults } from "../device/firmware/config.ts";
+import { deviceDefaults, integerLimits, wifiDefaults } from "../device/firmware/config.ts";
 import { mintToken } from "../relay/credentials.ts";
 
 const EXAMPLE = new URL("../config/device.example.json", import.meta.url).pathname;
@@ -51,6 +51,21 @@ Deno.test("the SOS timings default to 200/400 ms on, 50 ms off, 400 ms pause, ev
   assert.equal(config.rehandshakeEvery, 10);
   assert.equal(config.statusEvery, 12);
   assert.deepEqual(config.led, { pin: "LED1", activeLow: false });
+});
+
+Deno.test("no two fields share a name: the limits, and the board's checks, find a field by it", () => {
+  const names: string[] = [];
+  const numbers: string[] = [];
+  const walk = (section: Record<string, unknown>) => {
+    for (const [name, value] of Object.entries(section)) {
+      names.push(name);
+      if (value && typeof value === "object") walk(value as Record<string, unknown>);
+      else if (typeof value === "number") numbers.push(name);
+    }
+  };
+  walk({ ...deviceDefaults(), wifi: wifiDefaults() });
+  assert.deepEqual(names.filter((name, i) => names.indexOf(name) !== i), []);
+  assert.deepEqual(Object.keys(integerLimits()).sort(), numbers.sort());
 });
 
 Deno.test("every problem is listed with its field, what it expects and what it got", () => {

@@ -77,7 +77,7 @@ class Reader {
 
   /** A whole number within its field's {@linkcode integerLimits}, else `fallback`. */
   integer(object: Record<string, Json>, key: string, path: string, fallback: number): number {
-    const [min, max] = integerLimits()[path + key];
+    const [min, max] = integerLimits()[key];
     const range = { min, max, fallback };
     const value = object[key];
     if (value === undefined) return range.fallback;

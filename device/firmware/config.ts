@@ -81,8 +81,20 @@ export interface DeviceConfig {
   confirmMs: number;
 }
 
-/** Every field's default: a board without a settings file runs with these (and no server). */
-export function deviceDefaults(): DeviceConfig {
+/**
+ * A field's default, or a section of them; a whole number's is `[default, min, max]`, its bounds
+ * inclusive.
+ */
+// deno-lint-ignore no-explicit-any
+export type SettingsRules = { [name: string]: any };
+
+/**
+ * Every field's default and every whole number's bounds, in one table: the board reads its
+ * settings against it (device/firmware/settings.ts), without a second list of the fields' names.
+ * No two fields share a name, so a field's bounds are found by its name alone
+ * ({@linkcode integerLimits}).
+ */
+export function settingsRules(): SettingsRules {
   return {
     wifi: null,
     server: "",
@@ -90,40 +102,61 @@ export function deviceDefaults(): DeviceConfig {
     token: null,
     role: "device",
     led: { pin: "LED1", activeLow: false },
-    pattern: { dotOnMs: 200, dashOnMs: 400, offMs: 50, pauseMs: 400 },
-    rehandshakeEvery: 10,
-    statusEvery: 12,
-    heartbeat: { pingIntervalMs: 10000, pongTimeoutMs: 10000 },
-    reconnect: { minDelayMs: 500, maxDelayMs: 30000 },
-    outbox: { maxMessages: 20, maxBytes: 2048 },
-    maxMessageBytes: 4096,
-    confirmMs: 60000,
+    pattern: {
+      dotOnMs: [200, 1, 10000],
+      dashOnMs: [400, 1, 10000],
+      offMs: [50, 1, 10000],
+      pauseMs: [400, 1, 10000],
+    },
+    rehandshakeEvery: [10, 0, 10000],
+    statusEvery: [12, 0, 10000],
+    heartbeat: { pingIntervalMs: [10000, 1000, 600000], pongTimeoutMs: [10000, 500, 600000] },
+    reconnect: { minDelayMs: [500, 100, 600000], maxDelayMs: [30000, 100, 3600000] },
+    outbox: { maxMessages: [20, 0, 1000], maxBytes: [2048, 0, 65536] },
+    maxMessageBytes: [4096, 126, 65536],
+    confirmMs: [60000, 10000, 3600000],
   };
+}
+
+/** The rules of a `wifi` section, as {@linkcode settingsRules} (`ssid` has none: "" never joins). */
+export function wifiRules(): SettingsRules {
+  return { ssid: "", password: "", attempts: [3, 1, 100], delayMs: [200, 0, 60000] };
+}
+
+/** The defaults of `rules`: each whole number's first value. */
+function defaultsOf(rules: SettingsRules): SettingsRules {
+  const out: SettingsRules = {};
+  for (const name in rules) {
+    const rule = rules[name];
+    out[name] = rule instanceof Array
+      ? rule[0]
+      : rule && typeof rule === "object"
+      ? defaultsOf(rule)
+      : rule;
+  }
+  return out;
+}
+
+/** Every field's default: a board without a settings file runs with these (and no server). */
+export function deviceDefaults(): DeviceConfig {
+  return defaultsOf(settingsRules()) as DeviceConfig;
 }
 
 /** The defaults of a `wifi` section (`ssid` has none: "" never joins). */
 export function wifiDefaults(): WifiConfig {
-  return { ssid: "", password: "", attempts: 3, delayMs: 200 };
+  return defaultsOf(wifiRules()) as WifiConfig;
 }
 
-/** Inclusive bounds of every whole-number field, by its path. */
-export function integerLimits(): { [path: string]: number[] } {
-  return {
-    "wifi.attempts": [1, 100],
-    "wifi.delayMs": [0, 60000],
-    "pattern.dotOnMs": [1, 10000],
-    "pattern.dashOnMs": [1, 10000],
-    "pattern.offMs": [1, 10000],
-    "pattern.pauseMs": [1, 10000],
-    rehandshakeEvery: [0, 10000],
-    statusEvery: [0, 10000],
-    "heartbeat.pingIntervalMs": [1000, 600000],
-    "heartbeat.pongTimeoutMs": [500, 600000],
-    "reconnect.minDelayMs": [100, 600000],
-    "reconnect.maxDelayMs": [100, 3600000],
-    "outbox.maxMessages": [0, 1000],
-    "outbox.maxBytes": [0, 65536],
-    maxMessageBytes: [126, 65536],
-    confirmMs: [10000, 3600000],
+/** Inclusive bounds of every whole-number field, by its name. */
+export function integerLimits(): { [name: string]: number[] } {
+  const limits: { [name: string]: number[] } = {};
+  const walk = (rules: SettingsRules) => {
+    for (const name in rules) {
+      const rule = rules[name];
+      if (rule instanceof Array) limits[name] = [rule[1], rule[2]];
+      else if (rule && typeof rule === "object") walk(rule);
+    }
   };
+  walk({ ...settingsRules(), wifi: wifiRules() });
+  return limits;
 }

@@ -132,17 +132,16 @@ const wifi = startWifi(config.wifi, {
 process.on("uncaughtException", (error) => report("handler", error));
 
 if (config.server) {
-  client = createWebSocketClient({
+  // With `heartbeat`'s two fields, pingIntervalMs and pongTimeoutMs, named as the client's options.
+  client = createWebSocketClient(Object.assign({
     url: config.server + id + "?role=" + config.role,
     token: config.token || undefined,
-    pingIntervalMs: config.heartbeat.pingIntervalMs,
-    pongTimeoutMs: config.heartbeat.pongTimeoutMs,
     minBackoffMs: config.reconnect.minDelayMs,
     maxBackoffMs: config.reconnect.maxDelayMs,
     outboxMessages: config.outbox.maxMessages,
     outboxBytes: config.outbox.maxBytes,
     maxMessageBytes: config.maxMessageBytes,
-  });
+  }, config.heartbeat));
   client.on("open", () => {
     log("connected");
     const trial = settingsConnected(settings, id);

@@ -483,8 +483,8 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
               ? ""
               : state === OPEN
               ? "connection to " + where + " lost: " + detail
-              : (target.secure && !head ? "TLS handshake with " : "WebSocket handshake with ") +
-                where + " failed: " + detail,
+              : (target.secure && !head ? "TLS" : "WebSocket") + " handshake with " + where +
+                " failed: " + detail,
           );
         }
       }), 0);

@@ -55,9 +55,8 @@ export interface HandshakeRequestOptions {
 /** The opening request: request line, headers (the extra ones last) and the empty line. */
 export function handshakeRequest(options: HandshakeRequestOptions): string {
   const line = (name: string, value: string) => name + ": " + value + "\r\n";
-  let text = "GET " + options.path + " HTTP/1.1\r\n" +
-    line("Host", options.host + ":" + options.port) +
-    "Upgrade: websocket\r\nConnection: Upgrade\r\n" + line("Sec-WebSocket-Key", options.key) +
+  let text = `GET ${options.path} HTTP/1.1\r\nHost: ${options.host}:${options.port}\r\n` +
+    `Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${options.key}\r\n` +
     "Sec-WebSocket-Version: 13\r\n";
   const protocols = (options.protocols || []).join(", ");
   if (options.token) text += line("Authorization", "Bearer " + options.token);
