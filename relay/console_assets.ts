@@ -16,7 +16,7 @@
  * @module
  */
 
-import { deviceDefaults, integerLimits, wifiDefaults } from "../device/firmware/config.ts";
+import { type SettingsRules, settingsRules, wifiRules } from "../device/firmware/config.ts";
 
 /** One file of the console, ready to serve. */
 export interface ConsoleAsset {
@@ -82,12 +82,17 @@ export interface SettingRule {
  * `/console/settings_rules.json`, so the page checks a value exactly as the board will.
  */
 export function settingRules(): SettingRule[] {
-  const defaults: Record<string, unknown> = { ...deviceDefaults(), wifi: wifiDefaults() };
-  return Object.entries(integerLimits()).map(([path, [min, max]]) => {
-    let value: unknown = defaults;
-    for (const key of path.split(".")) value = (value as Record<string, unknown>)[key];
-    return { path, default: value as number, min, max };
-  });
+  const rules: SettingRule[] = [];
+  const walk = (section: SettingsRules, prefix: string) => {
+    for (const name in section) {
+      const rule = section[name];
+      if (rule instanceof Array) {
+        rules.push({ path: prefix + name, default: rule[0], min: rule[1], max: rule[2] });
+      } else if (rule && typeof rule === "object") walk(rule, prefix + name + ".");
+    }
+  };
+  walk({ ...settingsRules(), wifi: wifiRules() }, "");
+  return rules;
 }
 
 /** Reads the console's files into memory. */

@@ -169,7 +169,7 @@ Deno.test({
     const dialog = page.getByRole("dialog");
     await dialog.getByLabel("dotOnMs").fill("0");
     await dialog.getByRole("button", { name: "Send to 2 boards" }).click();
-    const [low, high] = integerLimits()["pattern.dotOnMs"];
+    const [low, high] = integerLimits().dotOnMs;
     await dialog.getByText(`pattern.dotOnMs must be a whole number from ${low} to ${high}.`)
       .waitFor();
     assert.equal(await dialog.getByLabel("dotOnMs").getAttribute("aria-invalid"), "true");
@@ -245,7 +245,7 @@ Deno.test({
     await dialog.getByLabel("reconnect.minDelayMs").fill("5000");
     await dialog.getByLabel("reconnect.maxDelayMs").fill("1000");
     await dialog.getByRole("button", { name: "Review…" }).click();
-    const [pingLow, pingHigh] = limits["heartbeat.pingIntervalMs"];
+    const [pingLow, pingHigh] = limits.pingIntervalMs;
     await dialog.getByText(
       `heartbeat.pingIntervalMs must be a whole number from ${pingLow} to ${pingHigh}.`,
     ).waitFor();
