@@ -1,8 +1,9 @@
 /**
  * `deno task flash`: uploads a JavaScript file to an Espruino board with
- * EspruinoTools, saves it to the board's Storage (`.bootcde`) so it runs
- * after every reboot, with the board's settings beside it (`settings.json`,
- * from the device configuration), then shows the board's first console lines.
+ * EspruinoTools, saves it to the board's Storage (slot `fw.a`, run by the
+ * boot stub it saves as `.bootcde`: docs/ota.md) so it runs after every
+ * reboot, with the board's settings beside it (`settings.json`, from the
+ * device configuration), then shows the board's first console lines.
  *
  * ```sh
  * deno task flash -- --port /dev/ttyUSB0 [--baud 115200] [--file dist/firmware.js]
@@ -14,7 +15,10 @@
  * @module
  */
 
+import { createHash } from "node:crypto";
 import { parseArgs } from "node:util";
+import { RECORD_FILES, RUN_FILE, SLOTS } from "../device/firmware/ota_layout.ts";
+import { buildBootStub } from "./boot_stub.ts";
 import { buildFirmwareFile, DEFAULT_CONFIG, DEFAULT_OUT } from "./build.ts";
 import {
   DeviceConfigError,
@@ -53,7 +57,10 @@ export interface FlashOptions {
   settings?: string;
   /** Serial speed. Default 115200. */
   baud?: number;
-  /** Save to Storage so the code runs after every reboot. Default true. */
+  /**
+   * Save to Storage so the code runs after every reboot: the code in slot `fw.a`, the boot stub
+   * as `.bootcde`, the other slot and the update records erased. Default true.
+   */
   save?: boolean;
   /** Seconds of console output shown after the upload. Default 5. */
   watchSeconds?: number;
@@ -171,14 +178,20 @@ export async function flash(options: FlashOptions): Promise<void> {
     if (uploading && live) log(`\r${bar}`);
   });
   let lastStep = -1;
+  const save = options.save ?? true;
+  const files = options.settings === undefined
+    ? []
+    : [{ name: SETTINGS_FILE, text: options.settings }];
+  // Saved, the code goes to the first slot and the boot stub runs it (docs/ota.md).
+  const slotted = save && code !== undefined;
+  if (slotted) files.push({ name: SLOTS[0], text: code! }, { name: RUN_FILE, text: SLOTS[0] });
   try {
     const result = await uploadCode({
       transport,
-      code,
-      files: options.settings === undefined
-        ? []
-        : [{ name: SETTINGS_FILE, text: options.settings }],
-      save: options.save ?? true,
+      code: slotted ? await buildBootStub() : code,
+      files,
+      erase: slotted ? [SLOTS[1], ...RECORD_FILES] : [],
+      save,
       baud: options.baud,
       board: readBoardDescription(),
       onBoardOutput: (text) => lines.push(text),
@@ -218,13 +231,16 @@ export async function flash(options: FlashOptions): Promise<void> {
     }
     if (code === undefined) {
       log("The code was not sent; the board restarted what its Storage holds.\n");
-    } else {
+    } else if (slotted) {
+      const bytes = new TextEncoder().encode(code);
+      const sha256 = createHash("sha256").update(bytes).digest("hex");
       log(
-        result.storedBytes
-          ? `Saved ${result.storedBytes} bytes to Storage .bootcde on ${board}: ` +
-            "it runs now and after every reboot.\n"
-          : `Sent ${result.bytesSent} bytes to ${board} (RAM only: lost at the next reboot).\n`,
+        `Saved ${bytes.length} bytes to Storage ${SLOTS[0]} on ${board} (firmware ${sha256}).\n` +
+          `Saved ${result.storedBytes} bytes to Storage .bootcde on ${board}: the boot stub, ` +
+          `which runs ${SLOTS[0]} now and after every reboot (docs/ota.md).\n`,
       );
+    } else {
+      log(`Sent ${result.bytesSent} bytes to ${board} (RAM only: lost at the next reboot).\n`);
     }
     if (watchSeconds > 0) {
       log(`Board console for ${watchSeconds} s:\n`);

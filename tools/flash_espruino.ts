@@ -32,6 +32,8 @@ export interface UploadCodeOptions {
   code?: string;
   /** Storage files written (and read back) before the code, e.g. the settings. */
   files?: StorageFile[];
+  /** Storage files erased before `files` are written (a missing one is no error). */
+  erase?: string[];
   /** Save to Storage `.bootcde` so it runs after every reboot. Default true. */
   save?: boolean;
   /** Serial speed recorded in the tool's config. Default 115200. */
@@ -301,6 +303,12 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
     );
   }
 
+  if (options.erase?.length) {
+    await evaluate(
+      `${JSON.stringify(options.erase)}.forEach(function(f){require("Storage").erase(f)})`,
+    );
+    if (disconnected) throw interrupted("while erasing files");
+  }
   for (const file of options.files ?? []) {
     const bytes = new TextEncoder().encode(file.text);
     const name = JSON.stringify(file.name);

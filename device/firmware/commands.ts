@@ -33,12 +33,14 @@ export interface CommandTarget {
   rehandshake(): void;
   /** `reboot`: restarts the board (after the reply has gone out). */
   reboot(): void;
+  /** `ota`: one step of a firmware update (device/firmware/ota.ts); returns the reply's fields. */
+  ota?(message: { [key: string]: unknown }): Reply;
 }
 
 /** A reply to send back, as an object to serialise. */
 export type Reply = { [key: string]: unknown };
 
-const COMMANDS = "status, blink, pattern, say, rehandshake, reboot";
+const COMMANDS = "status, blink, pattern, say, rehandshake, reboot, ota";
 const PATTERN_KEYS = ["dotOnMs", "dashOnMs", "offMs", "pauseMs"];
 
 /**
@@ -103,6 +105,7 @@ export function handleCommand(text: string, target: CommandTarget): Reply | null
     target[cmd]();
     return reply({ ok: true });
   }
+  if (cmd === "ota" && target.ota) return reply(target.ota(message));
   return fail(`unknown command "${cmd}": one of ${COMMANDS}`);
 }
 

@@ -16,11 +16,14 @@
 import { createWebSocketClient, type WebSocketClient } from "../ws/mod.ts";
 import { type CommandTarget, describeError, handleCommand } from "./commands.ts";
 import { SETTINGS_FILE } from "./config.ts";
+import type { Ota } from "./ota.ts";
 import { readSettings } from "./settings.ts";
 import { startBlinker } from "./sos.ts";
 import { startWifi } from "./wifi.ts";
 
 declare const ESP32: { reboot(): void } | undefined;
+/** Left by the boot stub (device/firmware/ota.ts): absent when this code is `.bootcde` itself. */
+declare const OTA: Ota | undefined;
 
 const bootedAt = getTime();
 // Assigned last: the LED starts before the first connect, which can block.
@@ -32,6 +35,7 @@ function log(text: string): void {
 }
 
 const settings = readSettings(log);
+const ota = typeof OTA === "undefined" ? undefined : OTA;
 const config = settings.config;
 
 /** Prints an error; a crash in a handler is also told to the relay, when connected. */
@@ -102,6 +106,7 @@ const commands: CommandTarget = {
       sent: sent,
       blinking: blinker.enabled,
       settings: settings.hash,
+      firmware: ota && ota.firmware,
     };
   },
   blinker: blinker,
@@ -116,6 +121,7 @@ const commands: CommandTarget = {
       else load();
     }, 500);
   },
+  ota: ota && ota.handle,
 };
 
 const wifi = startWifi(config.wifi, {
@@ -142,6 +148,7 @@ if (config.server) {
   });
   client.on("open", () => {
     log("connected");
+    if (ota) ota.confirm();
     sendStatus();
   });
   client.on("close", (code, reason) => log(`closed ${code} ${reason}`));
@@ -149,7 +156,8 @@ if (config.server) {
   client.on("message", (data, binary) => {
     try {
       if (binary) return log(`< binary ${data.length} bytes`);
-      log(`< ${data}`);
+      // (An update's chunks are not echoed: a console line each would only slow the board.)
+      if (data.indexOf('"cmd":"ota"') < 0) log(`< ${data}`);
       const reply = handleCommand(data, commands);
       if (reply && client) client.send(JSON.stringify(reply));
     } catch (error) {
