@@ -19,6 +19,7 @@ import { createHash } from "node:crypto";
 import { parseArgs } from "node:util";
 import { RECORD_FILES, RUN_FILE, SLOTS } from "../device/firmware/ota_layout.ts";
 import { buildBootStub } from "./boot_stub.ts";
+import { progressBar } from "./progress_bar.ts";
 import { buildFirmwareFile, DEFAULT_CONFIG, DEFAULT_OUT } from "./build.ts";
 import {
   DeviceConfigError,
@@ -41,6 +42,7 @@ import {
 } from "./flash_transport.ts";
 
 export { FlashError, type FlashErrorCode } from "./flash_transport.ts";
+export { progressBar } from "./progress_bar.ts";
 
 /** Default file uploaded when `--file` is not given (`deno task build` writes it). */
 export const DEFAULT_FILE = DEFAULT_OUT;
@@ -116,16 +118,6 @@ export class ConsoleLines {
   }
 }
 
-/** Draws an upload progress bar. */
-export function progressBar(sent: number, total: number, width = 30): string {
-  const fraction = total > 0 ? Math.min(1, sent / total) : 0;
-  const filled = Math.round(fraction * width);
-  const kb = (n: number) => (n / 1024).toFixed(1);
-  return `[${"#".repeat(filled)}${".".repeat(width - filled)}] ${
-    String(Math.floor(fraction * 100)).padStart(3)
-  }% ${kb(sent)}/${kb(total)} KB`;
-}
-
 function readBoardDescription(): Record<string, unknown> | undefined {
   try {
     return JSON.parse(Deno.readTextFileSync(DEFAULT_BOARD_FILE));
@@ -184,11 +176,13 @@ export async function flash(options: FlashOptions): Promise<void> {
     : [{ name: SETTINGS_FILE, text: options.settings }];
   // Saved, the code goes to the first slot and the boot stub runs it (docs/ota.md).
   const slotted = save && code !== undefined;
-  if (slotted) files.push({ name: SLOTS[0], text: code! }, { name: RUN_FILE, text: SLOTS[0] });
+  const stub = slotted ? await buildBootStub() : "";
+  if (slotted) files.push({ name: ".bootcde", text: stub }, { name: RUN_FILE, text: SLOTS[0] });
   try {
     const result = await uploadCode({
       transport,
-      code: slotted ? await buildBootStub() : code,
+      code,
+      storageFile: slotted ? SLOTS[0] : undefined,
       files,
       erase: slotted ? [SLOTS[1], ...RECORD_FILES] : [],
       save,
@@ -232,12 +226,12 @@ export async function flash(options: FlashOptions): Promise<void> {
     if (code === undefined) {
       log("The code was not sent; the board restarted what its Storage holds.\n");
     } else if (slotted) {
-      const bytes = new TextEncoder().encode(code);
-      const sha256 = createHash("sha256").update(bytes).digest("hex");
+      const sha256 = createHash("sha256").update(new TextEncoder().encode(code)).digest("hex");
       log(
-        `Saved ${bytes.length} bytes to Storage ${SLOTS[0]} on ${board} (firmware ${sha256}).\n` +
-          `Saved ${result.storedBytes} bytes to Storage .bootcde on ${board}: the boot stub, ` +
-          `which runs ${SLOTS[0]} now and after every reboot (docs/ota.md).\n`,
+        `Saved ${result.storedBytes} bytes to Storage ${SLOTS[0]} on ${board} ` +
+          `(firmware ${sha256}).\n` +
+          `Saved ${new TextEncoder().encode(stub).length} bytes to Storage .bootcde on ${board}: ` +
+          `the boot stub, which runs ${SLOTS[0]} now and after every reboot (docs/ota.md).\n`,
       );
     } else {
       log(`Sent ${result.bytesSent} bytes to ${board} (RAM only: lost at the next reboot).\n`);

@@ -36,6 +36,11 @@ export interface UploadCodeOptions {
   erase?: string[];
   /** Save to Storage `.bootcde` so it runs after every reboot. Default true. */
   save?: boolean;
+  /**
+   * The Storage file the code is saved to (default `.bootcde`); after the upload the board
+   * restarts what `.bootcde` runs (`load()`).
+   */
+  storageFile?: string;
   /** Serial speed recorded in the tool's config. Default 115200. */
   baud?: number;
   /** Board description used when the board does not list its modules. */
@@ -66,7 +71,7 @@ export interface UploadResult {
   env: Record<string, unknown>;
   /** Bytes sent over the link for the upload itself. */
   bytesSent: number;
-  /** Size of the code stored in `.bootcde` (0 with `save: false` or without code). */
+  /** Size of the code stored in its file (0 with `save: false` or without code). */
   storedBytes: number;
 }
 
@@ -168,7 +173,10 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
 
   const config = Espruino.Config;
   config.BAUD_RATE = options.baud ?? 115200;
-  config.SAVE_ON_SEND = save ? 1 : 0;
+  const storageFile = options.storageFile ?? ".bootcde";
+  // 3 writes the named file; with LOAD_STORAGE_FILE 1 the board then runs `.bootcde`.
+  config.SAVE_ON_SEND = save ? (storageFile === ".bootcde" ? 1 : 3) : 0;
+  config.SAVE_STORAGE_FILE = storageFile;
   config.LOAD_STORAGE_FILE = 1;
   config.RESET_BEFORE_SEND = true;
   config.MODULE_URL = ""; // offline: never fetch modules
@@ -361,7 +369,12 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
   if (save) {
     // Send load() ourselves, after checking what landed in Storage.
     transformed = transformed.replace(/\nload\(\)\n$/, "\n");
-    const match = /^require\("Storage"\)\.write\("\.bootcde",.*,0,(\d+)\);$/m.exec(transformed);
+    const match = new RegExp(
+      `^require\\("Storage"\\)\\.write\\(${
+        JSON.stringify(storageFile).replace(/\./g, "\\.")
+      },.*,0,(\\d+)\\);$`,
+      "m",
+    ).exec(transformed);
     storedBytes = match ? Number(match[1]) : 0;
   }
 
@@ -375,12 +388,14 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
   options.onProgress?.(progressSent, progressSent);
 
   if (save) {
-    const stored = await evaluate('(require("Storage").read(".bootcde")||"").length');
+    const stored = await evaluate(
+      `(require("Storage").read(${JSON.stringify(storageFile)})||"").length`,
+    );
     if (disconnected) throw interrupted("while checking the upload");
     if (stored === undefined || Number(stored) !== storedBytes) {
       throw new FlashError(
         "VERIFY_FAILED",
-        `The board stored ${stored ?? "nothing we could read"} bytes of .bootcde, ` +
+        `The board stored ${stored ?? "nothing we could read"} bytes of ${storageFile}, ` +
           `expected ${storedBytes}.`,
         "Characters were probably lost on the way. Try again; on a serial port, " +
           "a lower --baud can help.",

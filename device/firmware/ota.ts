@@ -138,12 +138,13 @@ export function startOta(): Ota {
       }
       const held = same && storage.read(free);
       let have = held ? held.indexOf(erased) : 0;
+      storage.erase(WHY_FILE);
       if (!held) {
         storage.erase(free);
-        storage.erase(WHY_FILE);
         storage.write(NEW_FILE, sha + " " + bytes);
       } else if (have < 0) have = bytes;
       job = [bytes, sha, ms, have];
+      if (have < bytes) return { ok: true, have: have, begun: true };
     } else if (m.op === "chunk") {
       if (!job) return { ok: false, retry: true, error: "not begun" };
       const at = m.at as number;
