@@ -88,8 +88,10 @@ export interface BoardOutcome {
   result: "updated" | "rolled back" | "refused" | "no answer";
   /** Why, for all but a plain `updated`. */
   reason?: string;
-  /** Times the transfer resumed after a break. */
+  /** Times the transfer began again (after a break, or an unanswered message). */
   resumes: number;
+  /** Bytes of image sent in chunks, resends included. */
+  sentBytes: number;
 }
 
 /** Settings of {@linkcode runOta}. */
@@ -197,6 +199,7 @@ class Transfer {
   stage = "waiting";
   acked = 0;
   resumes = 0;
+  sent = 0;
   /** Where the next chunk starts, and chunks sent but not acknowledged. */
   #next = 0;
   #inFlight = 0;
@@ -215,7 +218,7 @@ class Transfer {
 
   #finish(result: BoardOutcome["result"], reason?: string): void {
     if (this.outcome) return;
-    this.outcome = { id: this.id, result, reason, resumes: this.resumes };
+    this.outcome = { id: this.id, result, reason, resumes: this.resumes, sentBytes: this.sent };
     this.stage = result + (reason ? `: ${reason}` : "");
     this.run.changed(this);
   }
@@ -253,6 +256,7 @@ class Transfer {
         data: btoa(String.fromCharCode(...chunk)),
       });
       this.#next += chunk.length;
+      this.sent += chunk.length;
       this.#inFlight++;
       this.#askedAt = Date.now();
     }
