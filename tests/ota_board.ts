@@ -36,7 +36,10 @@ export async function flashBoard(
   extra: Record<string, unknown> = {},
 ): Promise<FirmwareBoard> {
   const fw = await startFirmwareBoard({ upload: "tcp", fields: boardFields(server, id, extra) });
-  await fw.board.console.waitFor(/\[sos\] connected/, { from: fw.bootConsoleAt, timeoutMs: 30_000 });
+  await fw.board.console.waitFor(/\[sos\] connected/, {
+    from: fw.bootConsoleAt,
+    timeoutMs: 30_000,
+  });
   return fw;
 }
 
@@ -75,7 +78,10 @@ export async function writeImages(): Promise<Images> {
     v1: code,
     v2: await write("v2.js", `print(${JSON.stringify(VERSION_2)});\n${code}`),
     v2Path,
-    throws: await write("throws.js", 'print("[v3] starting");\nthrow new Error("boom at start");\n'),
+    throws: await write(
+      "throws.js",
+      'print("[v3] starting");\nthrow new Error("boom at start");\n',
+    ),
     silent: await write(
       "silent.js",
       'print("[v4] running, never connecting");\nsetInterval(function () {}, 1000);\n',

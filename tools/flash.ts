@@ -177,13 +177,16 @@ export async function flash(options: FlashOptions): Promise<void> {
   // Saved, the code goes to the first slot and the boot stub runs it (docs/ota.md).
   const slotted = save && code !== undefined;
   const stub = slotted ? await buildBootStub() : "";
-  if (slotted) files.push({ name: ".bootcde", text: stub }, { name: RUN_FILE, text: SLOTS[0] });
   try {
     const result = await uploadCode({
       transport,
       code,
       storageFile: slotted ? SLOTS[0] : undefined,
       files,
+      // The stub last: until the code is whole, the board boots what it booted before.
+      filesAfter: slotted
+        ? [{ name: ".bootcde", text: stub }, { name: RUN_FILE, text: SLOTS[0] }]
+        : [],
       erase: slotted ? [SLOTS[1], ...RECORD_FILES] : [],
       save,
       baud: options.baud,

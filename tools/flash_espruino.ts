@@ -34,6 +34,8 @@ export interface UploadCodeOptions {
   files?: StorageFile[];
   /** Storage files erased before `files` are written (a missing one is no error). */
   erase?: string[];
+  /** Storage files written (and read back) after the code was saved, before it is started. */
+  filesAfter?: StorageFile[];
   /** Save to Storage `.bootcde` so it runs after every reboot. Default true. */
   save?: boolean;
   /**
@@ -317,26 +319,31 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
     );
     if (disconnected) throw interrupted("while erasing files");
   }
-  for (const file of options.files ?? []) {
-    const bytes = new TextEncoder().encode(file.text);
-    const name = JSON.stringify(file.name);
-    for (let at = 0; at < bytes.length; at += FILE_CHUNK) {
-      const chunk = btoa(String.fromCharCode(...bytes.subarray(at, at + FILE_CHUNK)));
-      await evaluate(`require("Storage").write(${name},atob("${chunk}"),${at},${bytes.length})`);
-      if (disconnected) throw interrupted(`while writing ${file.name}`);
+  const writeFiles = async (files: StorageFile[]) => {
+    for (const file of files) {
+      const bytes = new TextEncoder().encode(file.text);
+      const name = JSON.stringify(file.name);
+      for (let at = 0; at < bytes.length; at += FILE_CHUNK) {
+        const chunk = btoa(String.fromCharCode(...bytes.subarray(at, at + FILE_CHUNK)));
+        await evaluate(
+          `require("Storage").write(${name},atob("${chunk}"),${at},${bytes.length})`,
+        );
+        if (disconnected) throw interrupted(`while writing ${file.name}`);
+      }
+      // Read back as its CRC32, which also never shows the file (it may hold secrets).
+      const crc = await evaluate(`E.CRC32(require("Storage").read(${name})||"")>>>0`);
+      if (disconnected) throw interrupted(`while checking ${file.name}`);
+      if (Number(crc) !== crc32(bytes) >>> 0) {
+        throw new FlashError(
+          "VERIFY_FAILED",
+          `The board's ${file.name} does not hold what was sent.`,
+          "Characters were probably lost on the way. Try again; on a serial port, " +
+            "a lower --baud can help.",
+        );
+      }
     }
-    // Read back as its CRC32, which also never shows the file (it may hold secrets).
-    const crc = await evaluate(`E.CRC32(require("Storage").read(${name})||"")>>>0`);
-    if (disconnected) throw interrupted(`while checking ${file.name}`);
-    if (Number(crc) !== crc32(bytes) >>> 0) {
-      throw new FlashError(
-        "VERIFY_FAILED",
-        `The board's ${file.name} does not hold what was sent.`,
-        "Characters were probably lost on the way. Try again; on a serial port, " +
-          "a lower --baud can help.",
-      );
-    }
-  }
+  };
+  await writeFiles(options.files ?? []);
   const code = options.code;
   if (code === undefined) {
     // Restart the stored program with the new files, as a reboot would.
@@ -401,6 +408,7 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
           "a lower --baud can help.",
       );
     }
+    await writeFiles(options.filesAfter ?? []);
     // Start the saved program the way a reboot would. Written directly (the
     // tool's queue is empty now) so it has left before anyone closes the link.
     await transport.write(toBytes("\x10load()\n")).catch(() => {});

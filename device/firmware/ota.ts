@@ -96,12 +96,19 @@ export function startOta(): Ota {
       next.ms,
     ) as unknown as number;
   }
-  const free = run === SLOTS[0] ? SLOTS[1] : SLOTS[0];
-  const code = storage.read(run);
-  if (!code) print(`[boot] no firmware in ${run}: flash it with deno task flash`);
-  const other = storage.read(free);
-  // Erased flash reads 0xFF, a byte UTF-8 text never holds: the mark of a slot still being written.
+  // Erased flash reads 0xFF, a byte UTF-8 text never holds: the mark of a slot not fully written.
   const erased = E.toString(255);
+  let code = storage.read(run);
+  if (!code || code.indexOf(erased) >= 0) {
+    print(`[boot] no whole firmware in ${run}: flash it with deno task flash`);
+    // The other slot, if it holds a whole one; else nothing runs.
+    run = run === SLOTS[0] ? SLOTS[1] : SLOTS[0];
+    code = storage.read(run);
+    if (code && code.indexOf(erased) >= 0) code = undefined;
+    if (!code) run = "";
+  }
+  const free = run === SLOTS[0] ? SLOTS[1] : SLOTS[0];
+  const other = storage.read(free);
   const firmware: FirmwareInfo = {
     sha256: sha256Hex(code || ""),
     "bytes": (code || "").length,
