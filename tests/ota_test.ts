@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { crc32 } from "node:zlib";
 import { TestClient } from "./helpers.ts";
-import { BLINKING } from "./firmware_board.ts";
+import { BLINKING, consoleMemoryUsage, FAST, memoryUsage, spanErrors } from "./firmware_board.ts";
 import { startRelayProcess } from "./relay_process.ts";
 import { firmwareOf, flashBoard, sha256, update, VERSION_2, writeImages } from "./ota_board.ts";
 
@@ -27,7 +27,24 @@ Deno.test("ota: an update to version 2 is checked, restarted into and confirmed;
   });
 
   const from = fw.board.console.text.length;
-  const { outcomes, output } = await update(relay.url, ["ota-1"], images.v2);
+  // Board time when the update began, and when version 2 first printed (after the restart).
+  const startMs = fw.board.clock.nowUs() / 1000;
+  let v2Ms = Infinity;
+  const stop = fw.board.console.listen(() => {
+    if (v2Ms === Infinity && fw.board.console.text.includes(VERSION_2, from)) {
+      v2Ms = fw.board.clock.nowUs() / 1000;
+    }
+  });
+  let during: Promise<number> | undefined;
+  const { outcomes, output } = await update(relay.url, ["ota-1"], images.v2, {
+    // Memory after GC in the middle of the transfer, typed on the console.
+    onLine: (line) => {
+      if (!during && /ota-1 \[[#.]+\]\s+(5\d|6\d|7\d)% /.test(line)) {
+        during = consoleMemoryUsage(fw.board);
+      }
+    },
+  });
+  stop();
   assert.deepEqual(
     outcomes.map((o) => [o.id, o.result, o.reason]),
     [["ota-1", "updated", undefined]],
@@ -41,6 +58,24 @@ Deno.test("ota: an update to version 2 is checked, restarted into and confirmed;
     bytes: images.v2.bytes.length,
     previous: before.sha256,
   });
+  // The LED kept its timing through the transfer, to its last edge before the restart (the
+  // restart itself may cut a span short).
+  const edges = fw.led().filter((edge) => edge.time < v2Ms).slice(0, -1);
+  assert.deepEqual(spanErrors(edges, FAST, 0.01), [], "LED spans off the pattern");
+  const spans = edges.filter((edge) => edge.time >= startMs).length;
+  assert.ok(spans >= 9, `only ${spans} LED edges during the update`);
+  // JsVars after GC, during the update and after it.
+  assert.ok(during, "memory was read during the transfer");
+  const usage = [
+    await during!,
+    await consoleMemoryUsage(fw.board),
+    await memoryUsage(operator, "ota-1"),
+  ];
+  console.log(
+    `JsVars after GC: during ${usage[0]}, after ${usage[1]} (console) / ${usage[2]} (status); ` +
+      `${spans} LED edges during ${Math.round(v2Ms - startMs)} ms of board time`,
+  );
+  assert.ok(usage.every((n) => n <= 1500), `JsVars: ${usage}`);
   const shown = fw.board.console.text.slice(from);
   assert.match(shown, new RegExp(`${VERSION_2.replace(/[[\]]/g, "\\$&")}[^]*${BLINKING.source}`));
   assert.doesNotMatch(shown, BROKEN);
