@@ -97,6 +97,7 @@ Deno.test("ota: a firmware that throws at start is rolled back to version 1 at o
   await using fw = await flashBoard(relay.url, "ota-2");
   await using operator = await TestClient.open(`${relay.url}watcher`);
   const startMs = fw.board.clock.nowUs() / 1000;
+  const boots = fw.board.boots;
   const { outcomes, output } = await update(relay.url, ["ota-2"], images.throws);
   assert.deepEqual(
     outcomes.map((o) => [o.result, o.reason]),
@@ -109,7 +110,9 @@ Deno.test("ota: a firmware that throws at start is rolled back to version 1 at o
   const now = await firmwareOf(operator, "ota-2");
   assert.equal(now.sha256, sha256(images.v1));
   assert.equal(now.rollback, "threw at start: boom at start");
-  assert.match(fw.board.console.text, /\[v3\] starting/);
+  // Two restarts: into the new slot, and back at once (the console output of that short boot is
+  // lost with the restart, as on a chip).
+  assert.equal(fw.board.boots - boots, 2);
 });
 
 Deno.test("ota: a firmware that never reaches the relay is rolled back after confirmMs", async () => {

@@ -146,6 +146,8 @@ export function startOta(): Ota {
       const held = same && storage.read(free);
       let have = held ? held.indexOf(erased) : 0;
       storage.erase(WHY_FILE);
+      // An earlier rollback is history now: a status sent before the restart must not show it.
+      delete firmware.rollback;
       if (!held) {
         storage.erase(free);
         storage.write(NEW_FILE, sha + " " + bytes);
