@@ -9,6 +9,7 @@ import { crc32 } from "node:zlib";
 import { TestClient } from "./helpers.ts";
 import { BLINKING, consoleMemoryUsage, FAST, memoryUsage, spanErrors } from "./firmware_board.ts";
 import { startRelayProcess } from "./relay_process.ts";
+import { startTcpGate } from "./tcp_gate.ts";
 import { firmwareOf, flashBoard, sha256, update, VERSION_2, writeImages } from "./ota_board.ts";
 
 /** Nothing the interpreter should ever print. */
@@ -165,6 +166,32 @@ Deno.test("ota: a power cycle halfway through the write: version 1 starts, the t
   assert.ok(v2At > 0);
   assert.match(after.slice(0, v2At), new RegExp(`${BLINKING.source}[^]*\\[sos\\] connected`));
   assert.equal((await firmwareOf(operator, "ota-4")).sha256, images.v2.sha256);
+});
+
+Deno.test("ota: the tool's connection drops halfway: it reconnects and the transfer resumes", async () => {
+  await using images = await writeImages();
+  await using relay = await startRelayProcess();
+  await using fw = await flashBoard(relay.url, "ota-7");
+  await using operator = await TestClient.open(`${relay.url}watcher`);
+  // The tool reaches the relay through a forwarder that the test cuts.
+  await using gate = startTcpGate(relay.port);
+  let cut = false;
+  const { outcomes, output } = await update(`ws://127.0.0.1:${gate.port}/`, ["ota-7"], images.v2, {
+    onLine: (line) => {
+      if (!cut && /ota-7 \[[#.]+\]\s+(5\d|6\d|7\d)% /.test(line)) {
+        cut = true;
+        gate.cut();
+      }
+    },
+  });
+  assert.ok(cut, "the connection was cut");
+  assert.deepEqual(outcomes.map((o) => o.result), ["updated"], output);
+  assert.ok(outcomes[0].resumes >= 1, "the transfer began again");
+  assert.ok(
+    outcomes[0].sentBytes < images.v2.bytes.length * 1.5,
+    `${outcomes[0].sentBytes} bytes sent for ${images.v2.bytes.length}`,
+  );
+  assert.equal((await firmwareOf(operator, "ota-7")).sha256, images.v2.sha256);
 });
 
 Deno.test("ota: a corrupted chunk or a wrong hash is refused, and version 1 keeps running", async () => {
