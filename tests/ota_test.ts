@@ -7,7 +7,14 @@
 import assert from "node:assert/strict";
 import { crc32 } from "node:zlib";
 import { TestClient } from "./helpers.ts";
-import { BLINKING, consoleMemoryUsage, FAST, memoryUsage, spanErrors } from "./firmware_board.ts";
+import {
+  BLINKING,
+  consoleMemoryUsage,
+  FAST,
+  memoryUsage,
+  spanErrors,
+  typeLine,
+} from "./firmware_board.ts";
 import { startRelayProcess } from "./relay_process.ts";
 import { startTcpGate } from "./tcp_gate.ts";
 import { firmwareOf, flashBoard, sha256, update, VERSION_2, writeImages } from "./ota_board.ts";
@@ -114,6 +121,7 @@ Deno.test("ota: a firmware that throws at start is rolled back to version 1 at o
   // Two restarts: into the new slot, and back at once (the console output of that short boot is
   // lost with the restart, as on a chip).
   assert.equal(fw.board.boots - boots, 2);
+  assert.doesNotMatch(fw.board.console.text, BROKEN);
 });
 
 Deno.test("ota: a firmware that never reaches the relay is rolled back after confirmMs", async () => {
@@ -192,6 +200,34 @@ Deno.test("ota: the tool's connection drops halfway: it reconnects and the trans
     `${outcomes[0].sentBytes} bytes sent for ${images.v2.bytes.length}`,
   );
   assert.equal((await firmwareOf(operator, "ota-7")).sha256, images.v2.sha256);
+});
+
+Deno.test("ota: a board whose Storage must be compacted first restarts to compact it, then takes the update", async () => {
+  await using images = await writeImages();
+  await using relay = await startRelayProcess();
+  await using fw = await flashBoard(relay.url, "ota-8");
+  await using operator = await TestClient.open(`${relay.url}watcher`);
+  // A big file written and erased: its trash leaves too little free space for the image.
+  const stats = JSON.parse(
+    await typeLine(
+      fw.board,
+      'var S=require("Storage");S.write("junk","x",0,S.getFree()-12000);S.erase("junk");' +
+        "print(JSON.stringify(S.getStats()))",
+    ),
+  );
+  assert.ok(stats.freeBytes < images.v2.bytes.length + 4096, JSON.stringify(stats));
+  const boots = fw.board.boots;
+  const { outcomes, output } = await update(relay.url, ["ota-8"], images.v2);
+  assert.deepEqual(outcomes.map((o) => o.result), ["updated"], output);
+  assert.match(output, /compacting its Storage/);
+  // Restarted to compact, compacted and restarted, then restarted into version 2.
+  assert.equal(fw.board.boots - boots, 3);
+  assert.equal((await firmwareOf(operator, "ota-8")).sha256, images.v2.sha256);
+  const after = JSON.parse(
+    await typeLine(fw.board, 'print(JSON.stringify(require("Storage").getStats()))'),
+  );
+  assert.ok(after.freeBytes > 800_000, JSON.stringify(after));
+  assert.doesNotMatch(fw.board.console.text, BROKEN);
 });
 
 Deno.test("ota: a corrupted chunk or a wrong hash is refused, and version 1 keeps running", async () => {
