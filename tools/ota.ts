@@ -550,10 +550,10 @@ export async function main(
   write?: (text: string) => void,
 ): Promise<number> {
   const out = write ?? ((text: string) => Deno.stdout.writeSync(new TextEncoder().encode(text)));
-  const fail = (text: string) => {
-    Deno.stderr.writeSync(new TextEncoder().encode(`ota: ${text}\n`));
-    if (write) write(`ota: ${text}\n`);
-  };
+  const fail = (text: string) =>
+    (write ?? ((t: string) => Deno.stderr.writeSync(new TextEncoder().encode(t))))(
+      `ota: ${text}\n`,
+    );
   let values;
   try {
     ({ values } = parseArgs({
