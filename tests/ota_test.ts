@@ -200,6 +200,7 @@ Deno.test("ota: the tool's connection drops halfway: it reconnects and the trans
     `${outcomes[0].sentBytes} bytes sent for ${images.v2.bytes.length}`,
   );
   assert.equal((await firmwareOf(operator, "ota-7")).sha256, images.v2.sha256);
+  assert.doesNotMatch(fw.board.console.text, BROKEN);
 });
 
 Deno.test("ota: a board whose Storage must be compacted first restarts to compact it, then takes the update", async () => {
