@@ -22,8 +22,6 @@ import { startBlinker } from "./sos.ts";
 import { startWifi } from "./wifi.ts";
 
 declare const ESP32: { reboot(): void } | undefined;
-/** Left by the boot stub (device/firmware/ota.ts): absent when this code is `.bootcde` itself. */
-declare const OTA: Ota | undefined;
 
 const bootedAt = getTime();
 // Assigned last: the LED starts before the first connect, which can block.
@@ -35,7 +33,9 @@ function log(text: string): void {
 }
 
 const settings = readSettings(log);
-const ota = typeof OTA === "undefined" ? undefined : OTA;
+// Left by the boot stub (./ota.ts); absent when this code is `.bootcde` itself.
+// deno-lint-ignore no-explicit-any
+const ota: Ota | undefined = (global as any).OTA;
 const config = settings.config;
 
 /** Prints an error; a crash in a handler is also told to the relay, when connected. */
