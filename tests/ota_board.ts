@@ -12,6 +12,13 @@ import { type BoardOutcome, loadImage, type OtaImage, runOta } from "../tools/ot
 import { command, FAST, type FirmwareBoard, startFirmwareBoard } from "./firmware_board.ts";
 import type { TestClient } from "./helpers.ts";
 
+/**
+ * The relay's flags in these tests: a board restarts often here (after the flash, into a trial,
+ * back from one), and a connection of its previous boot that the relay has not seen close yet
+ * must not keep its id from it (409): the new connection replaces it.
+ */
+export const RELAY_FLAGS: string[] = ["--on-duplicate", "replace"];
+
 /** What a version 2 prints when it starts. */
 export const VERSION_2 = "[v2] version 2 running";
 

@@ -17,14 +17,22 @@ import {
 } from "./firmware_board.ts";
 import { startRelayProcess } from "./relay_process.ts";
 import { startTcpGate } from "./tcp_gate.ts";
-import { firmwareOf, flashBoard, sha256, update, VERSION_2, writeImages } from "./ota_board.ts";
+import {
+  firmwareOf,
+  flashBoard,
+  RELAY_FLAGS,
+  sha256,
+  update,
+  VERSION_2,
+  writeImages,
+} from "./ota_board.ts";
 
 /** Nothing the interpreter should ever print. */
 const BROKEN = /Uncaught|OUT OF MEMORY|Timeout on Utility Timer|Guru Meditation/;
 
 Deno.test("ota: an update to version 2 is checked, restarted into and confirmed; status shows its hash", async () => {
   await using images = await writeImages();
-  await using relay = await startRelayProcess();
+  await using relay = await startRelayProcess(RELAY_FLAGS);
   await using fw = await flashBoard(relay.url, "ota-1");
   await using operator = await TestClient.open(`${relay.url}watcher`);
   const before = await firmwareOf(operator, "ota-1");
@@ -101,7 +109,7 @@ Deno.test("ota: an update to version 2 is checked, restarted into and confirmed;
 
 Deno.test("ota: a firmware that throws at start is rolled back to version 1 at once", async () => {
   await using images = await writeImages();
-  await using relay = await startRelayProcess();
+  await using relay = await startRelayProcess(RELAY_FLAGS);
   await using fw = await flashBoard(relay.url, "ota-2");
   await using operator = await TestClient.open(`${relay.url}watcher`);
   const startMs = fw.board.clock.nowUs() / 1000;
@@ -126,7 +134,7 @@ Deno.test("ota: a firmware that throws at start is rolled back to version 1 at o
 
 Deno.test("ota: a firmware that never reaches the relay is rolled back after confirmMs", async () => {
   await using images = await writeImages();
-  await using relay = await startRelayProcess();
+  await using relay = await startRelayProcess(RELAY_FLAGS);
   await using fw = await flashBoard(relay.url, "ota-3");
   await using operator = await TestClient.open(`${relay.url}watcher`);
   const { outcomes, output } = await update(relay.url, ["ota-3"], images.silent, {
@@ -147,7 +155,7 @@ Deno.test("ota: a firmware that never reaches the relay is rolled back after con
 
 Deno.test("ota: a power cycle halfway through the write: version 1 starts, the transfer resumes and completes", async () => {
   await using images = await writeImages();
-  await using relay = await startRelayProcess();
+  await using relay = await startRelayProcess(RELAY_FLAGS);
   await using fw = await flashBoard(relay.url, "ota-4");
   await using operator = await TestClient.open(`${relay.url}watcher`);
   let cycledAt = -1;
@@ -178,7 +186,7 @@ Deno.test("ota: a power cycle halfway through the write: version 1 starts, the t
 
 Deno.test("ota: the tool's connection drops halfway: it reconnects and the transfer resumes", async () => {
   await using images = await writeImages();
-  await using relay = await startRelayProcess();
+  await using relay = await startRelayProcess(RELAY_FLAGS);
   await using fw = await flashBoard(relay.url, "ota-7");
   await using operator = await TestClient.open(`${relay.url}watcher`);
   // The tool reaches the relay through a forwarder that the test cuts.
@@ -205,7 +213,7 @@ Deno.test("ota: the tool's connection drops halfway: it reconnects and the trans
 
 Deno.test("ota: a board whose Storage must be compacted first restarts to compact it, then takes the update", async () => {
   await using images = await writeImages();
-  await using relay = await startRelayProcess();
+  await using relay = await startRelayProcess(RELAY_FLAGS);
   await using fw = await flashBoard(relay.url, "ota-8");
   await using operator = await TestClient.open(`${relay.url}watcher`);
   // A big file written and erased: its trash leaves too little free space for the image.
@@ -233,7 +241,7 @@ Deno.test("ota: a board whose Storage must be compacted first restarts to compac
 
 Deno.test("ota: a corrupted chunk or a wrong hash is refused, and version 1 keeps running", async () => {
   await using images = await writeImages();
-  await using relay = await startRelayProcess();
+  await using relay = await startRelayProcess(RELAY_FLAGS);
   await using fw = await flashBoard(relay.url, "ota-5");
   await using operator = await TestClient.open(`${relay.url}watcher`);
   const bytes = images.v2.bytes;
@@ -300,7 +308,7 @@ Deno.test("ota: a corrupted chunk or a wrong hash is refused, and version 1 keep
 
 Deno.test("ota: an image that does not fit the board's Storage is refused before a byte is sent", async () => {
   await using images = await writeImages();
-  await using relay = await startRelayProcess();
+  await using relay = await startRelayProcess(RELAY_FLAGS);
   await using fw = await flashBoard(relay.url, "ota-6");
   // Half the partition (896 KiB) cannot hold two slots and the settings.
   const big = `${images.dir}/big.js`;
