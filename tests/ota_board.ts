@@ -10,14 +10,17 @@ import { createHash } from "node:crypto";
 import { buildFirmware } from "../tools/build.ts";
 import { type BoardOutcome, loadImage, type OtaImage, runOta } from "../tools/ota.ts";
 import { command, FAST, type FirmwareBoard, startFirmwareBoard } from "./firmware_board.ts";
-import type { TestClient } from "./helpers.ts";
+import { TestClient } from "./helpers.ts";
+
+/** The relay's shared token in these tests (`--token`): the boards, the tool and the watchers'. */
+export const TOKEN = "ota-test-token-5d21";
 
 /**
  * The relay's flags in these tests: a board restarts often here (after the flash, into a trial,
  * back from one), and a connection of its previous boot that the relay has not seen close yet
- * must not keep its id from it (409): the new connection replaces it.
+ * must not keep its id from it (409): the new connection replaces it, which needs a token.
  */
-export const RELAY_FLAGS: string[] = ["--on-duplicate", "replace"];
+export const RELAY_FLAGS: string[] = ["--token", TOKEN, "--on-duplicate", "replace"];
 
 /** What a version 2 prints when it starts. */
 export const VERSION_2 = "[v2] version 2 running";
@@ -32,6 +35,7 @@ export function boardFields(server: string, id: string, extra: Record<string, un
     statusEvery: 0,
     heartbeat: { pingIntervalMs: 5000, pongTimeoutMs: 5000 },
     reconnect: { minDelayMs: 200, maxDelayMs: 1000 },
+    token: TOKEN,
     ...extra,
   };
 }
@@ -48,6 +52,11 @@ export async function flashBoard(
     timeoutMs: 30_000,
   });
   return fw;
+}
+
+/** An operator that watches everything, with the tests' token. */
+export function openWatcher(relay: string): Promise<TestClient> {
+  return TestClient.open(`${relay}watcher?token=${TOKEN}`);
 }
 
 /** SHA-256 of a text's UTF-8 bytes, as hex. */
@@ -120,7 +129,7 @@ export async function update(
     relay,
     to: ids,
     image,
-    token: extra.token,
+    token: extra.token ?? TOKEN,
     confirmMs: extra.confirmMs,
     live: false,
     write: (text) => {

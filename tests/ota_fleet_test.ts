@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { mintToken } from "../relay/credentials.ts";
 import type { FirmwareBoard } from "./firmware_board.ts";
 import { TestClient } from "./helpers.ts";
-import { firmwareOf, flashBoard, RELAY_FLAGS, writeImages } from "./ota_board.ts";
+import { firmwareOf, flashBoard, writeImages } from "./ota_board.ts";
 import { startRelayProcess } from "./relay_process.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -19,7 +19,8 @@ const WIFI_PASSWORD = "wifi-pass-7c1e9a";
 Deno.test("ota: five boards updated by one deno task ota --all on a JWT relay; no secret in status, events or logs", async () => {
   await using images = await writeImages();
   await using relay = await startRelayProcess([
-    ...RELAY_FLAGS,
+    "--on-duplicate",
+    "replace",
     "--jwt-secret",
     SECRET,
     "--log-level",

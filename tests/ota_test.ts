@@ -6,7 +6,6 @@
 
 import assert from "node:assert/strict";
 import { crc32 } from "node:zlib";
-import { TestClient } from "./helpers.ts";
 import {
   BLINKING,
   consoleMemoryUsage,
@@ -20,6 +19,7 @@ import { startTcpGate } from "./tcp_gate.ts";
 import {
   firmwareOf,
   flashBoard,
+  openWatcher,
   RELAY_FLAGS,
   sha256,
   update,
@@ -34,7 +34,7 @@ Deno.test("ota: an update to version 2 is checked, restarted into and confirmed;
   await using images = await writeImages();
   await using relay = await startRelayProcess(RELAY_FLAGS);
   await using fw = await flashBoard(relay.url, "ota-1");
-  await using operator = await TestClient.open(`${relay.url}watcher`);
+  await using operator = await openWatcher(relay.url);
   const before = await firmwareOf(operator, "ota-1");
   assert.deepEqual(before, {
     sha256: sha256(images.v1),
@@ -111,7 +111,7 @@ Deno.test("ota: a firmware that throws at start is rolled back to version 1 at o
   await using images = await writeImages();
   await using relay = await startRelayProcess(RELAY_FLAGS);
   await using fw = await flashBoard(relay.url, "ota-2");
-  await using operator = await TestClient.open(`${relay.url}watcher`);
+  await using operator = await openWatcher(relay.url);
   const startMs = fw.board.clock.nowUs() / 1000;
   const boots = fw.board.boots;
   const { outcomes, output } = await update(relay.url, ["ota-2"], images.throws);
@@ -136,7 +136,7 @@ Deno.test("ota: a firmware that never reaches the relay is rolled back after con
   await using images = await writeImages();
   await using relay = await startRelayProcess(RELAY_FLAGS);
   await using fw = await flashBoard(relay.url, "ota-3");
-  await using operator = await TestClient.open(`${relay.url}watcher`);
+  await using operator = await openWatcher(relay.url);
   const { outcomes, output } = await update(relay.url, ["ota-3"], images.silent, {
     confirmMs: 20_000,
   });
@@ -157,7 +157,7 @@ Deno.test("ota: a power cycle halfway through the write: version 1 starts, the t
   await using images = await writeImages();
   await using relay = await startRelayProcess(RELAY_FLAGS);
   await using fw = await flashBoard(relay.url, "ota-4");
-  await using operator = await TestClient.open(`${relay.url}watcher`);
+  await using operator = await openWatcher(relay.url);
   let cycledAt = -1;
   const { outcomes, output } = await update(relay.url, ["ota-4"], images.v2, {
     onLine: (line) => {
@@ -188,7 +188,7 @@ Deno.test("ota: the tool's connection drops halfway: it reconnects and the trans
   await using images = await writeImages();
   await using relay = await startRelayProcess(RELAY_FLAGS);
   await using fw = await flashBoard(relay.url, "ota-7");
-  await using operator = await TestClient.open(`${relay.url}watcher`);
+  await using operator = await openWatcher(relay.url);
   // The tool reaches the relay through a forwarder that the test cuts.
   await using gate = startTcpGate(relay.port);
   let cut = false;
@@ -215,7 +215,7 @@ Deno.test("ota: a board whose Storage must be compacted first restarts to compac
   await using images = await writeImages();
   await using relay = await startRelayProcess(RELAY_FLAGS);
   await using fw = await flashBoard(relay.url, "ota-8");
-  await using operator = await TestClient.open(`${relay.url}watcher`);
+  await using operator = await openWatcher(relay.url);
   // A big file written and erased: its trash leaves too little free space for the image.
   const stats = JSON.parse(
     await typeLine(
@@ -243,7 +243,7 @@ Deno.test("ota: a corrupted chunk or a wrong hash is refused, and version 1 keep
   await using images = await writeImages();
   await using relay = await startRelayProcess(RELAY_FLAGS);
   await using fw = await flashBoard(relay.url, "ota-5");
-  await using operator = await TestClient.open(`${relay.url}watcher`);
+  await using operator = await openWatcher(relay.url);
   const bytes = images.v2.bytes;
   const send = async (message: Record<string, unknown>) => {
     operator.socket.send(JSON.stringify({ to: "ota-5", cmd: "ota", ...message }));
