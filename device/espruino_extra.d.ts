@@ -53,6 +53,23 @@ declare namespace E {
   /** Reports `LOW_MEMORY`, `MEMORY` and other error flags as they are raised. */
   function on(event: "errorFlag", callback: (flags: string[]) => void): void;
   function on(event: "init" | "kill", callback: () => void): void;
+  /** A hard restart, as the reset pin would make. */
+  function reboot(): void;
+}
+
+/** What `require("Storage").getStats()` reports, in bytes. */
+interface StorageStats {
+  /** The partition's size. */
+  totalBytes: number;
+  /** Free after the last file (what a new file can take without compaction). */
+  freeBytes: number;
+  /** Held by erased or replaced files: freed by compaction. */
+  trashBytes: number;
+}
+
+interface StorageModule {
+  /** Sizes of the partition, its free space and its trash. */
+  getStats(): StorageStats;
 }
 
 /** Socket events and methods the typings lack; data are binary strings of at most 536 bytes. */

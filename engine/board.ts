@@ -162,11 +162,8 @@ export class EspruinoBoard implements AsyncDisposable {
     this.#exports._initialize();
     const flash = this.#exports.espruino_flash();
     this.storage.attach(this.#heap.subarray(flash, flash + this.#exports.espruino_flash_size()));
-    try {
-      this.#exports.espruino_init();
-    } catch (error) {
-      this.#crashed(error);
-    }
+    // Boot code may restart the board itself (E.reboot()): that is a reboot, not a crash.
+    this.#guard(() => this.#exports.espruino_init());
   }
 
   #imports(): WebAssembly.Imports {

@@ -11,6 +11,8 @@ import assert from "node:assert/strict";
 import { EspruinoBoard } from "../engine/board.ts";
 import { serveConsole } from "../engine/console_server.ts";
 import { createPtyPair } from "../tools/pty_pair.ts";
+import { buildBootStub } from "../tools/boot_stub.ts";
+import { SLOTS } from "../device/firmware/ota_layout.ts";
 import { progressBar, resolvePort } from "../tools/flash.ts";
 import {
   findSerialPorts,
@@ -158,8 +160,8 @@ interface ServedBoard extends AsyncDisposable {
   count(text: string): number;
   /** Runs `code` on the console (no echo) and resolves with what it printed. */
   run(code: string): Promise<string>;
-  /** `.bootcde` as the board's Storage holds it, or undefined. */
-  bootCode(): Promise<string | undefined>;
+  /** A Storage file (default `fw.a`, the flashed code's slot) as the board holds it, or undefined. */
+  bootCode(file?: string): Promise<string | undefined>;
   /** Powers the board off and on: RAM is lost (sockets reset), Storage kept. */
   powerCycle(): void;
 }
@@ -187,16 +189,17 @@ async function startConsoleServer(
     addr: server.addr,
     count: (text) => board.console.text.split(text).length - 1,
     run,
-    async bootCode() {
+    async bootCode(file = SLOTS[0]) {
       // In slices of 512 bytes, as JSON: the whole file at once would not fit a C3's memory.
+      const name = JSON.stringify(file);
       const length = Number(
-        (await run('print((require("Storage").read(".bootcde") || "").length)')).trim(),
+        (await run(`print((require("Storage").read(${name}) || "").length)`)).trim(),
       );
       if (length === 0) return undefined;
       let code = "";
       for (let at = 0; at < length; at += 512) {
         const slice = await run(
-          `print(JSON.stringify(require("Storage").read(".bootcde", ${at}, ${
+          `print(JSON.stringify(require("Storage").read(${name}, ${at}, ${
             Math.min(512, length - at)
           })))`,
         );
@@ -228,6 +231,8 @@ async function flashAndReboot(port: (server: { url?: string }) => Promise<string
     await waitFor("the program's connection", () => sink.messages.length === 1);
     assert.equal(sink.messages[0], `hello from ${token}\n`);
     assert.match((await server.bootCode())!, new RegExp(token));
+    // .bootcde is the boot stub, which runs the slot (docs/ota.md).
+    assert.equal(await server.bootCode(".bootcde"), await buildBootStub());
 
     server.powerCycle();
     await waitFor("the second run", () => server.count(`flash-test ${token} running`) === 2);
@@ -323,6 +328,7 @@ Deno.test("flash --no-save runs the code from RAM only: a reboot does not run it
     await waitFor("the program's run", () => server.count(running) === 1);
     await waitFor("the program's connection", () => sink.messages.length === 1);
     assert.doesNotMatch((await server.bootCode()) ?? "", new RegExp(token));
+    assert.equal(await server.bootCode(".bootcde"), undefined);
     const from = server.board.console.text.length;
     server.powerCycle();
     await server.board.console.waitFor(/\n>/, { from });

@@ -14,6 +14,8 @@ export interface TcpGate extends AsyncDisposable {
   port: number;
   /** Closes (true) or opens (false) the gate for new connections. */
   refuse(closed: boolean): void;
+  /** Drops every connection through it now, as a network that failed (new ones still pass). */
+  cut(): void;
 }
 
 async function pipe(from: Deno.Conn, to: Deno.Conn): Promise<void> {
@@ -63,6 +65,15 @@ export function startTcpGate(target: number): TcpGate {
     port: (listener.addr as Deno.NetAddr).port,
     refuse(value) {
       closed = value;
+    },
+    cut() {
+      for (const conn of open) {
+        try {
+          conn.close();
+        } catch {
+          // Already closed.
+        }
+      }
     },
     async [Symbol.asyncDispose]() {
       listener.close();

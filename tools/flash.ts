@@ -1,8 +1,9 @@
 /**
  * `deno task flash`: uploads a JavaScript file to an Espruino board with
- * EspruinoTools, saves it to the board's Storage (`.bootcde`) so it runs
- * after every reboot, with the board's settings beside it (`settings.json`,
- * from the device configuration), then shows the board's first console lines.
+ * EspruinoTools, saves it to the board's Storage (slot `fw.a`, run by the
+ * boot stub it saves as `.bootcde`: docs/ota.md) so it runs after every
+ * reboot, with the board's settings beside it (`settings.json`, from the
+ * device configuration), then shows the board's first console lines.
  *
  * ```sh
  * deno task flash -- --port /dev/ttyUSB0 [--baud 115200] [--file dist/firmware.js]
@@ -14,7 +15,11 @@
  * @module
  */
 
+import { createHash } from "node:crypto";
 import { parseArgs } from "node:util";
+import { RECORD_FILES, RUN_FILE, SLOTS } from "../device/firmware/ota_layout.ts";
+import { buildBootStub } from "./boot_stub.ts";
+import { progressBar } from "./progress_bar.ts";
 import { buildFirmwareFile, DEFAULT_CONFIG, DEFAULT_OUT } from "./build.ts";
 import {
   DeviceConfigError,
@@ -37,6 +42,7 @@ import {
 } from "./flash_transport.ts";
 
 export { FlashError, type FlashErrorCode } from "./flash_transport.ts";
+export { progressBar } from "./progress_bar.ts";
 
 /** Default file uploaded when `--file` is not given (`deno task build` writes it). */
 export const DEFAULT_FILE = DEFAULT_OUT;
@@ -53,7 +59,10 @@ export interface FlashOptions {
   settings?: string;
   /** Serial speed. Default 115200. */
   baud?: number;
-  /** Save to Storage so the code runs after every reboot. Default true. */
+  /**
+   * Save to Storage so the code runs after every reboot: the code in slot `fw.a`, the boot stub
+   * as `.bootcde`, the other slot and the update records erased. Default true.
+   */
   save?: boolean;
   /** Seconds of console output shown after the upload. Default 5. */
   watchSeconds?: number;
@@ -109,16 +118,6 @@ export class ConsoleLines {
   }
 }
 
-/** Draws an upload progress bar. */
-export function progressBar(sent: number, total: number, width = 30): string {
-  const fraction = total > 0 ? Math.min(1, sent / total) : 0;
-  const filled = Math.round(fraction * width);
-  const kb = (n: number) => (n / 1024).toFixed(1);
-  return `[${"#".repeat(filled)}${".".repeat(width - filled)}] ${
-    String(Math.floor(fraction * 100)).padStart(3)
-  }% ${kb(sent)}/${kb(total)} KB`;
-}
-
 function readBoardDescription(): Record<string, unknown> | undefined {
   try {
     return JSON.parse(Deno.readTextFileSync(DEFAULT_BOARD_FILE));
@@ -171,14 +170,25 @@ export async function flash(options: FlashOptions): Promise<void> {
     if (uploading && live) log(`\r${bar}`);
   });
   let lastStep = -1;
+  const save = options.save ?? true;
+  const files = options.settings === undefined
+    ? []
+    : [{ name: SETTINGS_FILE, text: options.settings }];
+  // Saved, the code goes to the first slot and the boot stub runs it (docs/ota.md).
+  const slotted = save && code !== undefined;
+  const stub = slotted ? await buildBootStub() : "";
   try {
     const result = await uploadCode({
       transport,
       code,
-      files: options.settings === undefined
-        ? []
-        : [{ name: SETTINGS_FILE, text: options.settings }],
-      save: options.save ?? true,
+      storageFile: slotted ? SLOTS[0] : undefined,
+      files,
+      // The stub last: until the code is whole, the board boots what it booted before.
+      filesAfter: slotted
+        ? [{ name: ".bootcde", text: stub }, { name: RUN_FILE, text: SLOTS[0] }]
+        : [],
+      erase: slotted ? [SLOTS[1], ...RECORD_FILES] : [],
+      save,
       baud: options.baud,
       board: readBoardDescription(),
       onBoardOutput: (text) => lines.push(text),
@@ -218,13 +228,16 @@ export async function flash(options: FlashOptions): Promise<void> {
     }
     if (code === undefined) {
       log("The code was not sent; the board restarted what its Storage holds.\n");
-    } else {
+    } else if (slotted) {
+      const sha256 = createHash("sha256").update(new TextEncoder().encode(code)).digest("hex");
       log(
-        result.storedBytes
-          ? `Saved ${result.storedBytes} bytes to Storage .bootcde on ${board}: ` +
-            "it runs now and after every reboot.\n"
-          : `Sent ${result.bytesSent} bytes to ${board} (RAM only: lost at the next reboot).\n`,
+        `Saved ${result.storedBytes} bytes to Storage ${SLOTS[0]} on ${board} ` +
+          `(firmware ${sha256}).\n` +
+          `Saved ${new TextEncoder().encode(stub).length} bytes to Storage .bootcde on ${board}: ` +
+          `the boot stub, which runs ${SLOTS[0]} now and after every reboot (docs/ota.md).\n`,
       );
+    } else {
+      log(`Sent ${result.bytesSent} bytes to ${board} (RAM only: lost at the next reboot).\n`);
     }
     if (watchSeconds > 0) {
       log(`Board console for ${watchSeconds} s:\n`);

@@ -32,8 +32,17 @@ export interface UploadCodeOptions {
   code?: string;
   /** Storage files written (and read back) before the code, e.g. the settings. */
   files?: StorageFile[];
+  /** Storage files erased before `files` are written (a missing one is no error). */
+  erase?: string[];
+  /** Storage files written (and read back) after the code was saved, before it is started. */
+  filesAfter?: StorageFile[];
   /** Save to Storage `.bootcde` so it runs after every reboot. Default true. */
   save?: boolean;
+  /**
+   * The Storage file the code is saved to (default `.bootcde`); after the upload the board
+   * restarts what `.bootcde` runs (`load()`).
+   */
+  storageFile?: string;
   /** Serial speed recorded in the tool's config. Default 115200. */
   baud?: number;
   /** Board description used when the board does not list its modules. */
@@ -64,7 +73,7 @@ export interface UploadResult {
   env: Record<string, unknown>;
   /** Bytes sent over the link for the upload itself. */
   bytesSent: number;
-  /** Size of the code stored in `.bootcde` (0 with `save: false` or without code). */
+  /** Size of the code stored in its file (0 with `save: false` or without code). */
   storedBytes: number;
 }
 
@@ -166,7 +175,10 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
 
   const config = Espruino.Config;
   config.BAUD_RATE = options.baud ?? 115200;
-  config.SAVE_ON_SEND = save ? 1 : 0;
+  const storageFile = options.storageFile ?? ".bootcde";
+  // 3 writes the named file; with LOAD_STORAGE_FILE 1 the board then runs `.bootcde`.
+  config.SAVE_ON_SEND = save ? (storageFile === ".bootcde" ? 1 : 3) : 0;
+  config.SAVE_STORAGE_FILE = storageFile;
   config.LOAD_STORAGE_FILE = 1;
   config.RESET_BEFORE_SEND = true;
   config.MODULE_URL = ""; // offline: never fetch modules
@@ -301,26 +313,37 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
     );
   }
 
-  for (const file of options.files ?? []) {
-    const bytes = new TextEncoder().encode(file.text);
-    const name = JSON.stringify(file.name);
-    for (let at = 0; at < bytes.length; at += FILE_CHUNK) {
-      const chunk = btoa(String.fromCharCode(...bytes.subarray(at, at + FILE_CHUNK)));
-      await evaluate(`require("Storage").write(${name},atob("${chunk}"),${at},${bytes.length})`);
-      if (disconnected) throw interrupted(`while writing ${file.name}`);
-    }
-    // Read back as its CRC32, which also never shows the file (it may hold secrets).
-    const crc = await evaluate(`E.CRC32(require("Storage").read(${name})||"")>>>0`);
-    if (disconnected) throw interrupted(`while checking ${file.name}`);
-    if (Number(crc) !== crc32(bytes) >>> 0) {
-      throw new FlashError(
-        "VERIFY_FAILED",
-        `The board's ${file.name} does not hold what was sent.`,
-        "Characters were probably lost on the way. Try again; on a serial port, " +
-          "a lower --baud can help.",
-      );
-    }
+  if (options.erase?.length) {
+    await evaluate(
+      `${JSON.stringify(options.erase)}.forEach(function(f){require("Storage").erase(f)})`,
+    );
+    if (disconnected) throw interrupted("while erasing files");
   }
+  const writeFiles = async (files: StorageFile[]) => {
+    for (const file of files) {
+      const bytes = new TextEncoder().encode(file.text);
+      const name = JSON.stringify(file.name);
+      for (let at = 0; at < bytes.length; at += FILE_CHUNK) {
+        const chunk = btoa(String.fromCharCode(...bytes.subarray(at, at + FILE_CHUNK)));
+        await evaluate(
+          `require("Storage").write(${name},atob("${chunk}"),${at},${bytes.length})`,
+        );
+        if (disconnected) throw interrupted(`while writing ${file.name}`);
+      }
+      // Read back as its CRC32, which also never shows the file (it may hold secrets).
+      const crc = await evaluate(`E.CRC32(require("Storage").read(${name})||"")>>>0`);
+      if (disconnected) throw interrupted(`while checking ${file.name}`);
+      if (Number(crc) !== crc32(bytes) >>> 0) {
+        throw new FlashError(
+          "VERIFY_FAILED",
+          `The board's ${file.name} does not hold what was sent.`,
+          "Characters were probably lost on the way. Try again; on a serial port, " +
+            "a lower --baud can help.",
+        );
+      }
+    }
+  };
+  await writeFiles(options.files ?? []);
   const code = options.code;
   if (code === undefined) {
     // Restart the stored program with the new files, as a reboot would.
@@ -353,7 +376,12 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
   if (save) {
     // Send load() ourselves, after checking what landed in Storage.
     transformed = transformed.replace(/\nload\(\)\n$/, "\n");
-    const match = /^require\("Storage"\)\.write\("\.bootcde",.*,0,(\d+)\);$/m.exec(transformed);
+    const match = new RegExp(
+      `^require\\("Storage"\\)\\.write\\(${
+        JSON.stringify(storageFile).replace(/\./g, "\\.")
+      },.*,0,(\\d+)\\);$`,
+      "m",
+    ).exec(transformed);
     storedBytes = match ? Number(match[1]) : 0;
   }
 
@@ -367,17 +395,20 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
   options.onProgress?.(progressSent, progressSent);
 
   if (save) {
-    const stored = await evaluate('(require("Storage").read(".bootcde")||"").length');
+    const stored = await evaluate(
+      `(require("Storage").read(${JSON.stringify(storageFile)})||"").length`,
+    );
     if (disconnected) throw interrupted("while checking the upload");
     if (stored === undefined || Number(stored) !== storedBytes) {
       throw new FlashError(
         "VERIFY_FAILED",
-        `The board stored ${stored ?? "nothing we could read"} bytes of .bootcde, ` +
+        `The board stored ${stored ?? "nothing we could read"} bytes of ${storageFile}, ` +
           `expected ${storedBytes}.`,
         "Characters were probably lost on the way. Try again; on a serial port, " +
           "a lower --baud can help.",
       );
     }
+    await writeFiles(options.filesAfter ?? []);
     // Start the saved program the way a reboot would. Written directly (the
     // tool's queue is empty now) so it has left before anyone closes the link.
     await transport.write(toBytes("\x10load()\n")).catch(() => {});

@@ -35,12 +35,14 @@ export interface CommandTarget {
   reboot(): void;
   /** `settings`: checks, saves and applies `set`; returns the reply's fields (./remote_settings.ts). */
   settings?(set: unknown): Reply;
+  /** `ota`: one step of a firmware update (device/firmware/ota.ts); returns the reply's fields. */
+  ota?(message: { [key: string]: unknown }): Reply;
 }
 
 /** A reply to send back, as an object to serialise. */
 export type Reply = { [key: string]: unknown };
 
-const COMMANDS = "status, blink, pattern, say, rehandshake, reboot, settings";
+const COMMANDS = "status, blink, pattern, say, rehandshake, reboot, settings, ota";
 const PATTERN_KEYS = ["dotOnMs", "dashOnMs", "offMs", "pauseMs"];
 
 /**
@@ -106,6 +108,7 @@ export function handleCommand(text: string, target: CommandTarget): Reply | null
     target[cmd]();
     return reply({ ok: true });
   }
+  if (cmd === "ota" && target.ota) return reply(target.ota(message));
   return fail(`unknown command "${cmd}": one of ${COMMANDS}`);
 }
 

@@ -17,6 +17,7 @@ import { createWebSocketClient, type WebSocketClient } from "../ws/mod.ts";
 import { type CommandTarget, describeError, handleCommand } from "./commands.ts";
 import { SETTINGS_FILE } from "./config.ts";
 import { bootSettings, changeSettings, settingsConnected } from "./remote_settings.ts";
+import type { Ota } from "./ota.ts";
 import { startBlinker } from "./sos.ts";
 import { startWifi } from "./wifi.ts";
 
@@ -40,6 +41,9 @@ function restart(): void {
 }
 
 const settings = bootSettings(log, restart);
+// Left by the boot stub (./ota.ts); absent when this code is `.bootcde` itself.
+// deno-lint-ignore no-explicit-any
+const ota: Ota | undefined = (global as any).OTA;
 const config = settings.config;
 
 /** Prints an error; a crash in a handler is also told to the relay, when connected. */
@@ -110,6 +114,7 @@ const commands: CommandTarget = {
       sent: sent,
       blinking: blinker.enabled,
       settings: settings.hash,
+      firmware: ota && ota.firmware,
     };
   },
   blinker: blinker,
@@ -119,6 +124,7 @@ const commands: CommandTarget = {
   rehandshake: rehandshake,
   reboot: restart,
   settings: (set) => changeSettings(set, settings, commands),
+  ota: ota && ota.handle,
 };
 
 const wifi = startWifi(config.wifi, {
@@ -144,6 +150,7 @@ if (config.server) {
   }, config.heartbeat));
   client.on("open", () => {
     log("connected");
+    if (ota) ota.confirm();
     const trial = settingsConnected(settings, id);
     if (trial && client) client.send(trial);
     sendStatus();
@@ -154,7 +161,10 @@ if (config.server) {
     try {
       if (binary) return log(`< binary ${data.length} bytes`);
       // Settings may hold a password or a token: a message that may carry them is not shown.
-      log(data.indexOf('"set"') < 0 ? `< ${data}` : "< (not shown)");
+      // An update's chunks are not echoed: a console line each would only slow the board.
+      if (data.indexOf('"cmd":"ota"') < 0) {
+        log(data.indexOf('"set"') < 0 ? `< ${data}` : "< (not shown)");
+      }
       const reply = handleCommand(data, commands);
       if (reply && client) client.send(JSON.stringify(reply));
     } catch (error) {
