@@ -240,6 +240,8 @@ Deno.test({
     // Settings: every whole-number setting of device/firmware/config.ts, with its bounds.
     await action(page, "Settings…");
     const limits = integerLimits();
+    // The form is drawn once /console/settings_rules.json has arrived: wait for its last field.
+    await dialog.locator("input").nth(Object.keys(limits).length - 1).waitFor();
     assert.equal(await dialog.locator("input").count(), Object.keys(limits).length);
     await dialog.getByLabel("heartbeat.pingIntervalMs").fill("999");
     await dialog.getByLabel("reconnect.minDelayMs").fill("5000");
