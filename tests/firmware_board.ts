@@ -288,3 +288,16 @@ export async function typeLine(board: EspruinoBoard, code: string): Promise<stri
   const text = await board.console.waitFor(marker, { from });
   return text.slice(0, text.indexOf(marker));
 }
+
+/** Runs `check`; on failure shows the end of what the board printed, which says most. */
+export async function showingConsole(
+  board: EspruinoBoard,
+  check: () => Promise<void>,
+): Promise<void> {
+  try {
+    await check();
+  } catch (error) {
+    console.error(board.console.text.slice(-3000));
+    throw error;
+  }
+}

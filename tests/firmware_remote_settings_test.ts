@@ -17,6 +17,7 @@ import {
   command,
   consoleMemoryUsage,
   FAST,
+  showingConsole,
   spanErrors,
   startFirmwareBoard,
   typeLine,
@@ -124,16 +125,6 @@ async function reconnected(board: EspruinoBoard, from: number): Promise<void> {
     from,
     timeoutMs: 60_000,
   });
-}
-
-/** Runs `check`; on failure shows the end of what the board printed, which says most. */
-async function showingConsole(board: EspruinoBoard, check: () => Promise<void>): Promise<void> {
-  try {
-    await check();
-  } catch (error) {
-    console.error(board.console.text.slice(-3000));
-    throw error;
-  }
 }
 
 Deno.test("a settings change is applied at once or by a restart, saved, and replied to by field name", async () => {

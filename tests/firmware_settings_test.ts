@@ -23,6 +23,7 @@ import {
   FAST,
   LED_PIN,
   runFlash,
+  showingConsole,
   spanErrors,
   startFirmwareBoard,
   transitions,
@@ -87,16 +88,6 @@ async function assertBlinking(board: EspruinoBoard): Promise<void> {
   const before = board.pins.of(LED_PIN).length;
   await board.runFor(400);
   assert.ok(board.pins.of(LED_PIN).length > before, "the LED stopped");
-}
-
-/** Runs `check`; on failure shows the end of what the board printed, which says most. */
-async function showingConsole(board: EspruinoBoard, check: () => Promise<void>): Promise<void> {
-  try {
-    await check();
-  } catch (error) {
-    console.error(board.console.text.slice(-3000));
-    throw error;
-  }
 }
 
 Deno.test("flashed with settings, the board runs with them; its status carries their hash and no secret", async () => {
