@@ -11,6 +11,7 @@ import { buildFirmware } from "../tools/build.ts";
 import { type BoardOutcome, loadImage, type OtaImage, runOta } from "../tools/ota.ts";
 import { command, FAST, type FirmwareBoard, startFirmwareBoard } from "./firmware_board.ts";
 import { TestClient } from "./helpers.ts";
+import { type RelayProcess, startRelayProcess } from "./relay_process.ts";
 
 /** The relay's shared token in these tests (`--token`): the boards, the tool and the watchers'. */
 export const TOKEN = "ota-test-token-5d21";
@@ -21,6 +22,9 @@ export const TOKEN = "ota-test-token-5d21";
  * relay frees its id before the next boot connects: no `--on-duplicate replace` is needed.
  */
 export const RELAY_FLAGS: string[] = ["--token", TOKEN];
+
+/** Nothing the interpreter should ever print. */
+export const BROKEN = /Uncaught|OUT OF MEMORY|Timeout on Utility Timer|Guru Meditation/;
 
 /** What a version 2 prints when it starts. */
 export const VERSION_2 = "[v2] version 2 running";
@@ -141,4 +145,27 @@ export async function update(
     },
   });
   return { outcomes, output };
+}
+
+/** What an update test starts from. */
+export interface UpdateBench extends AsyncDisposable {
+  /** The test images. */
+  images: Images;
+  /** A relay in its own process, with {@linkcode RELAY_FLAGS}. */
+  relay: RelayProcess;
+  /** A board flashed with version 1 by `deno task flash`, connected to the relay. */
+  fw: FirmwareBoard;
+  /** An operator watching everything. */
+  operator: TestClient;
+}
+
+/** The images, a relay, a board `id` flashed with version 1 and connected, and an operator. */
+export async function startUpdateBench(id: string): Promise<UpdateBench> {
+  await using stack = new AsyncDisposableStack();
+  const images = stack.use(await writeImages());
+  const relay = stack.use(await startRelayProcess(RELAY_FLAGS));
+  const fw = stack.use(await flashBoard(relay.url, id));
+  const operator = stack.use(await openWatcher(relay.url));
+  const owned = stack.move();
+  return { images, relay, fw, operator, [Symbol.asyncDispose]: () => owned.disposeAsync() };
 }
