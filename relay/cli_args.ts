@@ -87,12 +87,19 @@ export interface FlagOptions {
   env?: string;
 }
 
-/** A flag with one value; without a `default` its value is `undefined` when not given. */
-export function flag<T, D extends T | undefined = undefined>(
+/** A flag with one value and a default. */
+export function flag<T>(
   type: ValueType<T>,
-  options: FlagOptions & { default?: D },
-): Flag<T | D> {
-  return { ...options, type, value: options.value ?? "VALUE", default: options.default as D };
+  options: FlagOptions & { default: NoInfer<T> },
+): Flag<T>;
+/** A flag with one value, `undefined` when not given. */
+export function flag<T>(type: ValueType<T>, options: FlagOptions): Flag<T | undefined>;
+/** A flag with one value; without a `default` its value is `undefined` when not given. */
+export function flag<T>(
+  type: ValueType<T>,
+  options: FlagOptions & { default?: T },
+): Flag<T | undefined> {
+  return { ...options, type, value: options.value ?? "VALUE", default: options.default };
 }
 
 /** A flag that may be repeated; its value is the list, empty when not given. */
@@ -162,7 +169,7 @@ export function decimal(min: number, max: number, unit = ""): ValueType<number> 
 }
 
 /** One of `choices`; help's placeholder shows them, so the range stays empty. */
-export function oneOf<T extends string>(choices: readonly T[]): ValueType<T> {
+export function oneOf<const T extends string>(choices: readonly T[]): ValueType<T> {
   return {
     range: "",
     parse(raw, where) {
@@ -426,7 +433,7 @@ export function helpText(command: Command<FlagTable>): string {
     const notes = [
       row.env ? `env ${row.env}` : "",
       unset ? "" : `default ${row.defaultValue}${row.defaultNote}`,
-      row.range ? `range ${row.range}` : "",
+      row.range ? `allowed ${row.range}` : "",
     ].filter((note) => note !== "");
     return `${head}${row.description}` + (notes.length ? `\n${indent}${notes.join("; ")}` : "");
   });

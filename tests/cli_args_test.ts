@@ -156,11 +156,11 @@ Deno.test("help shows every flag with its default, range and variable, from the 
   const help = helpText(command);
   assert.match(help, /^Usage: demo \[-- FLAGS\] NAME\n\nA command to test the parser with\.\n/);
   assert.ok(help.includes(`  -w, --window N`), help);
-  assert.ok(help.includes(`default ${DEFAULT_WINDOW}; range 1 to 16\n`), help);
-  assert.ok(help.includes("default 2.5; range 0 to 60 seconds\n"), help);
+  assert.ok(help.includes(`default ${DEFAULT_WINDOW}; allowed 1 to 16\n`), help);
+  assert.ok(help.includes("default 2.5; allowed 0 to 60 seconds\n"), help);
   assert.ok(help.includes(`env DEMO_DIR; default ${DEFAULT_DIR}\n`), help);
   assert.ok(help.includes("default $DEMO_TOKEN\n"), help);
-  assert.ok(help.includes("range even numbers"), help);
+  assert.ok(help.includes("allowed even numbers"), help);
   assert.ok(help.includes("  -h, --help"), help);
   assert.ok(help.endsWith("\n\nExit code 2 on bad usage."), help);
   // A switch that is off and a flag without a default say nothing about a default.
@@ -175,7 +175,7 @@ Deno.test("help follows a changed default: it is read from the table, never copi
     usage: ["demo"],
     flags: { window: flag(integer(1, 64), { value: "N", default: 32, help: "chunks" }) },
   });
-  assert.ok(helpText(changed).includes("default 32; range 1 to 64\n"));
+  assert.ok(helpText(changed).includes("default 32; allowed 1 to 64\n"));
   assert.deepEqual(flagRows(changed)[0], {
     flag: "--window N",
     short: "",

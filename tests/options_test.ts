@@ -177,13 +177,15 @@ Deno.test("--help shows each default as DEFAULT_OPTIONS holds it, not a copy of 
       row.flag,
     );
   }
-  assert.ok(help.includes(`env RELAY_MAX_MESSAGE_BYTES; default ${64 * 1024}; range 1 to `));
+  assert.ok(help.includes(`env RELAY_MAX_MESSAGE_BYTES; default ${64 * 1024}; allowed 1 to `));
   assert.ok(
     help.includes(`env RELAY_MAX_MESSAGE_BYTES; default ${DEFAULT_OPTIONS.maxMessageBytes};`),
   );
   assert.ok(help.includes("env RELAY_TOKEN; default none\n"));
   assert.ok(help.includes("env RELAY_TLS; default off\n"));
-  assert.ok(help.includes("env RELAY_PORT; default 8000, or 8443 with --tls; range 0 to 65535\n"));
+  assert.ok(
+    help.includes("env RELAY_PORT; default 8000, or 8443 with --tls; allowed 0 to 65535\n"),
+  );
   // Every flag starts a line, and its description never runs into it.
   for (const row of optionRows()) assert.match(help, new RegExp(`\n  ${escape(row.flag)}( |\n)`));
 });
