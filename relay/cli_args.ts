@@ -306,6 +306,10 @@ export function parseArgs<S extends FlagTable>(
   }
   // Environment values are replaced, not added to, by repeated flags.
   const fromEnv = new Set(given);
+  const findFlag = (written: string) =>
+    specs.find(([, spec]) =>
+      written === `--${spec.name}` || (spec.short !== undefined && written === `-${spec.short}`)
+    );
   const positionals: string[] = [];
   const args = input.args;
   for (let i = 0; i < args.length; i++) {
@@ -317,9 +321,7 @@ export function parseArgs<S extends FlagTable>(
     }
     const eq = arg.indexOf("=");
     const written = eq === -1 ? arg : arg.slice(0, eq);
-    const found = specs.find(([, spec]) =>
-      written === `--${spec.name}` || (spec.short !== undefined && written === `-${spec.short}`)
-    );
+    const found = findFlag(written);
     if (!found) throw new UsageError(unknownFlag(written, specs.map(([, s]) => s.name)));
     const [key, spec] = found;
     let raw: string;
@@ -327,6 +329,11 @@ export function parseArgs<S extends FlagTable>(
     else if (spec.type.isSwitch) raw = "true";
     else if (i + 1 >= args.length) {
       throw new UsageError(`${written} expects a value (${spec.value})`);
+    } else if (findFlag(args[i + 1].split("=")[0])) {
+      // `--dir --force`: the value was forgotten, not meant to be "--force".
+      throw new UsageError(
+        `${written} expects a value (${spec.value}), got the flag ${args[i + 1]}`,
+      );
     } else raw = args[++i];
     if (fromEnv.delete(key)) given.delete(key);
     set(key, spec, spec.type.parse(raw, written));

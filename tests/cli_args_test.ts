@@ -129,6 +129,11 @@ Deno.test("each mistake names the flag or variable and what it accepts", () => {
   usageError(["--mode", "warp", "x"], /^--mode expects one of fast, slow, got "warp"$/);
   usageError(["--dir", "", "x"], /^--dir expects a value, got an empty string$/);
   usageError(["x", "--dir"], /^--dir expects a value \(DIR\)$/);
+  usageError(
+    ["--dir", "--no-save", "x"],
+    /^--dir expects a value \(DIR\), got the flag --no-save$/,
+  );
+  usageError(["--dir", "-w", "x"], /^--dir expects a value \(DIR\), got the flag -w$/);
   usageError(["x"], /^DEMO_DIR expects a value, got an empty string$/, { DEMO_DIR: "" });
   usageError(["--no-save=maybe", "x"], /^--no-save expects true or false, got "maybe"$/);
   usageError(["--even", "3", "x"], /^--even expects an even number$/);
