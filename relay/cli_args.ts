@@ -168,10 +168,10 @@ export function decimal(min: number, max: number, unit = ""): ValueType<number> 
   };
 }
 
-/** One of `choices`; help's placeholder shows them, so the range stays empty. */
+/** One of `choices`. */
 export function oneOf<const T extends string>(choices: readonly T[]): ValueType<T> {
   return {
-    range: "",
+    range: choices.join(", "),
     parse(raw, where) {
       if (!(choices as readonly string[]).includes(raw)) {
         throw new UsageError(`${where} expects one of ${choices.join(", ")}, got "${raw}"`);
@@ -417,6 +417,22 @@ function showValue(value: unknown): string {
   return String(value);
 }
 
+/** Width help wraps its lines to. */
+const HELP_WIDTH = 100;
+
+/** `text` cut at spaces into lines of at most `width` characters (a longer word stands alone). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
+}
+
 /** The widest flag column; a longer flag puts its description on the next line. */
 const MAX_COLUMN = 36;
 
@@ -440,9 +456,17 @@ export function helpText(command: Command<FlagTable>): string {
     const notes = [
       row.env ? `env ${row.env}` : "",
       unset ? "" : `default ${row.defaultValue}${row.defaultNote}`,
-      row.range ? `allowed ${row.range}` : "",
+      // A placeholder like `text|json` already lists the choices.
+      row.range && !row.flag.endsWith(` ${row.range.replaceAll(", ", "|")}`)
+        ? `allowed ${row.range}`
+        : "",
     ].filter((note) => note !== "");
-    return `${head}${row.description}` + (notes.length ? `\n${indent}${notes.join("; ")}` : "");
+    const width = Math.max(HELP_WIDTH - column, 30);
+    const text = [
+      wrap(row.description, width),
+      ...(notes.length ? [wrap(notes.join("; "), width)] : []),
+    ];
+    return head + text.flat().join(`\n${indent}`);
   });
   const help = `  ${rows.some((r) => r.short) ? "-h, " : ""}--help`;
   return [
