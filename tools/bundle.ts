@@ -29,6 +29,15 @@ import * as esbuild from "npm:esbuild@0.28.2";
 import { minify as terser } from "npm:terser@5.36.0";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import {
+  defineCommand,
+  flag,
+  helpText,
+  parseArgs,
+  text,
+  toggle,
+  UsageError,
+} from "../relay/cli_args.ts";
 
 /** Modules built into Espruino's ESP32 firmware (`timer` since 2v29): left as `require` calls. */
 export const ESPRUINO_MODULES: readonly string[] = [
@@ -228,22 +237,36 @@ export function bundleDevice(options: BundleOptions): Promise<string> {
   });
 }
 
+const BUNDLE_COMMAND = defineCommand({
+  usage: ["deno run -A tools/bundle.ts ENTRY [OUT] [--global NAME] [--no-minify]"],
+  summary: "Bundles ENTRY for Espruino into OUT, or onto standard output.",
+  flags: {
+    globalName: flag(text(), {
+      name: "global",
+      value: "NAME",
+      help: "keep the exports in this global variable",
+    }),
+    noMinify: toggle({ help: "readable output" }),
+  },
+  positionals: { value: "ENTRY [OUT]", min: 1, max: 2 },
+});
+
 if (import.meta.main) {
-  const usage = "usage: deno run -A tools/bundle.ts ENTRY [OUT] [--global NAME] [--no-minify]";
-  const positional: string[] = [];
-  let globalName: string | undefined;
-  let minify = true;
-  for (let i = 0; i < Deno.args.length; i++) {
-    const arg = Deno.args[i];
-    if (arg === "--global") globalName = Deno.args[++i];
-    else if (arg === "--no-minify") minify = false;
-    else positional.push(arg);
-  }
-  const [entry, out] = positional;
-  if (!entry || positional.length > 2 || (globalName !== undefined && !globalName)) {
-    console.error(usage);
+  let parsed;
+  try {
+    parsed = parseArgs(BUNDLE_COMMAND, { args: Deno.args });
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`bundle: ${error.message}`);
     Deno.exit(2);
   }
+  if (parsed.help) {
+    console.log(helpText(BUNDLE_COMMAND));
+    Deno.exit(0);
+  }
+  const [entry, out] = parsed.positionals;
+  const { globalName } = parsed.values;
+  const minify = !parsed.values.noMinify;
   const code = await bundleDevice({ entry, globalName, minify });
   if (out) {
     await Deno.writeTextFile(out, code);
