@@ -410,7 +410,7 @@ export function flagRows(command: Command<FlagTable>): FlagRow[] {
 }
 
 function showValue(value: unknown): string {
-  if (value === undefined) return "none";
+  if (value === undefined || value === "") return "none";
   if (value === false) return "off";
   if (value === true) return "on";
   if (Array.isArray(value)) return value.length === 0 ? "none" : value.join(", ");
@@ -485,4 +485,37 @@ export function defaults<S extends FlagTable>(command: Command<S>): Values<S> {
   return Object.fromEntries(
     Object.entries(command.flags).map(([key, spec]) => [key, spec.default]),
   ) as Values<S>;
+}
+
+/** Inputs of {@linkcode parseOrExit}. */
+export interface ParseOrExitInput {
+  /** The name errors start with, like `certs`. */
+  program: string;
+  /** Command-line arguments. Default `Deno.args`. */
+  args?: readonly string[];
+  /** Environment variables, for flags that declare one. Default: none read. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * For a script's entry point: the parsed values; or, on `--help`, the help printed and exit 0;
+ * or, on a mistake, `PROGRAM: mistake` on standard error and exit 2.
+ */
+export function parseOrExit<S extends FlagTable>(
+  command: Command<Named<S>>,
+  input: ParseOrExitInput,
+): Exclude<Parsed<S>, { help: true }> {
+  let parsed: Parsed<S>;
+  try {
+    parsed = parseArgs(command, { args: input.args ?? Deno.args, env: input.env });
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${input.program}: ${error.message}`);
+    Deno.exit(2);
+  }
+  if (parsed.help) {
+    console.log(helpText(command));
+    Deno.exit(0);
+  }
+  return parsed;
 }

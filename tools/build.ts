@@ -16,15 +16,7 @@
 
 import { dirname, join } from "node:path";
 import { bundleDevice } from "./bundle.ts";
-import {
-  defineCommand,
-  flag,
-  helpText,
-  parseArgs,
-  text,
-  toggle,
-  UsageError,
-} from "../relay/cli_args.ts";
+import { defineCommand, flag, parseOrExit, text, toggle } from "../relay/cli_args.ts";
 import {
   type DeviceConfig,
   DeviceConfigError,
@@ -256,18 +248,7 @@ const BUILD_COMMAND = defineCommand({
 });
 
 async function main(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs(BUILD_COMMAND, { args, env: Deno.env.toObject() });
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`build: ${error.message}`);
-    return 2;
-  }
-  if (parsed.help) {
-    console.log(helpText(BUILD_COMMAND));
-    return 0;
-  }
+  const parsed = parseOrExit(BUILD_COMMAND, { program: "build", args, env: Deno.env.toObject() });
   const { config: configPath, out, entry, noMinify } = parsed.values;
   const token = parsed.values.token || undefined;
   const minify = !noMinify;

@@ -29,15 +29,7 @@ import * as esbuild from "npm:esbuild@0.28.2";
 import { minify as terser } from "npm:terser@5.36.0";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  defineCommand,
-  flag,
-  helpText,
-  parseArgs,
-  text,
-  toggle,
-  UsageError,
-} from "../relay/cli_args.ts";
+import { defineCommand, flag, parseOrExit, text, toggle } from "../relay/cli_args.ts";
 
 /** Modules built into Espruino's ESP32 firmware (`timer` since 2v29): left as `require` calls. */
 export const ESPRUINO_MODULES: readonly string[] = [
@@ -252,18 +244,7 @@ const BUNDLE_COMMAND = defineCommand({
 });
 
 if (import.meta.main) {
-  let parsed;
-  try {
-    parsed = parseArgs(BUNDLE_COMMAND, { args: Deno.args });
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`bundle: ${error.message}`);
-    Deno.exit(2);
-  }
-  if (parsed.help) {
-    console.log(helpText(BUNDLE_COMMAND));
-    Deno.exit(0);
-  }
+  const parsed = parseOrExit(BUNDLE_COMMAND, { program: "bundle" });
   const [entry, out] = parsed.positionals;
   const { globalName } = parsed.values;
   const minify = !parsed.values.noMinify;

@@ -22,13 +22,11 @@ import {
   custom,
   defineCommand,
   flag,
-  helpText,
   integer,
   list,
-  parseArgs,
+  parseOrExit,
   text,
   toggle,
-  UsageError,
 } from "../relay/cli_args.ts";
 
 const host = custom<string>(
@@ -66,19 +64,7 @@ const CERTS_COMMAND = defineCommand({
 
 /** Runs the command line and returns the exit code. */
 async function main(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs(CERTS_COMMAND, { args });
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`certs: ${error.message}`);
-    return 2;
-  }
-  if (parsed.help) {
-    console.log(helpText(CERTS_COMMAND));
-    return 0;
-  }
-  const options = parsed.values;
+  const options = parseOrExit(CERTS_COMMAND, { program: "certs", args }).values;
   const hosts = options.hosts.length > 0
     ? ["localhost", "127.0.0.1", "::1", ...options.hosts]
     : defaultHosts();

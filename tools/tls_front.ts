@@ -35,16 +35,7 @@
 
 import { resolve } from "node:path";
 import { ensureCertificates, trustHint } from "../relay/certs.ts";
-import {
-  custom,
-  defineCommand,
-  flag,
-  helpText,
-  integer,
-  parseArgs,
-  text,
-  UsageError,
-} from "../relay/cli_args.ts";
+import { custom, defineCommand, flag, integer, parseOrExit, text } from "../relay/cli_args.ts";
 import { DEFAULT_OPTIONS } from "../relay/options.ts";
 
 /** What {@linkcode startTlsFront} and `deno task tls-front` use when not told otherwise. */
@@ -274,19 +265,8 @@ const TLS_FRONT_COMMAND = defineCommand({
 });
 
 if (import.meta.main) {
-  let parsed;
-  try {
-    parsed = parseArgs(TLS_FRONT_COMMAND, { args: Deno.args });
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`tls-front: ${error.message}`);
-    Deno.exit(2);
-  }
-  if (parsed.help) {
-    console.log(helpText(TLS_FRONT_COMMAND));
-    Deno.exit(0);
-  }
-  const { port, host, relay, cert: certFile, key: keyFile, stunnel } = parsed.values;
+  const { port, host, relay, cert: certFile, key: keyFile, stunnel } =
+    parseOrExit(TLS_FRONT_COMMAND, { program: "tls-front" }).values;
   const created = await ensureCertificates({ certPath: certFile, keyPath: keyFile });
   if (created.created) {
     console.error(`wrote ${certFile} and ${keyFile}\n${trustHint(created.caCert!)}`);
