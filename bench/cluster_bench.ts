@@ -33,7 +33,7 @@ import type { Hub } from "../relay/hub.ts";
 import { createLogger } from "../relay/logger.ts";
 import process from "node:process";
 import { setImmediate } from "node:timers";
-import { defineCommand, parseOrExit, toggle } from "../relay/cli_args.ts";
+import * as cli from "../relay/cli_args.ts";
 
 /** Durations and counts of one run. */
 interface Settings {
@@ -724,12 +724,12 @@ function render(report: Report): string {
 }
 
 async function main(): Promise<number> {
-  const { quick, stream: streamOnly } = parseOrExit(
-    defineCommand({
+  const { quick, stream: streamOnly } = cli.parseOrExit(
+    cli.defineCommand({
       usage: ["deno task bench:cluster [-- --quick] [--stream]"],
       flags: {
-        quick: toggle({ help: "a short run that only prints" }),
-        stream: toggle({ help: "only the stream cases, printed" }),
+        quick: cli.toggle({ help: "a short run that only prints" }),
+        stream: cli.toggle({ help: "only the stream cases, printed" }),
       },
     }),
     { program: "bench:cluster" },

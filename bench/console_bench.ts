@@ -25,25 +25,29 @@ import type { Page } from "npm:playwright-core@1.65.1";
 import { connect, openConsole, waitForState } from "../tests/console_browser.ts";
 import { startRelayProcess } from "../tests/relay_process.ts";
 import { formatMarkdown } from "./markdown.ts";
-import { decimal, defineCommand, flag, integer, parseOrExit, toggle } from "../relay/cli_args.ts";
+import * as cli from "../relay/cli_args.ts";
 
-const { values: flags } = parseOrExit(
-  defineCommand({
+const { values: flags } = cli.parseOrExit(
+  cli.defineCommand({
     usage: ["deno task bench:console [-- FLAGS]"],
     flags: {
-      devices: flag(integer(1, 100_000), { value: "N", default: 2000, help: "devices connected" }),
-      rate: flag(integer(1, 100_000), {
+      devices: cli.flag(cli.integer(1, 100_000), {
+        value: "N",
+        default: 2000,
+        help: "devices connected",
+      }),
+      rate: cli.flag(cli.integer(1, 100_000), {
         value: "N",
         default: 600,
         help: "events a second the console gets",
       }),
-      seconds: flag(decimal(1, 3600, "seconds"), {
+      seconds: cli.flag(cli.decimal(1, 3600, "seconds"), {
         value: "S",
         default: 10,
         help: "how long the events go on",
       }),
-      loads: flag(integer(1, 100), { value: "N", default: 7, help: "page loads timed" }),
-      noWrite: toggle({ help: "print the figures only, without writing docs/console.md" }),
+      loads: cli.flag(cli.integer(1, 100), { value: "N", default: 7, help: "page loads timed" }),
+      noWrite: cli.toggle({ help: "print the figures only, without writing docs/console.md" }),
     },
   }),
   { program: "bench:console" },

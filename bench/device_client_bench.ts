@@ -22,7 +22,7 @@ import { startRelayProcess } from "../tests/relay_process.ts";
 import { bootDevice, C3 } from "../tests/device_engines.ts";
 import { generateCertificates } from "../relay/certs.ts";
 import { startTlsFront } from "../tools/tls_front.ts";
-import { defineCommand, flag, integer, parseOrExit, toggle } from "../relay/cli_args.ts";
+import * as cli from "../relay/cli_args.ts";
 
 interface Settings {
   name: string;
@@ -34,24 +34,28 @@ const SETTINGS: Settings[] = [
   { name: "backoff 100 ms–2 s", client: { minBackoffMs: 100, maxBackoffMs: 2000 } },
 ];
 
-const DEVICE_CLIENT_COMMAND = defineCommand({
+const DEVICE_CLIENT_COMMAND = cli.defineCommand({
   usage: ["deno task bench:device [-- FLAGS]"],
   flags: {
-    rounds: flag(integer(1, 1000), { value: "N", default: 10, help: "relay restarts timed" }),
-    uptimeMs: flag(integer(0, 600_000), {
+    rounds: cli.flag(cli.integer(1, 1000), {
+      value: "N",
+      default: 10,
+      help: "relay restarts timed",
+    }),
+    uptimeMs: cli.flag(cli.integer(0, 600_000), {
       name: "uptime",
       value: "MS",
       // Past the client's `stableMs`, so every outage starts from the shortest backoff.
       default: 11_000,
       help: "how long each round keeps the connection open",
     }),
-    downtimeMs: flag(integer(0, 600_000), {
+    downtimeMs: cli.flag(cli.integer(0, 600_000), {
       name: "downtime",
       value: "MS",
       default: 2000,
       help: "how long the relay stays down",
     }),
-    memoryOnly: toggle({ help: "only the JsVars of a ws:// and a wss:// connection" }),
+    memoryOnly: cli.toggle({ help: "only the JsVars of a ws:// and a wss:// connection" }),
   },
 });
 
@@ -178,7 +182,7 @@ async function realMemory(): Promise<string[]> {
 }
 
 if (import.meta.main) {
-  const { memoryOnly, ...plan } = parseOrExit(DEVICE_CLIENT_COMMAND, {
+  const { memoryOnly, ...plan } = cli.parseOrExit(DEVICE_CLIENT_COMMAND, {
     program: "bench:device",
   }).values;
   if (memoryOnly) {

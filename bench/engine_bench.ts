@@ -14,7 +14,7 @@
  * @module
  */
 
-import { defineCommand, flag, integer, parseOrExit } from "../relay/cli_args.ts";
+import * as cli from "../relay/cli_args.ts";
 import { buildFirmware } from "../tools/build.ts";
 import { sosTimingError } from "../tools/sos_timing.ts";
 import { startRelayProcess } from "../tests/relay_process.ts";
@@ -61,11 +61,11 @@ function median(values: number[]): number {
   return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
 }
 
-const { minutes } = parseOrExit(
-  defineCommand({
+const { minutes } = cli.parseOrExit(
+  cli.defineCommand({
     usage: ["deno task bench:engine [-- --minutes N]"],
     flags: {
-      minutes: flag(integer(1, 24 * 60), {
+      minutes: cli.flag(cli.integer(1, 24 * 60), {
         value: "N",
         default: 10,
         help: "board time to run, each minute with its fault",

@@ -24,16 +24,7 @@ import type { FleetCommand, FleetReply, FleetStats, RoundTrips } from "./fleet_l
 import { type DrivenProcess, startDriven, waitForQuiet } from "./relay_bench.ts";
 import { clockTicksPerSecond, readCpuTicks, readStatusKiB, readSystemTicks } from "./proc.ts";
 import { formatMarkdown } from "./markdown.ts";
-import {
-  decimal,
-  defineCommand,
-  flag,
-  integer,
-  oneOf,
-  parseOrExit,
-  text,
-  toggle,
-} from "../relay/cli_args.ts";
+import * as cli from "../relay/cli_args.ts";
 import { type RelayProcess, startRelayProcess } from "../tests/relay_process.ts";
 import { redisServerBinary, startRedisServer } from "../tests/redis_server.ts";
 
@@ -142,56 +133,66 @@ function openFileLimit(): number {
 /** What `--quick` changes, unless the flag is given too: 1000 devices, short, prints only. */
 const QUICK = { devices: 1000, warmup: 2, seconds: 5, runs: 1 } as const;
 
-const FLEET_COMMAND = defineCommand({
+const FLEET_COMMAND = cli.defineCommand({
   usage: ["deno task bench:fleet [-- FLAGS]"],
   flags: {
-    nodes: flag(oneOf(["1", "2", "4"]), {
+    nodes: cli.flag(cli.oneOf(["1", "2", "4"]), {
       value: "1|2|4",
       default: "1",
       help: "relay processes on one Redis; 2 and 4 also run one node for the share",
     }),
-    devices: flag(integer(1, 1_000_000), {
+    devices: cli.flag(cli.integer(1, 1_000_000), {
       value: "N",
       default: 10_000,
       defaultNote: `, ${QUICK.devices} with --quick`,
       help: "devices connected",
     }),
-    operators: flag(integer(1, 1000), { value: "N", default: 3, help: "operators connected" }),
-    seconds: flag(decimal(1, 3600, "seconds"), {
+    operators: cli.flag(cli.integer(1, 1000), {
+      value: "N",
+      default: 3,
+      help: "operators connected",
+    }),
+    seconds: cli.flag(cli.decimal(1, 3600, "seconds"), {
       value: "S",
       default: 30,
       defaultNote: `, ${QUICK.seconds} with --quick`,
       help: "measured window",
     }),
-    warmup: flag(decimal(1, 3600, "seconds"), {
+    warmup: cli.flag(cli.decimal(1, 3600, "seconds"), {
       value: "S",
       default: 10,
       defaultNote: `, ${QUICK.warmup} with --quick`,
       help: "warm-up before each window",
     }),
-    runs: flag(integer(1, 100), {
+    runs: cli.flag(cli.integer(1, 100), {
       value: "N",
       default: 2,
       defaultNote: `, ${QUICK.runs} with --quick`,
       help: "runs, figures of each",
     }),
-    workers: flag(integer(1, 64), { value: "N", default: 2, help: "device generator processes" }),
-    spreadOperators: toggle({ help: "operators spread over the nodes, not all on the first" }),
-    relayFlags: flag(text({ allowEmpty: true }), {
+    workers: cli.flag(cli.integer(1, 64), {
+      value: "N",
+      default: 2,
+      help: "device generator processes",
+    }),
+    spreadOperators: cli.toggle({ help: "operators spread over the nodes, not all on the first" }),
+    relayFlags: cli.flag(cli.text({ allowEmpty: true }), {
       value: '"FLAGS"',
       default: "",
       help: 'added to every relay, like "--ping-interval 0 --ping-timeout 0"',
     }),
-    noCompare: toggle({ help: "skip broadcast against addressing (with one node)" }),
-    noWrite: toggle({ help: "print the figures only, without writing docs/fleet_benchmarks.md" }),
-    quick: toggle({ help: "a short run that only prints" }),
+    noCompare: cli.toggle({ help: "skip broadcast against addressing (with one node)" }),
+    noWrite: cli.toggle({
+      help: "print the figures only, without writing docs/fleet_benchmarks.md",
+    }),
+    quick: cli.toggle({ help: "a short run that only prints" }),
   },
   epilogue: "Each --nodes value (with its relay flags) writes its own section of " +
     "docs/fleet_benchmarks.md.",
 });
 
 function parseSettings(args: string[]): Settings {
-  const { values, given } = parseOrExit(FLEET_COMMAND, { program: "bench:fleet", args });
+  const { values, given } = cli.parseOrExit(FLEET_COMMAND, { program: "bench:fleet", args });
   const quick = values.quick;
   const value = (key: keyof typeof QUICK): number =>
     quick && !given.has(key) ? QUICK[key] : values[key];

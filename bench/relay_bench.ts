@@ -18,7 +18,7 @@
 import type { CpuWindow, LatencyResult, LoadCommand, LoadReply } from "./load.ts";
 import { clockTicksPerSecond, readStatusKiB, readSystemTicks } from "./proc.ts";
 import { formatMarkdown } from "./markdown.ts";
-import { defineCommand, parseOrExit, toggle } from "../relay/cli_args.ts";
+import * as cli from "../relay/cli_args.ts";
 
 /** Which relay implementation is measured. */
 /** `deno-bare` is bench/bare_deno_server.ts: Deno's WebSocket alone, the floor under the relay. */
@@ -687,10 +687,10 @@ export function renderReport(options: ReportOptions): string {
 }
 
 async function main(): Promise<number> {
-  const { quick } = parseOrExit(
-    defineCommand({
+  const { quick } = cli.parseOrExit(
+    cli.defineCommand({
       usage: ["deno task bench [-- --quick]"],
-      flags: { quick: toggle({ help: "a short run that only prints" }) },
+      flags: { quick: cli.toggle({ help: "a short run that only prints" }) },
     }),
     { program: "bench" },
   ).values;

@@ -19,7 +19,7 @@ import { Client, Hub } from "../relay/hub.ts";
 import { createLogger } from "../relay/logger.ts";
 import { RelayMetrics } from "../relay/metrics.ts";
 import { ResumeStore } from "../relay/resume.ts";
-import { defineCommand, parseOrExit, toggle } from "../relay/cli_args.ts";
+import * as cli from "../relay/cli_args.ts";
 
 const REPO = decodeURIComponent(new URL("..", import.meta.url).pathname);
 
@@ -103,10 +103,10 @@ function hubNanosPerDelivery(withResume: boolean, messages: number): number {
 }
 
 async function main(): Promise<number> {
-  const { quick } = parseOrExit(
-    defineCommand({
+  const { quick } = cli.parseOrExit(
+    cli.defineCommand({
       usage: ["deno task bench:resume [-- --quick]"],
-      flags: { quick: toggle({ help: "a short run that only prints" }) },
+      flags: { quick: cli.toggle({ help: "a short run that only prints" }) },
     }),
     { program: "bench:resume" },
   ).values;

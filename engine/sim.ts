@@ -21,30 +21,20 @@ import type { ClockMode } from "./clock.ts";
 import { type ConsoleServer, serveConsole } from "./console_server.ts";
 import { BOARDS } from "./wasm_module.ts";
 import { createPtyPair, type PtyPair } from "../tools/pty_pair.ts";
-import {
-  defineCommand,
-  flag,
-  helpText,
-  integer,
-  oneOf,
-  parseArgs,
-  text,
-  toggle,
-  UsageError,
-} from "../relay/cli_args.ts";
+import * as cli from "../relay/cli_args.ts";
 
 /** Default bundle booted by the simulator. */
 export const DEFAULT_FIRMWARE = "dist/firmware.js";
 /** Default TCP port of the console (the ESP32's telnet console uses 23). */
 export const DEFAULT_PORT = 2323;
 
-const SIM_COMMAND = defineCommand({
+const SIM_COMMAND = cli.defineCommand({
   usage: ["deno task sim -- [options]"],
   summary:
     "Run an ESP32 on the real Espruino 2v29 interpreter (WebAssembly) and serve its console.",
   flags: {
-    board: flag(oneOf(BOARDS), { value: "NAME", default: "esp32c3", help: "the board" }),
-    file: flag(text(), {
+    board: cli.flag(cli.oneOf(BOARDS), { value: "NAME", default: "esp32c3", help: "the board" }),
+    file: cli.flag(cli.text(), {
       short: "f",
       value: "PATH",
       defaultText: DEFAULT_FIRMWARE,
@@ -52,33 +42,37 @@ const SIM_COMMAND = defineCommand({
       help: "bundle stored as .bootcde, with settings.json beside it as the board's settings " +
         "when there is one, and booted",
     }),
-    host: flag(text(), { value: "HOST", default: "127.0.0.1", help: "address of the console" }),
-    port: flag(integer(0, 65535), {
+    host: cli.flag(cli.text(), {
+      value: "HOST",
+      default: "127.0.0.1",
+      help: "address of the console",
+    }),
+    port: cli.flag(cli.integer(0, 65535), {
       short: "p",
       value: "N",
       default: DEFAULT_PORT,
       help: "TCP port of the console (0 picks a free one)",
     }),
-    pty: flag(text(), {
+    pty: cli.flag(cli.text(), {
       value: "PATH",
       help: "also serve the console on a pseudo-terminal at PATH (needs socat), for " +
         "deno task flash -- --port PATH",
     }),
-    storage: flag(text(), {
+    storage: cli.flag(cli.text(), {
       value: "FILE",
       help: "keep Storage in FILE across runs; when FILE exists and --file is not given, the " +
         "board boots what FILE holds (the last upload)",
     }),
-    pinLog: flag(text(), {
+    pinLog: cli.flag(cli.text(), {
       value: "FILE",
       help: 'append every pin change to FILE as "<ms since power-on> <pin> <0|1>"',
     }),
-    clock: flag(oneOf<ClockMode>(["wall", "virtual"]), {
+    clock: cli.flag(cli.oneOf<ClockMode>(["wall", "virtual"]), {
       value: "wall|virtual",
       default: "wall",
       help: "wall: real time; virtual: idle time is skipped",
     }),
-    noWifi: toggle({ help: "boot without a Wi-Fi module (like a board on Ethernet)" }),
+    noWifi: cli.toggle({ help: "boot without a Wi-Fi module (like a board on Ethernet)" }),
   },
 });
 
@@ -107,14 +101,14 @@ async function storeAndBoot(
 export async function main(args: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs(SIM_COMMAND, { args });
+    parsed = cli.parseArgs(SIM_COMMAND, { args });
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
+    if (!(error instanceof cli.UsageError)) throw error;
     console.error(`error: ${error.message}`);
     return 1;
   }
   if (parsed.help) {
-    console.log(helpText(SIM_COMMAND));
+    console.log(cli.helpText(SIM_COMMAND));
     return 0;
   }
   const values = parsed.values;

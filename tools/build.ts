@@ -16,7 +16,7 @@
 
 import { dirname, join } from "node:path";
 import { bundleDevice } from "./bundle.ts";
-import { defineCommand, flag, parseOrExit, text, toggle } from "../relay/cli_args.ts";
+import * as cli from "../relay/cli_args.ts";
 import {
   type DeviceConfig,
   DeviceConfigError,
@@ -218,37 +218,41 @@ export async function buildFirmwareFile(
   return { ...firmware, config, settings };
 }
 
-const BUILD_COMMAND = defineCommand({
+const BUILD_COMMAND = cli.defineCommand({
   usage: ["deno task build [-- --config PATH] [--out PATH] [--token TOKEN] [--no-minify]"],
   flags: {
-    config: flag(text(), {
+    config: cli.flag(cli.text(), {
       value: "PATH",
       defaultText: `${DEFAULT_CONFIG}, else ${EXAMPLE_CONFIG} (the local relay, for the sim)`,
       help: "device configuration, validated and written beside the bundle as the board's settings",
     }),
-    out: flag(text(), {
+    out: cli.flag(cli.text(), {
       value: "PATH",
       default: DEFAULT_OUT,
       help: `where to write the bundle; the settings go to ${SETTINGS_FILE} in the same folder`,
     }),
-    entry: flag(text(), {
+    entry: cli.flag(cli.text(), {
       value: "PATH",
       defaultText: FIRMWARE_ENTRY_PATH,
       help: "firmware entry module",
     }),
     // An empty DEVICE_TOKEN counts as none, as an unset one.
-    token: flag(text({ allowEmpty: true }), {
+    token: cli.flag(cli.text({ allowEmpty: true }), {
       value: "TOKEN",
       env: "DEVICE_TOKEN",
       help: "this board's token (deno task token), in place of the configuration's in the " +
         "settings; a token for one id sets clientId when it is null",
     }),
-    noMinify: toggle({ help: "readable output, for debugging on the board's console" }),
+    noMinify: cli.toggle({ help: "readable output, for debugging on the board's console" }),
   },
 });
 
 async function main(args: string[]): Promise<number> {
-  const parsed = parseOrExit(BUILD_COMMAND, { program: "build", args, env: Deno.env.toObject() });
+  const parsed = cli.parseOrExit(BUILD_COMMAND, {
+    program: "build",
+    args,
+    env: Deno.env.toObject(),
+  });
   const { config: configPath, out, entry, noMinify } = parsed.values;
   const token = parsed.values.token || undefined;
   const minify = !noMinify;

@@ -29,7 +29,7 @@ import * as esbuild from "npm:esbuild@0.28.2";
 import { minify as terser } from "npm:terser@5.36.0";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { defineCommand, flag, parseOrExit, text, toggle } from "../relay/cli_args.ts";
+import * as cli from "../relay/cli_args.ts";
 
 /** Modules built into Espruino's ESP32 firmware (`timer` since 2v29): left as `require` calls. */
 export const ESPRUINO_MODULES: readonly string[] = [
@@ -229,22 +229,22 @@ export function bundleDevice(options: BundleOptions): Promise<string> {
   });
 }
 
-const BUNDLE_COMMAND = defineCommand({
+const BUNDLE_COMMAND = cli.defineCommand({
   usage: ["deno run -A tools/bundle.ts ENTRY [OUT] [--global NAME] [--no-minify]"],
   summary: "Bundles ENTRY for Espruino into OUT, or onto standard output.",
   flags: {
-    globalName: flag(text(), {
+    globalName: cli.flag(cli.text(), {
       name: "global",
       value: "NAME",
       help: "keep the exports in this global variable",
     }),
-    noMinify: toggle({ help: "readable output" }),
+    noMinify: cli.toggle({ help: "readable output" }),
   },
   positionals: { value: "ENTRY [OUT]", min: 1, max: 2 },
 });
 
 if (import.meta.main) {
-  const parsed = parseOrExit(BUNDLE_COMMAND, { program: "bundle" });
+  const parsed = cli.parseOrExit(BUNDLE_COMMAND, { program: "bundle" });
   const [entry, out] = parsed.positionals;
   const { globalName } = parsed.values;
   const minify = !parsed.values.noMinify;

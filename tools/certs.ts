@@ -18,18 +18,9 @@ import {
   MAX_VALID_DAYS,
   trustHint,
 } from "../relay/certs.ts";
-import {
-  custom,
-  defineCommand,
-  flag,
-  integer,
-  list,
-  parseOrExit,
-  text,
-  toggle,
-} from "../relay/cli_args.ts";
+import * as cli from "../relay/cli_args.ts";
 
-const host = custom<string>(
+const host = cli.custom<string>(
   "an IP address or DNS name",
   (raw) =>
     isCertificateHost(raw)
@@ -37,34 +28,36 @@ const host = custom<string>(
       : { error: `expects an IP address or DNS name, got "${raw}"` },
 );
 
-const CERTS_COMMAND = defineCommand({
+const CERTS_COMMAND = cli.defineCommand({
   usage: ["deno task certs -- [--host HOST]... [--dir DIR] [--days N] [--force]"],
   summary: "Creates a local CA (once) and a server certificate signed by it.",
   flags: {
-    hosts: list(host, {
+    hosts: cli.list(host, {
       name: "host",
       value: "HOST",
       defaultText: "this machine's host name and network addresses",
       help: "a name for the certificate; repeat for more (localhost, 127.0.0.1, ::1 always)",
     }),
-    dir: flag(text(), {
+    dir: cli.flag(cli.text(), {
       value: "DIR",
       default: DEFAULT_CERTS_DIR,
       defaultNote: ` (the task may only write to ${DEFAULT_CERTS_DIR})`,
       help: "output directory",
     }),
-    days: flag(integer(1, MAX_VALID_DAYS), {
+    days: cli.flag(cli.integer(1, MAX_VALID_DAYS), {
       value: "N",
       default: DEFAULT_VALID_DAYS,
       help: "server certificate lifetime in days",
     }),
-    force: toggle({ help: "replace the existing CA too; clients must then trust the new ca.crt" }),
+    force: cli.toggle({
+      help: "replace the existing CA too; clients must then trust the new ca.crt",
+    }),
   },
 });
 
 /** Runs the command line and returns the exit code. */
 async function main(args: string[]): Promise<number> {
-  const options = parseOrExit(CERTS_COMMAND, { program: "certs", args }).values;
+  const options = cli.parseOrExit(CERTS_COMMAND, { program: "certs", args }).values;
   const hosts = options.hosts.length > 0
     ? ["localhost", "127.0.0.1", "::1", ...options.hosts]
     : defaultHosts();

@@ -16,17 +16,7 @@
  */
 
 import { createHash } from "node:crypto";
-import {
-  decimal,
-  defineCommand,
-  flag,
-  helpText,
-  integer,
-  parseArgs,
-  text,
-  toggle,
-  UsageError,
-} from "../relay/cli_args.ts";
+import * as cli from "../relay/cli_args.ts";
 import { RECORD_FILES, RUN_FILE, SLOTS } from "../device/firmware/ota_layout.ts";
 import { buildBootStub } from "./boot_stub.ts";
 import { progressBar } from "./progress_bar.ts";
@@ -266,58 +256,62 @@ export async function flash(options: FlashOptions): Promise<void> {
   }
 }
 
-const FLASH_COMMAND = defineCommand({
+const FLASH_COMMAND = cli.defineCommand({
   usage: ["deno task flash -- [options]"],
   summary: "Build the firmware and upload it to an Espruino board (ESP32), saved to Storage\n" +
     `with the board's settings (${SETTINGS_FILE}) beside it.`,
   flags: {
-    port: flag(text(), {
+    port: cli.flag(cli.text(), {
       short: "p",
       value: "PORT",
       defaultText: "$ESPRUINO_PORT, else the only /dev/ttyUSB* or /dev/ttyACM* device present",
       help:
         "serial device (/dev/ttyUSB0) or network console (tcp://HOST[:PORT], port 23 by default)",
     }),
-    baud: flag(integer(1, 10_000_000), {
+    baud: cli.flag(cli.integer(1, 10_000_000), {
       short: "b",
       value: "N",
       default: DEFAULT_BAUD,
       defaultNote: ", Espruino's ESP32 console speed",
       help: "serial speed",
     }),
-    config: flag(text(), {
+    config: cli.flag(cli.text(), {
       short: "c",
       value: "PATH",
       default: DEFAULT_CONFIG,
       help: "device configuration, validated and written to the board as its settings",
     }),
-    out: flag(text(), { value: "PATH", default: DEFAULT_FILE, help: "where the build goes" }),
-    token: flag(text(), {
+    out: cli.flag(cli.text(), {
+      value: "PATH",
+      default: DEFAULT_FILE,
+      help: "where the build goes",
+    }),
+    token: cli.flag(cli.text(), {
       value: "TOKEN",
       defaultText: "$DEVICE_TOKEN",
       help: "this board's token (deno task token) in place of the configuration's; " +
         "a token for one id sets a null clientId",
     }),
-    file: flag(text(), {
+    file: cli.flag(cli.text(), {
       short: "f",
       value: "PATH",
       help: "upload this file as it is, without building (and without settings)",
     }),
-    settingsOnly: toggle({
+    settingsOnly: cli.toggle({
       help: `write only the settings (${SETTINGS_FILE}, from --config and --token) and restart ` +
         "the board with them; the code on the board stays",
     }),
-    allowLoopback: toggle({
+    allowLoopback: cli.toggle({
       help: "build for a server at 127.0.0.1, localhost or ::1 over a serial port too " +
         "(a board cannot reach it: only for the sim's --pty pseudo-terminal)",
     }),
-    noSave: toggle({ help: "upload to RAM only (gone after the next reboot)" }),
-    watch: flag(decimal(0, 3600, "seconds"), {
+    noSave: cli.toggle({ help: "upload to RAM only (gone after the next reboot)" }),
+    watch: cli.flag(cli.decimal(0, 3600, "seconds"), {
       value: "SECONDS",
       default: DEFAULT_WATCH_SECONDS,
       help: "how long to show the board's console after the upload",
     }),
-    verbose: toggle({ short: "v", help: "show EspruinoTools' own log" }),
+    verbose: cli.toggle({ short: "v", help: "show EspruinoTools' own log" }),
   },
   epilogue: "Works offline: the board description comes from config/espruino_board_esp32.json " +
     "and\nrequired modules must be built into the firmware or bundled.",
@@ -383,13 +377,13 @@ export async function main(args: string[]): Promise<number> {
   try {
     let parsed;
     try {
-      parsed = parseArgs(FLASH_COMMAND, { args });
+      parsed = cli.parseArgs(FLASH_COMMAND, { args });
     } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
+      if (!(error instanceof cli.UsageError)) throw error;
       throw new FlashError("USAGE", error.message, "Run with --help for the options.");
     }
     if (parsed.help) {
-      console.log(helpText(FLASH_COMMAND));
+      console.log(cli.helpText(FLASH_COMMAND));
       return 0;
     }
     const { values, given } = parsed;

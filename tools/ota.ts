@@ -16,16 +16,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { crc32 } from "node:zlib";
 import { DEFAULT_CONFIRM_MS } from "../device/firmware/ota_layout.ts";
-import {
-  defineCommand,
-  flag,
-  helpText,
-  integer,
-  parseArgs,
-  text,
-  toggle,
-  UsageError,
-} from "../relay/cli_args.ts";
+import * as cli from "../relay/cli_args.ts";
 import { checkEspruinoDialect } from "./espruino_dialect.ts";
 import { progressBar } from "./progress_bar.ts";
 
@@ -539,41 +530,44 @@ export async function runOta(options: OtaOptions): Promise<BoardOutcome[]> {
   return transfers.map((t) => t.outcome!);
 }
 
-const OTA_COMMAND = defineCommand({
+const OTA_COMMAND = cli.defineCommand({
   usage: ["deno task ota -- --relay URL (--to ID[,ID…] | --all) [options]"],
   summary: "Sends a firmware bundle to boards through the relay (docs/ota.md).",
   flags: {
-    relay: flag(text(), { value: "URL", help: "the relay, ws://HOST:PORT/ or wss://HOST:PORT/" }),
-    to: flag(text(), { value: "IDS", help: "the boards, comma-separated" }),
-    all: toggle({ help: "every device the relay lists at /devices" }),
-    file: flag(text(), {
+    relay: cli.flag(cli.text(), {
+      value: "URL",
+      help: "the relay, ws://HOST:PORT/ or wss://HOST:PORT/",
+    }),
+    to: cli.flag(cli.text(), { value: "IDS", help: "the boards, comma-separated" }),
+    all: cli.toggle({ help: "every device the relay lists at /devices" }),
+    file: cli.flag(cli.text(), {
       value: "PATH",
       default: DEFAULT_OTA_FILE,
       help: "the bundle (deno task build makes it)",
     }),
-    token: flag(text({ allowEmpty: true }), {
+    token: cli.flag(cli.text({ allowEmpty: true }), {
       value: "TOKEN",
       defaultText: `$${TOKEN_ENV}`,
       help: "an operator's token (deno task token -- --role operator), or the relay's --token; " +
         "never printed",
     }),
-    id: flag(text(), {
+    id: cli.flag(cli.text(), {
       value: "ID",
       defaultText: "the token's sub, else ota-<random>",
       help: "this tool's client id",
     }),
-    confirmSeconds: flag(integer(1, 3600), {
+    confirmSeconds: cli.flag(cli.integer(1, 3600), {
       name: "confirm",
       value: "SECONDS",
       default: DEFAULT_CONFIRM_MS / 1000,
       help: "how long the new firmware has to reach the relay",
     }),
-    window: flag(integer(1, 16), {
+    window: cli.flag(cli.integer(1, 16), {
       value: "N",
       default: DEFAULT_WINDOW,
       help: "chunks in flight per board",
     }),
-    chunk: flag(integer(64, 2048), {
+    chunk: cli.flag(cli.integer(64, 2048), {
       value: "BYTES",
       default: DEFAULT_CHUNK_BYTES,
       help: "bytes per chunk",
@@ -594,9 +588,9 @@ export async function main(
       `ota: ${text}\n`,
     );
   try {
-    const parsed = parseArgs(OTA_COMMAND, { args });
+    const parsed = cli.parseArgs(OTA_COMMAND, { args });
     if (parsed.help) {
-      out(helpText(OTA_COMMAND) + "\n");
+      out(cli.helpText(OTA_COMMAND) + "\n");
       return 0;
     }
     const values = parsed.values;
@@ -629,7 +623,7 @@ export async function main(
     }
     return outcomes.every((o) => o.result === "updated") ? 0 : 1;
   } catch (error) {
-    if (error instanceof OtaError || error instanceof UsageError) {
+    if (error instanceof OtaError || error instanceof cli.UsageError) {
       fail(error.message);
       return 2;
     }

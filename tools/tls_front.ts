@@ -35,7 +35,7 @@
 
 import { resolve } from "node:path";
 import { ensureCertificates, trustHint } from "../relay/certs.ts";
-import { custom, defineCommand, flag, integer, parseOrExit, text } from "../relay/cli_args.ts";
+import * as cli from "../relay/cli_args.ts";
 import { DEFAULT_OPTIONS } from "../relay/options.ts";
 
 /** What {@linkcode startTlsFront} and `deno task tls-front` use when not told otherwise. */
@@ -221,7 +221,7 @@ export async function startTlsFront(options: TlsFrontOptions): Promise<TlsFront>
 }
 
 /** `HOST:PORT`, with an IPv6 host in brackets. */
-const hostPort = custom<{ hostname: string; port: number }>("HOST:PORT", (raw) => {
+const hostPort = cli.custom<{ hostname: string; port: number }>("HOST:PORT", (raw) => {
   const colon = raw.lastIndexOf(":");
   const port = Number(raw.slice(colon + 1));
   if (colon <= 0 || !/^\d+$/.test(raw.slice(colon + 1)) || port > 65535) {
@@ -230,33 +230,37 @@ const hostPort = custom<{ hostname: string; port: number }>("HOST:PORT", (raw) =
   return { value: { hostname: raw.slice(0, colon).replace(/^\[|\]$/g, ""), port } };
 });
 
-const TLS_FRONT_COMMAND = defineCommand({
+const TLS_FRONT_COMMAND = cli.defineCommand({
   usage: ["deno task tls-front [-- --port N] [--host ADDR] [--relay HOST:PORT] [options]"],
   summary: "TLS (wss://) for devices in front of the relay's ws:// port, with stunnel.",
   flags: {
-    port: flag(integer(0, 65535), {
+    port: cli.flag(cli.integer(0, 65535), {
       value: "N",
       default: TLS_FRONT_DEFAULTS.port,
       help: "port devices connect to (0 picks a free one)",
     }),
-    host: flag(text(), {
+    host: cli.flag(cli.text(), {
       value: "ADDR",
       default: TLS_FRONT_DEFAULTS.hostname,
       help: "address the front listens on",
     }),
-    relay: flag(hostPort, {
+    relay: cli.flag(hostPort, {
       value: "HOST:PORT",
       default: { hostname: TLS_FRONT_DEFAULTS.relayHostname, port: TLS_FRONT_DEFAULTS.relayPort },
       defaultText: `${TLS_FRONT_DEFAULTS.relayHostname}:${TLS_FRONT_DEFAULTS.relayPort}`,
       help: "the relay's plain ws:// address",
     }),
-    cert: flag(text(), {
+    cert: cli.flag(cli.text(), {
       value: "FILE",
       default: DEFAULT_OPTIONS.certFile,
       help: "server certificate (PEM); made with a local CA when missing",
     }),
-    key: flag(text(), { value: "FILE", default: DEFAULT_OPTIONS.keyFile, help: "its private key" }),
-    stunnel: flag(text(), {
+    key: cli.flag(cli.text(), {
+      value: "FILE",
+      default: DEFAULT_OPTIONS.keyFile,
+      help: "its private key",
+    }),
+    stunnel: cli.flag(cli.text(), {
       value: "BINARY",
       default: TLS_FRONT_DEFAULTS.stunnel,
       help: "the stunnel binary (stunnel outside Debian)",
@@ -266,7 +270,7 @@ const TLS_FRONT_COMMAND = defineCommand({
 
 if (import.meta.main) {
   const { port, host, relay, cert: certFile, key: keyFile, stunnel } =
-    parseOrExit(TLS_FRONT_COMMAND, { program: "tls-front" }).values;
+    cli.parseOrExit(TLS_FRONT_COMMAND, { program: "tls-front" }).values;
   const created = await ensureCertificates({ certPath: certFile, keyPath: keyFile });
   if (created.created) {
     console.error(`wrote ${certFile} and ${keyFile}\n${trustHint(created.caCert!)}`);

@@ -11,16 +11,7 @@
  * @module
  */
 
-import {
-  custom,
-  defineCommand,
-  flag,
-  helpText,
-  oneOf,
-  parseArgs,
-  text,
-  UsageError,
-} from "../relay/cli_args.ts";
+import * as cli from "../relay/cli_args.ts";
 import { mintToken } from "../relay/credentials.ts";
 
 /** Seconds in a duration like `3600s`, `90m`, `12h` or `365d` (a bare number is seconds). */
@@ -33,7 +24,7 @@ export function parseDuration(text: string): number {
   return Number(match[1]) * unit;
 }
 
-const duration = custom<number>("3600s, 90m, 12h, 365d…", (raw) => {
+const duration = cli.custom<number>("3600s, 90m, 12h, 365d…", (raw) => {
   try {
     return { value: parseDuration(raw) };
   } catch {
@@ -41,25 +32,28 @@ const duration = custom<number>("3600s, 90m, 12h, 365d…", (raw) => {
   }
 });
 
-const TOKEN_COMMAND = defineCommand({
+const TOKEN_COMMAND = cli.defineCommand({
   usage: [
     "deno task token -- --id ID [--role device|operator] [--expires 365d]",
     "                   [--jwt-secret SECRET | --jwt-private-key FILE]",
   ],
   flags: {
-    id: flag(text(), { value: "ID", help: "the client id the token connects as (its sub)" }),
-    role: flag(oneOf(["device", "operator"]), {
+    id: cli.flag(cli.text(), {
+      value: "ID",
+      help: "the client id the token connects as (its sub)",
+    }),
+    role: cli.flag(cli.oneOf(["device", "operator"]), {
       value: "device|operator",
       default: "device",
       help: "a device gets only what is addressed to it; an operator gets everything",
     }),
-    expires: flag(duration, { value: "DURATION", defaultText: "never", help: "lifetime" }),
-    jwtSecret: flag(text(), {
+    expires: cli.flag(duration, { value: "DURATION", defaultText: "never", help: "lifetime" }),
+    jwtSecret: cli.flag(cli.text(), {
       value: "SECRET",
       env: "RELAY_JWT_SECRET",
       help: "the relay's --jwt-secret",
     }),
-    jwtPrivateKey: flag(text(), {
+    jwtPrivateKey: cli.flag(cli.text(), {
       value: "FILE",
       env: "RELAY_JWT_PRIVATE_KEY",
       help: "PEM private key of the relay's --jwt-public-key",
@@ -73,16 +67,16 @@ export async function main(
   env: Record<string, string | undefined> = Deno.env.toObject(),
 ): Promise<number> {
   try {
-    const parsed = parseArgs(TOKEN_COMMAND, { args, env });
+    const parsed = cli.parseArgs(TOKEN_COMMAND, { args, env });
     if (parsed.help) {
-      console.log(helpText(TOKEN_COMMAND));
+      console.log(cli.helpText(TOKEN_COMMAND));
       return 0;
     }
     const values = parsed.values;
-    if (!values.id) throw new UsageError("--id is required");
+    if (!values.id) throw new cli.UsageError("--id is required");
     const keyFile = values.jwtPrivateKey;
     if (keyFile === undefined && values.jwtSecret === undefined) {
-      throw new UsageError("give --jwt-secret (or RELAY_JWT_SECRET) or --jwt-private-key FILE");
+      throw new cli.UsageError("give --jwt-secret (or RELAY_JWT_SECRET) or --jwt-private-key FILE");
     }
     const token = await mintToken({
       sub: values.id,
