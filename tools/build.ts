@@ -157,7 +157,7 @@ export const EXAMPLE_CONFIG = "config/device.example.json";
  * else {@linkcode DEFAULT_CONFIG}, or {@linkcode EXAMPLE_CONFIG} when that does not exist, said
  * in one line through `log`.
  */
-export async function resolveConfigPath(
+async function resolveConfigPath(
   explicit: string | undefined,
   log: (text: string) => void,
 ): Promise<string> {

@@ -80,7 +80,7 @@ export interface FlashOptions {
 }
 
 /** Turns a stream of console bytes into clean lines (no prompt, no cursor codes). */
-export class ConsoleLines {
+class ConsoleLines {
   #line = "";
   #hadCR = false;
   readonly #emit: (line: string) => void;
@@ -321,7 +321,7 @@ const FLASH_COMMAND = cli.defineCommand({
  * Refuses to build for a physical board (a serial port) a firmware whose server is a loopback
  * address: the board would connect to itself. `tcp://` consoles (the sim) may use one.
  */
-export function checkServerReachable(port: string, server: string, configPath: string): void {
+function checkServerReachable(port: string, server: string, configPath: string): void {
   if (isNetworkPort(port)) return;
   let hostname: string;
   try {
