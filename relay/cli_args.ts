@@ -36,6 +36,8 @@ export interface ValueType<T> {
   readonly range: string;
   /** Whether the flag is a switch: `--tls` alone means true, and it takes no separate value. */
   readonly isSwitch?: boolean;
+  /** Whether a value is in the range: {@linkcode defineCommand} checks each default with it. */
+  accepts?(value: T): boolean;
 }
 
 /** One flag of a command: what {@linkcode flag}, {@linkcode list} and {@linkcode toggle} make. */
@@ -130,6 +132,7 @@ export function integer(min: number, max: number): ValueType<number> {
   const sign = min < 0 ? "-?" : "";
   return {
     range: `${min} to ${max}`,
+    accepts: (value) => Number.isInteger(value) && value >= min && value <= max,
     parse(raw, where) {
       if (!new RegExp(`^${sign}\\d+$`).test(raw)) {
         throw new UsageError(`${where} expects a whole number, got "${raw}"`);
@@ -148,6 +151,7 @@ export function decimal(min: number, max: number, unit = ""): ValueType<number> 
   const sign = min < 0 ? "-?" : "";
   return {
     range: `${min} to ${max}${unit ? ` ${unit}` : ""}`,
+    accepts: (value) => value >= min && value <= max,
     parse(raw, where) {
       if (!new RegExp(`^${sign}\\d+(\\.\\d+)?$`).test(raw)) {
         throw new UsageError(
@@ -172,6 +176,7 @@ export function decimal(min: number, max: number, unit = ""): ValueType<number> 
 export function oneOf<const T extends string>(choices: readonly T[]): ValueType<T> {
   return {
     range: choices.join(", "),
+    accepts: (value) => choices.includes(value),
     parse(raw, where) {
       if (!(choices as readonly string[]).includes(raw)) {
         throw new UsageError(`${where} expects one of ${choices.join(", ")}, got "${raw}"`);
@@ -240,8 +245,8 @@ export interface Command<S extends FlagTable> {
 type Named<S extends FlagTable> = { [K in keyof S]: S[K] & { readonly name: string } };
 
 /**
- * Checks a command's table once (names unique, defaults that parse as their own type would
- * accept) and fills in each flag's name from its key (`noSave` → `no-save`) when not given.
+ * Checks a command's table once (names unique, each default in its flag's range) and fills in
+ * each flag's name from its key (`noSave` → `no-save`) when not given.
  *
  * @throws {Error} On a table mistake: a programming error, not a user's.
  */
@@ -254,6 +259,12 @@ export function defineCommand<S extends FlagTable>(command: Command<S>): Command
       if (taken === undefined) continue;
       if (seen.has(taken)) throw new Error(`flag table: ${taken} is declared twice`);
       seen.add(taken);
+    }
+    const fits = spec.type.accepts ?? (() => true);
+    if (spec.default !== undefined && !spec.repeatable && !fits(spec.default)) {
+      throw new Error(
+        `flag table: --${name} defaults to ${spec.default}, outside ${spec.type.range}`,
+      );
     }
     flags[key] = { ...spec, name };
   }

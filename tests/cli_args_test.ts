@@ -192,6 +192,32 @@ Deno.test("help follows a changed default: it is read from the table, never copi
   });
 });
 
+Deno.test("a table whose default is outside its flag's range is refused when it is defined", () => {
+  const table = (window: number) => ({
+    usage: ["x"],
+    flags: { window: flag(integer(1, 16), { value: "N", default: window, help: "chunks" }) },
+  });
+  assert.throws(() => defineCommand(table(17)), /--window defaults to 17, outside 1 to 16/);
+  assert.throws(() => defineCommand(table(2.5)), /--window defaults to 2.5, outside 1 to 16/);
+  defineCommand(table(16));
+  assert.throws(
+    () =>
+      defineCommand({
+        usage: ["x"],
+        flags: { mode: flag(oneOf(["a", "b"]), { default: "c" as "a", help: "m" }) },
+      }),
+    /--mode defaults to c, outside a, b/,
+  );
+  assert.throws(
+    () =>
+      defineCommand({
+        usage: ["x"],
+        flags: { pause: flag(decimal(0, 1, "seconds"), { default: 2, help: "p" }) },
+      }),
+    /--pause defaults to 2, outside 0 to 1 seconds/,
+  );
+});
+
 Deno.test("a table that declares a flag twice is refused when it is defined", () => {
   assert.throws(
     () =>
