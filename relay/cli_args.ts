@@ -32,7 +32,7 @@ export class UsageError extends Error {
 export interface ValueType<T> {
   /** Parses `raw`; throws {@linkcode UsageError} naming `where` (the flag or variable). */
   parse(raw: string, where: string): T;
-  /** The allowed range or values as help shows them, like `0 to 65535`; empty when anything goes. */
+  /** The allowed range or values as help shows them, like `0 to 65535`; empty if anything goes. */
   readonly range: string;
   /** Whether the flag is a switch: `--tls` alone means true, and it takes no separate value. */
   readonly isSwitch?: boolean;
@@ -273,7 +273,7 @@ export function defineCommand<S extends FlagTable>(command: Command<S>): Command
 
 /** Inputs of {@linkcode parseArgs}. */
 export interface ArgsInput {
-  /** Command-line arguments, without the program name; every `--` (which `deno task` passes through) is skipped. */
+  /** Arguments without the program name; each `--` (as `deno task` passes it) is skipped. */
   args: readonly string[];
   /** Environment variables, for flags that declare one. */
   env?: Readonly<Record<string, string | undefined>>;
@@ -401,7 +401,7 @@ export interface FlagRow {
   defaultValue: string;
   /** A word more on the default, like `, or 8443 with --tls`; empty for most. */
   defaultNote: string;
-  /** The allowed range, like `0 to 65535`; empty when the placeholder says it or anything goes. */
+  /** The allowed range or choices, like `0 to 65535` or `wall, virtual`; empty if anything goes. */
   range: string;
   /** What the flag does. */
   description: string;

@@ -106,7 +106,7 @@ Deno.test("values come as --flag VALUE, --flag=VALUE and -s VALUE; a switch alon
   assert.equal(parse(["--dir", "--not a flag", "x"]).values.dir, "--not a flag");
 });
 
-Deno.test("a repeatable flag collects every value; given flags replace its environment value", () => {
+Deno.test("a repeatable flag collects every value; a flag wins over its environment value", () => {
   assert.deepEqual(parse(["--host", "a", "x", "--host=b"]).values.host, ["a", "b"]);
   const fromEnv = parse(["x"], { DEMO_DIR: "env/dir" });
   assert.equal(fromEnv.values.dir, "env/dir");

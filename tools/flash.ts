@@ -67,7 +67,7 @@ export interface FlashOptions {
    * as `.bootcde`, the other slot and the update records erased. Default true.
    */
   save?: boolean;
-  /** Seconds of console output shown after the upload. Default {@linkcode DEFAULT_WATCH_SECONDS}. */
+  /** Seconds of console shown after the upload. Default {@linkcode DEFAULT_WATCH_SECONDS}. */
   watchSeconds?: number;
   /** Where progress and messages go. Default: standard error. */
   log?: (text: string) => void;

@@ -79,7 +79,7 @@ export const DIALOUT_HINT =
 
 const NO_ANSWER_HINT = "Check that:\n" +
   "  - the board runs Espruino and is powered (unplug and plug it back in);\n" +
-  `  - the baud rate matches the board's console (--baud, Espruino on ESP32 uses ${DEFAULT_BAUD});\n` +
+  `  - the baud rate matches the board's console (--baud; Espruino on ESP32: ${DEFAULT_BAUD});\n` +
   "  - the USB cable carries data, not only power;\n" +
   "  - no other program holds the port (an open Web IDE, screen, minicom, another flash).";
 
