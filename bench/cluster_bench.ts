@@ -33,6 +33,7 @@ import type { Hub } from "../relay/hub.ts";
 import { createLogger } from "../relay/logger.ts";
 import process from "node:process";
 import { setImmediate } from "node:timers";
+import * as cli from "../relay/cli_args.ts";
 
 /** Durations and counts of one run. */
 interface Settings {
@@ -723,12 +724,21 @@ function render(report: Report): string {
 }
 
 async function main(): Promise<number> {
-  const quick = Deno.args.includes("--quick");
+  const { quick, stream: streamOnly } = cli.parseOrExit(
+    cli.defineCommand({
+      usage: ["deno task bench:cluster [-- --quick] [--stream]"],
+      flags: {
+        quick: cli.toggle({ help: "a short run that only prints" }),
+        stream: cli.toggle({ help: "only the stream cases, printed" }),
+      },
+    }),
+    { program: "bench:cluster" },
+  ).values;
   const settings = quick ? QUICK : FULL;
   const binary = redisServerBinary();
   if (!binary) return 1;
   await using redis = await startRedisServer({ binary });
-  if (Deno.args.includes("--stream")) {
+  if (streamOnly) {
     console.log(
       await formatMarkdown(renderStream(settings, await streamCases(redis, settings)).join("\n")),
     );

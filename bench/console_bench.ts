@@ -15,33 +15,47 @@
  * At the end the table must agree with the relay's `/devices` (the run
  * fails otherwise): the figures are of a page that kept up.
  *
- * Flags: `--devices N` (2000), `--rate N` events a second (600), `--seconds S`
- * (10), `--loads N` page loads timed (7), `--no-write` (prints only). Writes
- * its section of docs/console.md.
+ * Flags and their defaults: `deno task bench:console -- --help`. Writes its
+ * section of docs/console.md.
  *
  * @module
  */
 
-import { parseArgs } from "node:util";
 import type { Page } from "npm:playwright-core@1.65.1";
 import { connect, openConsole, waitForState } from "../testing/console_browser.ts";
 import { startRelayProcess } from "../testing/relay_process.ts";
 import { formatMarkdown } from "./markdown.ts";
+import * as cli from "../relay/cli_args.ts";
 
-const { values: flags } = parseArgs({
-  args: Deno.args,
-  options: {
-    devices: { type: "string", default: "2000" },
-    rate: { type: "string", default: "600" },
-    seconds: { type: "string", default: "10" },
-    loads: { type: "string", default: "7" },
-    "no-write": { type: "boolean", default: false },
-  },
-});
-const DEVICES = Number(flags.devices);
-const RATE = Number(flags.rate);
-const SECONDS = Number(flags.seconds);
-const LOADS = Number(flags.loads);
+const { values: flags } = cli.parseOrExit(
+  cli.defineCommand({
+    usage: ["deno task bench:console [-- FLAGS]"],
+    flags: {
+      devices: cli.flag(cli.integer(1, 100_000), {
+        value: "N",
+        default: 2000,
+        help: "devices connected",
+      }),
+      rate: cli.flag(cli.integer(1, 100_000), {
+        value: "N",
+        default: 600,
+        help: "events a second the console gets",
+      }),
+      seconds: cli.flag(cli.decimal(1, 3600, "seconds"), {
+        value: "S",
+        default: 10,
+        help: "how long the events go on",
+      }),
+      loads: cli.flag(cli.integer(1, 100), { value: "N", default: 7, help: "page loads timed" }),
+      noWrite: cli.toggle({ help: "print the figures only, without writing docs/console.md" }),
+    },
+  }),
+  { program: "bench:console" },
+);
+const DEVICES = flags.devices;
+const RATE = flags.rate;
+const SECONDS = flags.seconds;
+const LOADS = flags.loads;
 const TICK_MS = 100;
 const DOC = new URL("../docs/console.md", import.meta.url);
 const START = "<!-- bench:console:start -->";
@@ -275,7 +289,7 @@ ${END}`;
   for (const socket of sockets) socket.close();
   await Promise.all(sockets.map(closed));
   console.log(report);
-  if (flags["no-write"]) return;
+  if (flags.noWrite) return;
   const doc = await Deno.readTextFile(DOC);
   const from = doc.indexOf(START);
   const to = doc.indexOf(END);

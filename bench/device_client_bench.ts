@@ -5,14 +5,14 @@
  * ESP32-C3 (engine/, on the wall clock) against the real relay in a child
  * process that is killed and restarted.
  *
- * Each round keeps the connection open `--uptime` ms (default 11000, past the client's
- * `stableMs`, so every outage starts from the shortest backoff), kills the relay with SIGKILL,
+ * Each round keeps the connection open `--uptime` ms (past the client's `stableMs`, so every
+ * outage starts from the shortest backoff), kills the relay with SIGKILL,
  * leaves it down `--downtime` ms and restarts it on the same port.
  *
  * It also measures JsVars after garbage collection on the real interpreter for an ESP32-C3 with a
  * ws:// and a wss:// (TLS front) connection open (`--memory-only` for that part alone).
  *
- * `deno run -A bench/device_client_bench.ts [--rounds N] [--uptime MS] [--downtime MS]`
+ * `deno task bench:device [-- --rounds N] [--uptime MS] [--downtime MS]` (`-- --help`: defaults)
  *
  * @module
  */
@@ -22,6 +22,7 @@ import { startRelayProcess } from "../testing/relay_process.ts";
 import { bootDevice, C3 } from "../testing/device_engines.ts";
 import { generateCertificates } from "../relay/certs.ts";
 import { startTlsFront } from "../tools/tls_front.ts";
+import * as cli from "../relay/cli_args.ts";
 
 interface Settings {
   name: string;
@@ -33,10 +34,30 @@ const SETTINGS: Settings[] = [
   { name: "backoff 100 ms–2 s", client: { minBackoffMs: 100, maxBackoffMs: 2000 } },
 ];
 
-function flag(name: string, fallback: number): number {
-  const i = Deno.args.indexOf(name);
-  return i < 0 ? fallback : Number(Deno.args[i + 1]);
-}
+const DEVICE_CLIENT_COMMAND = cli.defineCommand({
+  usage: ["deno task bench:device [-- FLAGS]"],
+  flags: {
+    rounds: cli.flag(cli.integer(1, 1000), {
+      value: "N",
+      default: 10,
+      help: "relay restarts timed",
+    }),
+    uptimeMs: cli.flag(cli.integer(0, 600_000), {
+      name: "uptime",
+      value: "MS",
+      // Past the client's `stableMs`, so every outage starts from the shortest backoff.
+      default: 11_000,
+      help: "how long each round keeps the connection open",
+    }),
+    downtimeMs: cli.flag(cli.integer(0, 600_000), {
+      name: "downtime",
+      value: "MS",
+      default: 2000,
+      help: "how long the relay stays down",
+    }),
+    memoryOnly: cli.toggle({ help: "only the JsVars of a ws:// and a wss:// connection" }),
+  },
+});
 
 async function until(check: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = performance.now() + timeoutMs;
@@ -161,16 +182,14 @@ async function realMemory(): Promise<string[]> {
 }
 
 if (import.meta.main) {
-  if (Deno.args.includes("--memory-only")) {
+  const { memoryOnly, ...plan } = cli.parseOrExit(DEVICE_CLIENT_COMMAND, {
+    program: "bench:device",
+  }).values;
+  if (memoryOnly) {
     console.log("JsVars in use after GC on the ESP32-C3 engine (client typed on the console):");
     for (const line of await realMemory()) console.log(line);
     Deno.exit(0);
   }
-  const plan = {
-    rounds: flag("--rounds", 10),
-    uptimeMs: flag("--uptime", 11000),
-    downtimeMs: flag("--downtime", 2000),
-  };
   const library = await bundleDevice({ entry: "device/ws/mod.ts", globalName: "WS" });
   const plain = await bundleDevice({ entry: "device/ws/mod.ts", globalName: "WS", minify: false });
   console.log(

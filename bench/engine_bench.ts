@@ -1,6 +1,6 @@
 /**
  * `deno task bench:engine`: the SOS firmware on the WebAssembly engine (the real Espruino 2v29
- * interpreter of an ESP32-C3), on the virtual clock, for `--minutes` of board time (default 10)
+ * interpreter of an ESP32-C3), on the virtual clock, for `--minutes` of board time
  * against a real relay: built as `deno task build` builds it, saved to Storage and booted from
  * there, the default pattern, a re-handshake every 3 cycles, and each minute a fault in turn: the
  * Wi-Fi network lost for 20 s, the relay restarted, a flood of 2000 messages, an oversized message
@@ -8,13 +8,13 @@
  * clock), JsVars after GC each minute (on the console and as `status` reports them), "Timeout on
  * Utility Timer" and handler errors, the bundle's size, and the real time the run took.
  *
- * Run: `deno task bench:engine [-- --minutes 10]`. Writes the figures into docs/firmware.md
- * between its `bench:engine` markers.
+ * Run: `deno task bench:engine [-- --minutes N]` (`-- --help` shows the default). Writes the
+ * figures into docs/firmware.md between its `bench:engine` markers.
  *
  * @module
  */
 
-import { parseArgs } from "node:util";
+import * as cli from "../relay/cli_args.ts";
 import { buildFirmware } from "../tools/build.ts";
 import { sosTimingError } from "../tools/sos_timing.ts";
 import { startRelayProcess } from "../testing/relay_process.ts";
@@ -61,12 +61,19 @@ function median(values: number[]): number {
   return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
 }
 
-const { values } = parseArgs({
-  args: Deno.args.filter((arg) => arg !== "--"),
-  options: { minutes: { type: "string", default: "10" } },
-});
-const minutes = Number(values.minutes);
-if (!(minutes > 0)) throw new Error(`--minutes must be a positive number, not ${values.minutes}`);
+const { minutes } = cli.parseOrExit(
+  cli.defineCommand({
+    usage: ["deno task bench:engine [-- --minutes N]"],
+    flags: {
+      minutes: cli.flag(cli.integer(1, 24 * 60), {
+        value: "N",
+        default: 10,
+        help: "board time to run, each minute with its fault",
+      }),
+    },
+  }),
+  { program: "bench:engine" },
+).values;
 
 const size = await exampleSize();
 const port = stablePort();

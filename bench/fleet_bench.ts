@@ -14,11 +14,7 @@
  * pinned: relay and generator share the machine's cores, as they would
  * share a small server.
  *
- * Flags: `--nodes 1|2|4` (default 1; 2 and 4 also run one node for the
- * share), `--devices N`, `--operators N`, `--seconds S` (measured window),
- * `--warmup S`, `--runs N` (default 2), `--workers N`, `--no-compare`,
- * `--spread-operators`, `--relay-flags "FLAGS"` (added to every relay), `--quick`
- * (1000 devices, short, prints only), `--no-write` (prints only). Each `--nodes`
+ * Flags and their defaults: `deno task bench:fleet -- --help`. Each `--nodes`
  * value (with its relay flags) writes its own section of docs/fleet_benchmarks.md.
  *
  * @module
@@ -28,6 +24,7 @@ import type { FleetCommand, FleetReply, FleetStats, RoundTrips } from "./fleet_l
 import { type DrivenProcess, startDriven, waitForQuiet } from "./relay_bench.ts";
 import { clockTicksPerSecond, readCpuTicks, readStatusKiB, readSystemTicks } from "./proc.ts";
 import { formatMarkdown } from "./markdown.ts";
+import * as cli from "../relay/cli_args.ts";
 import { type RelayProcess, startRelayProcess } from "../testing/relay_process.ts";
 import { redisServerBinary, startRedisServer } from "../testing/redis_server.ts";
 
@@ -133,38 +130,87 @@ function openFileLimit(): number {
   return !match || match[1] === "unlimited" ? Infinity : Number(match[1]);
 }
 
+/** What `--quick` changes, unless the flag is given too: 1000 devices, short, prints only. */
+const QUICK = { devices: 1000, warmup: 2, seconds: 5, runs: 1 } as const;
+
+const FLEET_COMMAND = cli.defineCommand({
+  usage: ["deno task bench:fleet [-- FLAGS]"],
+  flags: {
+    nodes: cli.flag(cli.oneOf(["1", "2", "4"]), {
+      value: "1|2|4",
+      default: "1",
+      help: "relay processes on one Redis; 2 and 4 also run one node for the share",
+    }),
+    devices: cli.flag(cli.integer(1, 1_000_000), {
+      value: "N",
+      default: 10_000,
+      defaultNote: `, ${QUICK.devices} with --quick`,
+      help: "devices connected",
+    }),
+    operators: cli.flag(cli.integer(1, 1000), {
+      value: "N",
+      default: 3,
+      help: "operators connected",
+    }),
+    seconds: cli.flag(cli.decimal(1, 3600, "seconds"), {
+      value: "S",
+      default: 30,
+      defaultNote: `, ${QUICK.seconds} with --quick`,
+      help: "measured window",
+    }),
+    warmup: cli.flag(cli.decimal(1, 3600, "seconds"), {
+      value: "S",
+      default: 10,
+      defaultNote: `, ${QUICK.warmup} with --quick`,
+      help: "warm-up before each window",
+    }),
+    runs: cli.flag(cli.integer(1, 100), {
+      value: "N",
+      default: 2,
+      defaultNote: `, ${QUICK.runs} with --quick`,
+      help: "runs, figures of each",
+    }),
+    workers: cli.flag(cli.integer(1, 64), {
+      value: "N",
+      default: 2,
+      help: "device generator processes",
+    }),
+    spreadOperators: cli.toggle({ help: "operators spread over the nodes, not all on the first" }),
+    relayFlags: cli.flag(cli.text({ allowEmpty: true }), {
+      value: '"FLAGS"',
+      default: "",
+      help: 'added to every relay, like "--ping-interval 0 --ping-timeout 0"',
+    }),
+    noCompare: cli.toggle({ help: "skip broadcast against addressing (with one node)" }),
+    noWrite: cli.toggle({
+      help: "print the figures only, without writing docs/fleet_benchmarks.md",
+    }),
+    quick: cli.toggle({ help: "a short run that only prints" }),
+  },
+  epilogue: "Each --nodes value (with its relay flags) writes its own section of " +
+    "docs/fleet_benchmarks.md.",
+});
+
 function parseSettings(args: string[]): Settings {
-  const quick = args.includes("--quick");
-  const value = (name: string, fallback: number): number => {
-    const i = args.indexOf(`--${name}`);
-    if (i === -1) return fallback;
-    const n = Number(args[i + 1]);
-    if (!Number.isFinite(n) || n <= 0) {
-      throw new Error(`--${name} expects a positive number, got "${args[i + 1] ?? ""}"`);
-    }
-    return n;
-  };
-  const nodes = value("nodes", 1);
-  if (nodes !== 1 && nodes !== 2 && nodes !== 4) {
-    throw new Error(`--nodes expects 1, 2 or 4, got ${nodes}`);
-  }
+  const { values, given } = cli.parseOrExit(FLEET_COMMAND, { program: "bench:fleet", args });
+  const quick = values.quick;
+  const value = (key: keyof typeof QUICK): number =>
+    quick && !given.has(key) ? QUICK[key] : values[key];
   const settings: Settings = {
-    devices: Math.round(value("devices", quick ? 1000 : 10_000)),
-    operators: Math.round(value("operators", 3)),
+    devices: value("devices"),
+    operators: values.operators,
     periodMs: 3200,
     commandEveryMs: 50,
-    warmupMs: value("warmup", quick ? 2 : 10) * 1000,
-    windowMs: value("seconds", quick ? 5 : 30) * 1000,
-    workers: Math.round(value("workers", 2)),
+    warmupMs: value("warmup") * 1000,
+    windowMs: value("seconds") * 1000,
+    workers: values.workers,
     parallel: 32,
-    runs: Math.round(value("runs", quick ? 1 : 2)),
-    nodes,
-    spreadOperators: args.includes("--spread-operators"),
-    relayFlags: args.includes("--relay-flags")
-      ? (args[args.indexOf("--relay-flags") + 1] ?? "").split(/\s+/).filter((a) => a !== "")
-      : [],
-    compare: !args.includes("--no-compare"),
-    write: !quick && !args.includes("--no-write"),
+    runs: value("runs"),
+    nodes: Number(values.nodes) as Settings["nodes"],
+    spreadOperators: values.spreadOperators,
+    relayFlags: values.relayFlags.split(/\s+/).filter((a) => a !== ""),
+    compare: !values.noCompare,
+    write: !quick && !values.noWrite,
     quietWaitMs: quick ? 0 : 10_000,
   };
   // Each node holds its share of the devices plus every operator; the generator holds them all.

@@ -18,6 +18,7 @@
 import type { CpuWindow, LatencyResult, LoadCommand, LoadReply } from "./load.ts";
 import { clockTicksPerSecond, readStatusKiB, readSystemTicks } from "./proc.ts";
 import { formatMarkdown } from "./markdown.ts";
+import * as cli from "../relay/cli_args.ts";
 
 /** Which relay implementation is measured. */
 /** `deno-bare` is bench/bare_deno_server.ts: Deno's WebSocket alone, the floor under the relay. */
@@ -686,12 +687,13 @@ export function renderReport(options: ReportOptions): string {
 }
 
 async function main(): Promise<number> {
-  const quick = Deno.args.includes("--quick");
-  const unknown = Deno.args.filter((arg) => arg !== "--quick");
-  if (unknown.length) {
-    console.error(`relay_bench: unknown argument ${unknown[0]} (only --quick is accepted)`);
-    return 2;
-  }
+  const { quick } = cli.parseOrExit(
+    cli.defineCommand({
+      usage: ["deno task bench [-- --quick]"],
+      flags: { quick: cli.toggle({ help: "a short run that only prints" }) },
+    }),
+    { program: "bench" },
+  ).values;
   const settings = quick ? QUICK : FULL;
   const stopAll = () => {
     for (const child of children) {

@@ -19,6 +19,7 @@ import { Client, Hub } from "../relay/hub.ts";
 import { createLogger } from "../relay/logger.ts";
 import { RelayMetrics } from "../relay/metrics.ts";
 import { ResumeStore } from "../relay/resume.ts";
+import * as cli from "../relay/cli_args.ts";
 
 const REPO = decodeURIComponent(new URL("..", import.meta.url).pathname);
 
@@ -102,12 +103,13 @@ function hubNanosPerDelivery(withResume: boolean, messages: number): number {
 }
 
 async function main(): Promise<number> {
-  const quick = Deno.args.includes("--quick");
-  const unknown = Deno.args.filter((arg) => arg !== "--quick");
-  if (unknown.length) {
-    console.error(`resume_bench: unknown argument ${unknown[0]} (only --quick is accepted)`);
-    return 2;
-  }
+  const { quick } = cli.parseOrExit(
+    cli.defineCommand({
+      usage: ["deno task bench:resume [-- --quick]"],
+      flags: { quick: cli.toggle({ help: "a short run that only prints" }) },
+    }),
+    { program: "bench:resume" },
+  ).values;
   const settings = quick
     ? { ...FULL, warmupMs: 200, throughputMs: 600, latencyMs: 300, quietWaitMs: 0 }
     : { ...FULL, latencyMs: 500 };

@@ -14,7 +14,6 @@
  * @module
  */
 
-import { parseArgs } from "node:util";
 import { saveStorageFile } from "./upload.ts";
 import { dirname, join } from "node:path";
 import { SETTINGS_FILE } from "../device/firmware/config.ts";
@@ -23,36 +22,64 @@ import { flashedLayout } from "../tools/boot_stub.ts";
 import { EspruinoBoard } from "./board.ts";
 import type { ClockMode } from "./clock.ts";
 import { type ConsoleServer, serveConsole } from "./console_server.ts";
-import { type BoardName, BOARDS } from "./wasm_module.ts";
+import { BOARDS } from "./wasm_module.ts";
 import { createPtyPair, type PtyPair } from "../tools/pty_pair.ts";
+import * as cli from "../relay/cli_args.ts";
 
 /** Default bundle booted by the simulator. */
 export const DEFAULT_FIRMWARE = "dist/firmware.js";
 /** Default TCP port of the console (the ESP32's telnet console uses 23). */
 export const DEFAULT_PORT = 2323;
 
-const HELP =
-  `Run an ESP32 on the real Espruino 2v29 interpreter (WebAssembly) and serve its console.
-
-Usage: deno task sim -- [options]
-
-Options:
-      --board NAME    esp32c3 (default), esp32 or esp32c3-unicode.
-  -f, --file PATH     Bundle stored as deno task flash stores it (slot fw.a, run by the boot
-                      stub, so deno task ota can update it), with settings.json beside it as the
-                      board's settings when there is one, and booted (default ${DEFAULT_FIRMWARE};
-                      with the default missing, the board boots what its Storage holds).
-      --host HOST     Address of the console (default 127.0.0.1).
-  -p, --port N        TCP port of the console (default ${DEFAULT_PORT}; 0 picks a free one).
-      --pty PATH      Also serve the console on a pseudo-terminal at PATH (needs socat), for
-                      deno task flash -- --port PATH.
-      --storage FILE  Keep Storage in FILE across runs. When FILE exists and --file is not
-                      given, the board boots what FILE holds (the last upload or update, or
-                      what an update was rolled back to).
-      --pin-log FILE  Append every pin change to FILE as "<ms since power-on> <pin> <0|1>".
-      --clock MODE    wall (default): real time; virtual: idle time is skipped.
-      --no-wifi       Boot without a Wi-Fi module (like a board on Ethernet).
-  -h, --help          Show this help.`;
+const SIM_COMMAND = cli.defineCommand({
+  usage: ["deno task sim -- [options]"],
+  summary:
+    "Run an ESP32 on the real Espruino 2v29 interpreter (WebAssembly) and serve its console.",
+  flags: {
+    board: cli.flag(cli.oneOf(BOARDS), { value: "NAME", default: "esp32c3", help: "the board" }),
+    file: cli.flag(cli.text(), {
+      short: "f",
+      value: "PATH",
+      defaultText: DEFAULT_FIRMWARE,
+      defaultNote: "; with the default missing, the board boots what its Storage holds",
+      help: "bundle stored as deno task flash stores it (slot fw.a, run by the boot stub, so " +
+        "deno task ota can update it), with settings.json beside it as the board's settings " +
+        "when there is one, and booted",
+    }),
+    host: cli.flag(cli.text(), {
+      value: "HOST",
+      default: "127.0.0.1",
+      help: "address of the console",
+    }),
+    port: cli.flag(cli.integer(0, 65535), {
+      short: "p",
+      value: "N",
+      default: DEFAULT_PORT,
+      help: "TCP port of the console (0 picks a free one)",
+    }),
+    pty: cli.flag(cli.text(), {
+      value: "PATH",
+      help: "also serve the console on a pseudo-terminal at PATH (needs socat), for " +
+        "deno task flash -- --port PATH",
+    }),
+    storage: cli.flag(cli.text(), {
+      value: "FILE",
+      help: "keep Storage in FILE across runs; when FILE exists and --file is not given, the " +
+        "board boots what FILE holds (the last upload or update, or what an update was rolled " +
+        "back to)",
+    }),
+    pinLog: cli.flag(cli.text(), {
+      value: "FILE",
+      help: 'append every pin change to FILE as "<ms since power-on> <pin> <0|1>"',
+    }),
+    clock: cli.flag(cli.oneOf<ClockMode>(["wall", "virtual"]), {
+      value: "wall|virtual",
+      default: "wall",
+      help: "wall: real time; virtual: idle time is skipped",
+    }),
+    noWifi: cli.toggle({ help: "boot without a Wi-Fi module (like a board on Ethernet)" }),
+  },
+});
 
 /**
  * Leaves Storage as `deno task flash` does (docs/ota.md): after `reset()`, the settings, the code
@@ -103,46 +130,20 @@ async function eraseFiles(board: EspruinoBoard, names: string[]): Promise<void> 
 
 /** Runs the simulator until SIGINT/SIGTERM; returns the exit code. */
 export async function main(args: string[]): Promise<number> {
-  // `deno task NAME -- …` passes the `--` through.
-  const rest = args[0] === "--" ? args.slice(1) : args;
-  let values;
+  let parsed;
   try {
-    values = parseArgs({
-      args: rest,
-      options: {
-        board: { type: "string", default: "esp32c3" },
-        file: { type: "string", short: "f" },
-        host: { type: "string" },
-        port: { type: "string", short: "p" },
-        pty: { type: "string" },
-        storage: { type: "string" },
-        "pin-log": { type: "string" },
-        clock: { type: "string", default: "wall" },
-        "no-wifi": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    }).values;
+    parsed = cli.parseArgs(SIM_COMMAND, { args });
   } catch (error) {
-    console.error(`error: ${(error as Error).message} (see --help)`);
+    if (!(error instanceof cli.UsageError)) throw error;
+    console.error(`error: ${error.message}`);
     return 1;
   }
-  if (values.help) {
-    console.log(HELP);
+  if (parsed.help) {
+    console.log(cli.helpText(SIM_COMMAND));
     return 0;
   }
-  if (!(BOARDS as readonly string[]).includes(values.board)) {
-    console.error(`error: invalid --board ${values.board} (${BOARDS.join(", ")})`);
-    return 1;
-  }
-  if (values.clock !== "wall" && values.clock !== "virtual") {
-    console.error(`error: invalid --clock ${values.clock} (wall or virtual)`);
-    return 1;
-  }
-  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`error: invalid --port ${values.port}`);
-    return 1;
-  }
+  const values = parsed.values;
+  const port = values.port;
   const file = values.file ?? DEFAULT_FIRMWARE;
   const storageKept = values.storage !== undefined && exists(values.storage);
   let code: Uint8Array | undefined;
@@ -179,18 +180,18 @@ export async function main(args: string[]): Promise<number> {
   };
   try {
     board = await EspruinoBoard.start({
-      board: values.board as BoardName,
-      clock: values.clock as ClockMode,
+      board: values.board,
+      clock: values.clock,
       storageFile: values.storage,
-      pinLogFile: values["pin-log"],
-      wifi: !values["no-wifi"],
+      pinLogFile: values.pinLog,
+      wifi: !values.noWifi,
     });
     unlisten = board.console.listen(print);
     print(Uint8Array.from(board.console.text, (ch) => ch.charCodeAt(0)));
     if (code) await flashAndBoot(board, code, file, () => printing = true);
     if (values.pty) pty = await createPtyPair({ userPath: values.pty });
     server = await serveConsole(board, {
-      hostname: values.host ?? "127.0.0.1",
+      hostname: values.host,
       port,
       tty: pty?.boardPath,
       onClient: (event, where) => console.error(`console ${event}: ${where}`),

@@ -15,7 +15,7 @@ const CHUNK = 512;
 const FAILURE = /Uncaught [^\r\n]*|Guru Meditation[^\r\n]*/;
 
 /** The console lines that store `code` as `.bootcde`, then print `marker` and the stored length. */
-export function bootCodeLines(code: Uint8Array, marker: string): string[] {
+function bootCodeLines(code: Uint8Array, marker: string): string[] {
   const lines: string[] = [];
   for (let offset = 0; offset < code.length; offset += CHUNK) {
     const base64 = btoa(String.fromCharCode(...code.subarray(offset, offset + CHUNK)));

@@ -38,12 +38,12 @@ export class EngineBuildError extends Error {
 }
 
 /** The file name of a board's build. */
-export function wasmFileName(board: BoardName): string {
+function wasmFileName(board: BoardName): string {
   return `espruino-${board}.wasm`;
 }
 
 /** Reads the manifest in `dir`, or throws {@linkcode EngineBuildError}. */
-export function readManifest(dir: URL = WASM_DIR): Manifest {
+function readManifest(dir: URL = WASM_DIR): Manifest {
   let text: string;
   try {
     text = Deno.readTextFileSync(new URL("manifest.json", dir));

@@ -15,6 +15,24 @@
  * @module
  */
 
+import {
+  custom,
+  decimal,
+  defaults,
+  defineCommand,
+  type Flag,
+  flag,
+  type FlagRow,
+  flagRows,
+  helpText as cliHelpText,
+  integer,
+  oneOf,
+  parseArgs,
+  text,
+  toggle,
+  UsageError,
+} from "./cli_args.ts";
+
 /** What the relay does when a client connects with an id that is already connected. */
 export type DuplicatePolicy = "reject" | "replace";
 
@@ -83,422 +101,239 @@ export interface RelayOptions {
 }
 
 /** A bad flag, environment variable or combination; the message says what to fix. */
-export class OptionsError extends Error {
-  /** Creates the error with a message that names the option. */
-  constructor(message: string) {
-    super(message);
-    this.name = "OptionsError";
-  }
-}
+export const OptionsError = UsageError;
+/** A bad flag, environment variable or combination; the message says what to fix. */
+export type OptionsError = UsageError;
 
 /** Result of {@linkcode parseCommandLine}: either options to run with, or help to print. */
 export type CommandLine = { help: true } | { help: false; options: RelayOptions };
-
-interface OptionSpec {
-  flag: string;
-  env: string;
-  key: keyof RelayOptions;
-  value: string;
-  description: string;
-  parse: (raw: string, name: string) => RelayOptions[keyof RelayOptions];
-  /** Said after the default from {@linkcode DEFAULT_OPTIONS}, when it needs a word more. */
-  defaultNote?: string;
-}
 
 /** The port `--tls` moves the default to. */
 const TLS_PORT = 8443;
 
 const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error", "silent"];
 
-function integer(min: number, max: number) {
-  return (raw: string, name: string): number => {
-    if (!/^\d+$/.test(raw)) {
-      throw new OptionsError(`${name} expects a whole number, got "${raw}"`);
-    }
-    const value = Number(raw);
-    if (value < min || value > max) {
-      throw new OptionsError(`${name} expects a number from ${min} to ${max}, got ${raw}`);
-    }
-    return value;
-  };
-}
+/** Up to a day, for the keepalive, backlog and resume timings. */
+const seconds = decimal(0, 86_400, "seconds");
 
-function seconds(raw: string, name: string): number {
-  if (!/^\d+(\.\d+)?$/.test(raw)) {
-    throw new OptionsError(`${name} expects seconds (like 10 or 2.5), got "${raw}"`);
-  }
-  const value = Number(raw);
-  if (value > 86_400) {
-    throw new OptionsError(`${name} expects at most 86400 seconds, got ${raw}`);
-  }
-  return value;
-}
-
-function oneOf<T extends string>(choices: readonly T[]) {
-  return (raw: string, name: string): T => {
-    if (!(choices as readonly string[]).includes(raw)) {
-      throw new OptionsError(`${name} expects one of ${choices.join(", ")}, got "${raw}"`);
-    }
-    return raw as T;
-  };
-}
-
-function nonEmpty(raw: string, name: string): string {
-  if (raw === "") throw new OptionsError(`${name} expects a value, got an empty string`);
-  return raw;
-}
-
-function boolean(raw: string, name: string): boolean {
-  if (["1", "true", "yes", "on"].includes(raw)) return true;
-  if (["0", "false", "no", "off", ""].includes(raw)) return false;
-  throw new OptionsError(`${name} expects true or false, got "${raw}"`);
-}
-
-function redisUrl(raw: string, name: string): string {
+const redisUrl = custom<string>("redis:// or rediss:// URL", (raw) => {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new OptionsError(`${name} expects a URL like redis://HOST:6379, got "${raw}"`);
+    return { error: `expects a URL like redis://HOST:6379, got "${raw}"` };
   }
   if (url.protocol !== "redis:" && url.protocol !== "rediss:") {
-    throw new OptionsError(`${name} expects a redis:// or rediss:// URL, got "${url.protocol}//…"`);
+    return { error: `expects a redis:// or rediss:// URL, got "${url.protocol}//…"` };
   }
-  if (url.hostname === "") throw new OptionsError(`${name} needs a host: redis://HOST:6379`);
+  if (url.hostname === "") return { error: "needs a host: redis://HOST:6379" };
   if (!/^(\/\d*)?$/.test(url.pathname)) {
-    throw new OptionsError(`${name}: the path may only be a database number like /0`);
+    return { error: "may only have a database number like /0 as its path" };
   }
-  return raw;
-}
+  return { value: raw };
+});
 
-function clusterName(raw: string, name: string): string {
-  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(raw)) {
-    throw new OptionsError(`${name} expects 1-64 characters of A-Z a-z 0-9 _ . -, got "${raw}"`);
-  }
-  return raw;
-}
+const clusterName = custom<string>(
+  "1-64 characters of A-Z a-z 0-9 _ . -",
+  (raw) =>
+    /^[A-Za-z0-9_.-]{1,64}$/.test(raw)
+      ? { value: raw }
+      : { error: `expects 1-64 characters of A-Z a-z 0-9 _ . -, got "${raw}"` },
+);
 
-function leaseSeconds(raw: string, name: string): number {
-  const value = seconds(raw, name);
-  if (value < 1 || value > 3600) {
-    throw new OptionsError(`${name} expects 1 to 3600 seconds, got ${raw}`);
-  }
-  return value;
-}
-
-function retainTtl(raw: string, name: string): number {
-  if (!/^\d+(\.\d+)?$/.test(raw)) {
-    throw new OptionsError(`${name} expects seconds (like 86400), got "${raw}"`);
-  }
-  const value = Number(raw);
-  if (value < 1 || value > 30 * 86_400) {
-    throw new OptionsError(`${name} expects 1 to 2592000 seconds (30 days), got ${raw}`);
-  }
-  return value;
-}
-
-const SPECS: OptionSpec[] = [
-  {
-    flag: "host",
+/** Each option's flag, environment variable, type with its range, default and help. */
+const RELAY_FLAGS = {
+  host: flag(text(), {
     env: "RELAY_HOST",
-    key: "host",
     value: "ADDR",
-    description: "interface to listen on",
-    parse: nonEmpty,
-  },
-  {
-    flag: "port",
+    default: "0.0.0.0",
+    help: "interface to listen on",
+  }),
+  port: flag(integer(0, 65535), {
     env: "RELAY_PORT",
-    key: "port",
     value: "N",
-    description: "TCP port (0 picks a free one)",
-    parse: integer(0, 65535),
+    default: 8000,
     defaultNote: `, or ${TLS_PORT} with --tls`,
-  },
-  {
-    flag: "tls",
+    help: "TCP port (0 picks a free one)",
+  }),
+  tls: toggle({
     env: "RELAY_TLS",
-    key: "tls",
-    value: "",
-    description: "serve wss:// (creates a local CA and certificate when missing)",
-    parse: boolean,
-  },
-  {
-    flag: "cert",
+    help: "serve wss:// (creates a local CA and certificate when missing)",
+  }),
+  certFile: flag(text(), {
+    name: "cert",
     env: "RELAY_CERT",
-    key: "certFile",
     value: "FILE",
-    description: "PEM certificate for --tls",
-    parse: nonEmpty,
-  },
-  {
-    flag: "key",
+    default: "tls/server.crt",
+    help: "PEM certificate for --tls",
+  }),
+  keyFile: flag(text(), {
+    name: "key",
     env: "RELAY_KEY",
-    key: "keyFile",
     value: "FILE",
-    description: "PEM private key for --tls",
-    parse: nonEmpty,
-  },
-  {
-    flag: "ping-interval",
+    default: "tls/server.key",
+    help: "PEM private key for --tls",
+  }),
+  pingIntervalSeconds: flag(seconds, {
+    name: "ping-interval",
     env: "RELAY_PING_INTERVAL",
-    key: "pingIntervalSeconds",
     value: "S",
-    description: "silence before the relay pings a client; 0 with --ping-timeout 0 disables",
-    parse: seconds,
-  },
-  {
-    flag: "ping-timeout",
+    default: 10,
+    help: "silence before the relay pings a client; 0 with --ping-timeout 0 disables",
+  }),
+  pingTimeoutSeconds: flag(seconds, {
+    name: "ping-timeout",
     env: "RELAY_PING_TIMEOUT",
-    key: "pingTimeoutSeconds",
     value: "S",
-    description: "wait for an answer before dropping the client",
-    parse: seconds,
-  },
-  {
-    flag: "max-message-bytes",
+    default: 10,
+    help: "wait for an answer before dropping the client",
+  }),
+  maxMessageBytes: flag(integer(1, 64 * 1024 * 1024 - 1), {
     env: "RELAY_MAX_MESSAGE_BYTES",
-    key: "maxMessageBytes",
     value: "N",
-    description: "largest message; bigger closes the sender with 1009",
-    parse: integer(1, 64 * 1024 * 1024 - 1),
-  },
-  {
-    flag: "max-backlog-bytes",
+    default: 64 * 1024,
+    help: "largest message; bigger closes the sender with 1009",
+  }),
+  maxBacklogBytes: flag(integer(1, 2 ** 31), {
     env: "RELAY_MAX_BACKLOG_BYTES",
-    key: "maxBacklogBytes",
     value: "N",
-    description: "unsent bytes a client may keep queued past the grace period (8× drops at once)",
-    parse: integer(1, 2 ** 31),
-  },
-  {
-    flag: "backlog-grace",
+    default: 1024 * 1024,
+    help: "unsent bytes a client may keep queued past the grace period (8× drops at once)",
+  }),
+  backlogGraceSeconds: flag(seconds, {
+    name: "backlog-grace",
     env: "RELAY_BACKLOG_GRACE",
-    key: "backlogGraceSeconds",
     value: "S",
-    description: "how long a backlog may stay over the limit before the client is dropped",
-    parse: seconds,
-  },
-  {
-    flag: "max-clients",
+    default: 5,
+    help: "how long a backlog may stay over the limit before the client is dropped",
+  }),
+  maxClients: flag(integer(1, 1_000_000), {
     env: "RELAY_MAX_CLIENTS",
-    key: "maxClients",
     value: "N",
-    description: "most simultaneous connections; more get 503",
-    parse: integer(1, 1_000_000),
-  },
-  {
-    flag: "resume-window",
+    default: 10_000,
+    help: "most simultaneous connections; more get 503",
+  }),
+  resumeWindowSeconds: flag(seconds, {
+    name: "resume-window",
     env: "RELAY_RESUME_WINDOW",
-    key: "resumeWindowSeconds",
     value: "S",
-    description: "a client back within S seconds first gets what it missed; 0 turns it off",
-    parse: seconds,
-  },
-  {
-    flag: "resume-max-messages",
+    default: 30,
+    help: "a client back within S seconds first gets what it missed; 0 turns it off",
+  }),
+  resumeMaxMessages: flag(integer(1, 1_000_000), {
     env: "RELAY_RESUME_MAX_MESSAGES",
-    key: "resumeMaxMessages",
     value: "N",
-    description: "most messages kept for one away client (the oldest go first)",
-    parse: integer(1, 1_000_000),
-  },
-  {
-    flag: "resume-max-bytes",
+    default: 100,
+    help: "most messages kept for one away client (the oldest go first)",
+  }),
+  resumeMaxBytes: flag(integer(1, 2 ** 31), {
     env: "RELAY_RESUME_MAX_BYTES",
-    key: "resumeMaxBytes",
     value: "N",
-    description: "most payload bytes kept for one away client (the oldest go first)",
-    parse: integer(1, 2 ** 31),
-  },
-  {
-    flag: "resume-max-total-bytes",
+    default: 256 * 1024,
+    help: "most payload bytes kept for one away client (the oldest go first)",
+  }),
+  resumeMaxTotalBytes: flag(integer(1, 2 ** 40), {
     env: "RELAY_RESUME_MAX_TOTAL_BYTES",
-    key: "resumeMaxTotalBytes",
     value: "N",
-    description: "most payload bytes kept for all away clients together",
-    parse: integer(1, 2 ** 40),
-  },
-  {
-    flag: "token",
+    default: 64 * 1024 * 1024,
+    help: "most payload bytes kept for all away clients together",
+  }),
+  token: flag(text(), {
     env: "RELAY_TOKEN",
-    key: "token",
     value: "SECRET",
-    description: "require ?token= or Authorization: Bearer (401 otherwise)",
-    parse: nonEmpty,
-  },
-  {
-    flag: "jwt-secret",
+    help: "require ?token= or Authorization: Bearer (401 otherwise)",
+  }),
+  jwtSecret: flag(text(), {
     env: "RELAY_JWT_SECRET",
-    key: "jwtSecret",
     value: "SECRET",
-    description: "per-client tokens (JWT, HS256) with this secret of 32+ characters",
-    parse: nonEmpty,
-  },
-  {
-    flag: "jwt-public-key",
+    help: "per-client tokens (JWT, HS256) with this secret of 32+ characters",
+  }),
+  jwtPublicKeyFile: flag(text(), {
+    name: "jwt-public-key",
     env: "RELAY_JWT_PUBLIC_KEY",
-    key: "jwtPublicKeyFile",
     value: "FILE",
-    description: "per-client tokens (JWT) signed by this PEM key's owner (ES256 or EdDSA)",
-    parse: nonEmpty,
-  },
-  {
-    flag: "retain-ttl",
+    help: "per-client tokens (JWT) signed by this PEM key's owner (ES256 or EdDSA)",
+  }),
+  retainTtlSeconds: flag(decimal(1, 30 * 86_400, "seconds"), {
+    name: "retain-ttl",
     env: "RELAY_RETAIN_TTL",
-    key: "retainTtlSeconds",
     value: "S",
-    description: "keep a device's presence and retained message this long after last seen",
-    parse: retainTtl,
-  },
-  {
-    flag: "retain-max-bytes",
+    default: 86_400,
+    help: "keep a device's presence and retained message this long after last seen",
+  }),
+  retainMaxBytes: flag(integer(1, 1024 * 1024), {
     env: "RELAY_RETAIN_MAX_BYTES",
-    key: "retainMaxBytes",
     value: "N",
-    description: "largest retained message kept per device (bigger ones are only relayed)",
-    parse: integer(1, 1024 * 1024),
-  },
-  {
-    flag: "on-duplicate",
+    default: 4096,
+    help: "largest retained message kept per device (bigger ones are only relayed)",
+  }),
+  onDuplicate: flag(oneOf<DuplicatePolicy>(["reject", "replace"]), {
     env: "RELAY_ON_DUPLICATE",
-    key: "onDuplicate",
     value: "reject|replace",
-    description: "id already connected: refuse with 409, or replace the old connection",
-    parse: oneOf<DuplicatePolicy>(["reject", "replace"]),
-  },
-  {
-    flag: "log-level",
+    default: "reject",
+    help: "id already connected: refuse with 409, or replace the old connection",
+  }),
+  logLevel: flag(oneOf(LOG_LEVELS), {
     env: "RELAY_LOG_LEVEL",
-    key: "logLevel",
     value: LOG_LEVELS.join("|"),
-    description: "least severe level printed",
-    parse: oneOf(LOG_LEVELS),
-  },
-  {
-    flag: "log-format",
+    default: "info",
+    help: "least severe level printed",
+  }),
+  logFormat: flag(oneOf<LogFormat>(["text", "json"]), {
     env: "RELAY_LOG_FORMAT",
-    key: "logFormat",
     value: "text|json",
-    description: "log line format",
-    parse: oneOf<LogFormat>(["text", "json"]),
-  },
-  {
-    flag: "redis",
+    default: "text",
+    help: "log line format",
+  }),
+  redis: flag(redisUrl, {
     env: "RELAY_REDIS",
-    key: "redis",
     value: "URL",
-    description:
-      "join the cluster on that Redis: redis://[user:pass@]HOST:PORT[/DB], rediss:// for TLS",
-    parse: redisUrl,
     defaultNote: " (one process)",
-  },
-  {
-    flag: "cluster",
+    help: "join the cluster on that Redis: redis://[user:pass@]HOST:PORT[/DB], rediss:// for TLS",
+  }),
+  cluster: flag(clusterName, {
     env: "RELAY_CLUSTER",
-    key: "cluster",
     value: "NAME",
-    description:
-      "prefix of every Redis key and channel, so clusters can share a Redis (with --redis)",
-    parse: clusterName,
-  },
-  {
-    flag: "lease",
+    default: "relay",
+    help: "prefix of every Redis key and channel, so clusters can share a Redis (with --redis)",
+  }),
+  leaseSeconds: flag(decimal(1, 3600, "seconds"), {
+    name: "lease",
     env: "RELAY_LEASE",
-    key: "leaseSeconds",
     value: "S",
-    description:
-      "a node that stops without saying so keeps its ids at most this long (with --redis)",
-    parse: leaseSeconds,
-  },
-  {
-    flag: "reuse-port",
+    default: 15,
+    help: "a node that stops without saying so keeps its ids at most this long (with --redis)",
+  }),
+  reusePort: toggle({
     env: "RELAY_REUSE_PORT",
-    key: "reusePort",
-    value: "",
-    description: "share the port with other relay processes (needs deno run --unstable-net)",
-    parse: boolean,
-  },
-];
+    help: "share the port with other relay processes (needs deno run --unstable-net)",
+  }),
+} satisfies { [K in keyof RelayOptions]: Flag<RelayOptions[K]> };
 
-/** Default for every option, before flags and environment are applied. */
-export const DEFAULT_OPTIONS: Readonly<RelayOptions> = {
-  host: "0.0.0.0",
-  port: 8000,
-  tls: false,
-  certFile: "tls/server.crt",
-  keyFile: "tls/server.key",
-  pingIntervalSeconds: 10,
-  pingTimeoutSeconds: 10,
-  maxMessageBytes: 64 * 1024,
-  maxBacklogBytes: 1024 * 1024,
-  backlogGraceSeconds: 5,
-  maxClients: 10_000,
-  resumeWindowSeconds: 30,
-  resumeMaxMessages: 100,
-  resumeMaxBytes: 256 * 1024,
-  resumeMaxTotalBytes: 64 * 1024 * 1024,
-  token: undefined,
-  jwtSecret: undefined,
-  jwtPublicKeyFile: undefined,
-  retainTtlSeconds: 86_400,
-  retainMaxBytes: 4096,
-  onDuplicate: "reject",
-  logLevel: "info",
-  logFormat: "text",
-  redis: undefined,
-  cluster: "relay",
-  leaseSeconds: 15,
-  reusePort: false,
-};
+/** The relay's command line: the one source of `--help` and of the flags table in README.md. */
+const RELAY_COMMAND = defineCommand({
+  usage: [
+    `deno task serve [-- FLAGS]      (ws://HOST:${RELAY_FLAGS.port.default}/<clientId>)`,
+    `deno task serve:tls [-- FLAGS]  (wss://HOST:${TLS_PORT}/<clientId>)`,
+  ],
+  summary: "A flag wins over its environment variable.",
+  flags: RELAY_FLAGS,
+});
 
-/** One flag as `--help` and the flags table in README.md show it. */
-export interface OptionRow {
-  /** The flag and its value's placeholder, e.g. `--port N`. */
-  flag: string;
-  /** The environment variable, e.g. `RELAY_PORT`. */
-  env: string;
-  /** The default, from {@linkcode DEFAULT_OPTIONS}: `none` for unset, `off` for false. */
-  defaultValue: string;
-  /** A word more on the default, like `, or 8443 with --tls`; empty for most. */
-  defaultNote: string;
-  /** What the option does. */
-  description: string;
-}
+/** Default for every option, before flags and environment are applied: the flag table's. */
+export const DEFAULT_OPTIONS: Readonly<RelayOptions> = defaults(RELAY_COMMAND);
+
+/** One flag as the flags table in README.md shows it. */
+export type OptionRow = FlagRow;
 
 /** Every option as a row: the one source of `--help` and of the flags table in README.md. */
 export function optionRows(): OptionRow[] {
-  return SPECS.map((spec) => {
-    const value = DEFAULT_OPTIONS[spec.key];
-
-    return {
-      flag: `--${spec.flag}${spec.value ? ` ${spec.value}` : ""}`,
-      env: spec.env,
-      defaultValue: value === undefined ? "none" : value === false ? "off" : String(value),
-      defaultNote: spec.defaultNote ?? "",
-      description: spec.description,
-    };
-  });
+  return flagRows(RELAY_COMMAND);
 }
 
-/** Help text listing every flag, its environment variable and its default. */
+/** Help text listing every flag, its environment variable, default and range. */
 export function helpText(): string {
-  const indent = "".padEnd(36);
-  const rows = optionRows().map((row) => {
-    const left = `  ${row.flag}`;
-    // A flag too long for the column puts its description on the next line.
-    const head = left.length < indent.length ? left.padEnd(indent.length) : `${left}\n${indent}`;
-    return `${head}${row.description}\n${indent}env ${row.env}, default ${row.defaultValue}${row.defaultNote}`;
-  });
-  const port = DEFAULT_OPTIONS.port;
-  return [
-    `Usage: deno task serve [-- FLAGS]      (ws://HOST:${port}/<clientId>)`,
-    `       deno task serve:tls [-- FLAGS]  (wss://HOST:${TLS_PORT}/<clientId>)`,
-    "",
-    "Flags (a flag wins over its environment variable):",
-    ...rows,
-    `  ${"--help".padEnd(34)}print this help`,
-  ].join("\n");
+  return cliHelpText(RELAY_COMMAND);
 }
 
 /** Inputs of {@linkcode parseCommandLine}. */
@@ -511,47 +346,15 @@ export interface ParseInput {
 
 /** Parses flags and environment, or reports that help was asked for. */
 export function parseCommandLine(input: ParseInput): CommandLine {
-  const values: Partial<Record<keyof RelayOptions, unknown>> = {};
-  for (const spec of SPECS) {
-    const raw = input.env[spec.env];
-    if (raw !== undefined) values[spec.key] = spec.parse(raw, spec.env);
-  }
-  const args = input.args;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--") continue; // `deno task serve -- --port 9000` passes the separator through
-    if (arg === "--help" || arg === "-h") return { help: true };
-    if (!arg.startsWith("--")) {
-      throw new OptionsError(`unexpected argument "${arg}"; flags start with --, see --help`);
-    }
-    const eq = arg.indexOf("=");
-    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-    const spec = SPECS.find((s) => s.flag === name);
-    if (!spec) throw new OptionsError(`unknown flag --${name}; see --help for the list`);
-    let raw: string;
-    if (eq !== -1) {
-      raw = arg.slice(eq + 1);
-    } else if (spec.value === "") {
-      raw = "true";
-    } else {
-      if (i + 1 >= args.length) {
-        throw new OptionsError(`--${name} expects a value (${spec.value})`);
-      }
-      raw = args[++i];
-    }
-    values[spec.key] = spec.parse(raw, `--${name}`);
-  }
-  const tls = (values.tls as boolean | undefined) ?? DEFAULT_OPTIONS.tls;
-  const options: RelayOptions = {
-    ...DEFAULT_OPTIONS,
-    port: tls ? TLS_PORT : DEFAULT_OPTIONS.port,
-    ...values,
-  } as RelayOptions;
+  const parsed = parseArgs(RELAY_COMMAND, input);
+  if (parsed.help) return { help: true };
+  const options: RelayOptions = { ...parsed.values };
+  if (options.tls && !parsed.given.has("port")) options.port = TLS_PORT;
   validate(options);
   for (const key of ["cluster", "leaseSeconds"] as const) {
-    if (values[key] !== undefined && options.redis === undefined) {
-      const spec = SPECS.find((s) => s.key === key)!;
-      throw new OptionsError(`--${spec.flag} (${spec.env}) only means something with --redis URL`);
+    if (parsed.given.has(key) && options.redis === undefined) {
+      const spec = RELAY_COMMAND.flags[key];
+      throw new OptionsError(`--${spec.name} (${spec.env}) only means something with --redis URL`);
     }
   }
   return { help: false, options };

@@ -57,7 +57,7 @@ Deno.test("ota: bad usage is named, and a credential never shows in what it prin
     run = await ota(["--relay", "ws://127.0.0.1:9/", "--to", "a b", "--file", file]);
     assert.match(run.output, /--to takes board ids/);
     run = await ota(["--relay", "ws://127.0.0.1:9/", "--to", "a", "--file", file, "--window", "0"]);
-    assert.match(run.output, /--window must be a whole number from 1 to 16/);
+    assert.match(run.output, /--window expects a number from 1 to 16, got 0/);
 
     // A relay that wants a token the tool does not have: refused, and the wrong token unseen.
     await using relay = startTestRelay({ token: "the-relay-token-1234" });

@@ -16,6 +16,7 @@
 
 import { dirname, join } from "node:path";
 import { bundleDevice } from "./bundle.ts";
+import * as cli from "../relay/cli_args.ts";
 import {
   type DeviceConfig,
   DeviceConfigError,
@@ -31,8 +32,10 @@ import {
   EspruinoDialectError,
 } from "./espruino_dialect.ts";
 
+/** The firmware's entry module, from the repository's root. */
+const FIRMWARE_ENTRY_PATH = "device/firmware/main.ts";
 /** The firmware's entry module. */
-export const FIRMWARE_ENTRY = new URL("../device/firmware/main.ts", import.meta.url);
+export const FIRMWARE_ENTRY = new URL(`../${FIRMWARE_ENTRY_PATH}`, import.meta.url);
 
 /** Settings of {@linkcode buildFirmware}. */
 export interface BuildFirmwareOptions {
@@ -154,7 +157,7 @@ export const EXAMPLE_CONFIG = "config/device.example.json";
  * else {@linkcode DEFAULT_CONFIG}, or {@linkcode EXAMPLE_CONFIG} when that does not exist, said
  * in one line through `log`.
  */
-export async function resolveConfigPath(
+async function resolveConfigPath(
   explicit: string | undefined,
   log: (text: string) => void,
 ): Promise<string> {
@@ -215,48 +218,44 @@ export async function buildFirmwareFile(
   return { ...firmware, config, settings };
 }
 
-const USAGE = `Usage: deno task build [-- --config PATH] [--out PATH] [--token TOKEN] [--no-minify]
-
-  --config PATH   device configuration, validated and written beside the bundle as the
-                  board's settings (default config/device.json, else
-                  config/device.example.json: the local relay, for the sim)
-  --out PATH      where to write the bundle (default dist/firmware.js; the settings go
-                  to settings.json in the same folder)
-  --entry PATH    firmware entry module (default device/firmware/main.ts)
-  --token TOKEN   this board's token (deno task token), in place of the configuration's in the settings;
-                  env DEVICE_TOKEN. A token for one id sets clientId when it is null
-  --no-minify     readable output, for debugging on the board's console`;
+const BUILD_COMMAND = cli.defineCommand({
+  usage: ["deno task build [-- --config PATH] [--out PATH] [--token TOKEN] [--no-minify]"],
+  flags: {
+    config: cli.flag(cli.text(), {
+      value: "PATH",
+      defaultText: `${DEFAULT_CONFIG}, else ${EXAMPLE_CONFIG} (the local relay, for the sim)`,
+      help: "device configuration, validated and written beside the bundle as the board's settings",
+    }),
+    out: cli.flag(cli.text(), {
+      value: "PATH",
+      default: DEFAULT_OUT,
+      help: `where to write the bundle; the settings go to ${SETTINGS_FILE} in the same folder`,
+    }),
+    entry: cli.flag(cli.text(), {
+      value: "PATH",
+      defaultText: FIRMWARE_ENTRY_PATH,
+      help: "firmware entry module",
+    }),
+    // An empty DEVICE_TOKEN counts as none, as an unset one.
+    token: cli.flag(cli.text({ allowEmpty: true }), {
+      value: "TOKEN",
+      env: "DEVICE_TOKEN",
+      help: "this board's token (deno task token), in place of the configuration's in the " +
+        "settings; a token for one id sets clientId when it is null",
+    }),
+    noMinify: cli.toggle({ help: "readable output, for debugging on the board's console" }),
+  },
+});
 
 async function main(args: string[]): Promise<number> {
-  let configPath: string | undefined;
-  let out = DEFAULT_OUT;
-  let minify = true;
-  let entry: string | undefined;
-  let token = Deno.env.get("DEVICE_TOKEN") || undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--") continue;
-    if (arg === "--help" || arg === "-h") {
-      console.log(USAGE);
-      return 0;
-    }
-    if (arg === "--no-minify") {
-      minify = false;
-    } else if (["--config", "--out", "--entry", "--token"].includes(arg)) {
-      const value = args[++i];
-      if (!value) {
-        console.error(`build: ${arg} expects a value\n\n${USAGE}`);
-        return 2;
-      }
-      if (arg === "--config") configPath = value;
-      else if (arg === "--entry") entry = value;
-      else if (arg === "--token") token = value;
-      else out = value;
-    } else {
-      console.error(`build: unknown argument ${arg}\n\n${USAGE}`);
-      return 2;
-    }
-  }
+  const parsed = cli.parseOrExit(BUILD_COMMAND, {
+    program: "build",
+    args,
+    env: Deno.env.toObject(),
+  });
+  const { config: configPath, out, entry, noMinify } = parsed.values;
+  const token = parsed.values.token || undefined;
+  const minify = !noMinify;
   try {
     const config = await resolveConfigPath(configPath, (text) => console.log(text.trimEnd()));
     await buildFirmwareFile({ config, out, minify, entry, token });

@@ -29,6 +29,7 @@ import * as esbuild from "npm:esbuild@0.28.2";
 import { minify as terser } from "npm:terser@5.36.0";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import * as cli from "../relay/cli_args.ts";
 
 /** Modules built into Espruino's ESP32 firmware (`timer` since 2v29): left as `require` calls. */
 export const ESPRUINO_MODULES: readonly string[] = [
@@ -228,22 +229,25 @@ export function bundleDevice(options: BundleOptions): Promise<string> {
   });
 }
 
+const BUNDLE_COMMAND = cli.defineCommand({
+  usage: ["deno run -A tools/bundle.ts ENTRY [OUT] [--global NAME] [--no-minify]"],
+  summary: "Bundles ENTRY for Espruino into OUT, or onto standard output.",
+  flags: {
+    globalName: cli.flag(cli.text(), {
+      name: "global",
+      value: "NAME",
+      help: "keep the exports in this global variable",
+    }),
+    noMinify: cli.toggle({ help: "readable output" }),
+  },
+  positionals: { value: "ENTRY [OUT]", min: 1, max: 2 },
+});
+
 if (import.meta.main) {
-  const usage = "usage: deno run -A tools/bundle.ts ENTRY [OUT] [--global NAME] [--no-minify]";
-  const positional: string[] = [];
-  let globalName: string | undefined;
-  let minify = true;
-  for (let i = 0; i < Deno.args.length; i++) {
-    const arg = Deno.args[i];
-    if (arg === "--global") globalName = Deno.args[++i];
-    else if (arg === "--no-minify") minify = false;
-    else positional.push(arg);
-  }
-  const [entry, out] = positional;
-  if (!entry || positional.length > 2 || (globalName !== undefined && !globalName)) {
-    console.error(usage);
-    Deno.exit(2);
-  }
+  const parsed = cli.parseOrExit(BUNDLE_COMMAND, { program: "bundle" });
+  const [entry, out] = parsed.positionals;
+  const { globalName } = parsed.values;
+  const minify = !parsed.values.noMinify;
   const code = await bundleDevice({ entry, globalName, minify });
   if (out) {
     await Deno.writeTextFile(out, code);

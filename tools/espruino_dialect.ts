@@ -66,7 +66,7 @@ export class EspruinoDialectError extends Error {
  * @param problems Problems from {@linkcode checkEspruinoDialect}.
  * @returns The text, without a trailing newline.
  */
-export function formatDialectProblems(file: string, problems: DialectProblem[]): string {
+function formatDialectProblems(file: string, problems: DialectProblem[]): string {
   const header = `${file}: ${problems.length} construct${
     problems.length === 1 ? "" : "s"
   } Espruino cannot run as written:`;

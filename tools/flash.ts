@@ -16,7 +16,7 @@
  */
 
 import { createHash } from "node:crypto";
-import { parseArgs } from "node:util";
+import * as cli from "../relay/cli_args.ts";
 import { SLOTS } from "../device/firmware/ota_layout.ts";
 import { flashedLayout } from "./boot_stub.ts";
 import { progressBar } from "./progress_bar.ts";
@@ -32,6 +32,7 @@ import {
 import { EspruinoDialectError } from "./espruino_dialect.ts";
 import { closeConnection, uploadCode } from "./flash_espruino.ts";
 import {
+  DEFAULT_BAUD,
   findSerialPorts,
   FlashError,
   isLoopbackHost,
@@ -41,11 +42,13 @@ import {
   type Transport,
 } from "./flash_transport.ts";
 
-export { FlashError, type FlashErrorCode } from "./flash_transport.ts";
+export { DEFAULT_BAUD, FlashError, type FlashErrorCode } from "./flash_transport.ts";
 export { progressBar } from "./progress_bar.ts";
 
 /** Default file uploaded when `--file` is not given (`deno task build` writes it). */
 export const DEFAULT_FILE = DEFAULT_OUT;
+/** Seconds of console shown after the upload unless `--watch` says otherwise. */
+export const DEFAULT_WATCH_SECONDS = 5;
 /** Offline board description handed to EspruinoTools. */
 export const DEFAULT_BOARD_FILE = new URL("../config/espruino_board_esp32.json", import.meta.url);
 
@@ -57,14 +60,14 @@ export interface FlashOptions {
   file?: string;
   /** The settings file's text, written to Storage before the code; the board restarts with it. */
   settings?: string;
-  /** Serial speed. Default 115200. */
+  /** Serial speed. Default {@linkcode DEFAULT_BAUD}. */
   baud?: number;
   /**
    * Save to Storage so the code runs after every reboot: the code in slot `fw.a`, the boot stub
    * as `.bootcde`, the other slot and the update records erased. Default true.
    */
   save?: boolean;
-  /** Seconds of console output shown after the upload. Default 5. */
+  /** Seconds of console shown after the upload. Default {@linkcode DEFAULT_WATCH_SECONDS}. */
   watchSeconds?: number;
   /** Where progress and messages go. Default: standard error. */
   log?: (text: string) => void;
@@ -77,7 +80,7 @@ export interface FlashOptions {
 }
 
 /** Turns a stream of console bytes into clean lines (no prompt, no cursor codes). */
-export class ConsoleLines {
+class ConsoleLines {
   #line = "";
   #hadCR = false;
   readonly #emit: (line: string) => void;
@@ -135,7 +138,7 @@ export async function flash(options: FlashOptions): Promise<void> {
   const boardLine = options.boardLine ??
     ((line) => Deno.stdout.writeSync(new TextEncoder().encode(line + "\n")));
   const live = options.liveProgress ?? Deno.stderr.isTerminal();
-  const watchSeconds = options.watchSeconds ?? 5;
+  const watchSeconds = options.watchSeconds ?? DEFAULT_WATCH_SECONDS;
 
   if (options.file === undefined && options.settings === undefined) {
     throw new FlashError("USAGE", "Nothing to upload.", "Give a file, settings or both.");
@@ -253,40 +256,72 @@ export async function flash(options: FlashOptions): Promise<void> {
   }
 }
 
-const HELP = `Build the firmware and upload it to an Espruino board (ESP32), saved to Storage
-with the board's settings (${SETTINGS_FILE}) beside it.
-
-Usage: deno task flash -- [options]
-
-Options:
-  -p, --port PORT     Serial device (/dev/ttyUSB0) or network console (tcp://HOST[:PORT],
-                      port 23 by default). Default: $ESPRUINO_PORT, else the only
-                      /dev/ttyUSB* or /dev/ttyACM* device present.
-  -b, --baud N        Serial speed (default 115200, Espruino's ESP32 console speed).
-  -c, --config PATH   Device configuration, validated and written to the board as its
-                      settings (default ${DEFAULT_CONFIG}).
-      --out PATH      Where the build goes (default ${DEFAULT_FILE}).
-      --token TOKEN   This board's token (deno task token) in place of the configuration's;
-                      default $DEVICE_TOKEN. A token for one id sets a null clientId.
-  -f, --file PATH     Upload this file as it is, without building (and without settings).
-      --settings-only Write only the settings (${SETTINGS_FILE}, from --config and --token)
-                      and restart the board with them; the code on the board stays.
-      --allow-loopback
-                      Build for a server at 127.0.0.1, localhost or ::1 over a serial port too
-                      (a board cannot reach it: only for the sim's --pty pseudo-terminal).
-      --no-save       Upload to RAM only (gone after the next reboot).
-      --watch SECONDS How long to show the board's console after the upload (default 5).
-  -v, --verbose       Show EspruinoTools' own log.
-  -h, --help          Show this help.
-
-Works offline: the board description comes from config/espruino_board_esp32.json and
-required modules must be built into the firmware or bundled.`;
+const FLASH_COMMAND = cli.defineCommand({
+  usage: ["deno task flash -- [options]"],
+  summary: "Build the firmware and upload it to an Espruino board (ESP32), saved to Storage\n" +
+    `with the board's settings (${SETTINGS_FILE}) beside it.`,
+  flags: {
+    port: cli.flag(cli.text(), {
+      short: "p",
+      value: "PORT",
+      defaultText: "$ESPRUINO_PORT, else the only /dev/ttyUSB* or /dev/ttyACM* device present",
+      help:
+        "serial device (/dev/ttyUSB0) or network console (tcp://HOST[:PORT], port 23 by default)",
+    }),
+    baud: cli.flag(cli.integer(1, 10_000_000), {
+      short: "b",
+      value: "N",
+      default: DEFAULT_BAUD,
+      defaultNote: ", Espruino's ESP32 console speed",
+      help: "serial speed",
+    }),
+    config: cli.flag(cli.text(), {
+      short: "c",
+      value: "PATH",
+      default: DEFAULT_CONFIG,
+      help: "device configuration, validated and written to the board as its settings",
+    }),
+    out: cli.flag(cli.text(), {
+      value: "PATH",
+      default: DEFAULT_FILE,
+      help: "where the build goes",
+    }),
+    token: cli.flag(cli.text(), {
+      value: "TOKEN",
+      defaultText: "$DEVICE_TOKEN",
+      help: "this board's token (deno task token) in place of the configuration's; " +
+        "a token for one id sets a null clientId",
+    }),
+    file: cli.flag(cli.text(), {
+      short: "f",
+      value: "PATH",
+      help: "upload this file as it is, without building (and without settings)",
+    }),
+    settingsOnly: cli.toggle({
+      help: `write only the settings (${SETTINGS_FILE}, from --config and --token) and restart ` +
+        "the board with them; the code on the board stays",
+    }),
+    allowLoopback: cli.toggle({
+      help: "build for a server at 127.0.0.1, localhost or ::1 over a serial port too " +
+        "(a board cannot reach it: only for the sim's --pty pseudo-terminal)",
+    }),
+    noSave: cli.toggle({ help: "upload to RAM only (gone after the next reboot)" }),
+    watch: cli.flag(cli.decimal(0, 3600, "seconds"), {
+      value: "SECONDS",
+      default: DEFAULT_WATCH_SECONDS,
+      help: "how long to show the board's console after the upload",
+    }),
+    verbose: cli.toggle({ short: "v", help: "show EspruinoTools' own log" }),
+  },
+  epilogue: "Works offline: the board description comes from config/espruino_board_esp32.json " +
+    "and\nrequired modules must be built into the firmware or bundled.",
+});
 
 /**
  * Refuses to build for a physical board (a serial port) a firmware whose server is a loopback
  * address: the board would connect to itself. `tcp://` consoles (the sim) may use one.
  */
-export function checkServerReachable(port: string, server: string, configPath: string): void {
+function checkServerReachable(port: string, server: string, configPath: string): void {
   if (isNetworkPort(port)) return;
   let hostname: string;
   try {
@@ -342,57 +377,32 @@ export async function main(args: string[]): Promise<number> {
   try {
     let parsed;
     try {
-      parsed = parseArgs({
-        // `deno task NAME -- …` passes the `--` through.
-        args: args[0] === "--" ? args.slice(1) : args,
-        options: {
-          port: { type: "string", short: "p" },
-          baud: { type: "string", short: "b" },
-          file: { type: "string", short: "f" },
-          config: { type: "string", short: "c" },
-          out: { type: "string" },
-          token: { type: "string" },
-          "no-save": { type: "boolean" },
-          "settings-only": { type: "boolean" },
-          "allow-loopback": { type: "boolean" },
-          watch: { type: "string" },
-          verbose: { type: "boolean", short: "v" },
-          help: { type: "boolean", short: "h" },
-        },
-        allowPositionals: false,
-      });
+      parsed = cli.parseArgs(FLASH_COMMAND, { args });
     } catch (error) {
-      throw new FlashError("USAGE", (error as Error).message, "Run with --help for the options.");
+      if (!(error instanceof cli.UsageError)) throw error;
+      throw new FlashError("USAGE", error.message, "Run with --help for the options.");
     }
-    const values = parsed.values;
-    if (values.help) {
-      console.log(HELP);
+    if (parsed.help) {
+      console.log(cli.helpText(FLASH_COMMAND));
       return 0;
     }
-    const baud = values.baud === undefined ? 115200 : Number(values.baud);
-    if (!Number.isInteger(baud) || baud <= 0) {
-      throw new FlashError("USAGE", `Invalid --baud ${values.baud}`, "Example: --baud 115200");
-    }
-    const watchSeconds = values.watch === undefined ? 5 : Number(values.watch);
-    if (!Number.isFinite(watchSeconds) || watchSeconds < 0) {
-      throw new FlashError("USAGE", `Invalid --watch ${values.watch}`, "Example: --watch 10");
-    }
+    const { values, given } = parsed;
     const port = resolvePort(values.port);
     let file = values.file;
     let settings: string | undefined;
     const token = values.token ?? (Deno.env.get("DEVICE_TOKEN") || undefined);
-    if (values["settings-only"]) {
-      if (file !== undefined || values.out !== undefined || values["no-save"]) {
+    if (values.settingsOnly) {
+      if (file !== undefined || given.has("out") || values.noSave) {
         throw new FlashError(
           "USAGE",
           "--settings-only writes only the settings: --file, --out and --no-save are for code",
           "Drop them, or drop --settings-only.",
         );
       }
-      const config = values.config ?? DEFAULT_CONFIG;
+      const config = values.config;
       try {
         const loaded = await loadDeviceConfig(config);
-        if (!values["allow-loopback"]) checkServerReachable(port, loaded.server, config);
+        if (!values.allowLoopback) checkServerReachable(port, loaded.server, config);
         settings = settingsText(token === undefined ? loaded : withToken(loaded, token));
       } catch (error) {
         if (error instanceof DeviceConfigError) {
@@ -406,10 +416,10 @@ export async function main(args: string[]): Promise<number> {
       }
     } else if (file === undefined) {
       // Without --file, flash what `deno task build` makes from the configuration.
-      file = values.out ?? DEFAULT_FILE;
-      const config = values.config ?? DEFAULT_CONFIG;
+      file = values.out;
+      const config = values.config;
       try {
-        if (!values["allow-loopback"]) {
+        if (!values.allowLoopback) {
           checkServerReachable(port, (await loadDeviceConfig(config)).server, config);
         }
         settings = (await buildFirmwareFile({ config, out: file, log, token })).settings;
@@ -424,8 +434,7 @@ export async function main(args: string[]): Promise<number> {
         throw error;
       }
     } else if (
-      values.config !== undefined || values.out !== undefined || values.token !== undefined ||
-      values["allow-loopback"]
+      given.has("config") || given.has("out") || given.has("token") || values.allowLoopback
     ) {
       throw new FlashError(
         "USAGE",
@@ -436,10 +445,10 @@ export async function main(args: string[]): Promise<number> {
     await flash({
       port,
       file,
-      baud,
+      baud: values.baud,
       settings,
-      save: !values["no-save"],
-      watchSeconds,
+      save: !values.noSave,
+      watchSeconds: values.watch,
       verbose: values.verbose,
     });
     return 0;

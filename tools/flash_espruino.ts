@@ -19,7 +19,7 @@
 import process from "node:process";
 import { crc32 } from "node:zlib";
 import espruinoTools from "npm:espruino@0.1.67";
-import { FlashError, noAnswerHint, type Transport } from "./flash_transport.ts";
+import { DEFAULT_BAUD, FlashError, noAnswerHint, type Transport } from "./flash_transport.ts";
 
 /** Options for {@link uploadCode}. */
 export interface UploadCodeOptions {
@@ -43,7 +43,7 @@ export interface UploadCodeOptions {
    * restarts what `.bootcde` runs (`load()`).
    */
   storageFile?: string;
-  /** Serial speed recorded in the tool's config. Default 115200. */
+  /** Serial speed recorded in the tool's config. Default {@linkcode DEFAULT_BAUD}. */
   baud?: number;
   /** Board description used when the board does not list its modules. */
   board?: BoardDescription;
@@ -174,7 +174,7 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
   };
 
   const config = Espruino.Config;
-  config.BAUD_RATE = options.baud ?? 115200;
+  config.BAUD_RATE = options.baud ?? DEFAULT_BAUD;
   const storageFile = options.storageFile ?? ".bootcde";
   // 3 writes the named file; with LOAD_STORAGE_FILE 1 the board then runs `.bootcde`.
   config.SAVE_ON_SEND = save ? (storageFile === ".bootcde" ? 1 : 3) : 0;

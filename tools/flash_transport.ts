@@ -58,11 +58,14 @@ export interface Transport {
   close(): void;
 }
 
+/** Espruino's console speed on the ESP32: the serial speed unless `--baud` says otherwise. */
+export const DEFAULT_BAUD = 115200;
+
 /** Options for {@link openTransport}. */
 export interface OpenTransportOptions {
   /** `/dev/ttyUSB0`-like path or `tcp://HOST[:PORT]`. */
   port: string;
-  /** Serial speed (ignored for tcp://). Default 115200. */
+  /** Serial speed (ignored for tcp://). Default {@linkcode DEFAULT_BAUD}. */
   baud?: number;
   /** Connect timeout for tcp:// in milliseconds. Default 5000. */
   connectTimeoutMs?: number;
@@ -76,7 +79,7 @@ export const DIALOUT_HINT =
 
 const NO_ANSWER_HINT = "Check that:\n" +
   "  - the board runs Espruino and is powered (unplug and plug it back in);\n" +
-  "  - the baud rate matches the board's console (--baud, Espruino on ESP32 uses 115200);\n" +
+  `  - the baud rate matches the board's console (--baud; Espruino on ESP32: ${DEFAULT_BAUD});\n` +
   "  - the USB cable carries data, not only power;\n" +
   "  - no other program holds the port (an open Web IDE, screen, minicom, another flash).";
 
@@ -262,7 +265,7 @@ async function openTcp(options: OpenTransportOptions): Promise<Transport> {
 
 async function openTty(options: OpenTransportOptions): Promise<Transport> {
   const path = options.port;
-  const baud = options.baud ?? 115200;
+  const baud = options.baud ?? DEFAULT_BAUD;
   try {
     Deno.statSync(path);
   } catch (error) {

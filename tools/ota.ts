@@ -14,9 +14,9 @@
  */
 
 import { createHash, randomBytes } from "node:crypto";
-import { parseArgs } from "node:util";
 import { crc32 } from "node:zlib";
 import { DEFAULT_CONFIRM_MS } from "../device/firmware/ota_layout.ts";
+import * as cli from "../relay/cli_args.ts";
 import { checkEspruinoDialect } from "./espruino_dialect.ts";
 import { progressBar } from "./progress_bar.ts";
 
@@ -24,6 +24,10 @@ import { progressBar } from "./progress_bar.ts";
 export const DEFAULT_OTA_FILE = "dist/firmware.js";
 /** Environment variable read for the operator credential when `--token` is not given. */
 export const TOKEN_ENV = "OPERATOR_TOKEN";
+/** Bytes of image per chunk unless {@linkcode OtaOptions.chunkBytes} says otherwise. */
+export const DEFAULT_CHUNK_BYTES = 512;
+/** Chunks in flight per board unless {@linkcode OtaOptions.window} says otherwise. */
+export const DEFAULT_WINDOW = 4;
 
 /** A failure the user can fix; its message says how. */
 export class OtaError extends Error {
@@ -106,9 +110,9 @@ export interface OtaOptions {
   token?: string;
   /** This tool's client id (default: the JWT's `sub`, else `ota-<random>`). */
   id?: string;
-  /** Bytes of image per chunk (default 512). */
+  /** Bytes of image per chunk (default {@linkcode DEFAULT_CHUNK_BYTES}). */
   chunkBytes?: number;
-  /** Chunks in flight per board (default 4). */
+  /** Chunks in flight per board (default {@linkcode DEFAULT_WINDOW}). */
   window?: number;
   /** How long a new firmware has to reach the relay on the board (default 60 s). */
   confirmMs?: number;
@@ -244,8 +248,11 @@ class Transfer {
 
   #pump(): void {
     const { image } = this.run.options;
-    const size = this.run.options.chunkBytes ?? 512;
-    while (this.#inFlight < (this.run.options.window ?? 4) && this.#next < image.bytes.length) {
+    const size = this.run.options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+    while (
+      this.#inFlight < (this.run.options.window ?? DEFAULT_WINDOW) &&
+      this.#next < image.bytes.length
+    ) {
       const chunk = image.bytes.subarray(this.#next, this.#next + size);
       this.run.send({
         to: this.id,
@@ -523,25 +530,51 @@ export async function runOta(options: OtaOptions): Promise<BoardOutcome[]> {
   return transfers.map((t) => t.outcome!);
 }
 
-const USAGE = `Usage: deno task ota -- --relay URL (--to ID[,ID…] | --all) [options]
-
-Sends a firmware bundle to boards through the relay (docs/ota.md).
-
-  --relay URL        the relay, ws://HOST:PORT/ or wss://HOST:PORT/
-  --to IDS           the boards, comma-separated
-  --all              every device the relay lists at /devices
-  --file PATH        the bundle (default ${DEFAULT_OTA_FILE}; deno task build makes it)
-  --token TOKEN      an operator's token (deno task token -- --role operator), or the relay's
-                     --token; default $${TOKEN_ENV}. Never printed.
-  --id ID            this tool's client id (default: the token's sub, else ota-<random>)
-  --confirm SECONDS  how long the new firmware has to reach the relay (default ${
-  DEFAULT_CONFIRM_MS / 1000
-})
-  --window N         chunks in flight per board (default 4)
-  --chunk BYTES      bytes per chunk (default 512)
-  -h, --help         this help
-
-Exit code 0 when every board runs the new firmware, 1 otherwise, 2 on bad usage.`;
+const OTA_COMMAND = cli.defineCommand({
+  usage: ["deno task ota -- --relay URL (--to ID[,ID…] | --all) [options]"],
+  summary: "Sends a firmware bundle to boards through the relay (docs/ota.md).",
+  flags: {
+    relay: cli.flag(cli.text(), {
+      value: "URL",
+      help: "the relay, ws://HOST:PORT/ or wss://HOST:PORT/",
+    }),
+    to: cli.flag(cli.text(), { value: "IDS", help: "the boards, comma-separated" }),
+    all: cli.toggle({ help: "every device the relay lists at /devices" }),
+    file: cli.flag(cli.text(), {
+      value: "PATH",
+      default: DEFAULT_OTA_FILE,
+      help: "the bundle (deno task build makes it)",
+    }),
+    token: cli.flag(cli.text({ allowEmpty: true }), {
+      value: "TOKEN",
+      defaultText: `$${TOKEN_ENV}`,
+      help: "an operator's token (deno task token -- --role operator), or the relay's --token; " +
+        "never printed",
+    }),
+    id: cli.flag(cli.text(), {
+      value: "ID",
+      defaultText: "the token's sub, else ota-<random>",
+      help: "this tool's client id",
+    }),
+    confirmSeconds: cli.flag(cli.integer(1, 3600), {
+      name: "confirm",
+      value: "SECONDS",
+      default: DEFAULT_CONFIRM_MS / 1000,
+      help: "how long the new firmware has to reach the relay",
+    }),
+    window: cli.flag(cli.integer(1, 16), {
+      value: "N",
+      default: DEFAULT_WINDOW,
+      help: "chunks in flight per board",
+    }),
+    chunk: cli.flag(cli.integer(64, 2048), {
+      value: "BYTES",
+      default: DEFAULT_CHUNK_BYTES,
+      help: "bytes per chunk",
+    }),
+  },
+  epilogue: "Exit code 0 when every board runs the new firmware, 1 otherwise, 2 on bad usage.",
+});
 
 /** Runs the command line; returns the exit code. */
 export async function main(
@@ -554,40 +587,13 @@ export async function main(
     (write ?? ((t: string) => Deno.stderr.writeSync(new TextEncoder().encode(t))))(
       `ota: ${text}\n`,
     );
-  let values;
   try {
-    ({ values } = parseArgs({
-      args: args[0] === "--" ? args.slice(1) : args,
-      options: {
-        relay: { type: "string" },
-        to: { type: "string" },
-        all: { type: "boolean" },
-        file: { type: "string", default: DEFAULT_OTA_FILE },
-        token: { type: "string" },
-        id: { type: "string" },
-        confirm: { type: "string" },
-        window: { type: "string" },
-        chunk: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (error) {
-    fail(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    out(USAGE + "\n");
-    return 0;
-  }
-  const number = (name: string, text: string | undefined, min: number, max: number) => {
-    if (text === undefined) return undefined;
-    const n = Number(text);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      throw new OtaError(`--${name} must be a whole number from ${min} to ${max}, not "${text}"`);
+    const parsed = cli.parseArgs(OTA_COMMAND, { args });
+    if (parsed.help) {
+      out(cli.helpText(OTA_COMMAND) + "\n");
+      return 0;
     }
-    return n;
-  };
-  try {
+    const values = parsed.values;
     if (!values.relay || !/^wss?:\/\/[^/]+\/?$/.test(values.relay)) {
       throw new OtaError("--relay must be the relay's base URL, like ws://192.168.1.10:8000/");
     }
@@ -596,16 +602,15 @@ export async function main(
     if (to !== "all" && to.some((id) => !/^[A-Za-z0-9_.~-]+$/.test(id))) {
       throw new OtaError("--to takes board ids separated by commas, like esp32-1,esp32-2");
     }
-    const confirm = number("confirm", values.confirm, 1, 3600);
     const options: OtaOptions = {
       relay: values.relay.endsWith("/") ? values.relay : values.relay + "/",
       to,
       image: await loadImage(values.file),
       token: values.token ?? (env[TOKEN_ENV] || undefined),
       id: values.id,
-      confirmMs: confirm === undefined ? undefined : confirm * 1000,
-      window: number("window", values.window, 1, 16),
-      chunkBytes: number("chunk", values.chunk, 64, 2048),
+      confirmMs: values.confirmSeconds * 1000,
+      window: values.window,
+      chunkBytes: values.chunk,
       write,
     };
     const outcomes = await runOta(options);
@@ -618,7 +623,7 @@ export async function main(
     }
     return outcomes.every((o) => o.result === "updated") ? 0 : 1;
   } catch (error) {
-    if (error instanceof OtaError) {
+    if (error instanceof OtaError || error instanceof cli.UsageError) {
       fail(error.message);
       return 2;
     }

@@ -70,33 +70,3 @@ export function sosTimingError(
   }
   return { worstMs, spans, firstOnMs: log[first].time };
 }
-
-/**
- * How far each LED edge is from its place in the pattern, in ms (positive: late), from the first
- * "on": its distance from the ideal grid, less the median of that distance over the `window`
- * edges before it, so that a pattern shifted on purpose (after the JavaScript was blocked) or a
- * slow drift between clocks does not count. Edges before the first "on" are left out.
- */
-export function edgeDeviations(
-  log: readonly Transition[],
-  pattern: SosPattern,
-  options: { activeLow?: boolean; window?: number } = {},
-): { time: number; deviationMs: number }[] {
-  const onLevel = options.activeLow ? 0 : 1;
-  const window = options.window ?? 30;
-  const expected = sosSpans(pattern);
-  const first = log.findIndex((t) => t.value === onLevel);
-  if (first === -1) return [];
-  const fromGrid: number[] = [];
-  const out: { time: number; deviationMs: number }[] = [];
-  let ideal = log[first].time;
-  for (let i = first; i < log.length; i++) {
-    const distance = log[i].time - ideal;
-    const recent = fromGrid.slice(-window).sort((a, b) => a - b);
-    const base = recent.length ? recent[Math.floor(recent.length / 2)] : distance;
-    out.push({ time: log[i].time, deviationMs: distance - base });
-    fromGrid.push(distance);
-    ideal += expected[(i - first) % expected.length];
-  }
-  return out;
-}

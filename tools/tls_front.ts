@@ -35,22 +35,38 @@
 
 import { resolve } from "node:path";
 import { ensureCertificates, trustHint } from "../relay/certs.ts";
+import * as cli from "../relay/cli_args.ts";
+import { DEFAULT_OPTIONS } from "../relay/options.ts";
+
+/** What {@linkcode startTlsFront} and `deno task tls-front` use when not told otherwise. */
+export const TLS_FRONT_DEFAULTS = {
+  /** Boards reach the front over the LAN. */
+  hostname: "0.0.0.0",
+  /** The port `deno task serve:tls` would take. */
+  port: 8443,
+  /** The relay runs on this machine. */
+  relayHostname: "127.0.0.1",
+  /** The relay's own default port. */
+  relayPort: DEFAULT_OPTIONS.port,
+  /** Debian's name of the binary; `stunnel` elsewhere. */
+  stunnel: "stunnel4",
+} as const;
 
 /** Settings of {@linkcode startTlsFront}. */
 export interface TlsFrontOptions {
-  /** Address the front listens on (default "0.0.0.0": boards reach it over the LAN). */
+  /** Address the front listens on (default {@linkcode TLS_FRONT_DEFAULTS}). */
   hostname?: string;
-  /** Port the front listens on; 0 picks a free one (default 8443). */
+  /** Port the front listens on; 0 picks a free one (default {@linkcode TLS_FRONT_DEFAULTS}). */
   port?: number;
-  /** The relay's plain ws:// address (default "127.0.0.1"). */
+  /** The relay's plain ws:// address (default {@linkcode TLS_FRONT_DEFAULTS}). */
   relayHostname?: string;
-  /** The relay's plain ws:// port (default 8000). */
+  /** The relay's plain ws:// port (default {@linkcode TLS_FRONT_DEFAULTS}). */
   relayPort?: number;
   /** Server certificate (PEM), e.g. `tls/server.crt` from `deno task certs`. */
   certFile: string;
   /** Its private key (PEM). */
   keyFile: string;
-  /** The stunnel binary (default `stunnel4`, Debian's name; `stunnel` elsewhere). */
+  /** The stunnel binary (default {@linkcode TLS_FRONT_DEFAULTS}). */
   stunnel?: string;
   /** Longest wait for stunnel to listen, ms (default 10000). */
   startTimeoutMs?: number;
@@ -123,9 +139,9 @@ async function canConnect(hostname: string, port: number): Promise<boolean> {
  * do when stunnel is not installed, the certificate files are missing, or stunnel gives up.
  */
 export async function startTlsFront(options: TlsFrontOptions): Promise<TlsFront> {
-  const hostname = options.hostname ?? "0.0.0.0";
-  const port = options.port === 0 ? freePort(hostname) : options.port ?? 8443;
-  const binary = options.stunnel ?? "stunnel4";
+  const hostname = options.hostname ?? TLS_FRONT_DEFAULTS.hostname;
+  const port = options.port === 0 ? freePort(hostname) : options.port ?? TLS_FRONT_DEFAULTS.port;
+  const binary = options.stunnel ?? TLS_FRONT_DEFAULTS.stunnel;
   for (const file of [options.certFile, options.keyFile]) {
     try {
       Deno.statSync(file);
@@ -140,8 +156,8 @@ export async function startTlsFront(options: TlsFrontOptions): Promise<TlsFront>
     stunnelConfig({
       hostname,
       port,
-      relayHostname: options.relayHostname ?? "127.0.0.1",
-      relayPort: options.relayPort ?? 8000,
+      relayHostname: options.relayHostname ?? TLS_FRONT_DEFAULTS.relayHostname,
+      relayPort: options.relayPort ?? TLS_FRONT_DEFAULTS.relayPort,
       certFile: options.certFile,
       keyFile: options.keyFile,
     }),
@@ -204,50 +220,75 @@ export async function startTlsFront(options: TlsFrontOptions): Promise<TlsFront>
   };
 }
 
+/** `HOST:PORT`, with an IPv6 host in brackets. */
+const hostPort = cli.custom<{ hostname: string; port: number }>("HOST:PORT", (raw) => {
+  const colon = raw.lastIndexOf(":");
+  const port = Number(raw.slice(colon + 1));
+  if (colon <= 0 || !/^\d+$/.test(raw.slice(colon + 1)) || port > 65535) {
+    return { error: `expects HOST:PORT like 127.0.0.1:8000, got "${raw}"` };
+  }
+  return { value: { hostname: raw.slice(0, colon).replace(/^\[|\]$/g, ""), port } };
+});
+
+const TLS_FRONT_COMMAND = cli.defineCommand({
+  usage: ["deno task tls-front [-- --port N] [--host ADDR] [--relay HOST:PORT] [options]"],
+  summary: "TLS (wss://) for devices in front of the relay's ws:// port, with stunnel.",
+  flags: {
+    port: cli.flag(cli.integer(0, 65535), {
+      value: "N",
+      default: TLS_FRONT_DEFAULTS.port,
+      help: "port devices connect to (0 picks a free one)",
+    }),
+    host: cli.flag(cli.text(), {
+      value: "ADDR",
+      default: TLS_FRONT_DEFAULTS.hostname,
+      help: "address the front listens on",
+    }),
+    relay: cli.flag(hostPort, {
+      value: "HOST:PORT",
+      default: { hostname: TLS_FRONT_DEFAULTS.relayHostname, port: TLS_FRONT_DEFAULTS.relayPort },
+      defaultText: `${TLS_FRONT_DEFAULTS.relayHostname}:${TLS_FRONT_DEFAULTS.relayPort}`,
+      help: "the relay's plain ws:// address",
+    }),
+    cert: cli.flag(cli.text(), {
+      value: "FILE",
+      default: DEFAULT_OPTIONS.certFile,
+      help: "server certificate (PEM); made with a local CA when missing",
+    }),
+    key: cli.flag(cli.text(), {
+      value: "FILE",
+      default: DEFAULT_OPTIONS.keyFile,
+      help: "its private key",
+    }),
+    stunnel: cli.flag(cli.text(), {
+      value: "BINARY",
+      default: TLS_FRONT_DEFAULTS.stunnel,
+      help: "the stunnel binary (stunnel outside Debian)",
+    }),
+  },
+});
+
 if (import.meta.main) {
-  const usage = "usage: deno task tls-front [-- --port 8443] [--host 0.0.0.0] " +
-    "[--relay HOST:PORT (127.0.0.1:8000)] [--cert tls/server.crt] [--key tls/server.key] " +
-    "[--stunnel stunnel4]";
-  const values: Record<string, string> = {};
-  const args = Deno.args.filter((arg) => arg !== "--");
-  for (let i = 0; i < args.length; i += 2) {
-    const name = args[i];
-    if (!["--port", "--host", "--relay", "--cert", "--key", "--stunnel"].includes(name)) {
-      console.error(`unknown option ${name}\n${usage}`);
-      Deno.exit(2);
-    }
-    if (args[i + 1] === undefined) {
-      console.error(`${name} needs a value\n${usage}`);
-      Deno.exit(2);
-    }
-    values[name.slice(2)] = args[i + 1];
-  }
-  const relay = values.relay ?? "127.0.0.1:8000";
-  const colon = relay.lastIndexOf(":");
-  const relayPort = Number(relay.slice(colon + 1));
-  const port = Number(values.port ?? 8443);
-  if (colon < 0 || !Number.isInteger(relayPort) || !Number.isInteger(port)) {
-    console.error(`bad --relay or --port\n${usage}`);
-    Deno.exit(2);
-  }
-  const certFile = values.cert ?? "tls/server.crt";
-  const keyFile = values.key ?? "tls/server.key";
+  const { port, host, relay, cert: certFile, key: keyFile, stunnel } =
+    cli.parseOrExit(TLS_FRONT_COMMAND, { program: "tls-front" }).values;
   const created = await ensureCertificates({ certPath: certFile, keyPath: keyFile });
   if (created.created) {
     console.error(`wrote ${certFile} and ${keyFile}\n${trustHint(created.caCert!)}`);
   }
   const front = await startTlsFront({
-    hostname: values.host,
+    hostname: host,
     port,
-    relayHostname: relay.slice(0, colon).replace(/^\[|\]$/g, ""),
-    relayPort,
+    relayHostname: relay.hostname,
+    relayPort: relay.port,
     certFile,
     keyFile,
-    stunnel: values.stunnel,
+    stunnel,
   });
   console.error(
-    `TLS front (stunnel) listening on wss://${values.host ?? "0.0.0.0"}:${front.port}/<clientId>` +
-      ` → ws://${relay}/ ; devices: server "wss://<this host>:${front.port}/"`,
+    `TLS front (stunnel) listening on wss://${host}:${front.port}/<clientId>` +
+      ` → ws://${
+        relay.hostname.includes(":") ? `[${relay.hostname}]` : relay.hostname
+      }:${relay.port}/ ; devices: server "wss://<this host>:${front.port}/"`,
   );
   const stopOnSignal = () => front.stop().then(() => Deno.exit(0));
   Deno.addSignalListener("SIGINT", stopOnSignal);

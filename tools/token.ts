@@ -11,17 +11,8 @@
  * @module
  */
 
-import { parseArgs } from "node:util";
+import * as cli from "../relay/cli_args.ts";
 import { mintToken } from "../relay/credentials.ts";
-
-const USAGE = `Usage: deno task token -- --id ID [--role device|operator] [--expires 365d]
-                        [--jwt-secret SECRET | --jwt-private-key FILE]
-
-  --id ID                 the client id the token connects as (its sub)
-  --role ROLE             device (default) or operator
-  --expires DURATION      like 3600s, 90m, 12h or 365d; default: never
-  --jwt-secret SECRET     the relay's --jwt-secret (env RELAY_JWT_SECRET)
-  --jwt-private-key FILE  PEM private key of the relay's --jwt-public-key (env RELAY_JWT_PRIVATE_KEY)`;
 
 /** Seconds in a duration like `3600s`, `90m`, `12h` or `365d` (a bare number is seconds). */
 export function parseDuration(text: string): number {
@@ -33,47 +24,67 @@ export function parseDuration(text: string): number {
   return Number(match[1]) * unit;
 }
 
+const duration = cli.custom<number>("3600s, 90m, 12h, 365d…", (raw) => {
+  try {
+    return { value: parseDuration(raw) };
+  } catch {
+    return { error: `expects a duration like 3600s, 90m, 12h or 365d, got "${raw}"` };
+  }
+});
+
+const TOKEN_COMMAND = cli.defineCommand({
+  usage: [
+    "deno task token -- --id ID [--role device|operator] [--expires 365d]",
+    "                   [--jwt-secret SECRET | --jwt-private-key FILE]",
+  ],
+  flags: {
+    id: cli.flag(cli.text(), {
+      value: "ID",
+      help: "the client id the token connects as (its sub)",
+    }),
+    role: cli.flag(cli.oneOf(["device", "operator"]), {
+      value: "device|operator",
+      default: "device",
+      help: "a device gets only what is addressed to it; an operator gets everything",
+    }),
+    expires: cli.flag(duration, { value: "DURATION", defaultText: "never", help: "lifetime" }),
+    jwtSecret: cli.flag(cli.text(), {
+      value: "SECRET",
+      env: "RELAY_JWT_SECRET",
+      help: "the relay's --jwt-secret",
+    }),
+    jwtPrivateKey: cli.flag(cli.text(), {
+      value: "FILE",
+      env: "RELAY_JWT_PRIVATE_KEY",
+      help: "PEM private key of the relay's --jwt-public-key",
+    }),
+  },
+});
+
 /** Runs the command; returns the exit code. */
 export async function main(
   args: string[],
   env: Record<string, string | undefined> = Deno.env.toObject(),
 ): Promise<number> {
-  let values;
   try {
-    ({ values } = parseArgs({
-      args: args[0] === "--" ? args.slice(1) : args,
-      options: {
-        id: { type: "string" },
-        role: { type: "string", default: "device" },
-        expires: { type: "string" },
-        "jwt-secret": { type: "string" },
-        "jwt-private-key": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (error) {
-    console.error(`token: ${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  try {
-    if (!values.id) throw new Error("--id is required");
-    if (values.role !== "device" && values.role !== "operator") {
-      throw new Error(`--role must be device or operator, got "${values.role}"`);
+    const parsed = cli.parseArgs(TOKEN_COMMAND, { args, env });
+    if (parsed.help) {
+      console.log(cli.helpText(TOKEN_COMMAND));
+      return 0;
     }
-    const keyFile = values["jwt-private-key"] ?? env.RELAY_JWT_PRIVATE_KEY;
-    const secret = values["jwt-secret"] ?? env.RELAY_JWT_SECRET;
-    if (keyFile === undefined && secret === undefined) {
-      throw new Error("give --jwt-secret (or RELAY_JWT_SECRET) or --jwt-private-key FILE");
+    const values = parsed.values;
+    if (!values.id) throw new cli.UsageError("--id is required");
+    const keyFile = values.jwtPrivateKey;
+    if (keyFile === undefined && values.jwtSecret === undefined) {
+      throw new cli.UsageError("give --jwt-secret (or RELAY_JWT_SECRET) or --jwt-private-key FILE");
     }
     const token = await mintToken({
       sub: values.id,
       role: values.role,
-      expiresInSeconds: values.expires === undefined ? undefined : parseDuration(values.expires),
-      ...(keyFile !== undefined ? { privateKeyPem: await Deno.readTextFile(keyFile) } : { secret }),
+      expiresInSeconds: values.expires,
+      ...(keyFile !== undefined
+        ? { privateKeyPem: await Deno.readTextFile(keyFile) }
+        : { secret: values.jwtSecret }),
     });
     console.log(token);
     return 0;
