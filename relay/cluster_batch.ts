@@ -26,6 +26,7 @@
  */
 
 import type { Buffer } from "node:buffer";
+import { clearImmediate, setImmediate } from "node:timers";
 import { LUA_FRAMES } from "./cluster_frame.ts";
 import { KEEP_FRAME, type KeepLimits } from "./cluster_resume.ts";
 import { type Route, ROUTE_TARGETS } from "./cluster_route.ts";
@@ -144,7 +145,7 @@ export class PublishBatcher {
   #awayKey: string;
   #waiting: BusEntry[] = [];
   #bytes = 0;
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timer: ReturnType<typeof setImmediate> | undefined;
 
   /** Registers the batch script on the node's command connection. */
   constructor(options: PublishBatcherOptions) {
@@ -169,7 +170,9 @@ export class PublishBatcher {
     if (this.#bytes + size > (this.#options.maxBatchBytes ?? MAX_BATCH_BYTES)) this.flush();
     this.#waiting.push(entry);
     this.#bytes += size;
-    this.#timer ??= setTimeout(() => this.flush(), 0);
+    // At the end of this turn of the event loop, once every message it read is in: a timer would
+    // wait a millisecond or more.
+    this.#timer ??= setImmediate(() => this.flush());
   }
 
   /**
@@ -177,7 +180,7 @@ export class PublishBatcher {
    * that must come after it in Redis (a claim, a take, a release, a shutdown).
    */
   flush(): void {
-    clearTimeout(this.#timer);
+    if (this.#timer) clearImmediate(this.#timer);
     this.#timer = undefined;
     const entries = this.#waiting;
     if (entries.length === 0) return;
@@ -208,7 +211,7 @@ export class PublishBatcher {
 
   /** Drops what waits (the connection is gone: it would fail anyway). */
   clear(): number {
-    clearTimeout(this.#timer);
+    if (this.#timer) clearImmediate(this.#timer);
     this.#timer = undefined;
     const dropped = this.#waiting.length;
     this.#waiting = [];
