@@ -25,11 +25,11 @@ import {
   LUA_FRAMES,
 } from "../relay/cluster_frame.ts";
 import { connectRedis } from "../relay/cluster_redis.ts";
-import type { Hub } from "../relay/hub.ts";
+import type { Client, Hub } from "../relay/hub.ts";
 import { createLogger } from "../relay/logger.ts";
 import { parseMessage, type Party } from "../relay/routing.ts";
 import { clusterTest } from "./cluster_nodes.ts";
-import type { RedisServer } from "./redis_server.ts";
+import { redisCli, type RedisServer } from "./redis_server.ts";
 import { waitFor } from "./helpers.ts";
 
 const MAX_MESSAGE_BYTES = 256 * 1024;
@@ -103,6 +103,20 @@ function unpacked(messages: Uint8Array[]): string[] {
     );
 }
 
+/** The message frames in the resume window's shared log, oldest first. */
+async function loggedFrames(redis: RedisServer): Promise<string[]> {
+  const { commands } = connectRedis({ url: redis.url, cluster: "log" });
+  await commands.connect();
+  try {
+    const log = await (commands as unknown as {
+      lrangeBuffer(key: string, start: number, stop: number): Promise<Buffer[]>;
+    }).lrangeBuffer("test:resume:log", 0, -1);
+    return unpacked(log);
+  } finally {
+    await commands.quit();
+  }
+}
+
 async function closeAll(recorders: Recorder[]): Promise<void> {
   for (const { node } of recorders) await node.close();
 }
@@ -145,6 +159,58 @@ clusterTest(
       );
     } finally {
       await closeAll([a, b, c]);
+    }
+  },
+);
+
+clusterTest(
+  "with the resume window on, a batch keeps in the shared log what an away device may get, in order",
+  async (redis) => {
+    const a = await startRecorder(redis, "node-a");
+    const b = await startRecorder(redis, "node-b");
+    try {
+      const limits = {
+        windowMs: 30_000,
+        maxMessages: 100,
+        maxBytes: 65536,
+        maxTotalBytes: 1 << 20,
+      };
+      const discarded: string[] = [];
+      const keeper = (node: ClusterNode) =>
+        node.resumeKeeper({
+          ...limits,
+          maxMessageBytes: MAX_MESSAGE_BYTES,
+          onDiscard: (reason) => discarded.push(reason),
+        });
+      // Claimed before b keeps windows: a claim with the window on reserves one for the id until
+      // its take, and an away operator would make the log keep everything.
+      await hold(b.node, "console", "operator");
+      keeper(b.node);
+      const away = keeper(a.node);
+      away.leave({ id: "esp32-away", role: "device" } as Client);
+      await waitFor(
+        "esp32-away away",
+        async () => (await redisCli(redis.port, "ZSCORE", "test:resume:away", "esp32-away")) !== "",
+      );
+      // An away device may get what goes to every node and what names it; not a device's status.
+      const sent: { sender: Party; data: string; kept: boolean }[] = [];
+      for (let i = 0; i < 10; i++) {
+        sent.push({ sender: device("esp32-1"), data: `SOS ${i}`, kept: false });
+        sent.push({ sender: operator("op-a"), data: `{"to":"esp32-away","n":${i}}`, kept: true });
+        sent.push({ sender: operator("op-a"), data: `{"to":"esp32-9","n":${i}}`, kept: false });
+        sent.push({ sender: operator("op-a"), data: `plain ${i}`, kept: true });
+      }
+      const calls = a.node.metrics.publishCalls;
+      for (const { sender, data } of sent) publish(a.node, sender, data);
+      await waitFor("b's frames", () => b.delivered.length >= sent.length);
+      assert.equal(a.node.metrics.publishCalls - calls, 1);
+      const kept = sent.filter(({ kept }) => kept).map(({ sender, data }) =>
+        label(sender.id, data)
+      );
+      assert.deepEqual(await loggedFrames(redis), kept);
+      assert.deepEqual(discarded, []);
+    } finally {
+      await closeAll([a, b]);
     }
   },
 );
