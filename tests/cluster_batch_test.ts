@@ -30,12 +30,12 @@ import { createLogger } from "../relay/logger.ts";
 import { parseMessage, type Party } from "../relay/routing.ts";
 import { clusterTest } from "./cluster_nodes.ts";
 import { redisCli, type RedisServer } from "./redis_server.ts";
-import { waitFor } from "./helpers.ts";
+import { delay, waitFor } from "./helpers.ts";
 
 const MAX_MESSAGE_BYTES = 256 * 1024;
 
 /** What a node delivered to its clients, in order: `sender: text` (binary as its length). */
-interface Recorder {
+interface Recorder extends AsyncDisposable {
   node: ClusterNode;
   delivered: string[];
 }
@@ -58,7 +58,7 @@ async function startRecorder(redis: RedisServer, nodeId: string): Promise<Record
     notify: (text: string) => delivered.push(`event: ${text}`),
     drop() {},
   } as unknown as Hub);
-  return { node, delivered };
+  return { node, delivered, [Symbol.asyncDispose]: () => node.close() };
 }
 
 /** Holds `id` on `node` as `role`, so that routed frames find the node in Redis. */
@@ -117,101 +117,87 @@ async function loggedFrames(redis: RedisServer): Promise<string[]> {
   }
 }
 
-async function closeAll(recorders: Recorder[]): Promise<void> {
-  for (const { node } of recorders) await node.close();
-}
-
 const device = (id: string): Party => ({ id, role: "device" });
 const operator = (id: string): Party => ({ id, role: "operator" });
 
 clusterTest(
   "one turn's frames leave in one call; each node gets every frame meant for it, in order, under interleaving",
   async (redis) => {
-    const a = await startRecorder(redis, "node-a");
-    const b = await startRecorder(redis, "node-b");
-    const c = await startRecorder(redis, "node-c");
-    try {
-      await hold(b.node, "console", "operator");
-      await hold(c.node, "esp32-c", "device");
-      const callsBefore = a.node.metrics.publishCalls;
-      // Devices and operators interleaved, to every node and to some: b holds the operator, so it
-      // gets everything; c holds a device, so it gets what goes to every node or names esp32-c.
-      const sent: { sender: Party; data: string | ArrayBuffer; toC: boolean }[] = [];
-      for (let i = 0; i < 40; i++) {
-        sent.push({ sender: device("esp32-1"), data: `SOS ${i}`, toC: false });
-        sent.push({ sender: operator("op-a"), data: `{"to":"esp32-c","n":${i}}`, toC: true });
-        sent.push({ sender: device("esp32-2"), data: `{"to":"*","n":${i}}`, toC: true });
-        sent.push({ sender: operator("op-a"), data: `plain ${i}`, toC: true });
-        sent.push({ sender: device("esp32-1"), data: new Uint8Array(i + 1).buffer, toC: false });
-      }
-      for (const { sender, data } of sent) publish(a.node, sender, data);
-      const toB = sent.map(({ sender, data }) => label(sender.id, data));
-      const toC = sent.filter(({ toC }) => toC).map(({ sender, data }) => label(sender.id, data));
-      await waitFor("b's frames", () => b.delivered.length >= toB.length);
-      await waitFor("c's frames", () => c.delivered.length >= toC.length);
-      assert.deepEqual(b.delivered, toB);
-      assert.deepEqual(c.delivered, toC);
-      assert.equal(a.node.metrics.published, sent.length);
-      assert.equal(a.node.metrics.publishCalls - callsBefore, 1, "one script call for the turn");
-      assert.match(
-        a.node.metrics.render({ up: true, nodes: 3 }),
-        /^relay_cluster_publish_calls_total \d+$/m,
-      );
-    } finally {
-      await closeAll([a, b, c]);
+    await using a = await startRecorder(redis, "node-a");
+    await using b = await startRecorder(redis, "node-b");
+    await using c = await startRecorder(redis, "node-c");
+    await hold(b.node, "console", "operator");
+    await hold(c.node, "esp32-c", "device");
+    const callsBefore = a.node.metrics.publishCalls;
+    // Devices and operators interleaved, to every node and to some: b holds the operator, so it
+    // gets everything; c holds a device, so it gets what goes to every node or names esp32-c.
+    const sent: { sender: Party; data: string | ArrayBuffer; toC: boolean }[] = [];
+    for (let i = 0; i < 40; i++) {
+      sent.push({ sender: device("esp32-1"), data: `SOS ${i}`, toC: false });
+      sent.push({ sender: operator("op-a"), data: `{"to":"esp32-c","n":${i}}`, toC: true });
+      sent.push({ sender: device("esp32-2"), data: `{"to":"*","n":${i}}`, toC: true });
+      sent.push({ sender: operator("op-a"), data: `plain ${i}`, toC: true });
+      sent.push({ sender: device("esp32-1"), data: new Uint8Array(i + 1).buffer, toC: false });
     }
+    for (const { sender, data } of sent) publish(a.node, sender, data);
+    const toB = sent.map(({ sender, data }) => label(sender.id, data));
+    const toC = sent.filter(({ toC }) => toC).map(({ sender, data }) => label(sender.id, data));
+    await waitFor("b's frames", () => b.delivered.length >= toB.length);
+    await waitFor("c's frames", () => c.delivered.length >= toC.length);
+    assert.deepEqual(b.delivered, toB);
+    assert.deepEqual(c.delivered, toC);
+    assert.equal(a.node.metrics.published, sent.length);
+    assert.equal(a.node.metrics.publishCalls - callsBefore, 1, "one script call for the turn");
+    assert.match(
+      a.node.metrics.render({ up: true, nodes: 3 }),
+      /^relay_cluster_publish_calls_total \d+$/m,
+    );
   },
 );
 
 clusterTest(
   "with the resume window on, a batch keeps in the shared log what an away device may get, in order",
   async (redis) => {
-    const a = await startRecorder(redis, "node-a");
-    const b = await startRecorder(redis, "node-b");
-    try {
-      const limits = {
-        windowMs: 30_000,
-        maxMessages: 100,
-        maxBytes: 65536,
-        maxTotalBytes: 1 << 20,
-      };
-      const discarded: string[] = [];
-      const keeper = (node: ClusterNode) =>
-        node.resumeKeeper({
-          ...limits,
-          maxMessageBytes: MAX_MESSAGE_BYTES,
-          onDiscard: (reason) => discarded.push(reason),
-        });
-      // Claimed before b keeps windows: a claim with the window on reserves one for the id until
-      // its take, and an away operator would make the log keep everything.
-      await hold(b.node, "console", "operator");
-      keeper(b.node);
-      const away = keeper(a.node);
-      away.leave({ id: "esp32-away", role: "device" } as Client);
-      await waitFor(
-        "esp32-away away",
-        async () => (await redisCli(redis.port, "ZSCORE", "test:resume:away", "esp32-away")) !== "",
-      );
-      // An away device may get what goes to every node and what names it; not a device's status.
-      const sent: { sender: Party; data: string; kept: boolean }[] = [];
-      for (let i = 0; i < 10; i++) {
-        sent.push({ sender: device("esp32-1"), data: `SOS ${i}`, kept: false });
-        sent.push({ sender: operator("op-a"), data: `{"to":"esp32-away","n":${i}}`, kept: true });
-        sent.push({ sender: operator("op-a"), data: `{"to":"esp32-9","n":${i}}`, kept: false });
-        sent.push({ sender: operator("op-a"), data: `plain ${i}`, kept: true });
-      }
-      const calls = a.node.metrics.publishCalls;
-      for (const { sender, data } of sent) publish(a.node, sender, data);
-      await waitFor("b's frames", () => b.delivered.length >= sent.length);
-      assert.equal(a.node.metrics.publishCalls - calls, 1);
-      const kept = sent.filter(({ kept }) => kept).map(({ sender, data }) =>
-        label(sender.id, data)
-      );
-      assert.deepEqual(await loggedFrames(redis), kept);
-      assert.deepEqual(discarded, []);
-    } finally {
-      await closeAll([a, b]);
+    await using a = await startRecorder(redis, "node-a");
+    await using b = await startRecorder(redis, "node-b");
+    const limits = {
+      windowMs: 30_000,
+      maxMessages: 100,
+      maxBytes: 65536,
+      maxTotalBytes: 1 << 20,
+    };
+    const discarded: string[] = [];
+    const keeper = (node: ClusterNode) =>
+      node.resumeKeeper({
+        ...limits,
+        maxMessageBytes: MAX_MESSAGE_BYTES,
+        onDiscard: (reason) => discarded.push(reason),
+      });
+    // Claimed before b keeps windows: a claim with the window on reserves one for the id until
+    // its take, and an away operator would make the log keep everything.
+    await hold(b.node, "console", "operator");
+    keeper(b.node);
+    const away = keeper(a.node);
+    away.leave({ id: "esp32-away", role: "device" } as Client);
+    await waitFor(
+      "esp32-away away",
+      async () => (await redisCli(redis.port, "ZSCORE", "test:resume:away", "esp32-away")) !== "",
+    );
+    // An away device may get what goes to every node and what names it; not a device's status.
+    const sent: { sender: Party; data: string; kept: boolean }[] = [];
+    for (let i = 0; i < 10; i++) {
+      sent.push({ sender: device("esp32-1"), data: `SOS ${i}`, kept: false });
+      sent.push({ sender: operator("op-a"), data: `{"to":"esp32-away","n":${i}}`, kept: true });
+      sent.push({ sender: operator("op-a"), data: `{"to":"esp32-9","n":${i}}`, kept: false });
+      sent.push({ sender: operator("op-a"), data: `plain ${i}`, kept: true });
     }
+    const calls = a.node.metrics.publishCalls;
+    for (const { sender, data } of sent) publish(a.node, sender, data);
+    await waitFor("b's frames", () => b.delivered.length >= sent.length);
+    assert.equal(a.node.metrics.publishCalls - calls, 1);
+    const kept = sent.filter(({ kept }) => kept).map(({ sender, data }) => label(sender.id, data));
+    assert.deepEqual(await loggedFrames(redis), kept);
+    assert.deepEqual(discarded, []);
   },
 );
 
@@ -219,40 +205,36 @@ clusterTest(
   "a frame of 16 KiB or more goes alone, at once, behind what waits; the small ones around it keep their order",
   async (redis) => {
     await using raw = await rawBus(redis, ["test:bus"]);
-    const a = await startRecorder(redis, "node-a");
-    const b = await startRecorder(redis, "node-b");
-    try {
-      const sender = operator("op-a");
-      const big = new Uint8Array(64 * 1024).fill(7).buffer;
-      const calls = a.node.metrics.publishCalls;
-      publish(a.node, sender, "small 1");
-      publish(a.node, sender, "small 2");
-      publish(a.node, sender, big);
-      assert.equal(a.node.metrics.publishCalls - calls, 2, "the batch, then the big frame");
-      publish(a.node, sender, "small 3");
-      publish(a.node, sender, new Uint8Array(ALONE_BYTES - 100).buffer); // under the limit: batched
-      const expected = [
-        "op-a: small 1",
-        "op-a: small 2",
-        `op-a: <${64 * 1024} bytes>`,
-        "op-a: small 3",
-        `op-a: <${ALONE_BYTES - 100} bytes>`,
-      ];
-      await waitFor("b's frames", () => b.delivered.length >= expected.length);
-      assert.deepEqual(b.delivered, expected);
-      await waitFor("the raw bus", () => unpacked(raw.messages).length >= expected.length);
-      assert.deepEqual(unpacked(raw.messages), expected);
-      const bigOnes = raw.messages.filter((message) => message.length >= ALONE_BYTES);
-      assert.equal(bigOnes.length, 1);
-      assert.ok(!isBatchFrame(bigOnes[0]), "the big frame is published as itself");
-      assert.equal(
-        raw.messages.filter(isBatchFrame).length,
-        2,
-        "before and after it: a batch each",
-      );
-    } finally {
-      await closeAll([a, b]);
-    }
+    await using a = await startRecorder(redis, "node-a");
+    await using b = await startRecorder(redis, "node-b");
+    const sender = operator("op-a");
+    const big = new Uint8Array(64 * 1024).fill(7).buffer;
+    const calls = a.node.metrics.publishCalls;
+    publish(a.node, sender, "small 1");
+    publish(a.node, sender, "small 2");
+    publish(a.node, sender, big);
+    assert.equal(a.node.metrics.publishCalls - calls, 2, "the batch, then the big frame");
+    publish(a.node, sender, "small 3");
+    publish(a.node, sender, new Uint8Array(ALONE_BYTES - 100).buffer); // under the limit: batched
+    const expected = [
+      "op-a: small 1",
+      "op-a: small 2",
+      `op-a: <${64 * 1024} bytes>`,
+      "op-a: small 3",
+      `op-a: <${ALONE_BYTES - 100} bytes>`,
+    ];
+    await waitFor("b's frames", () => b.delivered.length >= expected.length);
+    assert.deepEqual(b.delivered, expected);
+    await waitFor("the raw bus", () => unpacked(raw.messages).length >= expected.length);
+    assert.deepEqual(unpacked(raw.messages), expected);
+    const bigOnes = raw.messages.filter((message) => message.length >= ALONE_BYTES);
+    assert.equal(bigOnes.length, 1);
+    assert.ok(!isBatchFrame(bigOnes[0]), "the big frame is published as itself");
+    assert.equal(
+      raw.messages.filter(isBatchFrame).length,
+      2,
+      "before and after it: a batch each",
+    );
   },
 );
 
@@ -260,60 +242,55 @@ clusterTest(
   "a turn past the batch size limit leaves as several batches, each within the limit, in order",
   async (redis) => {
     await using raw = await rawBus(redis, ["test:bus"]);
-    const a = await startRecorder(redis, "node-a");
-    const b = await startRecorder(redis, "node-b");
-    try {
-      const size = 10 * 1024;
-      const count = Math.ceil((3 * MAX_BATCH_BYTES) / size) + 1;
-      const sent: string[] = [];
-      const calls = a.node.metrics.publishCalls;
-      for (let i = 0; i < count; i++) {
-        const data = `${i} `.padEnd(size, "x");
-        publish(a.node, operator("op-a"), data);
-        sent.push(label("op-a", data));
-      }
-      await waitFor("b's frames", () => b.delivered.length >= sent.length);
-      assert.deepEqual(b.delivered, sent);
-      const batches = raw.messages.filter(isBatchFrame);
-      assert.ok(batches.length >= 4, `${batches.length} batches`);
-      for (const batch of batches) {
-        const inner = batchFrames(batch)!;
-        const bytes = inner.reduce((sum, frame) => sum + frame.length, 0);
-        assert.ok(bytes <= MAX_BATCH_BYTES, `a batch of ${bytes} frame bytes`);
-      }
-      assert.equal(a.node.metrics.publishCalls - calls, raw.messages.length);
-      assert.deepEqual(unpacked(raw.messages), sent);
-    } finally {
-      await closeAll([a, b]);
+    await using a = await startRecorder(redis, "node-a");
+    await using b = await startRecorder(redis, "node-b");
+    const size = 10 * 1024;
+    const count = Math.ceil((3 * MAX_BATCH_BYTES) / size) + 1;
+    const sent: string[] = [];
+    const calls = a.node.metrics.publishCalls;
+    for (let i = 0; i < count; i++) {
+      const data = `${i} `.padEnd(size, "x");
+      publish(a.node, operator("op-a"), data);
+      sent.push(label("op-a", data));
     }
+    await waitFor("b's frames", () => b.delivered.length >= sent.length);
+    assert.deepEqual(b.delivered, sent);
+    const batches = raw.messages.filter(isBatchFrame);
+    assert.ok(batches.length >= 4, `${batches.length} batches`);
+    for (const batch of batches) {
+      const inner = batchFrames(batch)!;
+      const bytes = inner.reduce((sum, frame) => sum + frame.length, 0);
+      assert.ok(bytes <= MAX_BATCH_BYTES, `a batch of ${bytes} frame bytes`);
+    }
+    assert.equal(a.node.metrics.publishCalls - calls, raw.messages.length);
+    assert.deepEqual(unpacked(raw.messages), sent);
   },
 );
 
 clusterTest(
   "a node restarted mid-batch: what its clients sent before the shutdown still arrives, once, in order",
   async (redis) => {
-    const b = await startRecorder(redis, "node-b");
-    let a = await startRecorder(redis, "node-a");
+    await using b = await startRecorder(redis, "node-b");
+    await hold(b.node, "console", "operator");
+    const before: string[] = [];
+    const first = await startRecorder(redis, "node-a");
     try {
-      await hold(b.node, "console", "operator");
-      const before: string[] = [];
       for (let i = 0; i < 50; i++) {
-        publish(a.node, device("esp32-1"), `before ${i}`);
+        publish(first.node, device("esp32-1"), `before ${i}`);
         before.push(`esp32-1: before ${i}`);
       }
-      assert.ok(a.node.metrics.publishCalls === 0, "still waiting for the end of the turn");
-      await a.node.close(); // in the same turn: the batch must not be lost with the node
-      a = await startRecorder(redis, "node-a");
-      const after = ["esp32-1: after 0", "esp32-1: after 1"];
-      publish(a.node, device("esp32-1"), "after 0");
-      publish(a.node, device("esp32-1"), "after 1");
-      await waitFor("b's frames", () => b.delivered.length >= before.length + after.length);
-      assert.deepEqual(b.delivered, [...before, ...after]);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      assert.equal(b.delivered.length, before.length + after.length, "each frame once");
+      assert.equal(first.node.metrics.publishCalls, 0, "still waiting for the end of the turn");
     } finally {
-      await closeAll([a, b]);
+      await first.node.close(); // in the same turn: the batch must not be lost with the node
     }
+    await using a = await startRecorder(redis, "node-a");
+    const after = ["esp32-1: after 0", "esp32-1: after 1"];
+    publish(a.node, device("esp32-1"), "after 0");
+    publish(a.node, device("esp32-1"), "after 1");
+    await waitFor("b's frames", () => b.delivered.length >= before.length + after.length);
+    assert.deepEqual(b.delivered, [...before, ...after]);
+    await delay(100);
+    assert.equal(b.delivered.length, before.length + after.length, "each frame once");
   },
 );
 
