@@ -5,7 +5,8 @@
  *
  * Redis layout, every key prefixed with `<cluster>:`:
  * - `bus`: the pub/sub channel every node reads; one {@link encodeMessage | frame} per client
- *   message that every node may have to deliver.
+ *   message that every node may have to deliver, or one batch of them per event-loop turn
+ *   (relay/cluster_batch.ts).
  * - `bus:<node>`: the node's own channel, for messages only some nodes need
  *   (relay/cluster_route.ts).
  * - `node:<node>`: the node's lease, a key with a TTL refreshed every lease/3.
