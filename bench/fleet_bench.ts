@@ -67,6 +67,8 @@ interface FleetFigures {
   nodeDeliveriesPerSecond: number[];
   /** Relay CPU per delivery, µs, per node. */
   nodeMicrosPerDelivery: number[];
+  /** Cluster only: client messages published per Redis script call, per node. */
+  nodeMessagesPerCall: number[] | undefined;
   /** Mean VmRSS over the window, MB (10^6 bytes), per node. */
   nodeSteadyRssMB: number[];
   /** VmHWM at the end of the run, MB, per node. */
@@ -224,11 +226,31 @@ function parseSettings(args: string[]): Settings {
   return settings;
 }
 
-async function deliveriesOf(node: RelayProcess): Promise<number> {
+/** The counters a run reads from a node's /metrics (the cluster's are 0 on a lone relay). */
+interface NodeCounters {
+  deliveries: number;
+  /** Client messages the node published on the bus. */
+  published: number;
+  /** Script calls it published them with (relay/cluster_batch.ts). */
+  publishCalls: number;
+}
+
+async function countersOf(node: RelayProcess): Promise<NodeCounters> {
   const text = await (await fetch(`${node.httpUrl}/metrics`)).text();
-  const match = /^relay_messages_sent_total (\d+)$/m.exec(text);
-  if (!match) throw new Error("no relay_messages_sent_total in /metrics");
-  return Number(match[1]);
+  const counter = (name: string, required: boolean) => {
+    const match = new RegExp(`^${name} (\\d+)$`, "m").exec(text);
+    if (!match && required) throw new Error(`no ${name} in /metrics`);
+    return match ? Number(match[1]) : 0;
+  };
+  return {
+    deliveries: counter("relay_messages_sent_total", true),
+    published: counter("relay_cluster_published_total", false),
+    publishCalls: counter("relay_cluster_publish_calls_total", false),
+  };
+}
+
+async function deliveriesOf(node: RelayProcess): Promise<number> {
+  return (await countersOf(node)).deliveries;
 }
 
 /** Flags of every relay here: room for the whole fleet on any node; the rest as shipped. */
@@ -399,7 +421,7 @@ async function fleetRun(
     const startRedis = redis && count > 1 ? readCpuTicks(redis.pid()) : 0;
     const startOwn = readCpuTicks(Deno.pid);
     const startSystem = readSystemTicks().busy;
-    const startDeliveries = await Promise.all(nodes.map(deliveriesOf));
+    const startCounters = await Promise.all(nodes.map(countersOf));
     const tStart = performance.now();
     await operatorLoad.request({ op: "window" }, 30_000);
     const rss: number[][] = nodes.map(() => []);
@@ -413,7 +435,7 @@ async function fleetRun(
     const endRedis = redis && count > 1 ? readCpuTicks(redis.pid()) : 0;
     const endOwn = readCpuTicks(Deno.pid);
     const endSystem = readSystemTicks().busy;
-    const endDeliveries = await Promise.all(nodes.map(deliveriesOf));
+    const endCounters = await Promise.all(nodes.map(countersOf));
     const seconds = (performance.now() - tStart) / 1000;
     const stopped = await Promise.all(loads.map((load) => load.request({ op: "stop" }, 30_000)));
     const roundTrips = stopped[stopped.length - 1].roundTrips!;
@@ -438,7 +460,10 @@ async function fleetRun(
     const loadUsed = loadPids.reduce((sum, _, i) => sum + endLoadTicks[i] - startLoadTicks[i], 0);
     const redisUsed = endRedis - startRedis;
     const ours = used.reduce((a, b) => a + b, 0) + loadUsed + redisUsed + (endOwn - startOwn);
-    const deliveries = nodes.map((_, i) => endDeliveries[i] - startDeliveries[i]);
+    const delta = (key: keyof NodeCounters) =>
+      nodes.map((_, i) => endCounters[i][key] - startCounters[i][key]);
+    const deliveries = delta("deliveries");
+    const calls = delta("publishCalls");
     const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
     return {
       nodes: count,
@@ -450,6 +475,9 @@ async function fleetRun(
       nodeCpuPercent: used.map(cpu),
       nodeDeliveriesPerSecond: deliveries.map((d) => d / seconds),
       nodeMicrosPerDelivery: used.map((ticks, i) => (1e6 * ticks) / hz / deliveries[i]),
+      nodeMessagesPerCall: count > 1
+        ? delta("published").map((published, i) => published / Math.max(1, calls[i]))
+        : undefined,
       nodeSteadyRssMB: rss.map((samples, i) =>
         samples.length ? mean(samples) : megabytes(pids[i], "VmRSS")
       ),
@@ -684,7 +712,12 @@ function fleetNotes(runs: FleetFigures[]): string[] {
         } replies matched, ${f.commandsUnanswered} unanswered`,
         `${f.closed} connections closed during the run, ${f.connectFailed} failed to open` +
         (f.firstError ? ` (first: ${f.firstError})` : ""),
-        `deliveries/s per node ${f.nodeDeliveriesPerSecond.map(int).join(" / ")}`,
+        `deliveries/s per node ${f.nodeDeliveriesPerSecond.map(int).join(" / ")}` +
+        (f.nodeMessagesPerCall
+          ? `; messages published per Redis call per node ${
+            f.nodeMessagesPerCall.map((n) => n.toFixed(1)).join(" / ")
+          }`
+          : ""),
       ];
     if (f.aborted) notes.unshift(`**stopped early**: ${f.aborted}`);
     lines.push(`- Run ${i + 1}: ${notes.join("; ")}.`);

@@ -5,7 +5,8 @@
  *
  * Redis layout, every key prefixed with `<cluster>:`:
  * - `bus`: the pub/sub channel every node reads; one {@link encodeMessage | frame} per client
- *   message that every node may have to deliver.
+ *   message that every node may have to deliver, or one batch of them per event-loop turn
+ *   (relay/cluster_batch.ts).
  * - `bus:<node>`: the node's own channel, for messages only some nodes need
  *   (relay/cluster_route.ts).
  * - `node:<node>`: the node's lease, a key with a TTL refreshed every lease/3.
@@ -44,13 +45,17 @@
  */
 
 import { Buffer } from "node:buffer";
+import { type BusEntry, PublishBatcher } from "./cluster_batch.ts";
 import {
+  batchFrames,
   decodeFrame,
   encodeEvent,
   encodeMessage,
   encodeProbe,
+  isBatchFrame,
   isFromNode,
   isMessageFrame,
+  LUA_FRAMES,
 } from "./cluster_frame.ts";
 import { ClusterMetrics } from "./cluster_metrics.ts";
 import { ClusterPresence } from "./cluster_presence.ts";
@@ -153,7 +158,7 @@ local function live(prefix, node) return redis.call('EXISTS', prefix .. 'node:' 
 // KEYS[1] ids; ARGV prefix, id, token, node, info, replace ('1'), channel, role.
 // Returns {1, ''} when taken, {0, holderNode} when held elsewhere, {-1, ''} when this node's own
 // lease lapsed (it must register again first).
-const CLAIM = FORGET + `
+const CLAIM = FORGET + LUA_FRAMES + `
 local ids, prefix, id, token, node, info = KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 if not live(prefix, node) then return {-1, ''} end
 local holder = redis.call('HGET', ids, id)
@@ -161,7 +166,7 @@ if holder then
   local holderNode = nodeOf(holder)
   if holderNode ~= node and live(prefix, holderNode) then
     if ARGV[6] ~= '1' then return {0, holderNode} end
-    redis.call('PUBLISH', ARGV[7], string.char(3, #node) .. node .. holder)
+    redis.call('PUBLISH', ARGV[7], replaceFrame(node, holder))
   end
   redis.call('HDEL', prefix .. 'clients:' .. holderNode, id)
 end
@@ -370,6 +375,7 @@ export class ClusterNode implements HubCluster {
   #lastError = "";
   #resume: ClusterResume | undefined;
   #presence: ClusterPresence | undefined;
+  #batcher: PublishBatcher;
 
   /** Wraps two Redis connections (commands, subscriber) that are not connected yet. */
   constructor(parts: ClusterNodeParts) {
@@ -400,6 +406,16 @@ export class ClusterNode implements HubCluster {
     ) {
       this.#commands.defineCommand(name, { numberOfKeys: 1, lua });
     }
+    this.#batcher = new PublishBatcher({
+      commands: this.#commands,
+      prefix: this.#prefix,
+      nodeId: this.nodeId,
+      keepLimits: () => this.#resume?.limits,
+      publishOne: (entry) => this.#publishOne(entry),
+      onKept: (counts) => this.#resume?.counted(counts),
+      onCall: () => this.metrics.publishCalls++,
+      onError: () => this.metrics.busErrors++,
+    });
   }
 
   /** True while Redis is reachable and this node's ids are registered: new clients are admitted. */
@@ -500,6 +516,7 @@ export class ClusterNode implements HubCluster {
       idsKey: this.#idsKey,
       tokenOf: (client) => this.#tokenOf.get(client),
       onError: () => this.metrics.busErrors++,
+      flushBus: () => this.#batcher.flush(),
     });
     return this.#resume;
   }
@@ -536,6 +553,8 @@ export class ClusterNode implements HubCluster {
     request: { id: string; remote: string; replace: boolean; role: Role },
   ): Promise<ClaimResult> {
     if (!this.up) return { ok: false, status: 503, reason: "Redis is unreachable" };
+    // What this node's clients sent before goes first: the new client may get none of it.
+    this.#batcher.flush();
     const token = `${this.nodeId}#${++this.#serial}`;
     const info = JSON.stringify({
       remote: request.remote,
@@ -601,18 +620,22 @@ export class ClusterNode implements HubCluster {
     const route: Route = routeOf(sender, parse().address);
     if (route.kind === "nodes") this.metrics.routed++;
     const frame = encodeMessage(this.nodeId, sender.id, data, sender.role);
-    // Every message through one script (never a plain PUBLISH beside it): should Redis have lost
-    // its script cache, the retries keep their order.
-    const published = this.#resume
-      ? this.#resume.publish(frame, sender.id, route)
-      : this.#scripts.relayRoute(
-        this.#idsKey,
-        this.#prefix,
-        this.nodeId,
-        frame,
-        ...routeArgs(route),
-      );
-    published.catch(() => this.metrics.busErrors++);
+    this.#batcher.add({ frame, sender: sender.id, route, keep: true });
+  }
+
+  /**
+   * One frame alone. Every frame goes through a script (never a plain PUBLISH beside them):
+   * should Redis have lost its script cache, the retries keep their order.
+   */
+  #publishOne({ frame, sender, route, keep }: BusEntry): Promise<unknown> {
+    if (keep && this.#resume) return this.#resume.publish(frame, sender, route);
+    return this.#scripts.relayRoute(
+      this.#idsKey,
+      this.#prefix,
+      this.nodeId,
+      frame,
+      ...routeArgs(route),
+    );
   }
 
   /** Every client of the cluster with its node; this node's with their live counters. */
@@ -652,6 +675,9 @@ export class ClusterNode implements HubCluster {
     // The presence records written at shutdown (every device offline, the pending lastSeen) go
     // before the leave.
     this.#presence?.clear();
+    // So does what the clients sent before the shutdown, and the offline events.
+    if (this.#commands.status === "ready") this.#batcher.flush();
+    else this.metrics.unpublished += this.#batcher.clear();
     if (this.#commands.status === "ready") {
       try {
         await this.#scripts.relayLeave(this.#idsKey, this.#prefix, this.nodeId);
@@ -679,6 +705,7 @@ export class ClusterNode implements HubCluster {
 
   #release(id: string, token: string): void {
     if (this.#commands.status !== "ready") return; // REJOIN rewrites this node's ids anyway
+    this.#batcher.flush();
     this.#scripts.relayRelease(this.#idsKey, this.#prefix, id, token, this.nodeId).catch(() =>
       this.metrics.busErrors++
     );
@@ -765,13 +792,13 @@ export class ClusterNode implements HubCluster {
   /** A presence event for the operators of the other nodes (those holding an operator). */
   #publishEvent(text: string): void {
     if (this.#commands.status !== "ready") return;
-    this.#scripts.relayRoute(
-      this.#idsKey,
-      this.#prefix,
-      this.nodeId,
-      encodeEvent(this.nodeId, text),
-      ...routeArgs({ kind: "nodes", ids: [] }),
-    ).catch(() => this.metrics.busErrors++);
+    // Through the batch, so that it keeps its place among the node's client messages.
+    this.#batcher.add({
+      frame: encodeEvent(this.nodeId, text),
+      sender: "",
+      route: { kind: "nodes", ids: [] },
+      keep: false,
+    });
   }
 
   #probe(): void {
@@ -782,8 +809,16 @@ export class ClusterNode implements HubCluster {
   }
 
   #onFrame(bytes: Uint8Array): void {
-    // Own messages come back from Redis: skip them before decoding the payload.
-    if (isMessageFrame(bytes) && isFromNode(bytes, this.#nodeBytes)) return;
+    // Own messages and batches come back from Redis: skip them before decoding the payload.
+    if ((isMessageFrame(bytes) || isBatchFrame(bytes)) && isFromNode(bytes, this.#nodeBytes)) {
+      return;
+    }
+    if (isBatchFrame(bytes)) {
+      const frames = batchFrames(bytes);
+      if (!frames) this.metrics.busErrors++;
+      else for (const frame of frames) this.#onFrame(frame);
+      return;
+    }
     const frame = decodeFrame(bytes);
     if (!frame) {
       this.metrics.busErrors++;

@@ -5,7 +5,7 @@
  * the sender's role.
  *
  * ```
- * byte 0        kind: 0 text, 1 binary, 2 probe, 3 replace, 4 resumed, 5 event;
+ * byte 0        kind: 0 text, 1 binary, 2 probe, 3 replace, 4 resumed, 5 event, 6 batch;
  *               text and binary from a device have the high bit set (0x80, 0x81)
  * byte 1        length N of the origin node's id (ASCII)
  * 2 .. 2+N      origin node id
@@ -14,10 +14,13 @@
  * replace:      the claim token of the connection to close (ASCII)
  * resumed:      the ticket of a resume-window take (ASCII), marking where it happened
  * event:        a presence event as JSON text (UTF-8)
+ * batch:        frames of that node, in order, each as a 4-byte big-endian length, then the frame
  * ```
  *
- * The replace frame is also written by a Lua script in Redis (see
- * relay/cluster.ts), so its layout must stay this simple.
+ * Lua scripts in Redis write replace and batch frames and read the payload
+ * size and sender of message frames: their Lua functions are generated from
+ * this module ({@linkcode LUA_FRAMES}), and tests/cluster_frame_test.ts runs
+ * them in a real redis-server against the encoders below.
  *
  * @example
  * ```ts
@@ -43,6 +46,11 @@ export const FRAME_REPLACE = 3;
 export const FRAME_RESUMED = 4;
 /** A presence event for the operators that asked for them (`?events=1`). */
 export const FRAME_EVENT = 5;
+/**
+ * Several frames of one node published in one message (relay/cluster_batch.ts); receivers take
+ * them in order.
+ */
+export const FRAME_BATCH = 6;
 /** Set in the kind byte of a text or binary frame whose sender is a device. */
 export const FROM_DEVICE = 0x80;
 
@@ -58,6 +66,9 @@ export type BusFrame =
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }
+
+/** Bytes of the length in front of each frame of a batch. */
+const BATCH_LENGTH_BYTES = 4;
 
 function header(kind: number, node: string, extra: number): { frame: Buffer; offset: number } {
   if (node.length > 255) throw new Error(`node id "${node}" is longer than 255 characters`);
@@ -121,6 +132,80 @@ export function encodeEvent(node: string, text: string): Buffer {
   frame.write(text, offset, "utf8");
   return frame;
 }
+
+/** Frames several frames of `node` (each a whole frame) as one batch, in order. */
+export function encodeBatch(node: string, frames: Uint8Array[]): Buffer {
+  let size = 0;
+  for (const frame of frames) size += BATCH_LENGTH_BYTES + frame.length;
+  const { frame: batch, offset } = header(FRAME_BATCH, node, size);
+  let at = offset;
+  for (const frame of frames) {
+    batch.writeUInt32BE(frame.length, at);
+    batch.set(frame, at + BATCH_LENGTH_BYTES);
+    at += BATCH_LENGTH_BYTES + frame.length;
+  }
+  return batch;
+}
+
+/** Whether a frame is a batch (kind 6). */
+export function isBatchFrame(bytes: Uint8Array): boolean {
+  return bytes[0] === FRAME_BATCH;
+}
+
+/**
+ * The frames of a batch, in order, as views into `bytes` (nothing copied);
+ * undefined when the lengths do not add up.
+ */
+export function batchFrames(bytes: Uint8Array): Uint8Array[] | undefined {
+  if (!isBatchFrame(bytes) || bytes.length < 2 || bytes.length < 2 + bytes[1]) return undefined;
+  const frames: Uint8Array[] = [];
+  let at = 2 + bytes[1];
+  while (at < bytes.length) {
+    if (at + BATCH_LENGTH_BYTES > bytes.length) return undefined;
+    const length = ((bytes[at] << 24) >>> 0) + (bytes[at + 1] << 16) + (bytes[at + 2] << 8) +
+      bytes[at + 3];
+    const start = at + BATCH_LENGTH_BYTES;
+    if (start + length > bytes.length) return undefined;
+    frames.push(bytes.subarray(start, start + length));
+    at = start + length;
+  }
+  return frames;
+}
+
+/**
+ * The Lua side of this layout, for the scripts that write or read frames in
+ * Redis (relay/cluster.ts, relay/cluster_resume.ts, relay/cluster_batch.ts):
+ * - `frameHeader(kind, node)`: the kind byte, the node's length and the node;
+ * - `replaceFrame(node, token)`: {@linkcode encodeReplace};
+ * - `batchFrame(node, frames)`: {@linkcode encodeBatch} (a table of frames);
+ * - `payloadSize(f)`, `senderOf(f)`: of a text or binary frame.
+ * Every offset and kind comes from the constants above.
+ */
+export const LUA_FRAMES = `
+local function frameHeader(kind, node) return string.char(kind, #node) .. node end
+local function replaceFrame(node, token) return frameHeader(${FRAME_REPLACE}, node) .. token end
+local function batchLength(n)
+  return string.char(math.floor(n / 16777216) % 256, math.floor(n / 65536) % 256,
+    math.floor(n / 256) % 256, n % 256)
+end
+local function batchFrame(node, frames)
+  local parts = {frameHeader(${FRAME_BATCH}, node)}
+  for _, f in ipairs(frames) do
+    parts[#parts + 1] = batchLength(#f)
+    parts[#parts + 1] = f
+  end
+  return table.concat(parts)
+end
+-- A message frame: kind, node length, node, sender length, sender, payload (1-based offsets).
+local function payloadSize(f)
+  local nl = string.byte(f, 2)
+  return #f - 3 - nl - string.byte(f, 3 + nl)
+end
+local function senderOf(f)
+  local nl = string.byte(f, 2)
+  return string.sub(f, 4 + nl, 3 + nl + string.byte(f, 3 + nl))
+end
+`;
 
 /** Whether a frame is a client message (text or binary, from either role). */
 export function isMessageFrame(bytes: Uint8Array): boolean {

@@ -26,6 +26,11 @@ export class ClusterMetrics {
   published = 0;
   /** Of those, messages published only to the nodes holding their receivers (not to every node). */
   routed = 0;
+  /**
+   * Script calls that published frames: a batch of one event-loop turn's frames, or a frame alone
+   * (relay/cluster_batch.ts). Fewer than the frames published when batching pays.
+   */
+  publishCalls = 0;
   /** Client messages from other nodes received from the bus. */
   received = 0;
   /** Client messages not published because Redis was unreachable (lost for other nodes). */
@@ -77,6 +82,12 @@ export class ClusterMetrics {
       "counter",
       "Client messages published only to the nodes holding an addressee or an operator.",
       this.routed,
+    );
+    metric(
+      "relay_cluster_publish_calls_total",
+      "counter",
+      "Redis script calls that published bus frames (a batch of one turn's frames, or one frame).",
+      this.publishCalls,
     );
     metric(
       "relay_cluster_received_total",

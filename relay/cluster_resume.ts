@@ -47,26 +47,17 @@
  */
 
 import type { Buffer } from "node:buffer";
-import { decodeFrame, encodeResumed } from "./cluster_frame.ts";
+import { decodeFrame, encodeResumed, LUA_FRAMES } from "./cluster_frame.ts";
 import { PUBLISH_ROUTED, type Route, routeArgs } from "./cluster_route.ts";
 import type { Client, RelayMessage, ResumeKeeper } from "./hub.ts";
 import type { ResumeDiscardReason } from "./metrics.ts";
 import type { ResumeLimits } from "./resume.ts";
 import { parseAddress, receives, type Role } from "./routing.ts";
 
-const HELPERS = `
+const HELPERS = LUA_FRAMES + `
 local function nowMs()
   local t = redis.call('TIME')
   return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-end
--- A message frame: kind, node length, node, sender length, sender, payload.
-local function payloadSize(f)
-  local nl = string.byte(f, 2)
-  return #f - 3 - nl - string.byte(f, 3 + nl)
-end
-local function senderOf(f)
-  local nl = string.byte(f, 2)
-  return string.sub(f, 4 + nl, 3 + nl + string.byte(f, 3 + nl))
 end
 local function first(prefix) return tonumber(redis.call('GET', prefix .. 'resume:first') or '0') end
 -- Frames in the log an id still gets (its sequence number on).
@@ -130,66 +121,83 @@ if ARGV[6] == 'operator' then redis.call('SADD', prefix .. 'resume:operators', i
 return 1
 `;
 
+/**
+ * Lua: `keepFrame(prefix, away, frame, sender, limits, route)` appends a
+ * message frame just published to the log while an away id may receive it,
+ * and trims the log; `limits` is {maxMessages, maxBytes, maxTotal}, `route`
+ * {all = true|false, ids = {…}} (relay/cluster_route.ts). Returns discarded
+ * {max_messages, max_bytes, max_total_bytes, expired}, away ids, kept bytes.
+ * The publishing scripts (this module's, relay/cluster_batch.ts) call it.
+ */
+export const KEEP_FRAME = HELPERS + `
+local function keepFrame(prefix, away, frame, sender, limits, route)
+  if redis.call('ZCARD', away) == 0 then
+    if redis.call('EXISTS', prefix .. 'resume:sizes') == 1 then clearLog(prefix) end
+    return {0, 0, 0, 0, 0, 0}
+  end
+  local expired = expire(prefix, away)
+  local ids = redis.call('ZCARD', away)
+  local total = prefix .. 'resume:total'
+  if ids == 0 then
+    clearLog(prefix)
+    return {0, 0, 0, expired, 0, 0}
+  end
+  local maxMessages, maxBytes, maxTotal = limits[1], limits[2], limits[3]
+  local size = payloadSize(frame)
+  local dm, db, dt = 0, 0, 0
+  -- Only what an away id may receive: an away operator takes anything; an away device takes what
+  -- goes to every node and what names it.
+  local wanted = route.all or redis.call('SCARD', prefix .. 'resume:operators') > 0
+  for _, id in ipairs(route.ids) do
+    if wanted then break end
+    wanted = redis.call('ZSCORE', away, id) ~= false
+  end
+  if not wanted then
+    -- nothing to keep
+  elseif size > maxBytes then
+    -- No id may keep it: every away id but its sender misses it.
+    db = ids - (redis.call('ZSCORE', away, sender) and 1 or 0)
+  else
+    redis.call('RPUSH', prefix .. 'resume:log', frame)
+    redis.call('RPUSH', prefix .. 'resume:sizes', size)
+    redis.call('INCRBY', total, size)
+    -- A safety net only: clearLog() and popHead() keep them in step with the away ids.
+    local deadline = redis.call('ZRANGE', away, -1, -1, 'WITHSCORES')[2]
+    redis.call('PEXPIREAT', prefix .. 'resume:log', deadline + 60000)
+    redis.call('PEXPIREAT', prefix .. 'resume:sizes', deadline + 60000)
+  end
+  -- The head goes when no away id needs it any more, or when it is past what any id may keep.
+  local lowest = redis.call('ZRANGE', prefix .. 'resume:from', 0, 0, 'WITHSCORES')[2]
+  local oldest = lowest and tonumber(lowest) or math.huge
+  while redis.call('LLEN', prefix .. 'resume:sizes') > 0 do
+    local len = redis.call('LLEN', prefix .. 'resume:sizes')
+    local bytes = tonumber(redis.call('GET', total) or '0')
+    if first(prefix) < oldest then
+      popHead(prefix)
+    elseif len > maxMessages then
+      dm = dm + popHead(prefix)
+    elseif bytes > maxBytes then
+      db = db + popHead(prefix)
+    elseif bytes > maxTotal then
+      dt = dt + popHead(prefix)
+    else
+      break
+    end
+  end
+  return {dm, db, dt, expired, ids, tonumber(redis.call('GET', total) or '0')}
+end
+`;
+
 // KEYS[1] away; ARGV prefix, node, frame, sender, maxMessages, maxBytes, maxTotal, then the
 // route (relay/cluster_route.ts).
-// Returns discarded {max_messages, max_bytes, max_total_bytes, expired}, away ids, kept bytes.
-const PUBLISH_KEEP = HELPERS + PUBLISH_ROUTED + `
-local away, prefix, frame = KEYS[1], ARGV[1], ARGV[3]
+// Returns what keepFrame() returns.
+const PUBLISH_KEEP = KEEP_FRAME + PUBLISH_ROUTED + `
+local prefix, frame = ARGV[1], ARGV[3]
 publishRouted(prefix, ARGV[2], frame, 8)
-if redis.call('ZCARD', away) == 0 then
-  if redis.call('EXISTS', prefix .. 'resume:sizes') == 1 then clearLog(prefix) end
-  return {0, 0, 0, 0, 0, 0}
-end
-local expired = expire(prefix, away)
-local ids = redis.call('ZCARD', away)
-local total = prefix .. 'resume:total'
-if ids == 0 then
-  clearLog(prefix)
-  return {0, 0, 0, expired, 0, 0}
-end
-local maxMessages, maxBytes, maxTotal = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
-local size = payloadSize(frame)
-local dm, db, dt = 0, 0, 0
--- Only what an away id may receive: an away operator takes anything; an away device takes what
--- goes to every node and what names it.
-local wanted = ARGV[8] ~= '1' or redis.call('SCARD', prefix .. 'resume:operators') > 0
-for i = 9, #ARGV do
-  if wanted then break end
-  wanted = redis.call('ZSCORE', away, ARGV[i]) ~= false
-end
-if not wanted then
-  -- nothing to keep
-elseif size > maxBytes then
-  -- No id may keep it: every away id but its sender misses it.
-  db = ids - (redis.call('ZSCORE', away, ARGV[4]) and 1 or 0)
-else
-  redis.call('RPUSH', prefix .. 'resume:log', frame)
-  redis.call('RPUSH', prefix .. 'resume:sizes', size)
-  redis.call('INCRBY', total, size)
-  -- A safety net only: clearLog() and popHead() keep them in step with the away ids.
-  local deadline = redis.call('ZRANGE', away, -1, -1, 'WITHSCORES')[2]
-  redis.call('PEXPIREAT', prefix .. 'resume:log', deadline + 60000)
-  redis.call('PEXPIREAT', prefix .. 'resume:sizes', deadline + 60000)
-end
--- The head goes when no away id needs it any more, or when it is past what any id may keep.
-local lowest = redis.call('ZRANGE', prefix .. 'resume:from', 0, 0, 'WITHSCORES')[2]
-local oldest = lowest and tonumber(lowest) or math.huge
-while redis.call('LLEN', prefix .. 'resume:sizes') > 0 do
-  local len = redis.call('LLEN', prefix .. 'resume:sizes')
-  local bytes = tonumber(redis.call('GET', total) or '0')
-  if first(prefix) < oldest then
-    popHead(prefix)
-  elseif len > maxMessages then
-    dm = dm + popHead(prefix)
-  elseif bytes > maxBytes then
-    db = db + popHead(prefix)
-  elseif bytes > maxTotal then
-    dt = dt + popHead(prefix)
-  else
-    break
-  end
-end
-return {dm, db, dt, expired, ids, tonumber(redis.call('GET', total) or '0')}
+local route = {all = ARGV[8] ~= '1', ids = {}}
+for i = 9, #ARGV do route.ids[#route.ids + 1] = ARGV[i] end
+return keepFrame(prefix, KEYS[1], frame, ARGV[4],
+  {tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])}, route)
 `;
 
 // KEYS[1] away; ARGV prefix, id, channel, mark frame ('' for none), discard ('1').
@@ -219,6 +227,16 @@ end
 if ARGV[4] ~= '' then redis.call('PUBLISH', ARGV[3], ARGV[4]) end
 return {discarded, frames, role}
 `;
+
+/** The resume window's limits the publishing scripts keep frames with. */
+export interface KeepLimits {
+  /** `--resume-max-messages`. */
+  maxMessages: number;
+  /** `--resume-max-bytes`. */
+  maxBytes: number;
+  /** `--resume-max-total-bytes`. */
+  maxTotalBytes: number;
+}
 
 /** The part of the node's Redis connection the keeper uses (see relay/cluster.ts). */
 export interface ResumeRedis {
@@ -255,6 +273,12 @@ export interface ClusterResumeOptions extends ResumeLimits {
   onDiscard(reason: ResumeDiscardReason, count: number): void;
   /** Counts a failed Redis call. */
   onError(): void;
+  /**
+   * Publishes the node's batched frames now (relay/cluster_batch.ts): a
+   * mark, a take or an away id must come after what the node's clients sent
+   * before it.
+   */
+  flushBus(): void;
 }
 
 interface PendingTake {
@@ -323,6 +347,7 @@ export class ClusterResume implements ResumeKeeper {
   /** {@linkcode ResumeKeeper.leave}: the id is away unless another connection holds it already. */
   leave(client: Client): void {
     if (this.#options.commands.status !== "ready") return;
+    this.#options.flushBus();
     const token = this.#options.tokenOf(client) ?? "";
     this.#scripts.relayResumeAway(
       this.#options.idsKey,
@@ -344,6 +369,7 @@ export class ClusterResume implements ResumeKeeper {
    */
   reserve(id: string, token: string, role: Role): void {
     if (this.#options.commands.status !== "ready") return;
+    this.#options.flushBus();
     this.#scripts.relayResumeAway(
       this.#options.idsKey,
       this.#options.prefix,
@@ -372,14 +398,26 @@ export class ClusterResume implements ResumeKeeper {
       maxBytes,
       maxTotalBytes,
       ...routeArgs(route),
-    ).then((reply) => {
-      const counts = reply as number[];
-      DISCARD_REASONS.forEach((reason, i) => {
-        if (counts[i] > 0) this.#options.onDiscard(reason, counts[i]);
-      });
-      this.#awayCount = counts[4];
-      this.#keptBytes = counts[5];
+    ).then((reply) => this.counted(reply as number[]));
+  }
+
+  /** The limits the publishing scripts keep frames with. */
+  get limits(): KeepLimits {
+    const { maxMessages, maxBytes, maxTotalBytes } = this.#options;
+    return { maxMessages, maxBytes, maxTotalBytes };
+  }
+
+  /**
+   * Takes in what a publishing script's keepFrame() returned: discards by
+   * reason, then away ids and kept bytes (negative: nothing was kept).
+   */
+  counted(counts: number[]): void {
+    DISCARD_REASONS.forEach((reason, i) => {
+      if (counts[i] > 0) this.#options.onDiscard(reason, counts[i]);
     });
+    if (counts[4] < 0) return;
+    this.#awayCount = counts[4];
+    this.#keptBytes = counts[5];
   }
 
   /**
@@ -415,6 +453,7 @@ export class ClusterResume implements ResumeKeeper {
       timer: setTimeout(() => this.marked(ticket), MARK_TIMEOUT_MS),
     };
     this.#pending.set(ticket, take);
+    this.#options.flushBus();
     const { prefix, channel, nodeId } = this.#options;
     this.#scripts.relayResumeTakeBuffer(
       this.#awayKey,

@@ -55,31 +55,45 @@ export function routeArgs(route: Route): string[] {
 }
 
 /**
+ * Lua: `routeTargets(prefix, node, ids, operators)` lists, once each, the
+ * nodes other than `node` that hold one of `ids` or an operator (`operators`:
+ * the values of the operators hash, read once by the caller).
+ */
+export const ROUTE_TARGETS = `
+local function routeTargets(prefix, node, ids, operators)
+  local seen, targets = {[node] = true}, {}
+  local function to(target)
+    if target and not seen[target] then
+      seen[target] = true
+      targets[#targets + 1] = target
+    end
+  end
+  for _, id in ipairs(ids) do
+    local token = redis.call('HGET', prefix .. 'ids', id)
+    if token then to(string.match(token, '^(.*)#[^#]*$')) end
+  end
+  for _, target in ipairs(operators) do to(target) end
+  return targets
+end
+`;
+
+/**
  * Lua: `publishRouted(prefix, node, frame, at)` publishes `frame` as the
  * route in ARGV[at..] says (see {@linkcode routeArgs}); a node's own channel
  * is left out, since it delivered to its own clients already. Returns the
  * number of channels published on.
  */
-export const PUBLISH_ROUTED = `
+export const PUBLISH_ROUTED = ROUTE_TARGETS + `
 local function publishRouted(prefix, node, frame, at)
   local bus = prefix .. 'bus'
   if ARGV[at] ~= '1' then
     redis.call('PUBLISH', bus, frame)
     return 1
   end
-  local sent, count = {[node] = true}, 0
-  local function to(target)
-    if target and not sent[target] then
-      sent[target] = true
-      count = count + 1
-      redis.call('PUBLISH', bus .. ':' .. target, frame)
-    end
-  end
-  for i = at + 1, #ARGV do
-    local token = redis.call('HGET', prefix .. 'ids', ARGV[i])
-    if token then to(string.match(token, '^(.*)#[^#]*$')) end
-  end
-  for _, target in ipairs(redis.call('HVALS', prefix .. 'operators')) do to(target) end
-  return count
+  local ids = {}
+  for i = at + 1, #ARGV do ids[#ids + 1] = ARGV[i] end
+  local targets = routeTargets(prefix, node, ids, redis.call('HVALS', prefix .. 'operators'))
+  for _, target in ipairs(targets) do redis.call('PUBLISH', bus .. ':' .. target, frame) end
+  return #targets
 end
 `;

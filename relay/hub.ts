@@ -397,7 +397,8 @@ export class Hub {
     const text = typeof event === "string" ? event : JSON.stringify(event);
     const bytes = utf8Length(text);
     const now = Date.now();
-    for (const target of this.#holders.values()) {
+    // Only operators get events: a fleet's event never walks its devices.
+    for (const target of this.#operators) {
       if (!target.events || !target.receiving) continue;
       if (target.eventMark === undefined) this.#send(target, text, bytes, now);
       else {

@@ -92,7 +92,8 @@ Deno.test("probe and replace frames; the replace layout is the one the Lua claim
     node: "n1",
     sentAt: 1234.5,
   });
-  // string.char(3, #node) .. node .. token, as in relay/cluster.ts
+  // replaceFrame() of LUA_FRAMES, as the claim script writes it (run in Redis by
+  // tests/cluster_batch_test.ts)
   const lua = new Uint8Array([3, 2, ..."n2".split("").map((c) => c.charCodeAt(0))]);
   const token = new TextEncoder().encode("n1#42");
   const fromLua = new Uint8Array([...lua, ...token]);

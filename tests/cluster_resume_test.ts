@@ -135,10 +135,20 @@ clusterTest(
   },
 );
 
+/** Milliseconds left of `id`'s window, by Redis' clock (which judges it). */
+async function windowLeft(redis: RedisServer, id: string): Promise<number> {
+  const deadline = Number(await redisCli(redis.port, "ZSCORE", "test:resume:away", id));
+  const [seconds, micros] = (await redisCli(redis.port, "TIME")).split("\n").map(Number);
+  return deadline - (seconds * 1000 + Math.floor(micros / 1000));
+}
+
 clusterTest(
   "cluster windows expire, keep the newest past the per-id cap, and honour ?resume=0",
   async (redis) => {
-    const limits = { resumeWindowSeconds: 0.5, resumeMaxMessages: 2 };
+    // Windows are judged by Redis' wall clock, which a test cannot hold still: a window short
+    // enough to lapse within the test could also lapse before a slow machine takes it back. So
+    // the window is long, and the test ends one itself by moving its deadline into the past.
+    const limits = { resumeWindowSeconds: 30, resumeMaxMessages: 2 };
     await using a = await startNode(redis, "node-a", limits);
     await using b = await startNode(redis, "node-b", limits);
     const sender = await TestClient.open(`${b.url}sender`);
@@ -152,6 +162,8 @@ clusterTest(
       await closeAll([few, late, plain]);
       await idFree([a, b], "plain");
       await markedAway(redis, ["few", "late"]);
+      const left = await windowLeft(redis, "late");
+      assert.ok(left > 0 && left <= 30_000, `the window is --resume-window long (${left} ms left)`);
       for (const text of ["1", "2", "3"]) sender.socket.send(text);
       await published(b, 4);
       await delay(100);
@@ -159,7 +171,11 @@ clusterTest(
       assert.deepEqual(await receiveAll(fewBack, 2), ["2", "3"]);
       await using plainBack = await TestClient.open(`${b.url}plain`);
       assert.ok(await plainBack.silentFor(200), "nothing kept for a client that opted out");
-      await delay(600);
+      // The window of late ends now (a deadline in 1970); the next script expires it.
+      assert.equal(
+        await redisCli(redis.port, "ZADD", "test:resume:away", "XX", "CH", "1", "late"),
+        "1",
+      );
       await using lateBack = await TestClient.open(`${a.url}late`);
       assert.ok(await lateBack.silentFor(200), "the window closed");
       const discarded = a.running.relay.metrics.resumeDiscarded.expired +

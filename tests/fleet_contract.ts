@@ -324,7 +324,10 @@ export const FLEET_CONTRACT: ContractCase[] = [
           assert.deepEqual(await eventsAndMessages(watcher, 10), want, `what watch${i} got`);
           assert.ok(await watcher.silentFor(0));
         }
-        // Every node lists the same fleet: the device that left too, with how it left.
+        // Every node lists the same fleet: the device that left too, with how it left. A node
+        // writes its devices' lastSeen once a second, and before it reads: a first read on every
+        // node writes what is pending (d1's last message), so the lists compared are complete.
+        await Promise.all(topology.nodes.map((node) => devicesOf(node.httpUrl)));
         const lists = await Promise.all(topology.nodes.map((node) => devicesOf(node.httpUrl)));
         for (const list of lists.slice(1)) assert.deepEqual(list, lists[0]);
         const [gone, here] = lists[0];
