@@ -29,8 +29,8 @@ import type { Client, Hub } from "../relay/hub.ts";
 import { createLogger } from "../relay/logger.ts";
 import { parseMessage, type Party } from "../relay/routing.ts";
 import { clusterTest } from "./cluster_nodes.ts";
-import { redisCli, type RedisServer } from "./redis_server.ts";
-import { delay, waitFor } from "./helpers.ts";
+import { redisCli, type RedisServer } from "../testing/redis_server.ts";
+import { delay, waitFor } from "../testing/wait.ts";
 
 const MAX_MESSAGE_BYTES = 256 * 1024;
 
