@@ -21,7 +21,7 @@
  * @module
  */
 
-import { startLoad, waitForQuiet } from "./relay_bench.ts";
+import { startLoad, waitForQuiet } from "./harness.ts";
 import { clockTicksPerSecond, readCpuTicks, readSystemTicks } from "./proc.ts";
 import { formatMarkdown } from "./markdown.ts";
 import { startRelayProcess } from "../testing/relay_process.ts";

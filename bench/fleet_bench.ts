@@ -21,7 +21,7 @@
  */
 
 import type { FleetCommand, FleetReply, FleetStats, RoundTrips } from "./fleet_load.ts";
-import { type DrivenProcess, startDriven, waitForQuiet } from "./relay_bench.ts";
+import { type DrivenProcess, startDriven, waitForQuiet } from "./harness.ts";
 import { clockTicksPerSecond, readCpuTicks, readStatusKiB, readSystemTicks } from "./proc.ts";
 import { formatMarkdown } from "./markdown.ts";
 import * as cli from "../relay/cli_args.ts";

@@ -14,7 +14,7 @@
  */
 
 import { formatMarkdown } from "./markdown.ts";
-import { type CaseResult, FULL, runCase } from "./relay_bench.ts";
+import { type CaseResult, FULL, runCase } from "./harness.ts";
 import { Client, Hub } from "../relay/hub.ts";
 import { createLogger } from "../relay/logger.ts";
 import { RelayMetrics } from "../relay/metrics.ts";
