@@ -122,3 +122,17 @@ export async function waitForState(page: Page, state: string): Promise<Locator> 
   await status.locator(".status-state", { hasText: state }).waitFor();
   return status;
 }
+
+/** The Devices table's row of a board. */
+export function row(page: Page, id: string): Locator {
+  return page.locator(`#device-rows tr[data-id="${id}"]`);
+}
+
+/** Selects exactly these boards in the Devices table. */
+export async function select(page: Page, ids: string[]): Promise<void> {
+  const all = page.getByLabel("Select every device shown");
+  await all.check();
+  await all.uncheck();
+  for (const id of ids) await page.getByLabel(`Select ${id}`, { exact: true }).check();
+  await page.locator("#device-selected", { hasText: `${ids.length} selected` }).waitFor();
+}

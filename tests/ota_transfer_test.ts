@@ -42,7 +42,7 @@ Deno.test("ota_transfer: a window of chunks in flight, each acknowledged; a gap 
   // It held 300 bytes already: two chunks from there, and no more until one is acknowledged.
   assert.deepEqual(sent.slice(1).map((m) => m.at), [300, 400]);
   const chunk = sent[1];
-  const data = Uint8Array.from(atob(chunk.data as string), (c) => c.charCodeAt(0));
+  const data = Uint8Array.from(atob(chunk.data as string), (c: string) => c.charCodeAt(0));
   assert.equal(chunk.crc, zlibCrc32(data) >>> 0);
   run.message({ from: "b", re: "ota", ok: true, have: 400 });
   assert.deepEqual(sent.slice(3).map((m) => m.at), [500]);
