@@ -443,7 +443,7 @@ Deno.test({
     await using session = await openFleet(
       relay,
       ["esp32-kitchen", "esp32-garage", "esp32-attic"],
-      1640,
+      1760,
     );
     const { page } = session;
     await select(page, ["esp32-kitchen", "esp32-garage", "esp32-attic"]);

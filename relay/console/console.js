@@ -2509,6 +2509,8 @@ function startUpdate(ids, image, name) {
   }
   viewDirty = true;
   scheduleDeviceFrame();
+  actionStatus.textContent = `Update firmware: sending ${name} to ${boardsText(ids)}; each row ` +
+    "shows its progress.";
   updateStatus.textContent = `Updating ${boardsText(ids)} with ${name} (${image.bytes.length} ` +
     "bytes).";
   run.start();
