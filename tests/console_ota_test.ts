@@ -1,7 +1,7 @@
 /**
  * The console's Update firmware action in headless Chromium, against a relay in its own process
  * and boards flashed with `deno task flash` on the engine (the real Espruino interpreter, with
- * the boot stub): the confirmation names the boards, a bar in the board's row runs to completion
+ * the boot stub): the confirmation names the boards, a bar in each board's row runs to completion
  * and the board then runs the new firmware, and an image too big for the board's Storage is
  * refused in that board's row, before a chunk is sent. The page speaks the same protocol module
  * as `deno task ota` (relay/console/ota_transfer.js).
@@ -12,7 +12,8 @@
 
 import assert from "node:assert/strict";
 import type { Locator, Page } from "npm:playwright-core@1.65.1";
-import { waitFor } from "./helpers.ts";
+import { DEFAULT_RESEND_MS } from "../relay/console/ota_transfer.js";
+import { startTestRelay, waitFor } from "./helpers.ts";
 import { startRelayProcess } from "./relay_process.ts";
 import {
   firmwareOf,
@@ -41,20 +42,25 @@ async function review(page: Page, file: string): Promise<Locator> {
 }
 
 /**
- * Records, every 20 ms in the page, the value and maximum of a board's bar: what a user would
- * have seen of it.
+ * Records in the page every value and maximum a board's bar is drawn with (the table is drawn
+ * once a frame): what a user could have seen of it.
  */
 async function recordBar(page: Page, id: string): Promise<() => Promise<number[][]>> {
   // A string: this runs in the page, whose DOM types Deno's checker does not have.
   await page.evaluate(`(() => {
-    const seen = [];
-    globalThis.barSeen = seen;
-    setInterval(() => {
+    const seen = (globalThis.barSeen ??= {})[${JSON.stringify(id)}] = [];
+    const note = () => {
       const bar = document.querySelector('#device-rows tr[data-id="${id}"] progress');
       if (bar && !bar.hidden) seen.push([bar.value, bar.max]);
-    }, 20);
+    };
+    new MutationObserver(note).observe(document.getElementById("device-rows"), {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ["value", "max", "hidden"],
+    });
   })()`);
-  return () => page.evaluate("globalThis.barSeen") as Promise<number[][]>;
+  return () => page.evaluate(`globalThis.barSeen[${JSON.stringify(id)}]`) as Promise<number[][]>;
 }
 
 Deno.test({
@@ -96,37 +102,34 @@ Deno.test({
       .waitFor();
     assert.equal(await row(page, "ota-web-1").locator("progress").isHidden(), true);
 
-    // One board: its bar runs to completion, then it runs version 2.
-    await select(page, ["ota-web-1"]);
+    // Both: each one's bar runs to completion, then each runs version 2.
+    await select(page, ["ota-web-1", "ota-web-2"]);
     dialog = await review(page, images.v2Path);
-    assert.match(await dialog.locator("#action-boards").textContent() ?? "", / to ota-web-1\. /);
-    const seen = await recordBar(page, "ota-web-1");
-    await dialog.getByRole("button", { name: "Update 1 board" }).click();
-    const bar = page.getByRole("progressbar", { name: "Firmware update of ota-web-1" });
-    await bar.waitFor();
-    await updateCell(page, "ota-web-1", /^updated$/).waitFor({
-      timeout: 120_000,
-    });
-    await page.locator("#update-status", { hasText: "Update firmware: 1 of 1 board updated." })
-      .waitFor();
-    const values = await seen();
+    const seen = [await recordBar(page, "ota-web-1"), await recordBar(page, "ota-web-2")];
+    await dialog.getByRole("button", { name: "Update 2 boards" }).click();
     const total = images.v2.bytes.length;
-    assert.ok(values.every(([, max]) => max === total), "the bar's maximum is the image's size");
-    assert.ok(
-      values.some(([value]) => value > 0 && value < total),
-      `the bar was seen part way: ${JSON.stringify(values.slice(0, 5))}…`,
-    );
-    for (let i = 1; i < values.length; i++) {
-      assert.ok(values[i][0] >= values[i - 1][0], "the bar never goes back without a break");
+    for (const [i, id] of ["ota-web-1", "ota-web-2"].entries()) {
+      const bar = page.getByRole("progressbar", { name: `Firmware update of ${id}` });
+      await bar.waitFor();
+      await updateCell(page, id, /^updated$/).waitFor({ timeout: 120_000 });
+      const values = await seen[i]();
+      assert.ok(values.every(([, max]) => max === total), "the bar's maximum is the image's size");
+      assert.ok(
+        values.some(([value]) => value > 0 && value < total),
+        `${id}'s bar was seen part way: ${JSON.stringify(values)}`,
+      );
+      for (let k = 1; k < values.length; k++) {
+        assert.ok(values[k][0] >= values[k - 1][0], "the bar never goes back without a break");
+      }
+      assert.equal(await bar.getAttribute("value"), String(total), "the bar ends full");
+      const after = await firmwareOf(operator, id);
+      assert.equal(after.sha256, images.v2.sha256);
+      assert.notEqual(after.sha256, v1);
+      // The row's Firmware column follows the status the new firmware sent on connecting.
+      await row(page, id).locator("td", { hasText: images.v2.sha256.slice(0, 12) }).waitFor();
     }
-    assert.equal(await bar.getAttribute("value"), String(total), "the bar ends full");
-    const after = await firmwareOf(operator, "ota-web-1");
-    assert.equal(after.sha256, images.v2.sha256);
-    assert.notEqual(after.sha256, v1);
-    // The row's Firmware column follows the status the new firmware sent on connecting.
-    await row(page, "ota-web-1").locator("td", { hasText: images.v2.sha256.slice(0, 12) })
+    await page.locator("#update-status", { hasText: "Update firmware: 2 of 2 boards updated." })
       .waitFor();
-    assert.equal(await row(page, "ota-web-2").locator("progress").isHidden(), true);
 
     // Too big: refused by the board before a chunk is sent, shown in its own row only.
     const big = `${images.dir}/big.js`;
@@ -135,6 +138,7 @@ Deno.test({
     const chunksBefore = two.board.console.text.length;
     await select(page, ["ota-web-2"]);
     dialog = await review(page, big);
+    const sentBefore = await messagesIn(relay.httpUrl, "console-ota");
     await dialog.getByRole("button", { name: "Update 1 board" }).click();
     const refused = updateCell(
       page,
@@ -150,18 +154,23 @@ Deno.test({
     assert.equal(await row(page, "ota-web-2").locator("progress").isHidden(), true);
     // The other board's row still tells its own update.
     await updateCell(page, "ota-web-1", /^updated$/).waitFor();
-    assert.equal((await firmwareOf(operator, "ota-web-2")).sha256, v1, "version 1 runs on");
+    assert.equal(
+      (await firmwareOf(operator, "ota-web-2")).sha256,
+      images.v2.sha256,
+      "version 2 runs on",
+    );
     assert.doesNotMatch(two.board.console.text.slice(chunksBefore), /Uncaught/);
-    // No chunk went out: a chunk the board had not begun would have had an answer of its own.
-    const answers = page.locator("#log li").filter({ hasText: "from ota-web-2" })
-      .filter({ hasText: '"re":"ota"' });
-    assert.equal(await answers.count(), 1, "one answer from the board: its refusal");
-    assert.match(await answers.textContent() ?? "", /"error":"too big"/);
+    // Nothing went out but the begin: the relay counted one message from the page.
+    assert.equal(await messagesIn(relay.httpUrl, "console-ota") - sentBefore, 1);
 
     // The docs' picture (docs/console.md): beside those two rows, a transfer under way. A real
     // board takes the image in about a second, so this third one is a WebSocket that answers
     // as the boot stub does, then stops acknowledging past 60%.
-    await using _stuck = await stuckBoard(relay.url, "ota-web-3", 0.6);
+    await using _stuck = await fakeStub(relay.url, "ota-web-3", {
+      share: 0.6,
+      stalled: () => true,
+      query: `&token=${TOKEN}`,
+    });
     await row(page, "ota-web-3").waitFor();
     await select(page, ["ota-web-3"]);
     dialog = await review(page, images.v2Path);
@@ -179,38 +188,155 @@ Deno.test({
   },
 });
 
+/** How many messages the relay has received from a client (`GET /clients`). */
+async function messagesIn(httpUrl: string, id: string): Promise<number> {
+  const response = await fetch(`${httpUrl}/clients`, {
+    headers: { authorization: `Bearer ${TOKEN}` },
+  });
+  const clients = await response.json() as { id: string; messagesIn: number }[];
+  const client = clients.find((c) => c.id === id);
+  assert.ok(client, `${id} is connected`);
+  return client.messagesIn;
+}
+
+/** A board that speaks the boot stub's side of the protocol, in a test's hands. */
+interface FakeStub extends AsyncDisposable {
+  /** Bytes it holds. */
+  held(): number;
+  /** What it answered to each `begin`: the bytes it held. */
+  begins: number[];
+  /** Where each chunk it took started. */
+  chunks: number[];
+}
+
 /**
- * A device that answers `ota` as the boot stub does (device/firmware/ota.ts) but stops
- * acknowledging once it holds `share` of the image: a transfer that stays under way.
+ * A device that answers `ota` as the boot stub does (device/firmware/ota.ts: `begin` answered
+ * with what it holds, chunks taken in order, a gap answered with `retry`), without flash or a
+ * restart: once whole it says `restarting` and sends the status a board sends on connecting, with
+ * the new hash. While `stalled()` it takes no chunk past `share` of the image and answers none:
+ * a transfer that stays under way.
  */
-async function stuckBoard(relay: string, id: string, share: number): Promise<AsyncDisposable> {
-  const socket = new WebSocket(`${relay}${id}?role=device&token=${TOKEN}`);
+async function fakeStub(
+  relay: string,
+  id: string,
+  options: { share: number; stalled: () => boolean; query?: string },
+): Promise<FakeStub> {
+  const socket = new WebSocket(`${relay}${id}?role=device${options.query ?? ""}`);
   const closed = new Promise((resolve) => socket.addEventListener("close", resolve));
   await new Promise((resolve, reject) => {
     socket.addEventListener("open", resolve, { once: true });
     socket.addEventListener("error", reject, { once: true });
   });
   let total = 0;
+  let sha256 = "";
+  let held = 0;
+  let stalled = true;
+  const begins: number[] = [];
+  const chunks: number[] = [];
+  const reply = (fields: Record<string, unknown>) =>
+    socket.send(JSON.stringify({ from: id, re: "ota", ok: true, have: held, ...fields }));
   socket.addEventListener("message", (event) => {
     const m = JSON.parse(String(event.data));
     if (m.cmd !== "ota") return;
-    if (m.op === "begin") total = m.bytes;
-    const have = m.op === "chunk" ? m.at + atob(m.data).length : 0;
-    if (have > total * share) return;
-    socket.send(
-      JSON.stringify({
-        from: id,
-        re: "ota",
-        ok: true,
-        have,
-        ...(m.op === "begin" ? { begun: true } : {}),
-      }),
-    );
+    if (m.op === "begin") {
+      total = m.bytes;
+      sha256 = m.sha256;
+      stalled = options.stalled();
+      begins.push(held);
+      return reply({ begun: true });
+    }
+    const length = atob(m.data).length;
+    if (stalled && m.at + length > total * options.share) return;
+    if (m.at > held) return reply({ ok: false, retry: true });
+    if (m.at === held) {
+      held += length;
+      chunks.push(m.at);
+    }
+    if (held < total) return reply({});
+    reply({ restarting: true });
+    socket.send(JSON.stringify({
+      from: id,
+      retain: true,
+      status: { uptime: 1, counters: { connects: 2 }, firmware: { sha256, bytes: total } },
+    }));
   });
   return {
+    held: () => held,
+    begins,
+    chunks,
     async [Symbol.asyncDispose]() {
       socket.close();
       await closed;
     },
   };
 }
+
+Deno.test({
+  name:
+    "console: when the page's connection drops mid-update, the transfer resumes from what the board holds",
+  ignore: skipBrowser,
+  async fn() {
+    // Small messages only: the page's 5 KB one closes its connection (1009); a chunk fits.
+    await using relay = startTestRelay({ maxMessageBytes: 4096 });
+    const accepted = () => relay.running.relay.metrics.connections.accepted;
+    // It stalls at half the image until a begin comes on the page's second connection.
+    let firstPage = Infinity;
+    await using stub = await fakeStub(relay.url, "esp32-stub", {
+      share: 0.5,
+      stalled: () => accepted() <= firstPage,
+    });
+    const dir = await Deno.makeTempDir({ prefix: "console-ota-" });
+    try {
+      const file = `${dir}/firmware.js`;
+      const text = `// ${"x".repeat(12_000)}\nprint("hi");\n`;
+      await Deno.writeTextFile(file, text);
+      const total = new TextEncoder().encode(text).length;
+      await using session = await openConsole(relay);
+      const { page } = session;
+      await connect(page, "console-resume");
+      await waitForState(page, "Open");
+      firstPage = accepted();
+      await row(page, "esp32-stub").waitFor();
+      await select(page, ["esp32-stub"]);
+      const seen = await recordBar(page, "esp32-stub");
+      const dialog = await review(page, file);
+      await dialog.getByRole("button", { name: "Update 1 board" }).click();
+      await waitFor("the board to hold half", () => stub.held() >= total / 2 - 512);
+      const heldThen = stub.held();
+
+      await page.getByLabel("Message", { exact: true }).fill("x".repeat(5000));
+      await page.getByRole("button", { name: "Send", exact: true }).click();
+      await waitFor("the page to reconnect", () => accepted() > firstPage);
+      // The page begins again as soon as it is back, not after its wait for an unanswered chunk.
+      const backAt = Date.now();
+      const beginsThen = stub.begins.length;
+      await waitFor("a begin on the new connection", () => stub.begins.length > beginsThen);
+      assert.ok(
+        Date.now() - backAt < DEFAULT_RESEND_MS / 2,
+        "begun again on reconnecting, not after the silence",
+      );
+      await updateCell(page, "esp32-stub", /^updated$/).waitFor();
+      await page.locator("#update-status", { hasText: "Update firmware: 1 of 1 board updated." })
+        .waitFor();
+
+      // The begin on the new connection was answered with what the board held, and the chunks
+      // went on from there: none sent twice.
+      assert.equal(stub.begins.at(-1), heldThen);
+      const resumedAt = stub.chunks.indexOf(heldThen);
+      assert.ok(resumedAt > 0, `chunks from ${heldThen}: ${stub.chunks}`);
+      assert.deepEqual(
+        stub.chunks,
+        [...stub.chunks].sort((a, b) => a - b),
+        "each chunk taken once, in order",
+      );
+      assert.equal(stub.held(), total);
+      const values = await seen();
+      for (let k = 1; k < values.length; k++) {
+        assert.ok(values[k][0] >= values[k - 1][0], "the bar never went back to the start");
+      }
+      assert.ok(values.some(([value]) => value === heldThen), "the bar showed the half held");
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
