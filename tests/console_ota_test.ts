@@ -340,3 +340,41 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name:
+    "console: a page without crypto.subtle (plain http to a LAN address) says it cannot hash the bundle and sends nothing",
+  ignore: skipBrowser,
+  async fn() {
+    await using relay = startTestRelay();
+    await using stub = await fakeStub(relay.url, "esp32-stub", { share: 1, stalled: () => false });
+    const dir = await Deno.makeTempDir({ prefix: "console-ota-" });
+    try {
+      const file = `${dir}/firmware.js`;
+      await Deno.writeTextFile(file, 'print("hi");\n');
+      await using session = await openConsole(relay);
+      const { page } = session;
+      // What a browser offers a page that is not a secure context: no crypto.subtle. (The tests
+      // talk to loopback only, which browsers count as secure.)
+      await page.addInitScript("Object.defineProperty(crypto, 'subtle', { value: undefined })");
+      await page.reload();
+      await connect(page, "console-insecure");
+      await waitForState(page, "Open");
+      await row(page, "esp32-stub").waitFor();
+      await select(page, ["esp32-stub"]);
+      const dialog = await review(page, file);
+      await dialog.getByText("served over https or from localhost").waitFor();
+      const picker = dialog.getByLabel("Firmware bundle");
+      assert.match(
+        await picker.getAttribute("aria-describedby") ?? "",
+        /-error/,
+        "the error is read with the field",
+      );
+      assert.ok(await picker.evaluate((input) => input === input.ownerDocument.activeElement));
+      await dialog.getByRole("button", { name: "Cancel" }).click();
+      assert.deepEqual(stub.begins, [], "nothing sent");
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
