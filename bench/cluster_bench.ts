@@ -24,9 +24,9 @@
 import { startLoad, waitForQuiet } from "./relay_bench.ts";
 import { clockTicksPerSecond, readCpuTicks, readSystemTicks } from "./proc.ts";
 import { formatMarkdown } from "./markdown.ts";
-import { startRelayProcess } from "../tests/relay_process.ts";
-import type { RelayProcess } from "../tests/relay_process.ts";
-import { redisServerBinary, startRedisServer } from "../tests/redis_server.ts";
+import { startRelayProcess } from "../testing/relay_process.ts";
+import type { RelayProcess } from "../testing/relay_process.ts";
+import { redisServerBinary, startRedisServer } from "../testing/redis_server.ts";
 import { encodeMessage } from "../relay/cluster_frame.ts";
 import { startClusterNode } from "../relay/cluster.ts";
 import type { Hub } from "../relay/hub.ts";

@@ -2,7 +2,7 @@
  * `deno task bench:console`: the browser console's Devices table with a
  * fleet. A relay (`server.ts` in its own process) holds 2,000 devices
  * (`?role=device`, each sending the SOS firmware's retained status); the
- * console runs in headless Chromium (tests/console_browser.ts) and:
+ * console runs in headless Chromium (testing/console_browser.ts) and:
  *
  * - renders the 2,000: the page's own `devices-render` measure, from the
  *   answer of `GET /devices` to the frame after the table is drawn, on
@@ -24,8 +24,8 @@
 
 import { parseArgs } from "node:util";
 import type { Page } from "npm:playwright-core@1.65.1";
-import { connect, openConsole, waitForState } from "../tests/console_browser.ts";
-import { startRelayProcess } from "../tests/relay_process.ts";
+import { connect, openConsole, waitForState } from "../testing/console_browser.ts";
+import { startRelayProcess } from "../testing/relay_process.ts";
 import { formatMarkdown } from "./markdown.ts";
 
 const { values: flags } = parseArgs({

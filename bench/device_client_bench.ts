@@ -18,8 +18,8 @@
  */
 
 import { bundleDevice } from "../tools/bundle.ts";
-import { startRelayProcess } from "../tests/relay_process.ts";
-import { bootDevice, C3 } from "../tests/device_engines.ts";
+import { startRelayProcess } from "../testing/relay_process.ts";
+import { bootDevice, C3 } from "../testing/device_engines.ts";
 import { generateCertificates } from "../relay/certs.ts";
 import { startTlsFront } from "../tools/tls_front.ts";
 

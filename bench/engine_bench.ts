@@ -17,15 +17,15 @@
 import { parseArgs } from "node:util";
 import { buildFirmware } from "../tools/build.ts";
 import { sosTimingError } from "../tools/sos_timing.ts";
-import { startRelayProcess } from "../tests/relay_process.ts";
-import { stablePort } from "../tests/redis_server.ts";
-import { TestClient } from "../tests/helpers.ts";
+import { startRelayProcess } from "../testing/relay_process.ts";
+import { stablePort } from "../testing/ports.ts";
+import { TestClient } from "../testing/test_client.ts";
 import {
   command,
   consoleMemoryUsage,
   memoryUsage,
   startFirmwareBoard,
-} from "../tests/firmware_board.ts";
+} from "../testing/firmware_board.ts";
 import { formatMarkdown } from "./markdown.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;

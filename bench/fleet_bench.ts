@@ -8,8 +8,8 @@
  * generator's own CPU; and, at equal deliveries, the relay's CPU per
  * delivery with roles against a plain broadcast.
  *
- * The relays are `server.ts` processes (tests/relay_process.ts), Redis a real
- * redis-server (tests/redis_server.ts); the devices live in `--workers`
+ * The relays are `server.ts` processes (testing/relay_process.ts), Redis a real
+ * redis-server (testing/redis_server.ts); the devices live in `--workers`
  * bench/fleet_load.ts processes and the operators in one more. Nothing is
  * pinned: relay and generator share the machine's cores, as they would
  * share a small server.
@@ -28,8 +28,8 @@ import type { FleetCommand, FleetReply, FleetStats, RoundTrips } from "./fleet_l
 import { type DrivenProcess, startDriven, waitForQuiet } from "./relay_bench.ts";
 import { clockTicksPerSecond, readCpuTicks, readStatusKiB, readSystemTicks } from "./proc.ts";
 import { formatMarkdown } from "./markdown.ts";
-import { type RelayProcess, startRelayProcess } from "../tests/relay_process.ts";
-import { redisServerBinary, startRedisServer } from "../tests/redis_server.ts";
+import { type RelayProcess, startRelayProcess } from "../testing/relay_process.ts";
+import { redisServerBinary, startRedisServer } from "../testing/redis_server.ts";
 
 /** What one run of the benchmark does. */
 interface Settings {
@@ -191,7 +191,7 @@ function relayArgs(settings: Settings, redisUrl: string | undefined, cluster: st
     "--max-clients",
     String(settings.devices + settings.operators + 100),
     "--log-level",
-    "info", // the listening line tests/relay_process.ts waits for
+    "info", // the listening line testing/relay_process.ts waits for
   ];
   const clusterArgs = redisUrl ? ["--redis", redisUrl, "--cluster", cluster] : [];
   return [...args, ...clusterArgs, ...settings.relayFlags];

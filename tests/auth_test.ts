@@ -3,8 +3,9 @@
  */
 
 import assert from "node:assert/strict";
-import { TestClient, waitFor } from "./helpers.ts";
-import { startTestRelay } from "./helpers.ts";
+import { TestClient } from "../testing/test_client.ts";
+import { waitFor } from "../testing/wait.ts";
+import { startTestRelay } from "../testing/test_client.ts";
 import { rawRequest } from "./raw_client.ts";
 import { presentedToken, tokenMatches } from "../relay/auth.ts";
 

@@ -10,8 +10,9 @@ import { Redis } from "npm:ioredis@6.0.0";
 import { BusSubscriber, encodeCommand, RespReader, type RespValue } from "../relay/cluster_bus.ts";
 import { generateCertificates } from "../relay/certs.ts";
 import { clusterTest, REDIS } from "./cluster_nodes.ts";
-import { waitFor } from "./helpers.ts";
-import { freePort, startRedisServer } from "./redis_server.ts";
+import { waitFor } from "../testing/wait.ts";
+import { freePort } from "../testing/ports.ts";
+import { startRedisServer } from "../testing/redis_server.ts";
 
 function patterned(size: number, seed: number): Uint8Array {
   return new Uint8Array(size).map((_, i) => (i * 31 + seed) & 0xff);

@@ -14,10 +14,11 @@ import { mintToken } from "../relay/credentials.ts";
 import { Client } from "../relay/hub.ts";
 import { createLogger } from "../relay/logger.ts";
 import { RelayMetrics } from "../relay/metrics.ts";
-import { closeAll, TestClient, waitFor } from "./helpers.ts";
+import { closeAll, TestClient } from "../testing/test_client.ts";
+import { waitFor } from "../testing/wait.ts";
 import { clusterTest, LEASE_SECONDS, live, startNode, type TestNode } from "./cluster_nodes.ts";
-import { startRelayProcess } from "./relay_process.ts";
-import { redisCli, type RedisServer } from "./redis_server.ts";
+import { startRelayProcess } from "../testing/relay_process.ts";
+import { redisCli, type RedisServer } from "../testing/redis_server.ts";
 
 /** A counter or gauge of a node's `/metrics`. */
 async function metric(node: { httpUrl: string }, name: string, token?: string): Promise<number> {

@@ -9,8 +9,14 @@ import assert from "node:assert/strict";
 import { startClusterNode } from "../relay/cluster.ts";
 import { createLogger } from "../relay/logger.ts";
 import type { RelayOptions } from "../relay/options.ts";
-import { closeAll, startTestRelay, TestClient, type TestRelay, waitFor } from "./helpers.ts";
-import { redisCli, type RedisServer, redisServerBinary, startRedisServer } from "./redis_server.ts";
+import { closeAll, startTestRelay, TestClient, type TestRelay } from "../testing/test_client.ts";
+import { waitFor } from "../testing/wait.ts";
+import {
+  redisCli,
+  type RedisServer,
+  redisServerBinary,
+  startRedisServer,
+} from "../testing/redis_server.ts";
 
 /** The redis-server binary, if installed. */
 export const REDIS = redisServerBinary();

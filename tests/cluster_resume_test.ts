@@ -6,15 +6,9 @@
 
 import assert from "node:assert/strict";
 import { clusterTest, settled, startNode, type TestNode } from "./cluster_nodes.ts";
-import { redisCli, type RedisServer } from "./redis_server.ts";
-import {
-  closeAll,
-  delay,
-  type Received,
-  startNumberStream,
-  TestClient,
-  waitFor,
-} from "./helpers.ts";
+import { redisCli, type RedisServer } from "../testing/redis_server.ts";
+import { closeAll, type Received, startNumberStream, TestClient } from "../testing/test_client.ts";
+import { delay, waitFor } from "../testing/wait.ts";
 
 /**
  * Waits until Redis holds each id as away (node A marks it without waiting, as the client

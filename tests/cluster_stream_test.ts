@@ -7,7 +7,8 @@
 
 import assert from "node:assert/strict";
 import type { Client } from "../relay/hub.ts";
-import { closeAll, delay, type Received, TestClient } from "./helpers.ts";
+import { closeAll, type Received, TestClient } from "../testing/test_client.ts";
+import { delay } from "../testing/wait.ts";
 import {
   clusterTest,
   LEASE_SECONDS,
@@ -18,8 +19,8 @@ import {
   startNode,
 } from "./cluster_nodes.ts";
 import { RawClient } from "./raw_client.ts";
-import { startRelayProcess } from "./relay_process.ts";
-import { redisCli } from "./redis_server.ts";
+import { startRelayProcess } from "../testing/relay_process.ts";
+import { redisCli } from "../testing/redis_server.ts";
 
 const SIZE = 64 * 1024;
 /** Messages in flight between a publisher and its readers: 8 × 64 KiB, under the 1 MiB backlog. */

@@ -6,7 +6,8 @@
  */
 
 import assert from "node:assert/strict";
-import { closeAll, delay, openClients, TestClient, waitFor } from "./helpers.ts";
+import { closeAll, openClients, TestClient } from "../testing/test_client.ts";
+import { delay, waitFor } from "../testing/wait.ts";
 import {
   clusterTest,
   LEASE_SECONDS,
@@ -16,8 +17,9 @@ import {
   startNode,
   type TestNode,
 } from "./cluster_nodes.ts";
-import { startRelayProcess } from "./relay_process.ts";
-import { freePort, redisCli, startRedisServer } from "./redis_server.ts";
+import { startRelayProcess } from "../testing/relay_process.ts";
+import { freePort } from "../testing/ports.ts";
+import { redisCli, startRedisServer } from "../testing/redis_server.ts";
 
 clusterTest(
   "text and binary cross nodes unchanged, once, and not back to the sender",

@@ -11,8 +11,15 @@ import assert from "node:assert/strict";
 import type { Locator, Page } from "npm:playwright-core@1.65.1";
 import { mintToken } from "../relay/credentials.ts";
 import type { DeviceRecord } from "../relay/presence.ts";
-import { startTestRelay, TestClient, type TestRelay, waitFor } from "./helpers.ts";
-import { ARTIFACTS, connect, openConsole, skipBrowser, waitForState } from "./console_browser.ts";
+import { startTestRelay, TestClient, type TestRelay } from "../testing/test_client.ts";
+import { waitFor } from "../testing/wait.ts";
+import {
+  ARTIFACTS,
+  connect,
+  openConsole,
+  skipBrowser,
+  waitForState,
+} from "../testing/console_browser.ts";
 
 const TOKEN = "console-s3cret";
 /** A time as the table shows it: the time of day, after the date when not today. */

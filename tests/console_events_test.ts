@@ -6,7 +6,8 @@
 
 import assert from "node:assert/strict";
 import { markEvent } from "../relay/hub.ts";
-import { startTestRelay, TestClient, waitFor } from "./helpers.ts";
+import { startTestRelay, TestClient } from "../testing/test_client.ts";
+import { waitFor } from "../testing/wait.ts";
 import { clusterTest, live, startNode } from "./cluster_nodes.ts";
 
 /** The next message, as a JSON object. */

@@ -14,8 +14,9 @@ import type { Page } from "npm:playwright-core@1.65.1";
 import { handleCommand } from "../device/firmware/commands.ts";
 import { integerLimits, type SosPattern } from "../device/firmware/config.ts";
 import { mintToken } from "../relay/credentials.ts";
-import { startTestRelay, type TestRelay, waitFor } from "./helpers.ts";
-import { FAST, startFirmwareBoard } from "./firmware_board.ts";
+import { startTestRelay, type TestRelay } from "../testing/test_client.ts";
+import { waitFor } from "../testing/wait.ts";
+import { FAST, startFirmwareBoard } from "../testing/firmware_board.ts";
 import {
   ARTIFACTS,
   connect,
@@ -24,7 +25,7 @@ import {
   select,
   skipBrowser,
   waitForState,
-} from "./console_browser.ts";
+} from "../testing/console_browser.ts";
 
 const SECRET = "a-secret-for-the-console-fleet-test-0123456";
 

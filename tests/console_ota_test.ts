@@ -13,8 +13,9 @@
 import assert from "node:assert/strict";
 import type { Locator, Page } from "npm:playwright-core@1.65.1";
 import { DEFAULT_RESEND_MS } from "../relay/console/ota_transfer.js";
-import { startTestRelay, waitFor } from "./helpers.ts";
-import { startRelayProcess } from "./relay_process.ts";
+import { startTestRelay } from "../testing/test_client.ts";
+import { waitFor } from "../testing/wait.ts";
+import { startRelayProcess } from "../testing/relay_process.ts";
 import {
   firmwareOf,
   flashBoard,
@@ -24,8 +25,8 @@ import {
   TOKEN,
   writeImages,
 } from "./ota_board.ts";
-import { ARTIFACTS, connect, openConsole, skipBrowser, waitForState } from "./console_browser.ts";
-import { row, select } from "./console_browser.ts";
+import { ARTIFACTS, connect, openConsole } from "../testing/console_browser.ts";
+import { row, select, skipBrowser, waitForState } from "../testing/console_browser.ts";
 
 /** A board's Update cell (the 11th column: after the checkbox and Firmware), once it reads `text`. */
 function updateCell(page: Page, id: string, text: string | RegExp): Locator {

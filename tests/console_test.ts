@@ -12,8 +12,15 @@ import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import type { Locator, Page } from "npm:playwright-core@1.65.1";
 import { generateCertificates } from "../relay/certs.ts";
-import { startTestRelay, TestClient, waitFor } from "./helpers.ts";
-import { ARTIFACTS, connect, openConsole, skipBrowser, waitForState } from "./console_browser.ts";
+import { startTestRelay, TestClient } from "../testing/test_client.ts";
+import { waitFor } from "../testing/wait.ts";
+import {
+  ARTIFACTS,
+  connect,
+  openConsole,
+  skipBrowser,
+  waitForState,
+} from "../testing/console_browser.ts";
 
 const TOKEN = "console-s3cret";
 

@@ -7,7 +7,8 @@
 import assert from "node:assert/strict";
 import { tokenProtocol } from "../relay/auth.ts";
 import { mintToken } from "../relay/credentials.ts";
-import { startTestRelay, TestClient, waitFor } from "./helpers.ts";
+import { startTestRelay, TestClient } from "../testing/test_client.ts";
+import { waitFor } from "../testing/wait.ts";
 
 const TOKEN = "shared ünïcode token/+=";
 const SECRET = "a-secret-for-the-console-token-test-012345";

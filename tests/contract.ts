@@ -12,7 +12,8 @@
 import assert from "node:assert/strict";
 import type { RelayOptions } from "../relay/options.ts";
 import type { Relay } from "../relay/relay.ts";
-import { closeAll, delay, type Received, TestClient, waitFor } from "./helpers.ts";
+import { closeAll, type Received, TestClient } from "../testing/test_client.ts";
+import { delay, waitFor } from "../testing/wait.ts";
 import { closePayload, RawClient, rawRequest } from "./raw_client.ts";
 
 /** One node of a topology. */

@@ -6,7 +6,7 @@
 
 import { CONTRACT } from "./contract.ts";
 import { FLEET_CONTRACT } from "./fleet_contract.ts";
-import { startTestRelay } from "./helpers.ts";
+import { startTestRelay } from "../testing/test_client.ts";
 
 for (const contractCase of [...CONTRACT, ...FLEET_CONTRACT]) {
   Deno.test(`one relay: ${contractCase.name}`, async () => {

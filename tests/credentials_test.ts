@@ -11,7 +11,8 @@ import { SignJWT } from "npm:jose@6.2.19";
 import { Credentials, mintToken } from "../relay/credentials.ts";
 import { parseOptions } from "../relay/options.ts";
 import { main as tokenMain, parseDuration } from "../tools/token.ts";
-import { logEvents, startTestRelay, TestClient, waitFor } from "./helpers.ts";
+import { logEvents, startTestRelay, TestClient } from "../testing/test_client.ts";
+import { waitFor } from "../testing/wait.ts";
 import { rawRequest } from "./raw_client.ts";
 
 const SECRET = "test-secret-0123456789-abcdefghijklmnop";

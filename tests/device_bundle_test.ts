@@ -6,7 +6,7 @@
 
 import assert from "node:assert/strict";
 import { checkEspruinoDialect } from "../tools/espruino_dialect.ts";
-import { buildDeviceBundle } from "./device_build.ts";
+import { buildDeviceBundle } from "../testing/device_build.ts";
 import { endBareReturns } from "../tools/bundle.ts";
 import { EspruinoBoard } from "../engine/board.ts";
 

@@ -10,12 +10,20 @@
 
 import assert from "node:assert/strict";
 import { generateCertificates } from "../relay/certs.ts";
-import { delay, startTestRelay, TestClient, waitFor } from "./helpers.ts";
-import { startRelayProcess } from "./relay_process.ts";
-import { stablePort } from "./redis_server.ts";
+import { delay, waitFor } from "../testing/wait.ts";
+import { startTestRelay, TestClient } from "../testing/test_client.ts";
+import { startRelayProcess } from "../testing/relay_process.ts";
+import { stablePort } from "../testing/ports.ts";
 import { acceptOf, startWsServer } from "./device_ws_server.ts";
 import { closeBody, fromBytes, randomBytes, seededRandom, serverFrame } from "./device_frames.ts";
-import { bootDevice, C3, type Engine, ENGINES, summary, testOnEngines } from "./device_engines.ts";
+import {
+  bootDevice,
+  C3,
+  type Engine,
+  ENGINES,
+  summary,
+  testOnEngines,
+} from "../testing/device_engines.ts";
 
 /** Payloads at every frame-length boundary (7-bit, 16-bit, 64-bit) that the board's memory takes. */
 const sizesFor = (engine: Engine) =>

@@ -16,7 +16,7 @@ import { createFrameParser, FRAME_ERROR } from "../device/ws/frame_parser.ts";
 import { createFrameWriter } from "../device/ws/frame_writer.ts";
 import { parseWsUrl } from "../device/ws/url.ts";
 import { fromBytes, randomBytes, seededRandom, sha1, toBytes } from "./device_frames.ts";
-import { startTestRelay, TestClient } from "./helpers.ts";
+import { startTestRelay, TestClient } from "../testing/test_client.ts";
 
 const SAMPLE_KEY = "dGhlIHNhbXBsZSBub25jZQ==";
 // RFC 6455 section 1.3.

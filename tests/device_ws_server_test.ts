@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { startWsServer } from "./device_ws_server.ts";
-import { waitFor } from "./helpers.ts";
+import { waitFor } from "../testing/wait.ts";
 
 // The test server itself: a client that leaves before its request is complete (a slow
 // interpreter killed mid-connect) must leave nothing open. Deno's resource sanitizer fails this

@@ -11,9 +11,9 @@ import { saveBootCode, saveStorageFile } from "../engine/upload.ts";
 import { settingsPathFor } from "../tools/build.ts";
 import { SETTINGS_FILE } from "../tools/device_config.ts";
 import { sosSpans, sosTimingError } from "../tools/sos_timing.ts";
-import { TestClient } from "./helpers.ts";
-import { startRelayProcess } from "./relay_process.ts";
-import { stablePort } from "./redis_server.ts";
+import { TestClient } from "../testing/test_client.ts";
+import { startRelayProcess } from "../testing/relay_process.ts";
+import { stablePort } from "../testing/ports.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 

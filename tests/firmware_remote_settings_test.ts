@@ -9,8 +9,8 @@
 import assert from "node:assert/strict";
 import { parseDeviceConfig, settingsHash, settingsText } from "../tools/device_config.ts";
 import type { EspruinoBoard } from "../engine/board.ts";
-import { isRetainedStatus, type Received, TestClient } from "./helpers.ts";
-import { startRelayProcess } from "./relay_process.ts";
+import { isRetainedStatus, type Received, TestClient } from "../testing/test_client.ts";
+import { startRelayProcess } from "../testing/relay_process.ts";
 import { cycleMs, TRIAL_FILE } from "../device/firmware/config.ts";
 import {
   BLINKING,
@@ -21,7 +21,7 @@ import {
   spanErrors,
   startFirmwareBoard,
   typeLine,
-} from "./firmware_board.ts";
+} from "../testing/firmware_board.ts";
 
 const WIFI = { ssid: "lab", password: "wifi-secret-password" };
 const WIFI2 = { ssid: "lab-2", password: "second-wifi-secret" };

@@ -5,9 +5,10 @@
  */
 
 import assert from "node:assert/strict";
-import { isRetainedStatus, TestClient, waitFor } from "./helpers.ts";
-import { startFirmwareBoard } from "./firmware_board.ts";
-import { type RelayProcess, startRelayProcess } from "./relay_process.ts";
+import { isRetainedStatus, TestClient } from "../testing/test_client.ts";
+import { waitFor } from "../testing/wait.ts";
+import { startFirmwareBoard } from "../testing/firmware_board.ts";
+import { type RelayProcess, startRelayProcess } from "../testing/relay_process.ts";
 import { startTcpGate } from "./tcp_gate.ts";
 
 const BOARD_ID = "board-1";

@@ -14,8 +14,8 @@ import { cycleMs, deviceDefaults } from "../device/firmware/config.ts";
 import { EspruinoBoard } from "../engine/board.ts";
 import { serveConsole } from "../engine/console_server.ts";
 import { saveBootCode, saveStorageFile } from "../engine/upload.ts";
-import { isRetainedStatus, TestClient } from "./helpers.ts";
-import { startRelayProcess } from "./relay_process.ts";
+import { isRetainedStatus, TestClient } from "../testing/test_client.ts";
+import { startRelayProcess } from "../testing/relay_process.ts";
 import {
   BLINKING,
   command,
@@ -29,7 +29,7 @@ import {
   transitions,
   typeLine,
   writeConfig,
-} from "./firmware_board.ts";
+} from "../testing/firmware_board.ts";
 
 const WIFI = { ssid: "lab", password: "wifi-secret-password" };
 const TOKEN = "relay-token-never-shown-0123456789";

@@ -12,8 +12,9 @@ import { sosTimingError, type Transition } from "../tools/sos_timing.ts";
 import { EspruinoBoard } from "../engine/board.ts";
 import { serveConsole } from "../engine/console_server.ts";
 import { saveBootCode } from "../engine/upload.ts";
-import { isRetainedStatus, TestClient, waitFor } from "./helpers.ts";
-import { type RelayProcess, startRelayProcess } from "./relay_process.ts";
+import { isRetainedStatus, TestClient } from "../testing/test_client.ts";
+import { waitFor } from "../testing/wait.ts";
+import { type RelayProcess, startRelayProcess } from "../testing/relay_process.ts";
 import {
   BLINKING,
   command,
@@ -27,7 +28,7 @@ import {
   typeLine,
   type Upload,
   writeConfig,
-} from "./firmware_board.ts";
+} from "../testing/firmware_board.ts";
 
 const ID = "board-1";
 const WIFI = { ssid: "lab", password: "password1" };

@@ -9,9 +9,10 @@
 import assert from "node:assert/strict";
 import { generateCertificates } from "../relay/certs.ts";
 import { startTlsFront } from "../tools/tls_front.ts";
-import { isRetainedStatus, TestClient, waitFor } from "./helpers.ts";
-import { command, startFirmwareBoard } from "./firmware_board.ts";
-import { startRelayProcess } from "./relay_process.ts";
+import { isRetainedStatus, TestClient } from "../testing/test_client.ts";
+import { waitFor } from "../testing/wait.ts";
+import { command, startFirmwareBoard } from "../testing/firmware_board.ts";
+import { startRelayProcess } from "../testing/relay_process.ts";
 
 const TOKEN = "s3cret";
 

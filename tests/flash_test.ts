@@ -21,8 +21,8 @@ import {
   parseTcpPort,
 } from "../tools/flash_transport.ts";
 import { missingModuleWarning, ramRoom } from "../tools/flash_espruino.ts";
-import { buildDeviceBundle } from "./device_build.ts";
-import { isRetainedStatus, startTestRelay, TestClient } from "./helpers.ts";
+import { buildDeviceBundle } from "../testing/device_build.ts";
+import { isRetainedStatus, startTestRelay, TestClient } from "../testing/test_client.ts";
 
 const FLASH = new URL("../tools/flash.ts", import.meta.url).pathname;
 /** The permissions of the `flash` task (device files need --allow-all in Deno). */

@@ -13,7 +13,8 @@ import assert from "node:assert/strict";
 import type { DeviceRecord, PresenceEvent } from "../relay/presence.ts";
 import type { Role } from "../relay/routing.ts";
 import { allLive, at, type ContractCase, held, type Topology } from "./contract.ts";
-import { closeAll, type Received, TestClient, waitFor } from "./helpers.ts";
+import { closeAll, type Received, TestClient } from "../testing/test_client.ts";
+import { waitFor } from "../testing/wait.ts";
 
 /** What a receiver of each role gets, by message kind, written out by hand (not computed). */
 export type Expect = "yes" | "no" | "if-operator-sender";

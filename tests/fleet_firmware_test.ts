@@ -8,9 +8,10 @@
  */
 
 import assert from "node:assert/strict";
-import { closeAll, type Received, TestClient, waitFor } from "./helpers.ts";
-import { startFirmwareBoard } from "./firmware_board.ts";
-import { type RelayProcess, startRelayProcess } from "./relay_process.ts";
+import { closeAll, type Received, TestClient } from "../testing/test_client.ts";
+import { waitFor } from "../testing/wait.ts";
+import { startFirmwareBoard } from "../testing/firmware_board.ts";
+import { type RelayProcess, startRelayProcess } from "../testing/relay_process.ts";
 
 const BOARD = "board-1";
 const DEVICES = 20;

@@ -4,7 +4,8 @@
  */
 
 import assert from "node:assert/strict";
-import { delay, logEvents, startTestRelay, TestClient, waitFor } from "./helpers.ts";
+import { delay, waitFor } from "../testing/wait.ts";
+import { logEvents, startTestRelay, TestClient } from "../testing/test_client.ts";
 import { closePayload, RawClient } from "./raw_client.ts";
 
 const OPCODE_CLOSE = 0x8;

@@ -9,8 +9,13 @@
 import { createHash } from "node:crypto";
 import { buildFirmware } from "../tools/build.ts";
 import { type BoardOutcome, loadImage, type OtaImage, runOta } from "../tools/ota.ts";
-import { command, FAST, type FirmwareBoard, startFirmwareBoard } from "./firmware_board.ts";
-import { TestClient } from "./helpers.ts";
+import {
+  command,
+  FAST,
+  type FirmwareBoard,
+  startFirmwareBoard,
+} from "../testing/firmware_board.ts";
+import { TestClient } from "../testing/test_client.ts";
 
 /** The relay's shared token in these tests (`--token`): the boards, the tool and the watchers'. */
 export const TOKEN = "ota-test-token-5d21";

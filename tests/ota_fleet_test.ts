@@ -7,10 +7,10 @@
 
 import assert from "node:assert/strict";
 import { mintToken } from "../relay/credentials.ts";
-import type { FirmwareBoard } from "./firmware_board.ts";
-import { TestClient } from "./helpers.ts";
+import type { FirmwareBoard } from "../testing/firmware_board.ts";
+import { TestClient } from "../testing/test_client.ts";
 import { firmwareOf, flashBoard, writeImages } from "./ota_board.ts";
-import { startRelayProcess } from "./relay_process.ts";
+import { startRelayProcess } from "../testing/relay_process.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const SECRET = "jwt-secret-for-the-ota-fleet-test-0123456789";

@@ -13,8 +13,8 @@ import {
   memoryUsage,
   spanErrors,
   typeLine,
-} from "./firmware_board.ts";
-import { startRelayProcess } from "./relay_process.ts";
+} from "../testing/firmware_board.ts";
+import { startRelayProcess } from "../testing/relay_process.ts";
 import { startTcpGate } from "./tcp_gate.ts";
 import {
   firmwareOf,

@@ -5,7 +5,7 @@
 
 import assert from "node:assert/strict";
 import { main } from "../tools/ota.ts";
-import { startTestRelay } from "./helpers.ts";
+import { startTestRelay } from "../testing/test_client.ts";
 
 /** Runs the tool's main; resolves with its exit code and what it printed. */
 async function ota(args: string[], env: Record<string, string> = {}) {

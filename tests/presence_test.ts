@@ -7,7 +7,8 @@
 import assert from "node:assert/strict";
 import { RelayMetrics } from "../relay/metrics.ts";
 import { type DeviceRecord, Presence, type PresenceEvent } from "../relay/presence.ts";
-import { startTestRelay, TestClient, waitFor } from "./helpers.ts";
+import { startTestRelay, TestClient } from "../testing/test_client.ts";
+import { waitFor } from "../testing/wait.ts";
 import { RawClient } from "./raw_client.ts";
 
 function records(now: { t: number }) {

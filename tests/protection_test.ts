@@ -10,10 +10,10 @@ import {
   openClients,
   startTestRelay,
   TestClient,
-  waitFor,
-} from "./helpers.ts";
+} from "../testing/test_client.ts";
+import { waitFor } from "../testing/wait.ts";
 import { closePayload, RawClient } from "./raw_client.ts";
-import { startRelayProcess } from "./relay_process.ts";
+import { startRelayProcess } from "../testing/relay_process.ts";
 
 /** Messages a test sender has in flight: 8 × 30 KB stays well below a 256 KiB backlog. */
 const WINDOW = 8;

@@ -11,8 +11,8 @@ import {
   openClients,
   startTestRelay,
   TestClient,
-  waitFor,
-} from "./helpers.ts";
+} from "../testing/test_client.ts";
+import { waitFor } from "../testing/wait.ts";
 import { RawClient, rawRequest } from "./raw_client.ts";
 
 Deno.test("each message reaches every other client, text as text and binary as binary, in order", async () => {

@@ -7,15 +7,14 @@ import assert from "node:assert/strict";
 import type { RelayOptions } from "../relay/options.ts";
 import {
   closeAll,
-  delay,
   logEvents,
   type Received,
   startNumberStream,
   startTestRelay,
   TestClient,
   type TestRelay,
-  waitFor,
-} from "./helpers.ts";
+} from "../testing/test_client.ts";
+import { delay, waitFor } from "../testing/wait.ts";
 import { RawClient } from "./raw_client.ts";
 
 function startRelay(overrides: Partial<RelayOptions> = {}): TestRelay {

@@ -6,9 +6,9 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 // @ts-types="npm:@types/ws@8.18.1"
 import NodeWebSocket from "npm:ws@8.23.0";
-import { closeAll, TestClient } from "./helpers.ts";
+import { closeAll, TestClient } from "../testing/test_client.ts";
 import { RawClient } from "./raw_client.ts";
-import { runServer, startRelayProcess } from "./relay_process.ts";
+import { runServer, startRelayProcess } from "../testing/relay_process.ts";
 
 const decoder = new TextDecoder();
 

@@ -11,9 +11,10 @@
 import assert from "node:assert/strict";
 import { generateCertificates } from "../relay/certs.ts";
 import { startTlsFront, stunnelConfig } from "../tools/tls_front.ts";
-import { startRelayProcess } from "./relay_process.ts";
-import { startTestRelay, TestClient, waitFor } from "./helpers.ts";
-import { bootDevice, type Engine, ENGINES, testOnEngines } from "./device_engines.ts";
+import { startRelayProcess } from "../testing/relay_process.ts";
+import { startTestRelay, TestClient } from "../testing/test_client.ts";
+import { waitFor } from "../testing/wait.ts";
+import { bootDevice, type Engine, ENGINES, testOnEngines } from "../testing/device_engines.ts";
 
 const TOKEN = "s3cret";
 

@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { type BoardOptions, EspruinoBoard } from "../engine/board.ts";
 import type { BoardName } from "../engine/wasm_module.ts";
 import { buildDeviceBundle } from "./device_build.ts";
-import { waitFor } from "./helpers.ts";
+import { waitFor } from "./wait.ts";
 
 /** Where a device runs: one build of the interpreter. */
 export interface Engine {

@@ -1,6 +1,6 @@
 /**
  * Shared pieces of the relay tests: an in-process relay on an ephemeral
- * port, a relay in a child process, and WebSocket clients with a message
+ * port, and WebSocket clients with a message
  * queue that can be awaited.
  *
  * @module
@@ -10,6 +10,7 @@ import { createLogger } from "../relay/logger.ts";
 import { DEFAULT_OPTIONS, type RelayOptions } from "../relay/options.ts";
 import { type RunningRelay, startRelay } from "../relay/serve.ts";
 import type { ClusterNode } from "../relay/cluster.ts";
+import { delay } from "./wait.ts";
 
 /** A relay started for one test, with the log lines it wrote. */
 export interface TestRelay extends AsyncDisposable {
@@ -57,26 +58,6 @@ export function startTestRelay(
       await running.shutdown();
     },
   };
-}
-
-/** Resolves after `ms` milliseconds. */
-export function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Polls `check` until it returns true, failing with `what` after `timeoutMs`. */
-export async function waitFor(
-  what: string,
-  check: () => boolean | Promise<boolean>,
-  timeoutMs = 5000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    }
-    await delay(10);
-  }
 }
 
 /** A message as received: text, or binary bytes. */

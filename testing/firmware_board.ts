@@ -19,7 +19,7 @@ import { serveConsole } from "../engine/console_server.ts";
 import { saveBootCode, saveStorageFile } from "../engine/upload.ts";
 import type { BoardName } from "../engine/wasm_module.ts";
 import type { AccessPoint } from "../engine/wifi.ts";
-import type { TestClient } from "./helpers.ts";
+import type { TestClient } from "./test_client.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 

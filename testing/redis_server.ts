@@ -10,6 +10,8 @@
  * @module
  */
 
+import { stablePort } from "./ports.ts";
+
 /** A redis-server child process. */
 export interface RedisServer extends AsyncDisposable {
   /** Its port on 127.0.0.1. */
@@ -61,31 +63,6 @@ export async function redisCli(port: number, ...args: string[]): Promise<string>
   const decoder = new TextDecoder();
   if (code !== 0) throw new Error(`redis-cli ${args.join(" ")}: ${decoder.decode(stderr)}`);
   return decoder.decode(stdout).trim();
-}
-
-/** A port that was free a moment ago on 127.0.0.1. */
-export function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (listener.addr as Deno.NetAddr).port;
-  listener.close();
-  return port;
-}
-
-/**
- * A free port below Linux's ephemeral range (32768 and up), where port-0 binds of other tests
- * never land: Redis can stop and start again on it without a stranger taking it meanwhile.
- */
-export function stablePort(): number {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const port = 20_000 + Math.floor(Math.random() * 10_000);
-    try {
-      Deno.listen({ hostname: "127.0.0.1", port }).close();
-      return port;
-    } catch {
-      // taken: try another
-    }
-  }
-  throw new Error("no free port between 20000 and 30000");
 }
 
 async function waitForPort(port: number, child: Deno.ChildProcess, exited: () => boolean) {
