@@ -1,9 +1,10 @@
 /**
  * `deno task sim`: an ESP32 for people without one, on the real Espruino 2v29 interpreter compiled
- * to WebAssembly (engine/). It stores the given bundle (default `dist/firmware.js`) as `.bootcde`
- * in the board's Storage and power-cycles the board, so it boots as a flashed board does; prints
- * the board's console; and serves that console on TCP and optionally on a pseudo-terminal, so
- * `deno task flash` uploads to it as to a board.
+ * to WebAssembly (engine/). It leaves the board's Storage as `deno task flash` does (the given
+ * bundle, default `dist/firmware.js`, in slot `fw.a`, the boot stub as `.bootcde`: docs/ota.md)
+ * and power-cycles the board, so it boots as a flashed board does and takes updates from
+ * `deno task ota`; prints the board's console; and serves that console on TCP and optionally on a
+ * pseudo-terminal, so `deno task flash` uploads to it as to a board.
  *
  * ```sh
  * deno task sim -- [--board esp32c3] [--file dist/firmware.js] [--port 2323] [--storage FILE]
@@ -14,9 +15,11 @@
  */
 
 import { parseArgs } from "node:util";
-import { saveBootCode, saveStorageFile } from "./upload.ts";
+import { saveStorageFile } from "./upload.ts";
 import { dirname, join } from "node:path";
 import { SETTINGS_FILE } from "../device/firmware/config.ts";
+import { SLOTS } from "../device/firmware/ota_layout.ts";
+import { flashedLayout } from "../tools/boot_stub.ts";
 import { EspruinoBoard } from "./board.ts";
 import type { ClockMode } from "./clock.ts";
 import { type ConsoleServer, serveConsole } from "./console_server.ts";
@@ -35,39 +38,67 @@ Usage: deno task sim -- [options]
 
 Options:
       --board NAME    esp32c3 (default), esp32 or esp32c3-unicode.
-  -f, --file PATH     Bundle stored as .bootcde, with settings.json beside it as the board's
-                      settings when there is one, and booted (default ${DEFAULT_FIRMWARE}; with the
-                      default missing, the board boots what its Storage holds).
+  -f, --file PATH     Bundle stored as deno task flash stores it (slot fw.a, run by the boot
+                      stub, so deno task ota can update it), with settings.json beside it as the
+                      board's settings when there is one, and booted (default ${DEFAULT_FIRMWARE};
+                      with the default missing, the board boots what its Storage holds).
       --host HOST     Address of the console (default 127.0.0.1).
   -p, --port N        TCP port of the console (default ${DEFAULT_PORT}; 0 picks a free one).
       --pty PATH      Also serve the console on a pseudo-terminal at PATH (needs socat), for
                       deno task flash -- --port PATH.
       --storage FILE  Keep Storage in FILE across runs. When FILE exists and --file is not
-                      given, the board boots what FILE holds (the last upload).
+                      given, the board boots what FILE holds (the last upload or update, or
+                      what an update was rolled back to).
       --pin-log FILE  Append every pin change to FILE as "<ms since power-on> <pin> <0|1>".
       --clock MODE    wall (default): real time; virtual: idle time is skipped.
       --no-wifi       Boot without a Wi-Fi module (like a board on Ethernet).
   -h, --help          Show this help.`;
 
-/** Stores `code` as `.bootcde`, then power-cycles the board to boot it, calling `beforeBoot` first. */
-async function storeAndBoot(
+/**
+ * Leaves Storage as `deno task flash` does (docs/ota.md): after `reset()`, the settings, the code
+ * in the first slot, the other slot and the update records erased, then the boot stub; then
+ * power-cycles the board to boot it, calling `beforeBoot` first.
+ */
+async function flashAndBoot(
   board: EspruinoBoard,
   code: Uint8Array,
   file: string,
   beforeBoot: () => void,
 ): Promise<void> {
   try {
-    await saveBootCode(board, code);
     // The settings `deno task build` wrote beside the bundle, when there are.
     const settings = await Deno.readTextFile(join(dirname(file), SETTINGS_FILE)).catch(() =>
       undefined
     );
+    const layout = await flashedLayout();
+    await resetBoard(board);
     if (settings !== undefined) await saveStorageFile(board, SETTINGS_FILE, settings);
+    await eraseFiles(board, layout.erase);
+    const files = [{ name: SLOTS[0], text: new TextDecoder().decode(code) }, ...layout.after];
+    for (const { name, text } of files) await saveStorageFile(board, name, text);
   } catch (error) {
     throw new Error(`${file}: ${error instanceof Error ? error.message : error}`);
   }
   beforeBoot();
   board.powerCycle();
+}
+
+/** Types `reset()`, as the Espruino tools do before an upload, once the board has booted. */
+async function resetBoard(board: EspruinoBoard): Promise<void> {
+  await board.console.waitFor(/\n>/, { timeoutMs: 10_000 }).catch(() => {});
+  const from = board.console.text.length;
+  board.console.write("\x10reset();\n");
+  await board.console.waitFor(/\n>/, { from, timeoutMs: 10_000 });
+}
+
+/** Erases Storage files (a missing one is no error). */
+async function eraseFiles(board: EspruinoBoard, names: string[]): Promise<void> {
+  const from = board.console.text.length;
+  board.console.write(
+    `\x10${JSON.stringify(names)}.forEach(function(f){require("Storage").erase(f)});` +
+      'print("@erased");\n',
+  );
+  await board.console.waitFor("@erased", { from, timeoutMs: 10_000 });
 }
 
 /** Runs the simulator until SIGINT/SIGTERM; returns the exit code. */
@@ -156,7 +187,7 @@ export async function main(args: string[]): Promise<number> {
     });
     unlisten = board.console.listen(print);
     print(Uint8Array.from(board.console.text, (ch) => ch.charCodeAt(0)));
-    if (code) await storeAndBoot(board, code, file, () => printing = true);
+    if (code) await flashAndBoot(board, code, file, () => printing = true);
     if (values.pty) pty = await createPtyPair({ userPath: values.pty });
     server = await serveConsole(board, {
       hostname: values.host ?? "127.0.0.1",

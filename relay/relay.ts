@@ -188,6 +188,9 @@ export function createRelay(config: CreateRelayOptions): Relay {
   const claiming = new Set<string>();
   const startedAt = Date.now();
   const idleTimeout = idleTimeoutSeconds(options);
+  // How long a socket may take to open before its id is let go: the keepalive's time, or its
+  // default's when keepalive is off.
+  const handshakeMs = (idleTimeout > 0 ? idleTimeout : 20) * 1000;
 
   /**
    * A client that takes its own socket's events (an event listener object): one object per
@@ -195,9 +198,13 @@ export function createRelay(config: CreateRelayOptions): Relay {
    * for each handler, about 0.7 KB of heap per connection (docs/fleet_benchmarks.md).
    */
   class SocketClient extends Client {
+    /** Frees the id of a socket that never opens (see the handler). */
+    handshakeTimer: ReturnType<typeof setTimeout> | undefined;
+
     handleEvent(event: Event): void {
       switch (event.type) {
         case "open":
+          clearTimeout(this.handshakeTimer);
           // The first frame the client gets, before anything another client sent: how it learns
           // the mark that tells the relay's events from look-alikes.
           if (this.eventMark !== undefined) this.socket.send(helloEvent(this.eventMark));
@@ -205,6 +212,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
         case "message":
           return hub.receive(this, (event as MessageEvent).data);
         case "close": {
+          clearTimeout(this.handshakeTimer);
           const { code, reason } = event as CloseEvent;
           return hub.closed(this, { code, reason });
         }
@@ -463,6 +471,18 @@ export function createRelay(config: CreateRelayOptions): Relay {
     socket.addEventListener("message", client);
     socket.addEventListener("error", client);
     socket.addEventListener("close", client);
+    // A client gone before the 101 went out (reset during its handshake: a board restarted, a
+    // tab closed) fires no event at all, so neither the close nor the keepalive would free its
+    // id: every later connect with it would get 409 for as long as the relay runs.
+    client.handshakeTimer = setTimeout(() => {
+      if (client.open || client.gone) return;
+      hub.closed(client, { code: 1006, reason: "gone during the handshake" });
+      try {
+        socket.close();
+      } catch {
+        // It never opened: nothing to close.
+      }
+    }, handshakeMs);
     return upgrade.response;
   };
 

@@ -16,16 +16,20 @@ import {
   startFirmwareBoard,
 } from "../testing/firmware_board.ts";
 import { TestClient } from "../testing/test_client.ts";
+import { type RelayProcess, startRelayProcess } from "../testing/relay_process.ts";
 
 /** The relay's shared token in these tests (`--token`): the boards, the tool and the watchers'. */
 export const TOKEN = "ota-test-token-5d21";
 
 /**
- * The relay's flags in these tests: a board restarts often here (after the flash, into a trial,
- * back from one), and a connection of its previous boot that the relay has not seen close yet
- * must not keep its id from it (409): the new connection replaces it, which needs a token.
+ * The relay's flags in these tests. A board restarts often here (after the flash, into a trial,
+ * back from one); Espruino's kill closes its sockets each time (a power cycle resets them), so the
+ * relay frees its id before the next boot connects: no `--on-duplicate replace` is needed.
  */
-export const RELAY_FLAGS: string[] = ["--token", TOKEN, "--on-duplicate", "replace"];
+export const RELAY_FLAGS: string[] = ["--token", TOKEN];
+
+/** Nothing the interpreter should ever print. */
+export const BROKEN = /Uncaught|OUT OF MEMORY|Timeout on Utility Timer|Guru Meditation/;
 
 /** What a version 2 prints when it starts. */
 export const VERSION_2 = "[v2] version 2 running";
@@ -85,10 +89,13 @@ export interface Images extends AsyncDisposable {
   silent: OtaImage;
 }
 
-/** Builds the firmware and writes the test images. */
+/** The firmware's bundle, built once per test file: every test updates from the same code. */
+let built: Promise<string> | undefined;
+
+/** Builds the firmware (once) and writes the test images to a new folder. */
 export async function writeImages(): Promise<Images> {
   const dir = await Deno.makeTempDir({ prefix: "ota-" });
-  const { code } = await buildFirmware();
+  const code = await (built ??= buildFirmware().then((firmware) => firmware.code));
   const write = async (name: string, text: string) => {
     await Deno.writeTextFile(`${dir}/${name}`, text);
     return await loadImage(`${dir}/${name}`);
@@ -143,4 +150,27 @@ export async function update(
     },
   });
   return { outcomes, output };
+}
+
+/** What an update test starts from. */
+export interface UpdateBench extends AsyncDisposable {
+  /** The test images. */
+  images: Images;
+  /** A relay in its own process, with {@linkcode RELAY_FLAGS}. */
+  relay: RelayProcess;
+  /** A board flashed with version 1 by `deno task flash`, connected to the relay. */
+  fw: FirmwareBoard;
+  /** An operator watching everything. */
+  operator: TestClient;
+}
+
+/** The images, a relay, a board `id` flashed with version 1 and connected, and an operator. */
+export async function startUpdateBench(id: string): Promise<UpdateBench> {
+  await using stack = new AsyncDisposableStack();
+  const images = stack.use(await writeImages());
+  const relay = stack.use(await startRelayProcess(RELAY_FLAGS));
+  const fw = stack.use(await flashBoard(relay.url, id));
+  const operator = stack.use(await openWatcher(relay.url));
+  const owned = stack.move();
+  return { images, relay, fw, operator, [Symbol.asyncDispose]: () => owned.disposeAsync() };
 }

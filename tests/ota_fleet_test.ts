@@ -19,8 +19,6 @@ const WIFI_PASSWORD = "wifi-pass-7c1e9a";
 Deno.test("ota: five boards updated by one deno task ota --all on a JWT relay; no secret in status, events or logs", async () => {
   await using images = await writeImages();
   await using relay = await startRelayProcess([
-    "--on-duplicate",
-    "replace",
     "--jwt-secret",
     SECRET,
     "--log-level",

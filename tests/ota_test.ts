@@ -1,40 +1,27 @@
 /**
- * Firmware updates over the air (docs/ota.md), on the WebAssembly engine's ESP32-C3 (the real
- * Espruino interpreter) on the virtual clock: each board flashed with `deno task flash` (which
- * saves the boot stub), each update sent by tools/ota.ts through a relay in its own process.
+ * Firmware updates over the air (docs/ota.md) that complete: an update to version 2, one through
+ * a power cycle halfway, one through a cut of the tool's connection halfway.
+ * Each board is the WebAssembly engine's ESP32-C3 (the real Espruino interpreter) on the virtual
+ * clock, flashed with `deno task flash` (which saves the boot stub); each update is sent by
+ * tools/ota.ts through a relay in its own process. The scenarios are split over ota_test.ts,
+ * ota_rollback_test.ts and ota_storage_test.ts so that `deno test --parallel` runs them side by
+ * side: most of a test's wall time is the flash's pacing, which costs no processor.
  */
 
 import assert from "node:assert/strict";
-import { crc32 } from "node:zlib";
 import {
   BLINKING,
   consoleMemoryUsage,
   FAST,
   memoryUsage,
   spanErrors,
-  typeLine,
 } from "../testing/firmware_board.ts";
-import { startRelayProcess } from "../testing/relay_process.ts";
 import { startTcpGate } from "./tcp_gate.ts";
-import {
-  firmwareOf,
-  flashBoard,
-  openWatcher,
-  RELAY_FLAGS,
-  sha256,
-  update,
-  VERSION_2,
-  writeImages,
-} from "./ota_board.ts";
-
-/** Nothing the interpreter should ever print. */
-const BROKEN = /Uncaught|OUT OF MEMORY|Timeout on Utility Timer|Guru Meditation/;
+import { BROKEN, firmwareOf, sha256, startUpdateBench, update, VERSION_2 } from "./ota_board.ts";
 
 Deno.test("ota: an update to version 2 is checked, restarted into and confirmed; status shows its hash", async () => {
-  await using images = await writeImages();
-  await using relay = await startRelayProcess(RELAY_FLAGS);
-  await using fw = await flashBoard(relay.url, "ota-1");
-  await using operator = await openWatcher(relay.url);
+  await using bench = await startUpdateBench("ota-1");
+  const { images, relay, fw, operator } = bench;
   const before = await firmwareOf(operator, "ota-1");
   assert.deepEqual(before, {
     sha256: sha256(images.v1),
@@ -107,57 +94,9 @@ Deno.test("ota: an update to version 2 is checked, restarted into and confirmed;
   );
 });
 
-Deno.test("ota: a firmware that throws at start is rolled back to version 1 at once", async () => {
-  await using images = await writeImages();
-  await using relay = await startRelayProcess(RELAY_FLAGS);
-  await using fw = await flashBoard(relay.url, "ota-2");
-  await using operator = await openWatcher(relay.url);
-  const startMs = fw.board.clock.nowUs() / 1000;
-  const boots = fw.board.boots;
-  const { outcomes, output } = await update(relay.url, ["ota-2"], images.throws);
-  assert.deepEqual(
-    outcomes.map((o) => [o.result, o.reason]),
-    [["rolled back", "threw at start: boom at start"]],
-    output,
-  );
-  assert.match(output, /ota-2 \[#+\] 100% .* rolled back: threw at start: boom at start\n/);
-  // Well within the confirm window (60 s of board time): the stub saw the exception.
-  assert.ok(fw.board.clock.nowUs() / 1000 - startMs < 60_000);
-  const now = await firmwareOf(operator, "ota-2");
-  assert.equal(now.sha256, sha256(images.v1));
-  assert.equal(now.rollback, "threw at start: boom at start");
-  // Two restarts: into the new slot, and back at once (the console output of that short boot is
-  // lost with the restart, as on a chip).
-  assert.equal(fw.board.boots - boots, 2);
-  assert.doesNotMatch(fw.board.console.text, BROKEN);
-});
-
-Deno.test("ota: a firmware that never reaches the relay is rolled back after confirmMs", async () => {
-  await using images = await writeImages();
-  await using relay = await startRelayProcess(RELAY_FLAGS);
-  await using fw = await flashBoard(relay.url, "ota-3");
-  await using operator = await openWatcher(relay.url);
-  const { outcomes, output } = await update(relay.url, ["ota-3"], images.silent, {
-    confirmMs: 20_000,
-  });
-  assert.deepEqual(
-    outcomes.map((o) => [o.result, o.reason]),
-    [["rolled back", "not confirmed within 20 s"]],
-    output,
-  );
-  const text = fw.board.console.text;
-  const trial = text.lastIndexOf("[v4] running");
-  assert.ok(trial > 0, "the new firmware ran");
-  // Version 1 booted again after it, and connected.
-  assert.match(text.slice(trial), new RegExp(`${BLINKING.source}[^]*\\[sos\\] connected`));
-  assert.equal((await firmwareOf(operator, "ota-3")).sha256, sha256(images.v1));
-});
-
 Deno.test("ota: a power cycle halfway through the write: version 1 starts, the transfer resumes and completes", async () => {
-  await using images = await writeImages();
-  await using relay = await startRelayProcess(RELAY_FLAGS);
-  await using fw = await flashBoard(relay.url, "ota-4");
-  await using operator = await openWatcher(relay.url);
+  await using bench = await startUpdateBench("ota-4");
+  const { images, relay, fw, operator } = bench;
   let cycledAt = -1;
   const { outcomes, output } = await update(relay.url, ["ota-4"], images.v2, {
     onLine: (line) => {
@@ -185,10 +124,8 @@ Deno.test("ota: a power cycle halfway through the write: version 1 starts, the t
 });
 
 Deno.test("ota: the tool's connection drops halfway: it reconnects and the transfer resumes", async () => {
-  await using images = await writeImages();
-  await using relay = await startRelayProcess(RELAY_FLAGS);
-  await using fw = await flashBoard(relay.url, "ota-7");
-  await using operator = await openWatcher(relay.url);
+  await using bench = await startUpdateBench("ota-7");
+  const { images, relay, fw, operator } = bench;
   // The tool reaches the relay through a forwarder that the test cuts.
   await using gate = startTcpGate(relay.port);
   let cut = false;
@@ -208,118 +145,5 @@ Deno.test("ota: the tool's connection drops halfway: it reconnects and the trans
     `${outcomes[0].sentBytes} bytes sent for ${images.v2.bytes.length}`,
   );
   assert.equal((await firmwareOf(operator, "ota-7")).sha256, images.v2.sha256);
-  assert.doesNotMatch(fw.board.console.text, BROKEN);
-});
-
-Deno.test("ota: a board whose Storage must be compacted first restarts to compact it, then takes the update", async () => {
-  await using images = await writeImages();
-  await using relay = await startRelayProcess(RELAY_FLAGS);
-  await using fw = await flashBoard(relay.url, "ota-8");
-  await using operator = await openWatcher(relay.url);
-  // A big file written and erased: its trash leaves too little free space for the image.
-  const stats = JSON.parse(
-    await typeLine(
-      fw.board,
-      'var S=require("Storage");S.write("junk","x",0,S.getFree()-12000);S.erase("junk");' +
-        "print(JSON.stringify(S.getStats()))",
-    ),
-  );
-  assert.ok(stats.freeBytes < images.v2.bytes.length + 4096, JSON.stringify(stats));
-  const boots = fw.board.boots;
-  const { outcomes, output } = await update(relay.url, ["ota-8"], images.v2);
-  assert.deepEqual(outcomes.map((o) => o.result), ["updated"], output);
-  assert.match(output, /compacting its Storage/);
-  // Restarted to compact, compacted and restarted, then restarted into version 2.
-  assert.equal(fw.board.boots - boots, 3);
-  assert.equal((await firmwareOf(operator, "ota-8")).sha256, images.v2.sha256);
-  const after = JSON.parse(
-    await typeLine(fw.board, 'print(JSON.stringify(require("Storage").getStats()))'),
-  );
-  assert.ok(after.freeBytes > 800_000, JSON.stringify(after));
-  assert.doesNotMatch(fw.board.console.text, BROKEN);
-});
-
-Deno.test("ota: a corrupted chunk or a wrong hash is refused, and version 1 keeps running", async () => {
-  await using images = await writeImages();
-  await using relay = await startRelayProcess(RELAY_FLAGS);
-  await using fw = await flashBoard(relay.url, "ota-5");
-  await using operator = await openWatcher(relay.url);
-  const bytes = images.v2.bytes;
-  const send = async (message: Record<string, unknown>) => {
-    operator.socket.send(JSON.stringify({ to: "ota-5", cmd: "ota", ...message }));
-    for (;;) {
-      const text = String(await operator.next(30_000));
-      if (!text.startsWith("{")) continue;
-      const reply = JSON.parse(text);
-      if (reply.from === "ota-5" && reply.re === "ota") return reply;
-    }
-  };
-  const chunk = (at: number, corrupt = false) => {
-    const data = bytes.slice(at, at + 512);
-    const crc = crc32(data) >>> 0;
-    if (corrupt) data[7] ^= 0x20;
-    return { op: "chunk", at, crc, data: btoa(String.fromCharCode(...data)) };
-  };
-  const begin = (sha: string) => ({ op: "begin", bytes: bytes.length, sha256: sha });
-
-  // A chunk whose bytes do not match its CRC32.
-  assert.deepEqual(await send(begin(images.v2.sha256)), {
-    from: "ota-5",
-    re: "ota",
-    ok: true,
-    have: 0,
-    begun: true,
-  });
-  assert.equal((await send(chunk(0))).have, 512);
-  assert.deepEqual(await send(chunk(512, true)), {
-    from: "ota-5",
-    re: "ota",
-    ok: false,
-    error: "corrupt",
-    at: 512,
-  });
-  // The transfer is over: a next chunk is not written.
-  assert.equal((await send(chunk(1024))).error, "not begun");
-
-  // Every chunk right, but the image is not the one announced.
-  const wrong = "0".repeat(64);
-  assert.equal((await send(begin(wrong))).have, 0, "the refused image was not kept");
-  let reply: Record<string, unknown> = {};
-  for (let at = 0; at < bytes.length; at += 512) reply = await send(chunk(at));
-  assert.deepEqual(reply, {
-    from: "ota-5",
-    re: "ota",
-    ok: false,
-    error: "sha256",
-    sha256: images.v2.sha256,
-  });
-
-  // Still version 1, never restarted, the other slot empty.
-  await fw.board.runFor(3000);
-  assert.deepEqual(await firmwareOf(operator, "ota-5"), {
-    sha256: sha256(images.v1),
-    bytes: new TextEncoder().encode(images.v1).length,
-    previous: null,
-  });
-  const text = fw.board.console.text.slice(fw.bootConsoleAt);
-  assert.equal(text.split(BLINKING).length - 1, 1, "one boot only");
-  assert.doesNotMatch(text, BROKEN);
-});
-
-Deno.test("ota: an image that does not fit the board's Storage is refused before a byte is sent", async () => {
-  await using images = await writeImages();
-  await using relay = await startRelayProcess(RELAY_FLAGS);
-  await using fw = await flashBoard(relay.url, "ota-6");
-  // Half the partition (896 KiB) cannot hold two slots and the settings.
-  const big = `${images.dir}/big.js`;
-  await Deno.writeTextFile(big, `// ${"x".repeat(460_000)}\n${images.v1}`);
-  const { loadImage } = await import("../tools/ota.ts");
-  const { outcomes, output } = await update(relay.url, ["ota-6"], await loadImage(big));
-  assert.equal(outcomes[0].result, "refused", output);
-  assert.match(
-    outcomes[0].reason!,
-    /does not fit: the image is \d+ bytes, and the board's Storage \(917504 bytes\)/,
-  );
-  assert.equal(outcomes[0].sentBytes, 0);
   assert.doesNotMatch(fw.board.console.text, BROKEN);
 });

@@ -17,8 +17,8 @@
 
 import { createHash } from "node:crypto";
 import { parseArgs } from "node:util";
-import { RECORD_FILES, RUN_FILE, SLOTS } from "../device/firmware/ota_layout.ts";
-import { buildBootStub } from "./boot_stub.ts";
+import { SLOTS } from "../device/firmware/ota_layout.ts";
+import { flashedLayout } from "./boot_stub.ts";
 import { progressBar } from "./progress_bar.ts";
 import { buildFirmwareFile, DEFAULT_CONFIG, DEFAULT_OUT } from "./build.ts";
 import {
@@ -176,7 +176,7 @@ export async function flash(options: FlashOptions): Promise<void> {
     : [{ name: SETTINGS_FILE, text: options.settings }];
   // Saved, the code goes to the first slot and the boot stub runs it (docs/ota.md).
   const slotted = save && code !== undefined;
-  const stub = slotted ? await buildBootStub() : "";
+  const layout = slotted ? await flashedLayout() : { stub: "", erase: [], after: [] };
   try {
     const result = await uploadCode({
       transport,
@@ -184,10 +184,8 @@ export async function flash(options: FlashOptions): Promise<void> {
       storageFile: slotted ? SLOTS[0] : undefined,
       files,
       // The stub last: until the code is whole, the board boots what it booted before.
-      filesAfter: slotted
-        ? [{ name: ".bootcde", text: stub }, { name: RUN_FILE, text: SLOTS[0] }]
-        : [],
-      erase: slotted ? [SLOTS[1], ...RECORD_FILES] : [],
+      filesAfter: layout.after,
+      erase: layout.erase,
       save,
       baud: options.baud,
       board: readBoardDescription(),
@@ -233,7 +231,9 @@ export async function flash(options: FlashOptions): Promise<void> {
       log(
         `Saved ${result.storedBytes} bytes to Storage ${SLOTS[0]} on ${board} ` +
           `(firmware ${sha256}).\n` +
-          `Saved ${new TextEncoder().encode(stub).length} bytes to Storage .bootcde on ${board}: ` +
+          `Saved ${
+            new TextEncoder().encode(layout.stub).length
+          } bytes to Storage .bootcde on ${board}: ` +
           `the boot stub, which runs ${SLOTS[0]} now and after every reboot (docs/ota.md).\n`,
       );
     } else {
