@@ -1,5 +1,5 @@
 /**
- * The browser console served at `/`: one HTML page, one script and one
+ * The browser console served at `/`: one HTML page, its scripts and its
  * stylesheet from `relay/console/`, read once when the relay starts and
  * served from memory. Everything comes from the relay itself, so the page
  * works offline on a LAN, and its Content-Security-Policy forbids loading
@@ -31,7 +31,7 @@ export type ConsoleAssets = ReadonlyMap<string, ConsoleAsset>;
 
 /** Settings of {@linkcode loadConsoleAssets}. */
 export interface LoadConsoleAssetsOptions {
-  /** Folder holding `index.html`, `console.js` and `console.css`; defaults to `relay/console/`. */
+  /** Folder holding the console's files (`index.html`, …); defaults to `relay/console/`. */
   dir?: URL;
 }
 
@@ -47,6 +47,12 @@ const FILES: readonly { path: string; file: string; contentType: string }[] = [
     contentType: "text/javascript; charset=utf-8",
   },
   { path: "/console/console.css", file: "console.css", contentType: "text/css; charset=utf-8" },
+  // The update protocol, shared with `deno task ota` (tools/ota.ts): an ES module console.js imports.
+  {
+    path: "/console/ota_transfer.js",
+    file: "ota_transfer.js",
+    contentType: "text/javascript; charset=utf-8",
+  },
 ];
 
 /**

@@ -122,3 +122,20 @@ export async function waitForState(page: Page, state: string): Promise<Locator> 
   await status.locator(".status-state", { hasText: state }).waitFor();
   return status;
 }
+
+/** The Devices table's row of a board. */
+export function row(page: Page, id: string): Locator {
+  return page.locator(`#device-rows tr[data-id="${id}"]`);
+}
+
+/** Selects exactly these boards in the Devices table. */
+export async function select(page: Page, ids: string[]): Promise<void> {
+  const all = page.getByLabel("Select every device shown");
+  await all.check();
+  await all.uncheck();
+  // The rows are drawn once a frame: until the count says none, a row may still show the box
+  // checked, and check() would leave it be.
+  await page.locator("#device-selected", { hasText: /^0 selected$/ }).waitFor();
+  for (const id of ids) await page.getByLabel(`Select ${id}`, { exact: true }).check();
+  await page.locator("#device-selected", { hasText: `${ids.length} selected` }).waitFor();
+}

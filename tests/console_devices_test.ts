@@ -85,8 +85,13 @@ async function cells(page: Page, id: string): Promise<Record<string, string>> {
 
 /** Ids of the rows shown, top to bottom. */
 function shownIds(page: Page): Promise<string[]> {
+  // A row's Device cell must name the device the row is for: rows are reused as the order changes.
   return page.locator("#device-rows tr[data-id]").evaluateAll((rows) =>
-    rows.map((r) => r.getAttribute("data-id") ?? "")
+    rows.map((r) => {
+      const id = r.getAttribute("data-id") ?? "";
+      const shown = r.querySelector("th")?.textContent ?? "";
+      return shown === id ? id : `${id} (showing ${shown})`;
+    })
   );
 }
 
@@ -131,6 +136,7 @@ Deno.test({
       "Wi-Fi": "up 10.0.0.7",
       LED: "blinking",
       Firmware: "—",
+      Update: "",
       "Last disconnect": "",
       "Last reply": "",
     });

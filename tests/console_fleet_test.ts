@@ -10,7 +10,7 @@
  */
 
 import assert from "node:assert/strict";
-import type { Locator, Page } from "npm:playwright-core@1.65.1";
+import type { Page } from "npm:playwright-core@1.65.1";
 import { handleCommand } from "../device/firmware/commands.ts";
 import { integerLimits, type SosPattern } from "../device/firmware/config.ts";
 import { mintToken } from "../relay/credentials.ts";
@@ -21,6 +21,8 @@ import {
   ARTIFACTS,
   connect,
   openConsole,
+  row,
+  select,
   skipBrowser,
   waitForState,
 } from "../testing/console_browser.ts";
@@ -101,23 +103,9 @@ class Board implements AsyncDisposable {
   }
 }
 
-/** The table row of a board. */
-function row(page: Page, id: string): Locator {
-  return page.locator(`#device-rows tr[data-id="${id}"]`);
-}
-
 /** Waits until a board's Last reply cell reads `text`. */
 async function replyIs(page: Page, id: string, text: string): Promise<void> {
   await row(page, id).locator("td:last-child", { hasText: text }).waitFor();
-}
-
-/** Selects exactly these boards in the table. */
-async function select(page: Page, ids: string[]): Promise<void> {
-  const all = page.getByLabel("Select every device shown");
-  await all.check();
-  await all.uncheck();
-  for (const id of ids) await page.getByLabel(`Select ${id}`, { exact: true }).check();
-  await page.locator("#device-selected", { hasText: `${ids.length} selected` }).waitFor();
 }
 
 /** Clicks one of the actions on the selected boards. */
@@ -456,7 +444,7 @@ Deno.test({
     await using session = await openFleet(
       relay,
       ["esp32-kitchen", "esp32-garage", "esp32-attic"],
-      1640,
+      1760,
     );
     const { page } = session;
     await select(page, ["esp32-kitchen", "esp32-garage", "esp32-attic"]);

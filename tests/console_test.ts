@@ -90,6 +90,7 @@ Deno.test("the console's files are served with a policy that allows nothing from
       ["/", "text/html"],
       ["/console/console.js", "text/javascript"],
       ["/console/console.css", "text/css"],
+      ["/console/ota_transfer.js", "text/javascript"],
     ]
   ) {
     const response = await fetch(`${relay.httpUrl}${path}`);

@@ -13,21 +13,28 @@
  * @module
  */
 
-import { createHash, randomBytes } from "node:crypto";
-import { crc32 } from "node:zlib";
+import { randomBytes } from "node:crypto";
 import { DEFAULT_CONFIRM_MS } from "../device/firmware/ota_layout.ts";
 import * as cli from "../relay/cli_args.ts";
+import {
+  type BoardOutcome,
+  DEFAULT_CHUNK_BYTES,
+  DEFAULT_WINDOW,
+  imageProblem,
+  type OtaImage,
+  otaImage,
+  OtaRun,
+  type OtaTransfer,
+} from "../relay/console/ota_transfer.js";
 import { checkEspruinoDialect } from "./espruino_dialect.ts";
 import { progressBar } from "./progress_bar.ts";
+
+export type { BoardOutcome, OtaImage };
 
 /** Default bundle sent (`deno task build` writes it). */
 export const DEFAULT_OTA_FILE = "dist/firmware.js";
 /** Environment variable read for the operator credential when `--token` is not given. */
 export const TOKEN_ENV = "OPERATOR_TOKEN";
-/** Bytes of image per chunk unless {@linkcode OtaOptions.chunkBytes} says otherwise. */
-export const DEFAULT_CHUNK_BYTES = 512;
-/** Chunks in flight per board unless {@linkcode OtaOptions.window} says otherwise. */
-export const DEFAULT_WINDOW = 4;
 
 /** A failure the user can fix; its message says how. */
 export class OtaError extends Error {
@@ -36,14 +43,6 @@ export class OtaError extends Error {
     super(message);
     this.name = "OtaError";
   }
-}
-
-/** A firmware image ready to send. */
-export interface OtaImage {
-  /** Its bytes. */
-  bytes: Uint8Array;
-  /** Their SHA-256 as hex. */
-  sha256: string;
 }
 
 /**
@@ -65,14 +64,13 @@ export async function loadImage(path: string): Promise<OtaImage> {
     }
     throw error;
   }
-  if (bytes.length === 0) throw new OtaError(`${path} is empty: give a built bundle with --file`);
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new OtaError(`${path} is not UTF-8 text: it is not a firmware bundle`);
+  const problem = imageProblem(bytes);
+  if (problem) {
+    throw new OtaError(
+      `${path} ${problem}${bytes.length === 0 ? ": give a built bundle with --file" : ""}`,
+    );
   }
-  const problems = checkEspruinoDialect(text);
+  const problems = checkEspruinoDialect(new TextDecoder().decode(bytes));
   if (problems.length > 0) {
     const first = problems[0];
     throw new OtaError(
@@ -81,21 +79,7 @@ export async function loadImage(path: string): Promise<OtaImage> {
         "; build it with deno task build",
     );
   }
-  return { bytes, sha256: createHash("sha256").update(bytes).digest("hex") };
-}
-
-/** How an update of one board ended. */
-export interface BoardOutcome {
-  /** The board's id. */
-  id: string;
-  /** `updated`, `rolled back`, `refused`, or `no answer`. */
-  result: "updated" | "rolled back" | "refused" | "no answer";
-  /** Why, for all but a plain `updated`. */
-  reason?: string;
-  /** Times the transfer began again (after a break, or an unanswered message). */
-  resumes: number;
-  /** Bytes of image sent in chunks, resends included. */
-  sentBytes: number;
+  return await otaImage(bytes);
 }
 
 /** Settings of {@linkcode runOta}. */
@@ -124,31 +108,6 @@ export interface OtaOptions {
   write?: (text: string) => void;
   /** Redraw the bars in place (default: standard output is a terminal). */
   live?: boolean;
-}
-
-type Json = { [key: string]: unknown };
-
-/** What a board's short error code means. */
-function explain(reply: Json, bytes: number): string {
-  const error = String(reply.error ?? "");
-  if (error === "too big") {
-    return `does not fit: the image is ${bytes} bytes, and the board's Storage ` +
-      `(${reply.total} bytes) must hold two slots and the settings with room to spare`;
-  }
-  if (error === "corrupt") {
-    return `the chunk at ${reply.at} arrived corrupted (CRC32 or length): the board keeps ` +
-      "its firmware";
-  }
-  if (error === "sha256") {
-    return `the image received hashes to ${reply.sha256}, not the file's: the board keeps ` +
-      "its firmware";
-  }
-  if (error === "bad begin") return "the board refused the update's header (bytes, sha256)";
-  if (/^unknown command/.test(error)) {
-    return "the board has no boot stub (or runs firmware without updates): flash it once by " +
-      "cable with deno task flash";
-  }
-  return error || "the board refused the update";
 }
 
 /** The operator credential's client id: a JWT's `sub`, read (not verified: the relay does). */
@@ -196,185 +155,6 @@ async function listDevices(
   }));
 }
 
-/** One board's transfer. */
-class Transfer {
-  readonly id: string;
-  outcome: BoardOutcome | undefined;
-  stage = "waiting";
-  acked = 0;
-  resumes = 0;
-  sent = 0;
-  /** Where the next chunk starts, and chunks sent but not acknowledged. */
-  #next = 0;
-  #inFlight = 0;
-  #begun = false;
-  #resyncedAt = -1;
-  #heardAt = Date.now();
-  #askedAt = 0;
-  #restarting = false;
-  #beginPending = false;
-  #connection: string | undefined;
-  #uptime = 0;
-
-  constructor(id: string, readonly run: Run) {
-    this.id = id;
-  }
-
-  #finish(result: BoardOutcome["result"], reason?: string): void {
-    if (this.outcome) return;
-    this.outcome = { id: this.id, result, reason, resumes: this.resumes, sentBytes: this.sent };
-    this.stage = result + (reason ? `: ${reason}` : "");
-    this.run.changed(this);
-  }
-
-  begin(): void {
-    if (this.outcome) return;
-    if (this.#begun) this.resumes++;
-    this.#begun = true;
-    this.#beginPending = true;
-    this.stage = "beginning";
-    this.#inFlight = 0;
-    this.#askedAt = Date.now();
-    const image = this.run.options.image;
-    this.run.send({
-      to: this.id,
-      cmd: "ota",
-      op: "begin",
-      bytes: image.bytes.length,
-      sha256: image.sha256,
-      confirmMs: this.run.options.confirmMs ?? DEFAULT_CONFIRM_MS,
-    });
-  }
-
-  #pump(): void {
-    const { image } = this.run.options;
-    const size = this.run.options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
-    while (
-      this.#inFlight < (this.run.options.window ?? DEFAULT_WINDOW) &&
-      this.#next < image.bytes.length
-    ) {
-      const chunk = image.bytes.subarray(this.#next, this.#next + size);
-      this.run.send({
-        to: this.id,
-        cmd: "ota",
-        op: "chunk",
-        at: this.#next,
-        crc: crc32(chunk) >>> 0,
-        data: btoa(String.fromCharCode(...chunk)),
-      });
-      this.#next += chunk.length;
-      this.sent += chunk.length;
-      this.#inFlight++;
-      this.#askedAt = Date.now();
-    }
-  }
-
-  /** A message from this board. */
-  message(message: Json): void {
-    if (this.outcome) return;
-    this.#heardAt = Date.now();
-    const status = message.status as {
-      uptime?: number;
-      counters?: { connects?: number };
-      firmware?: { sha256?: string; rollback?: string };
-    } | undefined;
-    if (message.retain && status) {
-      const running = status.firmware?.sha256;
-      if (this.#restarting) {
-        if (running === this.run.options.image.sha256) return this.#finish("updated");
-        if (status.firmware?.rollback) {
-          return this.#finish("rolled back", status.firmware.rollback);
-        }
-        return; // the old firmware's status, sent before it restarted
-      }
-      // A status sent on a new connection (or after a restart): resume from what it holds.
-      const connection = `${status.counters?.connects}`;
-      const restarted = (status.uptime ?? 0) < this.#uptime;
-      this.#uptime = status.uptime ?? 0;
-      if (connection !== this.#connection || restarted) {
-        const first = this.#connection === undefined;
-        this.#connection = connection;
-        if (!first || !this.#begun) this.begin();
-      }
-      return;
-    }
-    if (message.re !== "ota") return;
-    const have = message.have as number | undefined;
-    if (message.ok) {
-      if (message.restarting) {
-        this.acked = have ?? this.acked;
-        this.#restarting = true;
-        this.stage = "restarting into it; waiting for it to confirm";
-        this.run.changed(this);
-        return;
-      }
-      if (message.begun) {
-        // The answer to begin: send from what the board holds.
-        this.#beginPending = false;
-        this.stage = "sending";
-        this.#next = this.acked = have ?? 0;
-        this.#inFlight = 0;
-      } else {
-        this.#inFlight = Math.max(0, this.#inFlight - 1);
-        if (have !== undefined && have > this.acked) this.acked = have;
-      }
-      this.run.changed(this);
-      if (this.stage === "sending") this.#pump();
-      return;
-    }
-    if (message.error === "running") return this.#finish("updated", "already runs this firmware");
-    if (message.retry) {
-      if (have === undefined) {
-        // It restarted, or compacts its Storage and restarts: begin again (once it is back).
-        this.#inFlight = 0;
-        if (message.error === "compacting") {
-          this.stage = "compacting its Storage";
-          this.run.changed(this);
-        } else if (!this.#beginPending) this.begin();
-        return;
-      }
-      // A gap: resend from what it holds, once (later chunks' answers say the same).
-      if (have === this.#resyncedAt) return;
-      this.#resyncedAt = have;
-      this.#next = this.acked = have;
-      this.#inFlight = 0;
-      this.#pump();
-      return;
-    }
-    this.#finish("refused", explain(message, this.run.options.image.bytes.length));
-  }
-
-  /** Called every second: resends what went unanswered; gives up on a silent board. */
-  tick(now: number): void {
-    if (this.outcome) return;
-    const confirm = this.#restarting ? this.run.options.confirmMs ?? DEFAULT_CONFIRM_MS : 0;
-    if (now - this.#heardAt > (this.run.options.giveUpMs ?? 120_000) + confirm) {
-      return this.#finish(
-        "no answer",
-        this.#restarting
-          ? "it restarted into the new firmware and was not heard from again"
-          : "the board did not answer",
-      );
-    }
-    if (
-      !this.#restarting && (this.#inFlight > 0 || this.stage !== "sending") &&
-      now - this.#askedAt > (this.run.options.resendMs ?? 10_000)
-    ) this.begin();
-  }
-
-  /** The operator's connection came back: resume. */
-  reconnected(): void {
-    if (!this.outcome && !this.#restarting) this.begin();
-  }
-}
-
-/** The shared state of one `runOta`. */
-interface Run {
-  options: OtaOptions;
-  send(message: Json): void;
-  changed(transfer: Transfer): void;
-}
-
 /** Draws the bars: in place on a terminal, else a line per board at each quarter and stage. */
 class Display {
   #drawn = 0;
@@ -382,18 +162,18 @@ class Display {
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    readonly transfers: Transfer[],
+    readonly transfers: OtaTransfer[],
     readonly total: number,
     readonly write: (text: string) => void,
     readonly live: boolean,
   ) {}
 
-  #line(t: Transfer): string {
+  #line(t: OtaTransfer): string {
     const width = Math.max(...this.transfers.map((x) => x.id.length));
     return `${t.id.padEnd(width)} ${progressBar(t.acked, this.total, 24)} ${t.stage}`;
   }
 
-  changed(t: Transfer): void {
+  changed(t: OtaTransfer): void {
     if (this.live) {
       this.#timer ??= setTimeout(() => {
         this.#timer = undefined;
@@ -441,16 +221,20 @@ export async function runOta(options: OtaOptions): Promise<BoardOutcome[]> {
   const id = options.id ?? tokenSubject(options.token) ?? `ota-${randomBytes(4).toString("hex")}`;
   let socket: WebSocket | undefined;
   let closed = false;
-  const run: Run = {
-    options,
+  const run: OtaRun = new OtaRun({
+    ids,
+    image,
     send: (message) => {
       if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
     },
     changed: (t) => display.changed(t),
-  };
-  const transfers = ids.map((board) => new Transfer(board, run));
-  const byId = new Map(transfers.map((t) => [t.id, t]));
-  const display = new Display(transfers, image.bytes.length, write, live);
+    confirmMs: options.confirmMs ?? DEFAULT_CONFIRM_MS,
+    window: options.window,
+    chunkBytes: options.chunkBytes,
+    resendMs: options.resendMs,
+    giveUpMs: options.giveUpMs,
+  });
+  const display = new Display(run.transfers, image.bytes.length, write, live);
   write(
     `Sending ${image.bytes.length} bytes (sha256 ${image.sha256}) to ${ids.length} ` +
       `board${ids.length === 1 ? "" : "s"} through ${options.relay}\n`,
@@ -460,7 +244,7 @@ export async function runOta(options: OtaOptions): Promise<BoardOutcome[]> {
   let done!: () => void;
   const finished = new Promise<void>((resolve) => done = resolve);
   const check = () => {
-    if (transfers.every((t) => t.outcome)) done();
+    if (run.done) done();
   };
   const connect = (first: boolean): Promise<void> =>
     new Promise((resolve, reject) => {
@@ -477,19 +261,18 @@ export async function runOta(options: OtaOptions): Promise<BoardOutcome[]> {
       ws.onopen = () => {
         opened = true;
         resolve();
-        for (const t of transfers) first ? t.begin() : t.reconnected();
+        if (first) run.start();
+        else run.reconnected();
       };
       ws.onmessage = (event) => {
         if (typeof event.data !== "string" || event.data.charAt(0) !== "{") return;
-        let message: Json;
+        let message: unknown;
         try {
           message = JSON.parse(event.data);
         } catch {
           return;
         }
-        const transfer = byId.get(message.from as string);
-        if (!transfer) return;
-        transfer.message(message);
+        run.message(message);
         check();
       };
       ws.onerror = () => {};
@@ -515,8 +298,7 @@ export async function runOta(options: OtaOptions): Promise<BoardOutcome[]> {
     });
   await connect(true);
   const ticker = setInterval(() => {
-    const now = Date.now();
-    for (const t of transfers) t.tick(now);
+    run.tick();
     check();
   }, 1000);
   try {
@@ -527,7 +309,7 @@ export async function runOta(options: OtaOptions): Promise<BoardOutcome[]> {
     display.close();
     socket?.close();
   }
-  return transfers.map((t) => t.outcome!);
+  return run.outcomes();
 }
 
 const OTA_COMMAND = cli.defineCommand({

@@ -8,6 +8,8 @@
  * @module
  */
 
+import { imageProblem, otaImage, OtaRun } from "./ota_transfer.js";
+
 /** First wait before reconnecting; doubles on each failure. */
 const RECONNECT_FIRST_MS = 1000;
 /** Longest wait between reconnection attempts. */
@@ -383,6 +385,8 @@ function openSocket() {
     refreshClients();
     // Events flow from now on; the list fetched now is the base they apply to.
     loadDevices();
+    // Back after a break: each board resumes its update from what it holds.
+    if (otaRun && !otaRun.done) otaRun.reconnected();
   };
   ws.onmessage = (event) => {
     if (socket !== ws) return;
@@ -1035,6 +1039,8 @@ const MAX_PENDING_EVENTS = 50_000;
  * @property {HTMLTableRowElement} row
  * @property {HTMLInputElement} checkbox
  * @property {HTMLTableCellElement[]} cells
+ * @property {HTMLProgressElement} progress in the Update cell
+ * @property {HTMLElement} updateText in the Update cell, beside the bar
  * @property {string} id
  * @property {number} version
  * @property {boolean} selected
@@ -1051,12 +1057,15 @@ const COLUMN_KEYS = /** @type {const} */ ([
   "wifi",
   "led",
   "firmware",
+  "update",
   "disconnect",
   "reply",
 ]);
 const MONO_COLUMNS = new Set(["uptime", "memory", "wifi", "firmware"]);
 /** Index of the Last reply column among COLUMN_KEYS. */
 const REPLY_COLUMN = COLUMN_KEYS.indexOf("reply");
+/** Index of the Update column (a progress bar and the outcome) among COLUMN_KEYS. */
+const UPDATE_COLUMN = COLUMN_KEYS.indexOf("update");
 
 const deviceCount = element("device-count", HTMLElement);
 const devicesNote = element("devices-note", HTMLElement);
@@ -1246,6 +1255,7 @@ function describe(/** @type {Device} */ device) {
       firmware.sha256,
     ],
   );
+  columns.push(updateColumn(device));
   const gone = device.lastDisconnect;
   if (gone) {
     const why = gone.reason || CLOSE_MEANINGS[gone.code] || "";
@@ -1394,6 +1404,8 @@ function takeMessage(text) {
     retainedMessages.set(value.from, value);
     if (retainedMessages.size > MAX_PENDING_EVENTS) retainedMessages.clear();
   }
+  // A board's answers to an update show in its Update cell, not as a reply.
+  if (otaRun && otaRun.message(value)) return false;
   if (typeof value.re === "string") takeReply(value.from, value.re, value);
   else if (value.event === "settings" && typeof value.trial === "string") {
     takeTrial(value.from, value);
@@ -1477,7 +1489,22 @@ function newRowView() {
     row.append(cell);
     return /** @type {HTMLTableCellElement} */ (cell);
   });
-  return { row, checkbox, cells, id: "", version: -1, selected: false };
+  // The Update cell holds a bar (role progressbar, named after its board) and a line of text.
+  const progress = document.createElement("progress");
+  progress.hidden = true;
+  const updateText = document.createElement("span");
+  updateText.className = "update-text";
+  cells[UPDATE_COLUMN].append(progress, updateText);
+  return {
+    row,
+    checkbox,
+    cells,
+    progress,
+    updateText,
+    id: "",
+    version: -1,
+    selected: false,
+  };
 }
 
 /** @param {RowView} view @param {Device} device */
@@ -1486,15 +1513,20 @@ function fillRow(view, device) {
   if (view.id === device.id && view.version === device.version && view.selected === selected) {
     return;
   }
-  if (view.id !== device.id) {
+  const other = view.id !== device.id;
+  if (other) {
     view.id = device.id;
     view.row.dataset.id = device.id;
     view.checkbox.setAttribute("aria-label", `Select ${device.id}`);
+    view.progress.setAttribute("aria-label", `Firmware update of ${device.id}`);
   }
-  if (view.version !== device.version || view.id !== device.id) {
+  // A row taking another device is redrawn whatever its version: versions count per device.
+  if (view.version !== device.version || other) {
     for (let i = 0; i < view.cells.length; i++) {
       const cell = view.cells[i];
-      if (cell.textContent !== device.cells[i]) cell.textContent = device.cells[i];
+      if (i === UPDATE_COLUMN) {
+        fillUpdateCell(view, device);
+      } else if (cell.textContent !== device.cells[i]) cell.textContent = device.cells[i];
       if (device.titles[i]) cell.title = device.titles[i];
       else cell.removeAttribute("title");
     }
@@ -1789,7 +1821,7 @@ const REPLY_TIMEOUT_MS = 10_000;
  * @property {string} label
  * @property {string} cmd the firmware's command (device/firmware/commands.ts)
  * @property {Record<string, unknown>} [fields] sent with it
- * @property {"pattern" | "say" | "settings"} [form] asks for what to send first
+ * @property {"pattern" | "say" | "settings" | "update"} [form] asks for what to send first
  * @property {boolean} [destructive] asks to confirm, naming the boards
  */
 
@@ -1812,6 +1844,7 @@ const ACTIONS = {
   rehandshake: { label: "Rehandshake", cmd: "rehandshake" },
   reboot: { label: "Reboot", cmd: "reboot", destructive: true },
   settings: { label: "Settings", cmd: "settings", form: "settings", destructive: true },
+  update: { label: "Update firmware", cmd: "ota", form: "update", destructive: true },
 };
 
 const actionButtons = /** @type {HTMLButtonElement[]} */ ([
@@ -1834,9 +1867,17 @@ let nextAction = 1;
 let settingRules;
 
 /**
- * What the dialog is doing: asking for a form's values, or confirming.
- * @type {{ spec: ActionSpec, ids: string[], step: "form" | "confirm", fields: Record<string, unknown>, opener: HTMLElement | null } | null}
+ * @typedef {object} DialogState What the dialog is doing: asking for a form's values, or
+ * confirming.
+ * @property {ActionSpec} spec
+ * @property {string[]} ids
+ * @property {"form" | "confirm"} step
+ * @property {Record<string, unknown>} fields
+ * @property {HTMLElement | null} opener
+ * @property {{ image: OtaImage, name: string }} [firmware] the bundle an update sends
  */
+
+/** @type {DialogState | null} */
 let dialogState = null;
 
 /** @param {string[]} ids */
@@ -2117,6 +2158,10 @@ async function startAction(name, opener) {
   const spec = ACTIONS[name];
   const ids = [...selectedIds].sort();
   if (!spec || ids.length === 0) return;
+  if (spec.form === "update" && otaRun && !otaRun.done) {
+    updateStatus.textContent = "An update is still running: wait for its outcome first.";
+    return;
+  }
   if (!spec.form && !spec.destructive) {
     sendAction(spec, ids, spec.fields ?? {});
     return;
@@ -2132,6 +2177,8 @@ async function startAction(name, opener) {
       hint: "The board sends it to the relay as it is.",
       type: "text",
     }));
+  } else if (spec.form === "update") {
+    actionFields.append(firmwareField());
   } else if (spec.form === "pattern" || spec.form === "settings") {
     let rules;
     try {
@@ -2169,6 +2216,18 @@ function showDialogStep() {
     actionTitle.textContent = `${spec.label}: ${boardsText(ids)}`;
     actionConfirm.textContent = spec.destructive ? "Review…" : `Send to ${boardsText(ids)}`;
     actionConfirm.classList.remove("danger");
+    return;
+  }
+  if (dialogState.firmware) {
+    const { image, name } = dialogState.firmware;
+    actionTitle.textContent = `Update the firmware of ${boardsText(ids)}?`;
+    actionBoards.textContent =
+      `Sends ${name} (${image.bytes.length} bytes, sha256 ${
+        image.sha256.slice(0, SHORT_HASH)
+      }…) to ${ids.join(", ")}. Each restarts into it and keeps it only if it reaches the ` +
+      "relay within its confirm window; otherwise it goes back to the firmware it runs now.";
+    actionConfirm.textContent = `Update ${boardsText(ids)}`;
+    actionConfirm.classList.add("danger");
     return;
   }
   const changes = Object.entries(flatten(dialogState.fields)).map(([path, value]) =>
@@ -2268,6 +2327,14 @@ actionForm.addEventListener("submit", (event) => {
   event.preventDefault();
   if (!dialogState) return;
   const state = dialogState;
+  if (state.spec.form === "update") {
+    if (state.step === "form") reviewFirmware(state);
+    else if (state.firmware) {
+      startUpdate(state.ids, state.firmware.image, state.firmware.name);
+      closeDialog();
+    }
+    return;
+  }
   if (state.step === "form") {
     const fields = readDialogForm();
     if (!fields) return;
@@ -2301,6 +2368,195 @@ actionDialog.addEventListener("cancel", () => {
 });
 for (const button of actionButtons) {
   button.addEventListener("click", () => startAction(button.dataset.action ?? "", button));
+}
+
+// ---------------------------------------------------------------- firmware updates
+
+/** @typedef {import("./ota_transfer.js").OtaImage} OtaImage */
+/** @typedef {import("./ota_transfer.js").OtaTransfer} OtaTransfer */
+
+const updateStatus = element("update-status", HTMLElement);
+/** The update running, or the last one: its transfers speak ota_transfer.js's protocol. */
+let otaRun = /** @type {OtaRun | null} */ (null);
+/** @type {ReturnType<typeof setInterval> | undefined} */
+let otaTicker;
+/**
+ * Each board's last update, kept across fetches of `/devices`.
+ * @type {Map<string, { transfer: OtaTransfer, total: number, name: string }>}
+ */
+const updates = new Map();
+
+/** The Update column of a device. @param {Device} device @returns {[string, string, SortValue]} */
+function updateColumn(device) {
+  const update = updates.get(device.id);
+  if (!update) return ["", "", null];
+  const { transfer, total, name } = update;
+  const outcome = transfer.outcome;
+  if (outcome) {
+    const text = `${outcome.result}${outcome.reason ? `: ${outcome.reason}` : ""}`;
+    return [text, `${name}: ${text}`, text];
+  }
+  const percent = Math.floor((transfer.acked / total) * 100);
+  return [
+    `${percent}% ${transfer.stage}`,
+    `${name}: ${transfer.acked} of ${total} bytes acknowledged; ${transfer.stage}`,
+    percent,
+  ];
+}
+
+/** Draws a row's Update cell: the bar while it runs or once updated, and the text. */
+function fillUpdateCell(/** @type {RowView} */ view, /** @type {Device} */ device) {
+  const cell = view.cells[UPDATE_COLUMN];
+  const update = updates.get(device.id);
+  const text = device.cells[UPDATE_COLUMN];
+  if (view.updateText.textContent !== text) view.updateText.textContent = text;
+  if (device.titles[UPDATE_COLUMN]) cell.title = device.titles[UPDATE_COLUMN];
+  else cell.removeAttribute("title");
+  const outcome = update?.transfer.outcome;
+  view.progress.hidden = !update || (outcome !== undefined && outcome.result !== "updated");
+  if (update) {
+    view.progress.max = update.total;
+    view.progress.value = outcome ? update.total : update.transfer.acked;
+  }
+  cell.className = !update
+    ? ""
+    : !outcome
+    ? "update-running"
+    : outcome.result === "updated"
+    ? "reply-ok"
+    : "reply-failed";
+}
+
+/** The dialog's file picker for the bundle. */
+function firmwareField() {
+  const field = dialogField({
+    name: "firmware",
+    label: "Firmware bundle",
+    hint: "dist/firmware.js, as deno task build makes it.",
+    type: "text",
+  });
+  const input = /** @type {HTMLInputElement} */ (field.querySelector("input"));
+  input.type = "file";
+  input.accept = ".js,text/javascript";
+  return field;
+}
+
+/**
+ * Reads the chosen bundle and its SHA-256, then asks to confirm, naming the boards.
+ * @param {DialogState} state
+ */
+async function reviewFirmware(state) {
+  const input = /** @type {HTMLInputElement | null} */ (actionFields.querySelector("input"));
+  const file = input?.files?.[0];
+  if (!input || !file) {
+    if (input) fieldError(input, "Choose the firmware bundle (dist/firmware.js).");
+    input?.focus();
+    return;
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const problem = imageProblem(bytes);
+  let image;
+  try {
+    if (problem) throw new Error(`${file.name} ${problem}.`);
+    image = await otaImage(bytes);
+  } catch (error) {
+    fieldError(input, error instanceof Error ? error.message : String(error));
+    input.focus();
+    return;
+  }
+  if (dialogState !== state) return; // cancelled meanwhile
+  fieldError(input, undefined);
+  state.firmware = { image, name: file.name };
+  state.step = "confirm";
+  showDialogStep();
+  actionConfirm.focus();
+}
+
+/**
+ * Sends a firmware image to the boards: a bar in each one's row, then its outcome.
+ * @param {string[]} ids
+ * @param {OtaImage} image
+ * @param {string} name the file's name
+ */
+function startUpdate(ids, image, name) {
+  if (!socket || !isOpen()) return;
+  clearInterval(otaTicker);
+  const run = new OtaRun({
+    ids,
+    image,
+    send: (message) => {
+      if (!socket || !isOpen()) return; // resumed once the connection is back
+      const text = JSON.stringify(message);
+      socket.send(text);
+      // Chunks are counted in the bars; the log shows each begin.
+      if (message.op !== "begin") return;
+      addEntry({
+        kind: "out",
+        who: `sent to ${message.to}`,
+        type: "command",
+        size: encoder.encode(text).length,
+        body: text,
+        boards: [String(message.to)],
+      });
+    },
+    changed: updateChanged,
+  });
+  otaRun = run;
+  for (const transfer of run.transfers) {
+    updates.set(transfer.id, { transfer, total: image.bytes.length, name });
+    const device = devices.get(transfer.id);
+    if (device) describe(device);
+  }
+  viewDirty = true;
+  scheduleDeviceFrame();
+  actionStatus.textContent = `Update firmware: sending ${name} to ${boardsText(ids)}; each row ` +
+    "shows its progress.";
+  updateStatus.textContent = `Updating ${boardsText(ids)} with ${name} (${image.bytes.length} ` +
+    "bytes).";
+  run.start();
+  otaTicker = setInterval(() => {
+    run.tick();
+    if (run.done) updateDone(run);
+  }, 1000);
+}
+
+/** A board's progress, stage or outcome changed. @param {OtaTransfer} transfer */
+function updateChanged(transfer) {
+  const device = devices.get(transfer.id);
+  if (device) describe(device);
+  // Progress moves no row unless the table is sorted or filtered by it.
+  if (sortKey === "update" || filterText) viewDirty = true;
+  if (transfer.outcome) viewDirty = true;
+  scheduleDeviceFrame();
+  const run = otaRun;
+  if (!transfer.outcome || !run || !run.transfer(transfer.id)) return;
+  if (run.done) {
+    updateDone(run);
+    return;
+  }
+  const finished = run.transfers.filter((t) => t.outcome).length;
+  updateStatus.textContent = `${outcomeText(transfer)}. ${finished} of ${
+    boardsText(run.transfers.map((t) => t.id))
+  } done.`;
+}
+
+/** `esp32-1 updated`, `esp32-2 refused: does not fit: …`. @param {OtaTransfer} transfer */
+function outcomeText(transfer) {
+  const outcome = transfer.outcome;
+  if (!outcome) return `${transfer.id}: ${transfer.stage}`;
+  return `${transfer.id} ${outcome.result}${outcome.reason ? `: ${outcome.reason}` : ""}`;
+}
+
+/** Every board has an outcome: says how it went, once. @param {OtaRun} run */
+function updateDone(run) {
+  if (run !== otaRun || otaTicker === undefined) return;
+  clearInterval(otaTicker);
+  otaTicker = undefined;
+  const updated = run.transfers.filter((t) => t.outcome?.result === "updated");
+  const others = run.transfers.filter((t) => t.outcome?.result !== "updated");
+  updateStatus.textContent = `Update firmware: ${updated.length} of ${
+    boardsText(run.transfers.map((t) => t.id))
+  } updated.${others.length ? ` ${others.map(outcomeText).join("; ")}.` : ""}`;
 }
 
 // ---------------------------------------------------------------- wiring
