@@ -80,6 +80,12 @@ export interface UploadResult {
 /** How long EspruinoTools waits after `reset()` before sending more (its writer's own pause). */
 const RESET_PAUSE_MS = 250;
 
+/**
+ * Bytes EspruinoTools adds around an expression it evaluates: the newline that fetches a prompt
+ * and `\x10print("<","<<",JSON.stringify(…),">>",">")\n`.
+ */
+const QUERY_OVERHEAD = '\n\x10print("<","<<",JSON.stringify(),">>",">")\n'.length;
+
 /** Bytes per `Storage.write` of a file: 512 characters of base64 on the console line. */
 const FILE_CHUNK = 384;
 
@@ -403,7 +409,9 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
       disconnectedPromise,
     ]);
     const lines = transformed.split("\n").filter((line) => line !== "");
-    progressTotal = lines.reduce((sum, line) => sum + line.length, 0);
+    // Progress as the bytes leave (the transport's write counts them), queries included.
+    progressTotal = lines.reduce((sum, line) => sum + line.length - 1 + QUERY_OVERHEAD, 0);
+    counting = true;
     for (const line of lines) {
       const write = /^(require\("Storage"\)\.write\(.*\));$/.exec(line);
       if (!write) throw new Error(`Unexpected line in a Storage upload: ${line.slice(0, 60)}`);
@@ -418,9 +426,9 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
             "serial port, a lower --baud can help.",
         );
       }
-      progressSent += line.length;
-      options.onProgress?.(progressSent, progressTotal);
     }
+    counting = false;
+    options.onProgress?.(progressSent, progressSent);
   } else {
     counting = true;
     const written = new Promise<void>((resolve) =>
