@@ -77,6 +77,12 @@ export interface UploadResult {
   storedBytes: number;
 }
 
+/**
+ * How long a `Storage.write` may take to answer: a write that has to compact a full Storage first
+ * keeps the board busy for seconds, well past the tool's 2 s default.
+ */
+const STORAGE_WRITE_SECONDS = 20;
+
 /** How long EspruinoTools waits after `reset()` before sending more (its writer's own pause). */
 const RESET_PAUSE_MS = 250;
 
@@ -270,10 +276,11 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
   if (!opened || disconnected) throw interrupted("while opening it");
 
   // Ask the board who it is; no answer means nothing is listening.
-  const evaluate = (expression: string) =>
+  /** The board's answer, or undefined after `quietSeconds` with none (the tool's default 2). */
+  const evaluate = (expression: string, quietSeconds?: number) =>
     Promise.race([
       new Promise<string | undefined>((resolve) =>
-        Espruino.Core.Utils.executeExpression(expression, resolve)
+        Espruino.Core.Utils.executeExpression(expression, resolve, { minTimeout: quietSeconds })
       ),
       disconnectedPromise.then(() => undefined),
     ]);
@@ -339,6 +346,7 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
         const chunk = btoa(String.fromCharCode(...bytes.subarray(at, at + FILE_CHUNK)));
         await evaluate(
           `require("Storage").write(${name},atob("${chunk}"),${at},${bytes.length})`,
+          STORAGE_WRITE_SECONDS,
         );
         if (disconnected) throw interrupted(`while writing ${file.name}`);
       }
@@ -415,7 +423,7 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
     for (const line of lines) {
       const write = /^(require\("Storage"\)\.write\(.*\));$/.exec(line);
       if (!write) throw new Error(`Unexpected line in a Storage upload: ${line.slice(0, 60)}`);
-      const answer = await evaluate(write[1]);
+      const answer = await evaluate(write[1], STORAGE_WRITE_SECONDS);
       if (disconnected) throw interrupted(`after ${progressSent} of ${progressTotal} bytes`);
       if (answer?.trim() !== "true") {
         throw new FlashError(
