@@ -77,6 +77,21 @@ export interface UploadResult {
   storedBytes: number;
 }
 
+/**
+ * How long a `Storage.write` may take to answer: a write that has to compact a full Storage first
+ * keeps the board busy for seconds, well past the tool's 2 s default.
+ */
+const STORAGE_WRITE_SECONDS = 20;
+
+/** How long EspruinoTools waits after `reset()` before sending more (its writer's own pause). */
+const RESET_PAUSE_MS = 250;
+
+/**
+ * Bytes EspruinoTools adds around an expression it evaluates: the newline that fetches a prompt
+ * and `\x10print("<","<<",JSON.stringify(…),">>",">")\n`.
+ */
+const QUERY_OVERHEAD = '\n\x10print("<","<<",JSON.stringify(),">>",">")\n'.length;
+
 /** Bytes per `Storage.write` of a file: 512 characters of base64 on the console line. */
 const FILE_CHUNK = 384;
 
@@ -187,6 +202,9 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
   config.MODULE_MINIFICATION_LEVEL = "";
   config.ENV_ON_CONNECT = false; // we ask ourselves, without the board JSON download
   config.SET_TIME_ON_WRITE = false;
+  // No fixed 250 ms pause after each line naming `require("Storage").write(`: every such line
+  // here is a query whose answer is awaited before the next is sent (see uploadCode's loop).
+  config.STORAGE_UPLOAD_METHOD = 1;
   config.BLUETOOTH_LOW_ENERGY = false;
   config.BLUETOOTH_LOW_ENERGY_DBUS = false;
 
@@ -258,10 +276,11 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
   if (!opened || disconnected) throw interrupted("while opening it");
 
   // Ask the board who it is; no answer means nothing is listening.
-  const evaluate = (expression: string) =>
+  /** The board's answer, or undefined after `quietSeconds` with none (the tool's default 2). */
+  const evaluate = (expression: string, quietSeconds?: number) =>
     Promise.race([
       new Promise<string | undefined>((resolve) =>
-        Espruino.Core.Utils.executeExpression(expression, resolve)
+        Espruino.Core.Utils.executeExpression(expression, resolve, { minTimeout: quietSeconds })
       ),
       disconnectedPromise.then(() => undefined),
     ]);
@@ -327,6 +346,7 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
         const chunk = btoa(String.fromCharCode(...bytes.subarray(at, at + FILE_CHUNK)));
         await evaluate(
           `require("Storage").write(${name},atob("${chunk}"),${at},${bytes.length})`,
+          STORAGE_WRITE_SECONDS,
         );
         if (disconnected) throw interrupted(`while writing ${file.name}`);
       }
@@ -385,14 +405,48 @@ export async function uploadCode(options: UploadCodeOptions): Promise<UploadResu
     storedBytes = match ? Number(match[1]) : 0;
   }
 
-  counting = true;
-  const written = new Promise<void>((resolve) =>
-    Espruino.Core.CodeWriter.writeToEspruino(transformed, resolve)
-  );
-  await Promise.race([written, disconnectedPromise]);
-  counting = false;
-  if (disconnected) throw interrupted(`after ${progressSent} of ${progressTotal} bytes`);
-  options.onProgress?.(progressSent, progressSent);
+  if (save) {
+    // The tool's writer pauses a fixed 250 ms after every `Storage.write` line (its
+    // STORAGE_UPLOAD_METHOD 0, because it ignores the board's XON/XOFF): 6.5 s of a 16 KB
+    // upload. Each line is sent as a query instead, the next one only once the board has
+    // answered that the write is done: never more than one line in flight, on any link.
+    await transport.write(toBytes("\x10reset();\n")).catch(() => {});
+    // The tool's own pause after reset(): the board tears the running program down.
+    await Promise.race([
+      new Promise((resolve) => setTimeout(resolve, RESET_PAUSE_MS)),
+      disconnectedPromise,
+    ]);
+    const lines = transformed.split("\n").filter((line) => line !== "");
+    // Progress as the bytes leave (the transport's write counts them), queries included.
+    progressTotal = lines.reduce((sum, line) => sum + line.length - 1 + QUERY_OVERHEAD, 0);
+    counting = true;
+    for (const line of lines) {
+      const write = /^(require\("Storage"\)\.write\(.*\));$/.exec(line);
+      if (!write) throw new Error(`Unexpected line in a Storage upload: ${line.slice(0, 60)}`);
+      const answer = await evaluate(write[1], STORAGE_WRITE_SECONDS);
+      if (disconnected) throw interrupted(`after ${progressSent} of ${progressTotal} bytes`);
+      if (answer?.trim() !== "true") {
+        throw new FlashError(
+          "VERIFY_FAILED",
+          `The board did not confirm a write to ${storageFile} after ${progressSent} of ` +
+            `${progressTotal} bytes (it answered ${answer?.trim() || "nothing"}).`,
+          "Its Storage may be full, or characters were lost on the way. Try again; on a " +
+            "serial port, a lower --baud can help.",
+        );
+      }
+    }
+    counting = false;
+    options.onProgress?.(progressSent, progressSent);
+  } else {
+    counting = true;
+    const written = new Promise<void>((resolve) =>
+      Espruino.Core.CodeWriter.writeToEspruino(transformed, resolve)
+    );
+    await Promise.race([written, disconnectedPromise]);
+    counting = false;
+    if (disconnected) throw interrupted(`after ${progressSent} of ${progressTotal} bytes`);
+    options.onProgress?.(progressSent, progressSent);
+  }
 
   if (save) {
     const stored = await evaluate(
