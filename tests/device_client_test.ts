@@ -173,7 +173,7 @@ testOnEngines(
   "a message that takes longer to write than the heartbeat is not cut by the client's own ping",
   async (engine) => {
     // The server never answers a ping; the ping waits behind the message anyway. Writing 64 KiB
-    // takes the unoptimised ESP32 build over a second, far beyond 150 + 150 ms.
+    // takes the ESP32 build far longer than 150 + 150 ms.
     await using server = startWsServer();
     await using device = await bootDevice(engine, {
       client: {
