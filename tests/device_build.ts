@@ -35,7 +35,7 @@ export interface BuildOptions {
 
 /** The bundle exactly as `deno run -A tools/bundle.ts ENTRY --global NAME` prints it. */
 export function buildDeviceBundle(options: BuildOptions): Promise<string> {
-  return cached({ bundle: options.entry, globalName: options.globalName ?? null }, async () => {
+  const build = async () => {
     const args = ["run", "--allow-all", "tools/bundle.ts", options.entry];
     if (options.globalName) args.push("--global", options.globalName);
     const result = await new Deno.Command(Deno.execPath(), {
@@ -51,7 +51,16 @@ export function buildDeviceBundle(options: BuildOptions): Promise<string> {
       );
     }
     return new TextDecoder().decode(result.stdout);
-  });
+  };
+  // Only an entry among the hashed inputs can be cached: another's sources are not in the hash.
+  if (!isBuildInput(options.entry)) return build();
+  return cached({ bundle: options.entry, globalName: options.globalName ?? null }, build);
+}
+
+/** Whether `entry` (relative to the repository root) is one of {@linkcode BUILD_INPUTS}. */
+function isBuildInput(entry: string): boolean {
+  const path = entry.replace(/^\.\//, "");
+  return BUILD_INPUTS.some((input) => path === input || path.startsWith(`${input}/`));
 }
 
 /** The SOS firmware exactly as `buildFirmware()` of `tools/build.ts` (`deno task build`) makes it. */
