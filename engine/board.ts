@@ -47,8 +47,8 @@ export interface BoardOptions {
   quietMs?: number;
 }
 
-/** What the interpreter asks to sleep when nothing at all is scheduled (2³¹−1 ms). */
-const FOREVER_MS = 0x7fffffff;
+/** A sleep this long (2³¹−1 ms, in µs) means nothing at all is scheduled. */
+const FOREVER_US = 0x7fffffff * 1000;
 
 /** On the virtual clock: waits up to this long are skipped even while the network is busy. */
 const SHORT_WAIT_US = 2000;
@@ -343,18 +343,18 @@ export class EspruinoBoard implements AsyncDisposable {
       }
       this.#runHostTasks();
       this.#guard(() => this.#fireDueTimer());
-      let sleepMs = 0;
+      let sleepUs = 0;
       const blocked = this.clock.nowUs() < this.#blockedUntilUs;
       if (!blocked) {
         this.#feedConsole();
         this.#guard(() => {
-          sleepMs = this.#exports.espruino_idle();
+          sleepUs = this.#exports.espruino_idle();
         });
         this.#guard(() => this.#fireDueTimer());
       }
       if (this.#rebootPending || this.#stopped) continue;
       const now = this.clock.nowUs();
-      const busy = !blocked && (sleepMs < 0 || this.console.pendingInput > 0);
+      const busy = !blocked && (sleepUs < 0 || this.console.pendingInput > 0);
       if (busy) {
         // With a socket open Espruino never sleeps: its loop spins, as on the chip. On the virtual
         // clock a spin costs BUSY_TURN_US once the network is quiet, else the real time it took.
@@ -367,9 +367,9 @@ export class EspruinoBoard implements AsyncDisposable {
         continue;
       }
       // Nothing scheduled at all: only outside input (console, network, radio) can wake the board.
-      const forever = !blocked && sleepMs >= FOREVER_MS;
+      const forever = !blocked && sleepUs >= FOREVER_US;
       const wakeAt = Math.min(
-        blocked ? this.#blockedUntilUs : forever ? Infinity : now + sleepMs * 1000,
+        blocked ? this.#blockedUntilUs : forever ? Infinity : now + sleepUs,
         this.#nextEventUs(),
       );
       // On the virtual clock a wait of a few ms is not worth real time: the network gets its turn
@@ -400,7 +400,7 @@ export class EspruinoBoard implements AsyncDisposable {
   }
 
   #quiet(): boolean {
-    if (this.network.sending) return false;
+    if (this.network.sending || this.network.awaitingAnswer) return false;
     return performance.now() - this.network.lastActivity >= this.#quietMs;
   }
 

@@ -24,6 +24,10 @@ interface Socket {
   /** Bytes handed to the worker and not yet written to the kernel. */
   unsent: number;
   peerClosed: boolean;
+  /** Whether anything has arrived yet: until then, what the board sent awaits its first answer. */
+  answered: boolean;
+  /** Whether the board has sent anything on it. */
+  sentAny: boolean;
 }
 
 /** Hooks the network calls into its board. */
@@ -86,6 +90,19 @@ export class BoardNetwork {
     return false;
   }
 
+  /**
+   * Whether a connection's first answer is on its way: the board has sent (a handshake, a
+   * ClientHello) and nothing has come back yet, on a link that carries traffic. A peer's answer
+   * takes real time, however long, so board time must not skip ahead of it (past a timeout).
+   */
+  get awaitingAnswer(): boolean {
+    if (this.#silent()) return false;
+    for (const socket of this.#sockets.values()) {
+      if (!socket.answered && !socket.peerClosed && socket.sentAny) return true;
+    }
+    return false;
+  }
+
   /** Whether traffic is held: a stall, or no link. */
   #silent(): boolean {
     return performance.now() < this.#stalledUntil || !this.#hooks.linkUp();
@@ -100,8 +117,10 @@ export class BoardNetwork {
     this.lastActivity = performance.now();
     const socket = this.#sockets.get(message.id);
     if (!socket) return;
-    if (message.ev === "data") socket.inbox.push(message.bytes);
-    else if (message.ev === "written") socket.unsent -= message.count;
+    if (message.ev === "data") {
+      socket.inbox.push(message.bytes);
+      socket.answered = true;
+    } else if (message.ev === "written") socket.unsent -= message.count;
     else socket.peerClosed = true;
     this.#hooks.wake();
   }
@@ -147,7 +166,13 @@ export class BoardNetwork {
     if (result !== ConnectStatus.Connected) {
       return result === ConnectStatus.UnknownHost ? SOCKET_ERR_NOT_FOUND : SOCKET_ERR_UNKNOWN;
     }
-    this.#sockets.set(id, { inbox: [], unsent: 0, peerClosed: false });
+    this.#sockets.set(id, {
+      inbox: [],
+      unsent: 0,
+      peerClosed: false,
+      answered: false,
+      sentAny: false,
+    });
     return id;
   }
 
@@ -180,6 +205,7 @@ export class BoardNetwork {
     const taken = chunk.length; // read before the transfer detaches the chunk
     this.#spend("out", taken);
     socket.unsent += taken;
+    socket.sentAny = true;
     this.lastActivity = performance.now();
     this.#postInOrder({ op: "write", id, bytes: chunk }, [chunk.buffer]);
     return taken;

@@ -10,7 +10,6 @@
  */
 
 import { parseDeviceConfig, SETTINGS_FILE, settingsText } from "../tools/device_config.ts";
-import { buildFirmware } from "../tools/build.ts";
 import type { DeviceConfig, SosPattern } from "../device/firmware/config.ts";
 import { createPtyPair } from "../tools/pty_pair.ts";
 import { sosSpans, type Transition } from "../tools/sos_timing.ts";
@@ -19,6 +18,7 @@ import { serveConsole } from "../engine/console_server.ts";
 import { saveBootCode, saveStorageFile } from "../engine/upload.ts";
 import type { BoardName } from "../engine/wasm_module.ts";
 import type { AccessPoint } from "../engine/wifi.ts";
+import { buildFirmwareBundle } from "./device_build.ts";
 import type { TestClient } from "./test_client.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -150,7 +150,7 @@ export async function startFirmwareBoard(options: FirmwareBoardOptions): Promise
     let flashOutput = "";
     const uploadedFrom = board.console.text.length;
     if (upload === "storage") {
-      const { code } = await buildFirmware();
+      const code = await buildFirmwareBundle();
       await Deno.writeTextFile(out, code);
       await saveBootCode(board, code);
       await saveStorageFile(board, SETTINGS_FILE, settingsText(config));

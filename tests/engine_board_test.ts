@@ -81,6 +81,9 @@ Deno.test("engine: utility-timer tasks fire at their own time while JavaScript i
     b,
     "digitalPulse(LED1,1,[40,20,40,20,40,20,40,20,40,20,40,20,40,20]); var t=getTime(); while(getTime()<t+0.3);",
   );
+  // The first train (420 ms) is over before the second is queued: the test's own real-time
+  // latency must not decide whether the two overlap on the pin.
+  await b.runFor(200);
   // Then JavaScript blocked from outside (a fault) while a second train plays.
   await evaluate(b, "setTimeout(function(){digitalPulse(LED1,1,[100,50,100,50,100]);},10)");
   b.blockJavaScript(50);

@@ -8,12 +8,12 @@
 
 import assert from "node:assert/strict";
 import { sosTimingError } from "../tools/sos_timing.ts";
-import { buildFirmware } from "../tools/build.ts";
 import { SETTINGS_FILE, settingsHash, settingsText } from "../tools/device_config.ts";
 import { cycleMs, deviceDefaults } from "../device/firmware/config.ts";
 import { EspruinoBoard } from "../engine/board.ts";
 import { serveConsole } from "../engine/console_server.ts";
 import { saveBootCode, saveStorageFile } from "../engine/upload.ts";
+import { buildFirmwareBundle } from "../testing/device_build.ts";
 import { isRetainedStatus, TestClient } from "../testing/test_client.ts";
 import { startRelayProcess } from "../testing/relay_process.ts";
 import {
@@ -53,7 +53,7 @@ async function bootWith(
   const board = await EspruinoBoard.start({ clock: "virtual", networks: [WIFI] });
   try {
     await board.console.waitFor(/\n>/);
-    await saveBootCode(board, (await buildFirmware()).code);
+    await saveBootCode(board, await buildFirmwareBundle());
     if (settings !== undefined) await saveStorageFile(board, SETTINGS_FILE, settings);
     const from = board.console.text.length;
     const bootedAtMs = board.clock.nowUs() / 1000;

@@ -74,7 +74,7 @@ void jshWasmUtilTimerIrq(double dueUs) {
 }
 
 // ---------------------------------------------------------------- lifecycle
-int wasmTimeToSleep = -1;
+double wasmTimeToSleep = -1; // µs (-1: run again now)
 static bool firstIdle = true;
 static JshPinState pinState[JSH_PIN_COUNT];
 static unsigned char pinLevel[JSH_PIN_COUNT]; // physical output register
@@ -136,10 +136,14 @@ void jshIdle() {
 void jshBusyIdle() { drainConsole(); }
 
 bool jshSleep(JsSysTime timeUntilWake) {
-  JsVarFloat ms = jshGetMillisecondsFromTime(timeUntilWake);
-  if (ms>0x7FFFFFFF) ms = 0x7FFFFFFF;
-  if (ms<0) ms = 0;
-  wasmTimeToSleep = (int)ms;
+  /* In µs, from now to when the next timer is due (jsiIdle counts from the turn's start): a
+   * sleep rounded down to whole ms would wake the board early, to spin until the timer is due. */
+  if (timeUntilWake >= (JsSysTime)0x7FFFFFFF*1000) {
+    wasmTimeToSleep = (double)0x7FFFFFFF*1000;
+  } else {
+    JsSysTime wake = jsiLastIdleTime + timeUntilWake - jshGetSystemTime();
+    wasmTimeToSleep = wake < 0 ? 0 : (double)wake;
+  }
   return false;
 }
 

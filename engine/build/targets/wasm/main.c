@@ -16,7 +16,7 @@
 #define EXPORT(NAME) __attribute__((export_name(#NAME)))
 
 void *STACK_BASE;
-extern int wasmTimeToSleep;
+extern double wasmTimeToSleep;
 extern char wasmFlash[];
 extern void jshWasmUtilTimerIrq(double dueUs);
 
@@ -39,8 +39,8 @@ EXPORT(espruino_init) void espruino_init() {
   jsiInit(true);
 }
 
-/// One turn of the main loop. Returns how many ms the board may sleep (-1: run again now).
-EXPORT(espruino_idle) int espruino_idle() {
+/// One turn of the main loop. Returns how many µs the board may sleep (-1: run again now).
+EXPORT(espruino_idle) double espruino_idle() {
   wasmTimeToSleep = -1;
   jsiLoop();
   return wasmTimeToSleep;
