@@ -102,6 +102,8 @@ export class EspruinoBoard implements AsyncDisposable {
   #blockedUntilUs = 0;
   #stopped = false;
   #frozen = false;
+  /** Holds taken by {@linkcode EspruinoBoard.holdTime}: while any is held, idle time stands still. */
+  #timeHolds = 0;
   #loop: Promise<void> | undefined;
   #wake: (() => void) | undefined;
   #rebootPending = false;
@@ -360,7 +362,7 @@ export class EspruinoBoard implements AsyncDisposable {
         // clock a spin costs BUSY_TURN_US once the network is quiet, else the real time it took.
         const turnStart = performance.now();
         await this.#yieldTurn();
-        if (this.clock.mode === "virtual") {
+        if (this.clock.mode === "virtual" && this.#timeHolds === 0) {
           if (this.#quiet()) this.clock.skipTo(Math.min(now + BUSY_TURN_US, this.#nextEventUs()));
           else this.clock.waited(performance.now() - turnStart);
         }
@@ -375,7 +377,10 @@ export class EspruinoBoard implements AsyncDisposable {
       // On the virtual clock a wait of a few ms is not worth real time: the network gets its turn
       // at the yield; longer ones are skipped only while nothing is in flight.
       const short = wakeAt - now <= SHORT_WAIT_US;
-      if (this.clock.mode === "virtual" && wakeAt !== Infinity && (short || this.#quiet())) {
+      const held = this.clock.mode === "virtual" && this.#timeHolds > 0;
+      if (
+        this.clock.mode === "virtual" && !held && wakeAt !== Infinity && (short || this.#quiet())
+      ) {
         this.clock.skipTo(wakeAt);
         await this.#yieldTurn();
         continue;
@@ -386,7 +391,7 @@ export class EspruinoBoard implements AsyncDisposable {
       if (waitMs > 0) {
         const before = performance.now();
         await this.#sleep(waitMs);
-        this.clock.waited(performance.now() - before);
+        if (!held) this.clock.waited(performance.now() - before);
       }
     }
   }
@@ -442,6 +447,33 @@ export class EspruinoBoard implements AsyncDisposable {
       waiter.resolve();
       return false;
     });
+  }
+
+  /**
+   * On the virtual clock: board time stands still between JavaScript's turns until the hold is
+   * disposed, however long the host takes. For a test that plays the board's peer and answers
+   * at once in board time, whatever the machine's load: a reply it computes must not arrive after
+   * a timeout the board would not have reached. JavaScript still runs and its own busy waits
+   * still pass time. No effect on the wall clock.
+   *
+   * ```ts
+   * {
+   *   using _held = board.holdTime();
+   *   // read what the board sent, answer it
+   * }
+   * ```
+   */
+  holdTime(): Disposable {
+    this.#timeHolds++;
+    let released = false;
+    return {
+      [Symbol.dispose]: () => {
+        if (released) return;
+        released = true;
+        this.#timeHolds--;
+        this.#poke();
+      },
+    };
   }
 
   /** Fault: JavaScript is blocked for `ms` of board time (the utility timer still fires). */
