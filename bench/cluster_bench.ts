@@ -34,6 +34,7 @@ import { createLogger } from "../relay/logger.ts";
 import process from "node:process";
 import { setImmediate } from "node:timers";
 import * as cli from "../relay/cli_args.ts";
+import { delay } from "../testing/wait.ts";
 
 /** Durations and counts of one run. */
 interface Settings {
@@ -153,8 +154,6 @@ const STREAM_READERS = 3;
 /** Messages in flight: 8 × 64 KiB stays under the default 1 MiB backlog of a reader. */
 const STREAM_WINDOW = 8;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 let clusterCase = 0;
 
 /**
@@ -186,7 +185,7 @@ async function throughputCase(
         publisher: i === 0,
       }, 60_000);
     }
-    await sleep(300);
+    await delay(300);
     await waitForQuiet(settings.quietWaitMs);
     const pids = [...nodes.map((node) => node.child.pid), ...(redisPid ? [redisPid] : [])];
     const request = load.request({
@@ -197,10 +196,10 @@ async function throughputCase(
       maxInFlight: settings.maxInFlight,
       relayPid: nodes[0].child.pid,
     }, settings.warmupMs + settings.throughputMs + 30_000);
-    await sleep(settings.warmupMs);
+    await delay(settings.warmupMs);
     const start = pids.map(readCpuTicks);
     const systemStart = readSystemTicks().busy;
-    await sleep(settings.throughputMs);
+    await delay(settings.throughputMs);
     const end = pids.map(readCpuTicks);
     const systemEnd = readSystemTicks().busy;
     const result = (await request).throughput!;
@@ -266,7 +265,7 @@ async function latencyAttempt(test: LatencyTest, settings: Settings): Promise<La
       subscribers: settings.latencySubscribers,
       publisher: false,
     }, 60_000);
-    await sleep(300);
+    await delay(300);
     await waitForQuiet(settings.quietWaitMs);
     const result = (await load.request({
       op: "latency",
@@ -319,7 +318,7 @@ async function leaveAway(urls: string[], prefix: string, count: number): Promise
       return closed;
     }));
   }
-  await sleep(500); // their nodes mark them away in Redis as they leave
+  await delay(500); // their nodes mark them away in Redis as they leave
 }
 
 /**
@@ -346,7 +345,7 @@ async function streamCase(
     ),
   );
   try {
-    await sleep(300);
+    await delay(300);
     let next = 0;
     const run = async (count: number) => {
       const end = next + count;
@@ -454,7 +453,7 @@ async function busCostCase(redisUrl: string, size: number, settings: Settings) {
       send();
       await new Promise((resolve) => setImmediate(resolve));
     }
-    await sleep(300); // echoes and deliveries still in flight; idle time costs no CPU
+    await delay(300); // echoes and deliveries still in flight; idle time costs no CPU
     return cpuMicros() - before;
   };
   await waitForQuiet(settings.quietWaitMs);
@@ -512,7 +511,7 @@ async function ceilingCase(
       stderr: "null",
     }).spawn());
   try {
-    await sleep(300);
+    await delay(300);
     const frame = encodeMessage("bench-node", "bench-sender", "x".repeat(frameBytes - 26));
     const payload = new TextDecoder().decode(frame).replace(/[^\x20-\x7e]/g, "x");
     await waitForQuiet(settings.quietWaitMs);

@@ -23,6 +23,7 @@ import { bootDevice, C3 } from "../testing/device_engines.ts";
 import { generateCertificates } from "../relay/certs.ts";
 import { startTlsFront } from "../tools/tls_front.ts";
 import * as cli from "../relay/cli_args.ts";
+import { delay } from "../testing/wait.ts";
 
 interface Settings {
   name: string;
@@ -63,7 +64,7 @@ async function until(check: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (!check()) {
     if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
+    await delay(2);
   }
 }
 
@@ -95,11 +96,11 @@ async function restartTimes(settings: Settings, plan: Plan): Promise<number[]> {
   try {
     await until(() => opens() === 1, 10_000);
     for (let round = 0; round < plan.rounds; round++) {
-      await new Promise((resolve) => setTimeout(resolve, plan.uptimeMs));
+      await delay(plan.uptimeMs);
       const closes = device.of("close").length;
       await relay.stop("SIGKILL");
       await until(() => device.of("close").length > closes, 10_000);
-      await new Promise((resolve) => setTimeout(resolve, plan.downtimeMs));
+      await delay(plan.downtimeMs);
       const before = opens();
       relay = await startRelayProcess(["--port", String(port)]);
       const restarted = performance.now();

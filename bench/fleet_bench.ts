@@ -27,6 +27,7 @@ import { formatMarkdown } from "./markdown.ts";
 import * as cli from "../relay/cli_args.ts";
 import { type RelayProcess, startRelayProcess } from "../testing/relay_process.ts";
 import { redisServerBinary, startRedisServer } from "../testing/redis_server.ts";
+import { delay } from "../testing/wait.ts";
 
 /** What one run of the benchmark does. */
 interface Settings {
@@ -111,7 +112,6 @@ const OPERATOR_PREFIX = "op-";
 /** How long after the senders stop every SOS and reply may take to arrive. */
 const DRAIN_MS = 15_000;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (text: string) => console.error(`bench:fleet: ${text}`);
 
 /** A memory figure of a process in MB (10^6 bytes), the goal's unit. */
@@ -368,12 +368,12 @@ async function fleetRun(
       ids: Array.from({ length: settings.operators }, (_, i) => `${OPERATOR_PREFIX}${i}`),
       role: "operator",
     }, 60_000);
-    await sleep(1000);
+    await delay(1000);
 
     // One SOS first, from the last device (on the last node): if other devices get it, the full
     // rate would flood them, the relay and the generator; the run stops here and says so.
     await workers[workers.length - 1].request({ op: "probe" }, 10_000);
-    await sleep(1000);
+    await delay(1000);
     const probed = sumStats(
       await Promise.all(
         workers.map(async (load) => (await load.request({ op: "stats" }, 30_000)).stats!),
@@ -399,7 +399,7 @@ async function fleetRun(
     // Warm-up, watching for a flood: devices getting others' messages would swamp the machine.
     const warmupEnd = performance.now() + settings.warmupMs;
     while (performance.now() < warmupEnd && !aborted) {
-      await sleep(500);
+      await delay(500);
       const stats = sumStats(
         await Promise.all(
           workers.map(async (load) => (await load.request({ op: "stats" }, 60_000)).stats!),
@@ -427,7 +427,7 @@ async function fleetRun(
     const rss: number[][] = nodes.map(() => []);
     const windowEnd = tStart + (aborted ? 0 : settings.windowMs);
     while (performance.now() < windowEnd) {
-      await sleep(Math.min(1000, Math.max(0, windowEnd - performance.now())));
+      await delay(Math.min(1000, Math.max(0, windowEnd - performance.now())));
       for (const [i, pid] of pids.entries()) rss[i].push(megabytes(pid, "VmRSS"));
     }
     const endTicks = pids.map(readCpuTicks);
@@ -453,7 +453,7 @@ async function fleetRun(
       const complete = stats.operatorSos.every((n) => n >= stats.sosSent) &&
         stats.commandsPending === 0;
       if (complete || performance.now() > drainEnd) break;
-      await sleep(250);
+      await delay(250);
     }
     const cpu = (ticks: number) => (100 * ticks) / hz / seconds;
     const used = pids.map((_, i) => endTicks[i] - startTicks[i]);
@@ -545,7 +545,7 @@ async function compareRun(
       devicePrefix: DEVICE_PREFIX,
       devices: 1,
     }, 10_000);
-    await sleep(settings.warmupMs);
+    await delay(settings.warmupMs);
     const pid = node.child.pid;
     const own = [sender.child.pid, receivers.child.pid, Deno.pid];
     const start = {
@@ -555,7 +555,7 @@ async function compareRun(
       system: readSystemTicks().busy,
       deliveries: await deliveriesOf(node),
     };
-    await sleep(settings.windowMs);
+    await delay(settings.windowMs);
     const end = {
       t: performance.now(),
       relay: readCpuTicks(pid),
@@ -634,11 +634,11 @@ async function floorRun(settings: Settings): Promise<FloorFigures> {
       }, 600_000)
     ));
     await startSos(workers, settings);
-    await sleep(settings.warmupMs);
+    await delay(settings.warmupMs);
     const samples: number[] = [];
     const end = performance.now() + settings.windowMs;
     while (performance.now() < end) {
-      await sleep(1000);
+      await delay(1000);
       samples.push(megabytes(child.pid, "VmRSS"));
     }
     return {

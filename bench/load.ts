@@ -20,6 +20,7 @@
 import { readCpuTicks, readSystemTicks } from "./proc.ts";
 import { closeSockets } from "./close_sockets.ts";
 import { serveCommands } from "./command_loop.ts";
+import { delay } from "../testing/wait.ts";
 
 /** Open `subscribers` subscriber connections (and a publisher) to `url` + `/<prefix>-<n>`. */
 export interface ConnectCommand {
@@ -179,16 +180,12 @@ async function connect(command: ConnectCommand): Promise<LoadReply> {
   return { ok: true, connectMs: performance.now() - started };
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 /** Waits until `done()` holds, polling; false on timeout. */
 async function until(done: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = performance.now() + timeoutMs;
   while (!done()) {
     if (performance.now() > deadline) return false;
-    await sleep(5);
+    await delay(5);
   }
   return true;
 }
@@ -211,9 +208,9 @@ async function throughput(command: ThroughputCommand): Promise<LoadReply> {
   afterDelivery = pump;
   pump();
 
-  await sleep(command.warmupMs);
+  await delay(command.warmupMs);
   const start = snapshot(command.relayPid);
-  await sleep(command.durationMs);
+  await delay(command.durationMs);
   const end = snapshot(command.relayPid);
   afterDelivery = undefined;
   const drained = await until(() => delivered - base >= sent * fanout, DRAIN_TIMEOUT_MS);

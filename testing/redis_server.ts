@@ -11,6 +11,7 @@
  */
 
 import { stablePort } from "./ports.ts";
+import { delay } from "./wait.ts";
 
 /** A redis-server child process. */
 export interface RedisServer extends AsyncDisposable {
@@ -78,7 +79,7 @@ async function waitForPort(port: number, child: Deno.ChildProcess, exited: () =>
         child.kill("SIGKILL");
         throw new Error(`redis-server did not listen on ${port} within 10 s`);
       }
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await delay(20);
     }
   }
 }

@@ -1,3 +1,4 @@
+import { delay } from "./wait.ts";
 /**
  * Runs `server.ts` in a child process, as `deno task serve` does, for tests
  * that need the real entry point: signals, exit codes, the process's memory.
@@ -91,7 +92,7 @@ export async function startRelayProcess(
       await reading;
       throw new Error(`the relay did not start:\n${stderr.join("\n")}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await delay(20);
   }
   let status: Promise<Deno.CommandStatus> | undefined;
   const stop = async (signal: Deno.Signal = "SIGTERM") => {

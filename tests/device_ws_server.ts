@@ -8,6 +8,7 @@
  */
 
 import { type ClientFrame, fromBytes, sha1, takeFrame, toBytes } from "./device_frames.ts";
+import { delay } from "../testing/wait.ts";
 
 const GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
@@ -134,7 +135,7 @@ export function startWsServer(options: WsServerOptions = {}): WsServer {
       if (answer.lineByLine) {
         for (const line of text.split(/(?<=\r\n)/)) {
           await write(line);
-          await new Promise((resolve) => setTimeout(resolve, 30));
+          await delay(30);
         }
       } else await write(text);
     } catch {

@@ -5,6 +5,7 @@
  */
 
 import assert from "node:assert/strict";
+import { delay } from "../testing/wait.ts";
 
 const REPO = new URL("..", import.meta.url).pathname;
 const SIM = new URL("../engine/sim.ts", import.meta.url).pathname;
@@ -66,7 +67,7 @@ async function waitFor(sink: { text: string }, pattern: RegExp, sim?: Sim, timeo
     if (match) return match;
     const why = sim?.exited ? "the sim exited" : Date.now() > deadline ? `${timeoutMs} ms` : "";
     if (why) throw new Error(`no ${pattern} before ${why}:\n${sink.text}\n${sim?.err.text ?? ""}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await delay(20);
   }
 }
 
@@ -98,7 +99,7 @@ Deno.test("sim boots the bundle from Storage, answers on its TCP console, logs D
         for (const line of lines) assert.match(line, /^\d+(\.\d+)? D2 [01]$/);
         break;
       }
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await delay(50);
     }
     assert.equal(await stopSim(sim), 0, sim.err.text);
   } finally {

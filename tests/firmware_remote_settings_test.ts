@@ -22,6 +22,7 @@ import {
   startFirmwareBoard,
   typeLine,
 } from "../testing/firmware_board.ts";
+import { delay } from "../testing/wait.ts";
 
 const WIFI = { ssid: "lab", password: "wifi-secret-password" };
 const WIFI2 = { ssid: "lab-2", password: "second-wifi-secret" };
@@ -98,7 +99,7 @@ async function stamped(stamps: unknown[], count: number, timeoutMs = 60_000): Pr
   const deadline = Date.now() + timeoutMs;
   while (stamps.length < count) {
     if (Date.now() > deadline) throw new Error(`${stamps.length} of ${count} console lines`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await delay(20);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 
 import assert from "node:assert/strict";
+import { delay } from "../testing/wait.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const decoder = new TextDecoder();
@@ -74,7 +75,7 @@ Deno.test({
       while (!output.includes("listening") && Date.now() < deadline) {
         const status = await Promise.race([
           child.status,
-          new Promise((resolve) => setTimeout(resolve, 100)),
+          delay(100),
         ]);
         if (status) break;
       }

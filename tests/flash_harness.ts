@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { EspruinoBoard } from "../engine/board.ts";
 import { serveConsole } from "../engine/console_server.ts";
 import { SLOTS } from "../device/firmware/ota_layout.ts";
+import { delay } from "../testing/wait.ts";
 
 const FLASH = new URL("../tools/flash.ts", import.meta.url).pathname;
 /** The permissions of the `flash` task (device files need --allow-all in Deno). */
@@ -119,7 +120,7 @@ export async function waitFor(
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await delay(20);
   }
 }
 

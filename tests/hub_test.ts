@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { Client, Hub, type HubSocket, utf8Length } from "../relay/hub.ts";
 import { createLogger } from "../relay/logger.ts";
 import { RelayMetrics } from "../relay/metrics.ts";
+import { delay } from "../testing/wait.ts";
 
 class FakeSocket implements HubSocket {
   bufferedAmount = 0;
@@ -81,7 +82,7 @@ Deno.test("a backlog over the limit for the whole grace period drops the client,
   const stalled = join("stalled", new FakeSocket(100));
   for (let i = 0; i < 3; i++) hub.receive(sender.client, `m${i}`); // 300 bytes: over 250
   assert.deepEqual(stalled.socket.closes, [], "not judged by a moment over the limit");
-  await new Promise((resolve) => setTimeout(resolve, 120));
+  await delay(120);
   assert.deepEqual(stalled.socket.closes, [[1008, "not reading: over 250 bytes queued for 50 ms"]]);
   assert.equal(metrics.drops.backlog, 1);
   assert.equal(hub.holder("stalled"), undefined);
@@ -98,9 +99,9 @@ Deno.test("a burst over the limit that drains within the grace period drops nobo
   const sender = join("sender");
   const reader = join("reader", new FakeSocket(100));
   for (let i = 0; i < 15; i++) hub.receive(sender.client, `m${i}`); // 1500 bytes queued at once
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  await delay(20);
   reader.socket.bufferedAmount = 0; // Deno wrote it all
-  await new Promise((resolve) => setTimeout(resolve, 1100));
+  await delay(1100);
   hub.receive(sender.client, "after");
   assert.deepEqual(reader.socket.closes, []);
   assert.equal(reader.socket.sent.length, 16);

@@ -20,6 +20,7 @@ import {
   writeImages,
 } from "./ota_board.ts";
 import { startRelayProcess } from "../testing/relay_process.ts";
+import { delay } from "../testing/wait.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 
@@ -59,7 +60,7 @@ async function startSim(args: string[]) {
       await stop();
       throw new Error(`the sim's firmware did not connect:\n${sim.output.text}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await delay(50);
   }
   return { output: sim.output, stop };
 }

@@ -14,6 +14,7 @@ import {
 import { waitFor } from "../testing/wait.ts";
 import { closePayload, RawClient } from "./raw_client.ts";
 import { startRelayProcess } from "../testing/relay_process.ts";
+import { delay } from "../testing/wait.ts";
 
 /** Messages a test sender has in flight: 8 × 30 KB stays well below a 256 KiB backlog. */
 const WINDOW = 8;
@@ -188,7 +189,7 @@ Deno.test("a client whose backlog stays over the limit for the grace period is d
     const chunk = "t".repeat(32 * 1024); // 1.6 MB/s: the kernel's buffers fill within seconds
     await waitFor("the sink to be dropped", async () => {
       sender.socket.send(chunk);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await delay(20);
       return relay.running.relay.hub.holder("slow-sink") === undefined;
     }, 30_000);
     const drop = logEvents(relay.logs, "drop").find((e) => e.id === "slow-sink");

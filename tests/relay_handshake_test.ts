@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import net from "node:net";
 import { mintToken } from "../relay/credentials.ts";
 import { startTestRelay } from "../testing/test_client.ts";
+import { delay } from "../testing/wait.ts";
 
 const SECRET = "jwt-secret-for-the-handshake-test-0123456789";
 
@@ -66,14 +67,14 @@ async function handshakeReset(): Promise<void> {
   for (let attempt = 0; attempt < 50 && !refusedAt; attempt++) {
     const before = disconnects();
     await resetDuringHandshake(port, request);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await delay(100);
     if (disconnects() > before) continue;
     const answer = await upgrade(port, request);
     if (answer.includes("409")) refusedAt = Date.now();
     else {
       assert.match(answer, / 101 /);
       // Its own close frees the id before the next attempt.
-      while (disconnects() === before) await new Promise((resolve) => setTimeout(resolve, 20));
+      while (disconnects() === before) await delay(20);
     }
   }
   assert.ok(refusedAt, "no reset landed during a handshake in 50 attempts");
@@ -81,7 +82,7 @@ async function handshakeReset(): Promise<void> {
   // Freed after the keepalive's time (2 s), not never.
   let answer = "";
   while (!answer.includes(" 101 ") && Date.now() - refusedAt < 10_000) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await delay(250);
     answer = await upgrade(port, request);
   }
   assert.match(answer, / 101 /, "the id was still held 10 s later");
