@@ -38,7 +38,7 @@
  *   leaseSeconds: 15,
  *   logger: createLogger({ level: "info", format: "text" }),
  * });
- * // pass `node` to startRelay({ cluster: node, … }); on shutdown:
+ * // pass `node` to startRelay({ registry: node, … }); on shutdown:
  * await node.close();
  * ```
  * @module
@@ -69,9 +69,15 @@ import {
   type HubCluster,
 } from "./hub.ts";
 import type { Logger } from "./logger.ts";
-import type { ResumeDiscardReason } from "./metrics.ts";
 import type { PresenceOptions } from "./presence.ts";
-import type { ResumeLimits } from "./resume.ts";
+import type {
+  ClaimRequest,
+  ClaimResult,
+  ClusterClientSummary,
+  ClusterHealth,
+  Registry,
+  ResumeKeeperOptions,
+} from "./registry.ts";
 import type { ParsedMessage, Party, Role } from "./routing.ts";
 
 /** Settings of {@linkcode startClusterNode}. */
@@ -90,41 +96,7 @@ export interface ClusterNodeOptions {
   probeIntervalMs?: number;
 }
 
-/** Outcome of {@linkcode ClusterNode.claim}. */
-export type ClaimResult =
-  | { ok: true; token: string }
-  | { ok: false; status: 409; node: string }
-  | { ok: false; status: 503; reason: string };
-
-/** A client as listed by `GET /clients` in a cluster. */
-export interface ClusterClientSummary {
-  /** The client's id. */
-  id: string;
-  /** The node it is connected to. */
-  node: string;
-  /** Remote address and port. */
-  remote: string;
-  /** When the connection was accepted (ISO 8601). */
-  connectedSince: string;
-  /** `device` or `operator`. */
-  role: Role;
-  /** Messages received from this client; only known for this node's clients. */
-  messagesIn?: number;
-  /** Messages delivered to this client; only known for this node's clients. */
-  messagesOut?: number;
-}
-
-/** How a node reads the state of the cluster, for `/healthz`. */
-export interface ClusterHealth {
-  /** Redis reachable and this node's ids registered. */
-  redis: "up" | "down";
-  /** This node. */
-  node: string;
-  /** Cluster name. */
-  cluster: string;
-  /** Live nodes at the last heartbeat. */
-  nodes: number;
-}
+export type { ClaimResult, ClusterClientSummary, ClusterHealth } from "./registry.ts";
 
 // Forgets what Redis holds for one node: its ids (those still carrying its token), its
 // operators and its list.
@@ -346,7 +318,7 @@ interface ClusterNodeParts extends ClusterNodeOptions {
 }
 
 /** One relay's membership of a cluster: bus, id registry and health. */
-export class ClusterNode implements HubCluster {
+export class ClusterNode implements HubCluster, Registry {
   /** This node's name, as listed by `GET /clients`. */
   readonly nodeId: string;
   /** Cluster name (key prefix). */
@@ -501,12 +473,7 @@ export class ClusterNode implements HubCluster {
    * The resume window kept in Redis (relay/cluster_resume.ts), so a client
    * gets what it missed on whichever node it comes back to.
    */
-  resumeKeeper(
-    options: ResumeLimits & {
-      maxMessageBytes: number;
-      onDiscard(reason: ResumeDiscardReason, count: number): void;
-    },
-  ): ClusterResume {
+  resumeKeeper(options: ResumeKeeperOptions): ClusterResume {
     this.#resume = new ClusterResume({
       ...options,
       commands: this.#commands,
@@ -539,6 +506,16 @@ export class ClusterNode implements HubCluster {
     return this.#presence;
   }
 
+  /** {@linkcode Registry.bus}: this node carries the hub's messages to the others. */
+  get bus(): HubCluster {
+    return this;
+  }
+
+  /** {@linkcode Registry.metricsText}: the bus counters. */
+  metricsText(): string {
+    return this.metrics.render({ up: this.up, nodes: this.#liveNodes });
+  }
+
   /** Gives the node the hub whose clients it delivers to and closes when replaced. */
   attach(hub: Hub): void {
     this.#hub = hub;
@@ -549,9 +526,7 @@ export class ClusterNode implements HubCluster {
    * it (unless `replace`, which closes that holder with 4001), 503 when Redis
    * is unreachable.
    */
-  async claim(
-    request: { id: string; remote: string; replace: boolean; role: Role },
-  ): Promise<ClaimResult> {
+  async claim(request: ClaimRequest): Promise<ClaimResult> {
     if (!this.up) return { ok: false, status: 503, reason: "Redis is unreachable" };
     // What this node's clients sent before goes first: the new client may get none of it.
     this.#batcher.flush();
