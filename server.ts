@@ -63,7 +63,7 @@ async function main(): Promise<number> {
   }
   let running;
   try {
-    running = startRelay({ options, logger, tls, cluster });
+    running = startRelay({ options, logger, tls, registry: cluster });
   } catch (error) {
     await cluster?.close();
     const message = error instanceof Deno.errors.AddrInUse

@@ -38,7 +38,7 @@
  *   leaseSeconds: 15,
  *   logger: createLogger({ level: "info", format: "text" }),
  * });
- * // pass `node` to startRelay({ cluster: node, … }); on shutdown:
+ * // pass `node` to startRelay({ registry: node, … }); on shutdown:
  * await node.close();
  * ```
  * @module
@@ -55,9 +55,9 @@ import {
   isBatchFrame,
   isFromNode,
   isMessageFrame,
-  LUA_FRAMES,
 } from "./cluster_frame.ts";
 import { ClusterMetrics } from "./cluster_metrics.ts";
+import { ID_SCRIPTS } from "./cluster_registry.ts";
 import { ClusterPresence } from "./cluster_presence.ts";
 import { ClusterResume } from "./cluster_resume.ts";
 import { PUBLISH_ROUTED, type Route, routeArgs, routeOf } from "./cluster_route.ts";
@@ -69,9 +69,15 @@ import {
   type HubCluster,
 } from "./hub.ts";
 import type { Logger } from "./logger.ts";
-import type { ResumeDiscardReason } from "./metrics.ts";
 import type { PresenceOptions } from "./presence.ts";
-import type { ResumeLimits } from "./resume.ts";
+import type {
+  ClaimRequest,
+  ClaimResult,
+  ClusterClientSummary,
+  ClusterHealth,
+  Registry,
+  ResumeKeeperOptions,
+} from "./registry.ts";
 import type { ParsedMessage, Party, Role } from "./routing.ts";
 
 /** Settings of {@linkcode startClusterNode}. */
@@ -90,149 +96,7 @@ export interface ClusterNodeOptions {
   probeIntervalMs?: number;
 }
 
-/** Outcome of {@linkcode ClusterNode.claim}. */
-export type ClaimResult =
-  | { ok: true; token: string }
-  | { ok: false; status: 409; node: string }
-  | { ok: false; status: 503; reason: string };
-
-/** A client as listed by `GET /clients` in a cluster. */
-export interface ClusterClientSummary {
-  /** The client's id. */
-  id: string;
-  /** The node it is connected to. */
-  node: string;
-  /** Remote address and port. */
-  remote: string;
-  /** When the connection was accepted (ISO 8601). */
-  connectedSince: string;
-  /** `device` or `operator`. */
-  role: Role;
-  /** Messages received from this client; only known for this node's clients. */
-  messagesIn?: number;
-  /** Messages delivered to this client; only known for this node's clients. */
-  messagesOut?: number;
-}
-
-/** How a node reads the state of the cluster, for `/healthz`. */
-export interface ClusterHealth {
-  /** Redis reachable and this node's ids registered. */
-  redis: "up" | "down";
-  /** This node. */
-  node: string;
-  /** Cluster name. */
-  cluster: string;
-  /** Live nodes at the last heartbeat. */
-  nodes: number;
-}
-
-// Forgets what Redis holds for one node: its ids (those still carrying its token), its
-// operators and its list.
-const FORGET = `
-local function dropOperator(prefix, id, node)
-  if redis.call('HGET', prefix .. 'operators', id) == node then
-    redis.call('HDEL', prefix .. 'operators', id)
-  end
-end
-local function forget(prefix, ids, node)
-  local list = prefix .. 'clients:' .. node
-  for _, id in ipairs(redis.call('HKEYS', list)) do
-    local token = redis.call('HGET', ids, id)
-    if token and string.sub(token, 1, #node + 1) == node .. '#' then redis.call('HDEL', ids, id) end
-    dropOperator(prefix, id, node)
-  end
-  redis.call('DEL', list)
-end
--- Where the id's messages for operators only must go: the operators hash.
-local function setRole(prefix, id, node, role)
-  if role == 'operator' then
-    redis.call('HSET', prefix .. 'operators', id, node)
-  else
-    redis.call('HDEL', prefix .. 'operators', id)
-  end
-end
-local function nodeOf(token) return string.match(token, '^(.*)#[^#]*$') end
-local function live(prefix, node) return redis.call('EXISTS', prefix .. 'node:' .. node) == 1 end
-`;
-
-// KEYS[1] ids; ARGV prefix, id, token, node, info, replace ('1'), channel, role.
-// Returns {1, ''} when taken, {0, holderNode} when held elsewhere, {-1, ''} when this node's own
-// lease lapsed (it must register again first).
-const CLAIM = FORGET + LUA_FRAMES + `
-local ids, prefix, id, token, node, info = KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
-if not live(prefix, node) then return {-1, ''} end
-local holder = redis.call('HGET', ids, id)
-if holder then
-  local holderNode = nodeOf(holder)
-  if holderNode ~= node and live(prefix, holderNode) then
-    if ARGV[6] ~= '1' then return {0, holderNode} end
-    redis.call('PUBLISH', ARGV[7], replaceFrame(node, holder))
-  end
-  redis.call('HDEL', prefix .. 'clients:' .. holderNode, id)
-end
-redis.call('HSET', ids, id, token)
-redis.call('HSET', prefix .. 'clients:' .. node, id, info)
-setRole(prefix, id, node, ARGV[8])
-return {1, ''}
-`;
-
-// KEYS[1] ids; ARGV prefix, id, token, node.
-const RELEASE = FORGET + `
-if redis.call('HGET', KEYS[1], ARGV[2]) == ARGV[3] then
-  redis.call('HDEL', KEYS[1], ARGV[2])
-  redis.call('HDEL', ARGV[1] .. 'clients:' .. ARGV[4], ARGV[2])
-  dropOperator(ARGV[1], ARGV[2], ARGV[4])
-end
-return 0
-`;
-
-// KEYS[1] ids; ARGV prefix, node, leaseMs, nodeInfo, then (id, token, info, role) per local
-// client.
-// Replaces whatever Redis remembers of this node with the local truth; returns the tokens of
-// local clients whose id another live node took meanwhile.
-const REJOIN = FORGET + `
-local ids, prefix, node = KEYS[1], ARGV[1], ARGV[2]
-forget(prefix, ids, node)
-redis.call('SET', prefix .. 'node:' .. node, ARGV[4], 'PX', ARGV[3])
-redis.call('SADD', prefix .. 'nodes', node)
-local conflicts = {}
-for i = 5, #ARGV, 4 do
-  local id, token, info = ARGV[i], ARGV[i + 1], ARGV[i + 2]
-  local holder = redis.call('HGET', ids, id)
-  local holderNode = holder and nodeOf(holder)
-  if holder and holderNode ~= node and live(prefix, holderNode) then
-    conflicts[#conflicts + 1] = token
-  else
-    if holder then redis.call('HDEL', prefix .. 'clients:' .. holderNode, id) end
-    redis.call('HSET', ids, id, token)
-    redis.call('HSET', prefix .. 'clients:' .. node, id, info)
-    setRole(prefix, id, node, ARGV[i + 3])
-  end
-end
-return conflicts
-`;
-
-// KEYS[1] ids; ARGV prefix, node: a clean shutdown frees the node's ids at once.
-const LEAVE = FORGET + `
-forget(ARGV[1], KEYS[1], ARGV[2])
-redis.call('DEL', ARGV[1] .. 'node:' .. ARGV[2])
-redis.call('SREM', ARGV[1] .. 'nodes', ARGV[2])
-return 0
-`;
-
-// KEYS[1] ids; ARGV prefix: forgets nodes whose lease lapsed; returns the live nodes.
-const SWEEP = FORGET + `
-local alive = {}
-for _, node in ipairs(redis.call('SMEMBERS', ARGV[1] .. 'nodes')) do
-  if live(ARGV[1], node) then
-    alive[#alive + 1] = node
-  else
-    forget(ARGV[1], KEYS[1], node)
-    redis.call('SREM', ARGV[1] .. 'nodes', node)
-  end
-end
-return alive
-`;
+export type { ClaimResult, ClusterClientSummary, ClusterHealth } from "./registry.ts";
 
 // KEYS[1] ids; ARGV prefix, node, frame, then the route (relay/cluster_route.ts).
 const ROUTE = PUBLISH_ROUTED + `
@@ -346,7 +210,7 @@ interface ClusterNodeParts extends ClusterNodeOptions {
 }
 
 /** One relay's membership of a cluster: bus, id registry and health. */
-export class ClusterNode implements HubCluster {
+export class ClusterNode implements HubCluster, Registry {
   /** This node's name, as listed by `GET /clients`. */
   readonly nodeId: string;
   /** Cluster name (key prefix). */
@@ -394,16 +258,7 @@ export class ClusterNode implements HubCluster {
     this.#ownChannel = `${this.#channel}:${this.nodeId}`;
     this.#idsKey = `${this.#prefix}ids`;
     this.#leaseMs = Math.round(parts.leaseSeconds * 1000);
-    for (
-      const [name, lua] of Object.entries({
-        relayClaim: CLAIM,
-        relayRelease: RELEASE,
-        relayRejoin: REJOIN,
-        relayLeave: LEAVE,
-        relaySweep: SWEEP,
-        relayRoute: ROUTE,
-      })
-    ) {
+    for (const [name, lua] of Object.entries({ ...ID_SCRIPTS, relayRoute: ROUTE })) {
       this.#commands.defineCommand(name, { numberOfKeys: 1, lua });
     }
     this.#batcher = new PublishBatcher({
@@ -501,12 +356,7 @@ export class ClusterNode implements HubCluster {
    * The resume window kept in Redis (relay/cluster_resume.ts), so a client
    * gets what it missed on whichever node it comes back to.
    */
-  resumeKeeper(
-    options: ResumeLimits & {
-      maxMessageBytes: number;
-      onDiscard(reason: ResumeDiscardReason, count: number): void;
-    },
-  ): ClusterResume {
+  resumeKeeper(options: ResumeKeeperOptions): ClusterResume {
     this.#resume = new ClusterResume({
       ...options,
       commands: this.#commands,
@@ -539,6 +389,16 @@ export class ClusterNode implements HubCluster {
     return this.#presence;
   }
 
+  /** {@linkcode Registry.bus}: this node carries the hub's messages to the others. */
+  get bus(): HubCluster {
+    return this;
+  }
+
+  /** {@linkcode Registry.metricsText}: the bus counters. */
+  metricsText(): string {
+    return this.metrics.render({ up: this.up, nodes: this.#liveNodes });
+  }
+
   /** Gives the node the hub whose clients it delivers to and closes when replaced. */
   attach(hub: Hub): void {
     this.#hub = hub;
@@ -549,9 +409,7 @@ export class ClusterNode implements HubCluster {
    * it (unless `replace`, which closes that holder with 4001), 503 when Redis
    * is unreachable.
    */
-  async claim(
-    request: { id: string; remote: string; replace: boolean; role: Role },
-  ): Promise<ClaimResult> {
+  async claim(request: ClaimRequest): Promise<ClaimResult> {
     if (!this.up) return { ok: false, status: 503, reason: "Redis is unreachable" };
     // What this node's clients sent before goes first: the new client may get none of it.
     this.#batcher.flush();

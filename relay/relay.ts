@@ -19,7 +19,6 @@
  */
 
 import { presentedToken, TOKEN_PROTOCOL_PREFIX, tokenMatches } from "./auth.ts";
-import type { ClusterNode } from "./cluster.ts";
 import { clientIdFromUrl, rawPath } from "./client_id.ts";
 import { consoleResponse, loadConsoleAssets } from "./console_assets.ts";
 import { Credentials, type Verdict } from "./credentials.ts";
@@ -27,7 +26,8 @@ import { Client, CLOSE_GOING_AWAY, CLOSE_REPLACED, Hub, type ResumeKeeper } from
 import type { Logger } from "./logger.ts";
 import { type ConnectionOutcome, RelayMetrics, type ResumeDiscardReason } from "./metrics.ts";
 import type { RelayOptions } from "./options.ts";
-import { Presence, type PresenceOptions, type PresenceStore } from "./presence.ts";
+import type { PresenceOptions, PresenceStore } from "./presence.ts";
+import { type ClaimResult, LocalRegistry, type Registry } from "./registry.ts";
 import { ResumeStore } from "./resume.ts";
 import { type Role, ROLES } from "./routing.ts";
 
@@ -40,8 +40,11 @@ export interface CreateRelayOptions {
   options: RelayOptions;
   /** Where log lines go. */
   logger: Logger;
-  /** Makes the relay a node of a cluster on Redis (`--redis`). */
-  cluster?: ClusterNode;
+  /**
+   * Where ids, presence and the resume window live: by default this process
+   * ({@linkcode LocalRegistry}); a cluster node on Redis with `--redis`.
+   */
+  registry?: Registry;
 }
 
 /** A relay's handler and the state behind it. */
@@ -147,7 +150,8 @@ export function helloEvent(mark: string): string {
 
 /** Creates a relay with empty state. */
 export function createRelay(config: CreateRelayOptions): Relay {
-  const { options, logger, cluster } = config;
+  const { options, logger } = config;
+  const registry: Registry = config.registry ?? new LocalRegistry();
   const credentials = credentialsFor(options);
   const metrics = new RelayMetrics();
   const limits = {
@@ -159,8 +163,8 @@ export function createRelay(config: CreateRelayOptions): Relay {
       metrics.resumeDiscarded[reason] += count,
   };
   // A cluster keeps the window in Redis, so a client may come back on any node.
-  const resume: ResumeKeeper = cluster && limits.windowMs > 0
-    ? cluster.resumeKeeper({ ...limits, maxMessageBytes: options.maxMessageBytes })
+  const resume: ResumeKeeper = limits.windowMs > 0
+    ? registry.resumeKeeper({ ...limits, maxMessageBytes: options.maxMessageBytes })
     : new ResumeStore(limits);
   // Presence events go to the hub's operators (the hub is created right below, before any event).
   const presenceOptions: PresenceOptions = {
@@ -170,9 +174,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
     onEvent: (event) => hub.notify({ ...event }),
   };
   // A cluster keeps the records in Redis, so every node lists the whole fleet.
-  const presence: PresenceStore = cluster
-    ? cluster.presenceStore(presenceOptions)
-    : new Presence(presenceOptions);
+  const presence: PresenceStore = registry.presenceStore(presenceOptions);
   const hub = new Hub({
     maxMessageBytes: options.maxMessageBytes,
     maxBacklogBytes: options.maxBacklogBytes,
@@ -180,11 +182,11 @@ export function createRelay(config: CreateRelayOptions): Relay {
     metrics,
     logger,
     resume,
-    cluster,
+    cluster: registry.bus,
     presence,
   });
-  cluster?.attach(hub);
-  // Ids whose cluster-wide claim is in flight: a second attempt meanwhile is a duplicate.
+  registry.attach(hub);
+  // Ids whose claim is in flight (a cluster's): a second attempt meanwhile is a duplicate.
   const claiming = new Set<string>();
   const startedAt = Date.now();
   const idleTimeout = idleTimeoutSeconds(options);
@@ -290,7 +292,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
       return text(405, "only GET is served here", { allow: "GET, HEAD" });
     }
     if (path === "/healthz") {
-      const health = cluster?.health();
+      const health = registry.health();
       return Response.json({
         status: health?.redis === "down" ? "degraded" : "ok",
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
@@ -313,23 +315,19 @@ export function createRelay(config: CreateRelayOptions): Relay {
         devicesOnline: devices.online,
         devicesKnown: devices.known,
       };
-      const clusterMetrics = cluster?.metrics.render({ up: cluster.up, nodes: cluster.liveNodes });
-      return new Response(metrics.render(snapshot) + (clusterMetrics ?? ""), {
+      return new Response(metrics.render(snapshot) + registry.metricsText(), {
         headers: { "content-type": "text/plain; version=0.0.4; charset=utf-8" },
       });
     }
     if (path === "/clients") {
       const denied = await operatorOnly(request, path, info);
       if (denied) return denied;
-      if (cluster) {
-        try {
-          const clients = await cluster.clients(hub.clients());
-          return Response.json(clients, { headers: { "cache-control": "no-store" } });
-        } catch (error) {
-          return text(503, (error as Error).message);
-        }
+      try {
+        const clients = await registry.clients(hub.clients());
+        return Response.json(clients, { headers: { "cache-control": "no-store" } });
+      } catch (error) {
+        return text(503, (error as Error).message);
       }
-      return Response.json(hub.clients(), { headers: { "cache-control": "no-store" } });
     }
     if (path === "/devices") {
       const denied = await operatorOnly(request, path, info);
@@ -404,30 +402,33 @@ export function createRelay(config: CreateRelayOptions): Relay {
       const reason = `relay is full (${options.maxClients} connections)`;
       return refuse("full", text(503, reason, { "retry-after": "5" }), { id, remote, reason });
     }
-    let token: string | undefined;
-    if (cluster) {
-      if (claiming.has(id)) {
-        const reason = `client id "${id}" is being connected by another request`;
-        return refuse("duplicate", text(409, reason), { id, remote, reason });
-      }
-      claiming.add(id);
-      const claim = await cluster.claim({ id, remote, replace, role })
-        .finally(() => claiming.delete(id));
-      if (!claim.ok && claim.status === 409) {
-        const reason = `client id "${id}" is already connected (node ${claim.node})`;
-        return refuse("duplicate", text(409, reason), { id, remote, reason });
-      }
-      if (!claim.ok) {
-        const reason = `cluster unavailable: ${claim.reason}`;
-        return refuse("unavailable", text(503, reason, { "retry-after": "2" }), {
-          id,
-          remote,
-          reason,
-        });
-      }
-      token = claim.token;
-      holder = hub.holder(id); // it may have gone while the claim was in flight
+    if (claiming.has(id)) {
+      const reason = `client id "${id}" is being connected by another request`;
+      return refuse("duplicate", text(409, reason), { id, remote, reason });
     }
+    const asking = registry.claim({ id, remote, replace, role });
+    let claim: ClaimResult;
+    if (asking instanceof Promise) {
+      // Only a claim that waits on others leaves room for a second attempt meanwhile.
+      claiming.add(id);
+      claim = await asking.finally(() => claiming.delete(id));
+      holder = hub.holder(id); // it may have gone while the claim was in flight
+    } else {
+      claim = asking;
+    }
+    if (!claim.ok && claim.status === 409) {
+      const reason = `client id "${id}" is already connected (node ${claim.node})`;
+      return refuse("duplicate", text(409, reason), { id, remote, reason });
+    }
+    if (!claim.ok) {
+      const reason = `cluster unavailable: ${claim.reason}`;
+      return refuse("unavailable", text(503, reason, { "retry-after": "2" }), {
+        id,
+        remote,
+        reason,
+      });
+    }
+    const { token } = claim;
     let upgrade: { socket: WebSocket; response: Response };
     try {
       const requested = request.headers.get("sec-websocket-protocol");
@@ -440,7 +441,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
           .find((p) => !p.startsWith(TOKEN_PROTOCOL_PREFIX)) || undefined,
       });
     } catch (error) {
-      if (token) cluster?.unclaim(id, token);
+      registry.unclaim(id, token);
       const reason = `bad WebSocket handshake: ${(error as Error).message}`;
       return refuse("bad_request", text(400, reason), { id, remote, reason });
     }
@@ -466,7 +467,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
       eventMark: queryParam(request.url, "mark") === "1" ? newEventMark() : undefined,
     });
     hub.add(client);
-    if (token) cluster?.bind(client, token);
+    registry.bind(client, token);
     socket.addEventListener("open", client, { once: true });
     socket.addEventListener("message", client);
     socket.addEventListener("error", client);

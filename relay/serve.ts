@@ -17,9 +17,9 @@
  * @module
  */
 
-import type { ClusterNode } from "./cluster.ts";
 import type { Logger } from "./logger.ts";
 import type { RelayOptions } from "./options.ts";
+import type { Registry } from "./registry.ts";
 import { createRelay, idleTimeoutSeconds, type Relay } from "./relay.ts";
 
 /** Settings of {@linkcode startRelay}. */
@@ -30,8 +30,11 @@ export interface StartRelayOptions {
   logger: Logger;
   /** PEM certificate and key, required when `options.tls` is set. */
   tls?: { cert: string; key: string };
-  /** Cluster membership (`--redis`), from `startClusterNode`; closed on shutdown. */
-  cluster?: ClusterNode;
+  /**
+   * Where ids, presence and the resume window live: this process by default, a cluster node
+   * (`--redis`, from `startClusterNode`) otherwise; closed on shutdown.
+   */
+  registry?: Registry;
 }
 
 /** A listening relay. */
@@ -60,8 +63,8 @@ export function startRelay(config: StartRelayOptions): RunningRelay {
   if (options.tls && !config.tls) {
     throw new Error("options.tls is set but no certificate was given");
   }
-  const { cluster } = config;
-  const relay = createRelay({ options, logger, cluster });
+  const { registry } = config;
+  const relay = createRelay({ options, logger, registry });
   const abort = new AbortController();
   const server = Deno.serve({
     hostname: options.host,
@@ -98,7 +101,7 @@ export function startRelay(config: StartRelayOptions): RunningRelay {
       ? "none"
       : "token",
     onDuplicate: options.onDuplicate,
-    node: cluster?.nodeId,
+    node: registry?.nodeId,
     reusePort: options.reusePort || undefined,
   });
 
@@ -114,7 +117,7 @@ export function startRelay(config: StartRelayOptions): RunningRelay {
       }
       abort.abort();
       await server.finished;
-      await cluster?.close();
+      await registry?.close();
       logger.info("stopped", {});
     })();
     return stopping;

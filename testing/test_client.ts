@@ -47,7 +47,7 @@ export function startTestRelay(
     format: options.logFormat,
     write: (line) => logs.push(line),
   });
-  const running = startRelay({ options, logger, tls, cluster: cluster?.node });
+  const running = startRelay({ options, logger, tls, registry: cluster?.node });
   const scheme = options.tls ? "https" : "http";
   return {
     running,
