@@ -3,7 +3,7 @@
  * on selected boards and their replies by board, confirmations, the Settings form, the Firmware
  * column, the message log's filter, pause, clear and export, credentials, and the relay's event
  * mark. The boards are Deno WebSockets (`?role=device`) answering with the firmware's own
- * command handler (device/firmware/commands.ts).
+ * command handler (testing/command_board.ts).
  *
  * Without /usr/bin/chromium these tests are skipped with a warning, except in CI (`CI=true`),
  * where they fail.
@@ -11,11 +11,11 @@
 
 import assert from "node:assert/strict";
 import type { Page } from "npm:playwright-core@1.65.1";
-import { handleCommand } from "../device/firmware/commands.ts";
-import { integerLimits, type SosPattern } from "../device/firmware/config.ts";
+import { integerLimits } from "../device/firmware/config.ts";
 import { mintToken } from "../relay/credentials.ts";
 import { startTestRelay, type TestRelay } from "../testing/test_client.ts";
 import { waitFor } from "../testing/wait.ts";
+import { CommandBoard as Board } from "../testing/command_board.ts";
 import { FAST, startFirmwareBoard } from "../testing/firmware_board.ts";
 import {
   ARTIFACTS,
@@ -28,80 +28,6 @@ import {
 } from "../testing/console_browser.ts";
 
 const SECRET = "a-secret-for-the-console-fleet-test-0123456";
-
-/** A board: a WebSocket that obeys commands as the firmware does and records what it got. */
-class Board implements AsyncDisposable {
-  readonly id: string;
-  readonly socket: WebSocket;
-  /** Every text it received. */
-  readonly received: string[] = [];
-  /** What its commands did, in order: `blink true`, `say hi`, `reboot`… */
-  readonly did: string[] = [];
-  blinking = true;
-  pattern: SosPattern = { dotOnMs: 200, dashOnMs: 400, offMs: 50, pauseMs: 400 };
-  readonly closed: Promise<void>;
-
-  private constructor(id: string, socket: WebSocket) {
-    this.id = id;
-    this.socket = socket;
-    this.closed = new Promise((resolve) => socket.addEventListener("close", () => resolve()));
-    socket.addEventListener("message", (event) => {
-      if (typeof event.data !== "string") return;
-      this.received.push(event.data);
-      const reply = handleCommand(event.data, {
-        id: this.id,
-        status: () => ({
-          uptime: 42,
-          memory: { usage: 700, total: 2500 },
-          blinking: this.blinking,
-          firmware: { sha256: `${this.id.length}f3a9c1b2d4e5f60718293a4b5c6d7e8f9`, bytes: 51234 },
-        }),
-        blinker: {
-          pattern: this.pattern,
-          setEnabled: (on) => {
-            this.blinking = on;
-            this.did.push(`blink ${on}`);
-          },
-          setPattern: (pattern) => {
-            this.pattern = pattern;
-            this.did.push(`pattern ${JSON.stringify(pattern)}`);
-          },
-        },
-        say: (text) => {
-          this.did.push(`say ${text}`);
-          socket.send(text);
-        },
-        rehandshake: () => this.did.push("rehandshake"),
-        reboot: () => this.did.push("reboot"),
-      });
-      if (reply) socket.send(JSON.stringify(reply));
-    });
-  }
-
-  /** Connects as a device; resolves once the relay lists it online. */
-  static async connect(relay: TestRelay, id: string, query = ""): Promise<Board> {
-    const socket = new WebSocket(`${relay.url}${id}?role=device${query}`);
-    await new Promise((resolve, reject) => {
-      socket.addEventListener("open", resolve, { once: true });
-      socket.addEventListener("error", reject, { once: true });
-    });
-    const board = new Board(id, socket);
-    await waitFor(`${id} online`, async () => {
-      return (await relay.running.relay.presence.list()).some((d) => d.id === id && d.online);
-    });
-    return board;
-  }
-
-  /** The commands it received, parsed. */
-  commands(): Record<string, unknown>[] {
-    return this.received.filter((text) => text.startsWith("{")).map((text) => JSON.parse(text));
-  }
-
-  async [Symbol.asyncDispose](): Promise<void> {
-    if (this.socket.readyState < WebSocket.CLOSING) this.socket.close();
-    await this.closed;
-  }
-}
 
 /** Waits until a board's Last reply cell reads `text`. */
 async function replyIs(page: Page, id: string, text: string): Promise<void> {
@@ -380,7 +306,9 @@ Deno.test({
   async fn() {
     await using relay = startTestRelay({ jwtSecret: SECRET });
     const deviceToken = await mintToken({ secret: SECRET, sub: "esp32-j", role: "device" });
-    await using _board = await Board.connect(relay, "esp32-j", `&token=${deviceToken}`);
+    await using _board = await Board.connect(relay, "esp32-j", {
+      query: `&token=${deviceToken}`,
+    });
     await using session = await openConsole(relay);
     const { page } = session;
     const hint = page.locator("#token-hint");
