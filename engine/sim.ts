@@ -14,7 +14,7 @@
  * @module
  */
 
-import { saveStorageFile } from "./upload.ts";
+import { eraseFiles, resetBoard, saveStorageFile } from "./upload.ts";
 import { dirname, join } from "node:path";
 import { SETTINGS_FILE } from "../device/firmware/config.ts";
 import { SLOTS } from "../device/firmware/ota_layout.ts";
@@ -108,24 +108,6 @@ async function flashAndBoot(
   }
   beforeBoot();
   board.powerCycle();
-}
-
-/** Types `reset()`, as the Espruino tools do before an upload, once the board has booted. */
-async function resetBoard(board: EspruinoBoard): Promise<void> {
-  await board.console.waitFor(/\n>/, { timeoutMs: 10_000 }).catch(() => {});
-  const from = board.console.text.length;
-  board.console.write("\x10reset();\n");
-  await board.console.waitFor(/\n>/, { from, timeoutMs: 10_000 });
-}
-
-/** Erases Storage files (a missing one is no error). */
-async function eraseFiles(board: EspruinoBoard, names: string[]): Promise<void> {
-  const from = board.console.text.length;
-  board.console.write(
-    `\x10${JSON.stringify(names)}.forEach(function(f){require("Storage").erase(f)});` +
-      'print("@erased");\n',
-  );
-  await board.console.waitFor("@erased", { from, timeoutMs: 10_000 });
 }
 
 /** Runs the simulator until SIGINT/SIGTERM; returns the exit code. */

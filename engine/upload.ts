@@ -27,16 +27,33 @@ function bootCodeLines(code: Uint8Array, marker: string): string[] {
   return lines;
 }
 
+/**
+ * Types `reset()`, as the Espruino tools do before an upload, once the board has booted (it may
+ * still be booting what its Storage held: this starts after its prompt). `reset()` drops input
+ * that arrives while it runs, so this waits for the prompt after it.
+ */
+export async function resetBoard(board: EspruinoBoard): Promise<void> {
+  await board.console.waitFor(/\n>/, { timeoutMs: 10_000 }).catch(() => {});
+  const from = board.console.text.length;
+  board.console.write("\x10reset();\n");
+  await board.console.waitFor(/\n>/, { from, timeoutMs: 10_000 });
+}
+
+/** Erases Storage files (a missing one is no error). */
+export async function eraseFiles(board: EspruinoBoard, names: string[]): Promise<void> {
+  const from = board.console.text.length;
+  board.console.write(
+    `\x10${JSON.stringify(names)}.forEach(function(f){require("Storage").erase(f)});` +
+      'print("@erased");\n',
+  );
+  await board.console.waitFor("@erased", { from, timeoutMs: 10_000 });
+}
+
 /** Writes `code` to Storage as `.bootcde`; throws with the board's words if it could not. */
 export async function saveBootCode(board: EspruinoBoard, code: string | Uint8Array): Promise<void> {
   const bytes = typeof code === "string" ? new TextEncoder().encode(code) : code;
   const marker = `@saved${Math.floor(Math.random() * 1e9)}:`;
-  // The board may still be booting what its Storage held: start after its prompt.
-  await board.console.waitFor(/\n>/, { timeoutMs: 10_000 }).catch(() => {});
-  // reset() first, as the Espruino tools do; it drops input that arrives while it runs.
-  const resetFrom = board.console.text.length;
-  board.console.write("\x10reset();\n");
-  await board.console.waitFor(/\n>/, { from: resetFrom, timeoutMs: 10_000 });
+  await resetBoard(board);
   const from = board.console.text.length;
   for (const line of bootCodeLines(bytes, marker)) board.console.write(line);
   const done = new RegExp(`${marker}(\\d+)`);
