@@ -20,66 +20,13 @@ import { SETTINGS_FILE } from "../device/firmware/config.ts";
 import { SLOTS } from "../device/firmware/ota_layout.ts";
 import { flashedLayout } from "../tools/boot_stub.ts";
 import { EspruinoBoard } from "./board.ts";
-import type { ClockMode } from "./clock.ts";
 import { type ConsoleServer, serveConsole } from "./console_server.ts";
-import { BOARDS } from "./wasm_module.ts";
 import { createPtyPair, type PtyPair } from "../tools/pty_pair.ts";
 import * as cli from "../relay/cli_args.ts";
+import { DEFAULT_FIRMWARE_FILE } from "../tools/firmware_paths.ts";
+import { SIM_COMMAND } from "./sim_command.ts";
 
-/** Default bundle booted by the simulator. */
-export const DEFAULT_FIRMWARE = "dist/firmware.js";
-/** Default TCP port of the console (the ESP32's telnet console uses 23). */
-export const DEFAULT_PORT = 2323;
-
-const SIM_COMMAND = cli.defineCommand({
-  usage: ["deno task sim -- [options]"],
-  summary:
-    "Run an ESP32 on the real Espruino 2v29 interpreter (WebAssembly) and serve its console.",
-  flags: {
-    board: cli.flag(cli.oneOf(BOARDS), { value: "NAME", default: "esp32c3", help: "the board" }),
-    file: cli.flag(cli.text(), {
-      short: "f",
-      value: "PATH",
-      defaultText: DEFAULT_FIRMWARE,
-      defaultNote: "; with the default missing, the board boots what its Storage holds",
-      help: "bundle stored as deno task flash stores it (slot fw.a, run by the boot stub, so " +
-        "deno task ota can update it), with settings.json beside it as the board's settings " +
-        "when there is one, and booted",
-    }),
-    host: cli.flag(cli.text(), {
-      value: "HOST",
-      default: "127.0.0.1",
-      help: "address of the console",
-    }),
-    port: cli.flag(cli.integer(0, 65535), {
-      short: "p",
-      value: "N",
-      default: DEFAULT_PORT,
-      help: "TCP port of the console (0 picks a free one)",
-    }),
-    pty: cli.flag(cli.text(), {
-      value: "PATH",
-      help: "also serve the console on a pseudo-terminal at PATH (needs socat), for " +
-        "deno task flash -- --port PATH",
-    }),
-    storage: cli.flag(cli.text(), {
-      value: "FILE",
-      help: "keep Storage in FILE across runs; when FILE exists and --file is not given, the " +
-        "board boots what FILE holds (the last upload or update, or what an update was rolled " +
-        "back to)",
-    }),
-    pinLog: cli.flag(cli.text(), {
-      value: "FILE",
-      help: 'append every pin change to FILE as "<ms since power-on> <pin> <0|1>"',
-    }),
-    clock: cli.flag(cli.oneOf<ClockMode>(["wall", "virtual"]), {
-      value: "wall|virtual",
-      default: "wall",
-      help: "wall: real time; virtual: idle time is skipped",
-    }),
-    noWifi: cli.toggle({ help: "boot without a Wi-Fi module (like a board on Ethernet)" }),
-  },
-});
+export { DEFAULT_PORT } from "./sim_command.ts";
 
 /**
  * Leaves Storage as `deno task flash` does (docs/ota.md): after `reset()`, the settings, the code
@@ -126,7 +73,7 @@ export async function main(args: string[]): Promise<number> {
   }
   const values = parsed.values;
   const port = values.port;
-  const file = values.file ?? DEFAULT_FIRMWARE;
+  const file = values.file ?? DEFAULT_FIRMWARE_FILE;
   const storageKept = values.storage !== undefined && exists(values.storage);
   let code: Uint8Array | undefined;
   if (values.file !== undefined || !storageKept) {

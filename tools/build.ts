@@ -17,6 +17,13 @@
 import { dirname, join } from "node:path";
 import { bundleDevice } from "./bundle.ts";
 import * as cli from "../relay/cli_args.ts";
+import { BUILD_COMMAND } from "./build_command.ts";
+import {
+  DEFAULT_CONFIG,
+  DEFAULT_FIRMWARE_FILE,
+  EXAMPLE_CONFIG,
+  FIRMWARE_ENTRY_PATH,
+} from "./firmware_paths.ts";
 import {
   type DeviceConfig,
   DeviceConfigError,
@@ -32,8 +39,8 @@ import {
   EspruinoDialectError,
 } from "./espruino_dialect.ts";
 
-/** The firmware's entry module, from the repository's root. */
-const FIRMWARE_ENTRY_PATH = "device/firmware/main.ts";
+export { DEFAULT_CONFIG, EXAMPLE_CONFIG };
+
 /** The firmware's entry module. */
 export const FIRMWARE_ENTRY = new URL(`../${FIRMWARE_ENTRY_PATH}`, import.meta.url);
 
@@ -143,15 +150,6 @@ export interface BuildFirmwareFileOptions {
   log?: (text: string) => void;
 }
 
-/** Default configuration file of `deno task build` and `deno task flash`. */
-export const DEFAULT_CONFIG = "config/device.json";
-
-/**
- * What `deno task build` builds from when it is given no `--config` and {@linkcode DEFAULT_CONFIG}
- * does not exist: the example, which runs against the local relay (for the sim).
- */
-export const EXAMPLE_CONFIG = "config/device.example.json";
-
 /**
  * The configuration `deno task build` uses: `explicit` (`--config`) as it is, even if missing;
  * else {@linkcode DEFAULT_CONFIG}, or {@linkcode EXAMPLE_CONFIG} when that does not exist, said
@@ -176,7 +174,7 @@ async function resolveConfigPath(
 }
 
 /** Where `deno task build` writes the firmware, and what `flash` and `sim` take by default. */
-export const DEFAULT_OUT = "dist/firmware.js";
+export const DEFAULT_OUT = DEFAULT_FIRMWARE_FILE;
 
 /** Where `deno task build` writes the settings for the bundle at `out`: beside it. */
 export function settingsPathFor(out: string): string {
@@ -217,35 +215,6 @@ export async function buildFirmwareFile(
   }
   return { ...firmware, config, settings };
 }
-
-const BUILD_COMMAND = cli.defineCommand({
-  usage: ["deno task build [-- --config PATH] [--out PATH] [--token TOKEN] [--no-minify]"],
-  flags: {
-    config: cli.flag(cli.text(), {
-      value: "PATH",
-      defaultText: `${DEFAULT_CONFIG}, else ${EXAMPLE_CONFIG} (the local relay, for the sim)`,
-      help: "device configuration, validated and written beside the bundle as the board's settings",
-    }),
-    out: cli.flag(cli.text(), {
-      value: "PATH",
-      default: DEFAULT_OUT,
-      help: `where to write the bundle; the settings go to ${SETTINGS_FILE} in the same folder`,
-    }),
-    entry: cli.flag(cli.text(), {
-      value: "PATH",
-      defaultText: FIRMWARE_ENTRY_PATH,
-      help: "firmware entry module",
-    }),
-    // An empty DEVICE_TOKEN counts as none, as an unset one.
-    token: cli.flag(cli.text({ allowEmpty: true }), {
-      value: "TOKEN",
-      env: "DEVICE_TOKEN",
-      help: "this board's token (deno task token), in place of the configuration's in the " +
-        "settings; a token for one id sets clientId when it is null",
-    }),
-    noMinify: cli.toggle({ help: "readable output, for debugging on the board's console" }),
-  },
-});
 
 async function main(args: string[]): Promise<number> {
   const parsed = cli.parseOrExit(BUILD_COMMAND, {

@@ -20,7 +20,9 @@ import * as cli from "../relay/cli_args.ts";
 import { SLOTS } from "../device/firmware/ota_layout.ts";
 import { flashedLayout } from "./boot_stub.ts";
 import { progressBar } from "./progress_bar.ts";
-import { buildFirmwareFile, DEFAULT_CONFIG, DEFAULT_OUT } from "./build.ts";
+import { buildFirmwareFile } from "./build.ts";
+import { BOARD_FILE_PATH, DEFAULT_WATCH_SECONDS, FLASH_COMMAND } from "./flash_command.ts";
+import { DEFAULT_FIRMWARE_FILE } from "./firmware_paths.ts";
 import {
   DeviceConfigError,
   loadDeviceConfig,
@@ -32,7 +34,6 @@ import {
 import { EspruinoDialectError } from "./espruino_dialect.ts";
 import { closeConnection, uploadCode } from "./flash_espruino.ts";
 import {
-  DEFAULT_BAUD,
   findSerialPorts,
   FlashError,
   isLoopbackHost,
@@ -43,14 +44,13 @@ import {
 } from "./flash_transport.ts";
 
 export { DEFAULT_BAUD, FlashError, type FlashErrorCode } from "./flash_transport.ts";
+export { DEFAULT_WATCH_SECONDS } from "./flash_command.ts";
 export { progressBar } from "./progress_bar.ts";
 
 /** Default file uploaded when `--file` is not given (`deno task build` writes it). */
-export const DEFAULT_FILE = DEFAULT_OUT;
-/** Seconds of console shown after the upload unless `--watch` says otherwise. */
-export const DEFAULT_WATCH_SECONDS = 5;
+export const DEFAULT_FILE = DEFAULT_FIRMWARE_FILE;
 /** Offline board description handed to EspruinoTools. */
-export const DEFAULT_BOARD_FILE = new URL("../config/espruino_board_esp32.json", import.meta.url);
+export const DEFAULT_BOARD_FILE = new URL(`../${BOARD_FILE_PATH}`, import.meta.url);
 
 /** Options for {@link flash}. */
 export interface FlashOptions {
@@ -255,67 +255,6 @@ export async function flash(options: FlashOptions): Promise<void> {
     transport.close();
   }
 }
-
-const FLASH_COMMAND = cli.defineCommand({
-  usage: ["deno task flash -- [options]"],
-  summary: "Build the firmware and upload it to an Espruino board (ESP32), saved to Storage\n" +
-    `with the board's settings (${SETTINGS_FILE}) beside it.`,
-  flags: {
-    port: cli.flag(cli.text(), {
-      short: "p",
-      value: "PORT",
-      defaultText: "$ESPRUINO_PORT, else the only /dev/ttyUSB* or /dev/ttyACM* device present",
-      help:
-        "serial device (/dev/ttyUSB0) or network console (tcp://HOST[:PORT], port 23 by default)",
-    }),
-    baud: cli.flag(cli.integer(1, 10_000_000), {
-      short: "b",
-      value: "N",
-      default: DEFAULT_BAUD,
-      defaultNote: ", Espruino's ESP32 console speed",
-      help: "serial speed",
-    }),
-    config: cli.flag(cli.text(), {
-      short: "c",
-      value: "PATH",
-      default: DEFAULT_CONFIG,
-      help: "device configuration, validated and written to the board as its settings",
-    }),
-    out: cli.flag(cli.text(), {
-      value: "PATH",
-      default: DEFAULT_FILE,
-      help: "where the build goes",
-    }),
-    token: cli.flag(cli.text(), {
-      value: "TOKEN",
-      defaultText: "$DEVICE_TOKEN",
-      help: "this board's token (deno task token) in place of the configuration's; " +
-        "a token for one id sets a null clientId",
-    }),
-    file: cli.flag(cli.text(), {
-      short: "f",
-      value: "PATH",
-      help: "upload this file as it is, without building (and without settings)",
-    }),
-    settingsOnly: cli.toggle({
-      help: `write only the settings (${SETTINGS_FILE}, from --config and --token) and restart ` +
-        "the board with them; the code on the board stays",
-    }),
-    allowLoopback: cli.toggle({
-      help: "build for a server at 127.0.0.1, localhost or ::1 over a serial port too " +
-        "(a board cannot reach it: only for the sim's --pty pseudo-terminal)",
-    }),
-    noSave: cli.toggle({ help: "upload to RAM only (gone after the next reboot)" }),
-    watch: cli.flag(cli.decimal(0, 3600, "seconds"), {
-      value: "SECONDS",
-      default: DEFAULT_WATCH_SECONDS,
-      help: "how long to show the board's console after the upload",
-    }),
-    verbose: cli.toggle({ short: "v", help: "show EspruinoTools' own log" }),
-  },
-  epilogue: "Works offline: the board description comes from config/espruino_board_esp32.json " +
-    "and\nrequired modules must be built into the firmware or bundled.",
-});
 
 /**
  * Refuses to build for a physical board (a serial port) a firmware whose server is a loopback

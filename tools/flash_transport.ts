@@ -88,11 +88,14 @@ export function noAnswerHint(): string {
   return NO_ANSWER_HINT;
 }
 
-/** Parses `tcp://HOST[:PORT]` into host and port (23 by default). */
+/** Port of a `tcp://HOST` console without one: Espruino's telnet console on the ESP32. */
+export const DEFAULT_NETWORK_PORT = 23;
+
+/** Parses `tcp://HOST[:PORT]` into host and port ({@linkcode DEFAULT_NETWORK_PORT} by default). */
 export function parseTcpPort(port: string): { hostname: string; port: number } {
   const rest = port.slice("tcp://".length).replace(/\/+$/, "");
   const colon = rest.lastIndexOf(":");
-  if (colon < 0) return { hostname: rest || "localhost", port: 23 };
+  if (colon < 0) return { hostname: rest || "localhost", port: DEFAULT_NETWORK_PORT };
   const number = Number(rest.slice(colon + 1));
   if (!Number.isInteger(number) || number < 1 || number > 65535) {
     throw new FlashError(

@@ -16,10 +16,9 @@
 import { randomBytes } from "node:crypto";
 import { DEFAULT_CONFIRM_MS } from "../device/firmware/ota_layout.ts";
 import * as cli from "../relay/cli_args.ts";
+import { OTA_COMMAND, TOKEN_ENV } from "./ota_command.ts";
 import {
   type BoardOutcome,
-  DEFAULT_CHUNK_BYTES,
-  DEFAULT_WINDOW,
   imageProblem,
   type OtaImage,
   otaImage,
@@ -31,10 +30,7 @@ import { progressBar } from "./progress_bar.ts";
 
 export type { BoardOutcome, OtaImage };
 
-/** Default bundle sent (`deno task build` writes it). */
-export const DEFAULT_OTA_FILE = "dist/firmware.js";
-/** Environment variable read for the operator credential when `--token` is not given. */
-export const TOKEN_ENV = "OPERATOR_TOKEN";
+export { TOKEN_ENV };
 
 /** A failure the user can fix; its message says how. */
 export class OtaError extends Error {
@@ -94,9 +90,9 @@ export interface OtaOptions {
   token?: string;
   /** This tool's client id (default: the JWT's `sub`, else `ota-<random>`). */
   id?: string;
-  /** Bytes of image per chunk (default {@linkcode DEFAULT_CHUNK_BYTES}). */
+  /** Bytes of image per chunk (default `DEFAULT_CHUNK_BYTES` of relay/console/ota_transfer.js). */
   chunkBytes?: number;
-  /** Chunks in flight per board (default {@linkcode DEFAULT_WINDOW}). */
+  /** Chunks in flight per board (default `DEFAULT_WINDOW` of relay/console/ota_transfer.js). */
   window?: number;
   /** How long a new firmware has to reach the relay on the board (default 60 s). */
   confirmMs?: number;
@@ -311,52 +307,6 @@ export async function runOta(options: OtaOptions): Promise<BoardOutcome[]> {
   }
   return run.outcomes();
 }
-
-const OTA_COMMAND = cli.defineCommand({
-  usage: ["deno task ota -- --relay URL (--to ID[,ID…] | --all) [options]"],
-  summary: "Sends a firmware bundle to boards through the relay (docs/ota.md).",
-  flags: {
-    relay: cli.flag(cli.text(), {
-      value: "URL",
-      help: "the relay, ws://HOST:PORT/ or wss://HOST:PORT/",
-    }),
-    to: cli.flag(cli.text(), { value: "IDS", help: "the boards, comma-separated" }),
-    all: cli.toggle({ help: "every device the relay lists at /devices" }),
-    file: cli.flag(cli.text(), {
-      value: "PATH",
-      default: DEFAULT_OTA_FILE,
-      help: "the bundle (deno task build makes it)",
-    }),
-    token: cli.flag(cli.text({ allowEmpty: true }), {
-      value: "TOKEN",
-      defaultText: `$${TOKEN_ENV}`,
-      help: "an operator's token (deno task token -- --role operator), or the relay's --token; " +
-        "never printed",
-    }),
-    id: cli.flag(cli.text(), {
-      value: "ID",
-      defaultText: "the token's sub, else ota-<random>",
-      help: "this tool's client id",
-    }),
-    confirmSeconds: cli.flag(cli.integer(1, 3600), {
-      name: "confirm",
-      value: "SECONDS",
-      default: DEFAULT_CONFIRM_MS / 1000,
-      help: "how long the new firmware has to reach the relay",
-    }),
-    window: cli.flag(cli.integer(1, 16), {
-      value: "N",
-      default: DEFAULT_WINDOW,
-      help: "chunks in flight per board",
-    }),
-    chunk: cli.flag(cli.integer(64, 2048), {
-      value: "BYTES",
-      default: DEFAULT_CHUNK_BYTES,
-      help: "bytes per chunk",
-    }),
-  },
-  epilogue: "Exit code 0 when every board runs the new firmware, 1 otherwise, 2 on bad usage.",
-});
 
 /** Runs the command line; returns the exit code. */
 export async function main(
