@@ -23,7 +23,11 @@ export const SIM_COMMAND = cli.defineCommand({
   summary:
     "Run an ESP32 on the real Espruino 2v29 interpreter (WebAssembly) and serve its console.",
   flags: {
-    board: cli.flag(cli.oneOf(BOARDS), { value: "NAME", default: "esp32c3", help: "the board" }),
+    board: cli.flag(cli.oneOf(BOARDS), {
+      value: BOARDS.join("|"),
+      default: "esp32c3",
+      help: "which build of Espruino runs (engine/wasm/)",
+    }),
     file: cli.flag(cli.text(), {
       short: "f",
       value: "PATH",
@@ -51,6 +55,7 @@ export const SIM_COMMAND = cli.defineCommand({
     }),
     storage: cli.flag(cli.text(), {
       value: "FILE",
+      defaultText: "in memory",
       help: "keep Storage in FILE across runs; when FILE exists and --file is not given, the " +
         "board boots what FILE holds (the last upload or update, or what an update was rolled " +
         "back to)",

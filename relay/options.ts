@@ -311,7 +311,7 @@ const RELAY_FLAGS = {
 } satisfies { [K in keyof RelayOptions]: Flag<RelayOptions[K]> };
 
 /** The relay's command line: the one source of `--help` and of the flags table in README.md. */
-const RELAY_COMMAND = defineCommand({
+export const RELAY_COMMAND = defineCommand({
   usage: [
     `deno task serve [-- FLAGS]      (ws://HOST:${RELAY_FLAGS.port.default}/<clientId>)`,
     `deno task serve:tls [-- FLAGS]  (wss://HOST:${TLS_PORT}/<clientId>)`,

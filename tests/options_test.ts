@@ -11,14 +11,6 @@ import {
   parseCommandLine,
   parseOptions,
 } from "../relay/options.ts";
-import {
-  BEGIN_MARKER,
-  END_MARKER,
-  FLAGS_DOC,
-  flagsTable,
-  tableIn,
-  withFlagsTable,
-} from "../tools/flags_table.ts";
 
 Deno.test("defaults: port 8000, ping 10 s + 10 s, 64 KiB, 1 MiB", () => {
   const options = parseOptions({ args: [], env: {} });
@@ -192,26 +184,6 @@ Deno.test("--help shows each default as DEFAULT_OPTIONS holds it, not a copy of 
   );
   // Every flag starts a line, and its description never runs into it.
   for (const row of optionRows()) assert.match(help, new RegExp(`\n  ${escape(row.flag)}( |\n)`));
-});
-
-Deno.test(`the flags table in ${FLAGS_DOC} is what deno task docs:flags makes of relay/options.ts`, () => {
-  const doc = Deno.readTextFileSync(new URL(`../${FLAGS_DOC}`, import.meta.url));
-  assert.equal(tableIn(doc), tableIn(flagsTable()), "run deno task docs:flags");
-  assert.equal(tableIn(flagsTable()).split("\n").length, optionRows().length + 2);
-});
-
-Deno.test("the flags table check notices a changed cell, a missing row and missing markers", () => {
-  const doc = `# x\n\n${BEGIN_MARKER}\n${END_MARKER}\n`;
-  const written = withFlagsTable(doc);
-  assert.equal(tableIn(written), tableIn(flagsTable()));
-  assert.notEqual(tableIn(written.replace("`65536`", "`65535`")), tableIn(flagsTable()));
-  const rows = written.split("\n").filter((line) => !line.includes("RELAY_TOKEN")).join("\n");
-  assert.notEqual(tableIn(rows), tableIn(flagsTable()));
-  assert.throws(
-    () => withFlagsTable("# no markers\n"),
-    /deno task docs:flags|where the table goes/,
-  );
-  assert.throws(() => tableIn(`${END_MARKER}\n${BEGIN_MARKER}`), /before/);
 });
 
 function escape(text: string): string {

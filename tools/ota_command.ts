@@ -20,6 +20,7 @@ export const OTA_COMMAND = cli.defineCommand({
   flags: {
     relay: cli.flag(cli.text(), {
       value: "URL",
+      defaultNote: " (required)",
       help: "the relay, ws://HOST:PORT/ or wss://HOST:PORT/",
     }),
     to: cli.flag(cli.text(), { value: "IDS", help: "the boards, comma-separated" }),
@@ -33,7 +34,7 @@ export const OTA_COMMAND = cli.defineCommand({
       value: "TOKEN",
       defaultText: `$${TOKEN_ENV}`,
       help: "an operator's token (deno task token -- --role operator), or the relay's --token; " +
-        "never printed",
+        "never printed, sent as Authorization: Bearer",
     }),
     id: cli.flag(cli.text(), {
       value: "ID",
