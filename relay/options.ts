@@ -109,7 +109,7 @@ export type OptionsError = UsageError;
 export type CommandLine = { help: true } | { help: false; options: RelayOptions };
 
 /** The port `--tls` moves the default to. */
-const TLS_PORT = 8443;
+export const TLS_PORT = 8443;
 
 const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error", "silent"];
 

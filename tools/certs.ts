@@ -9,51 +9,9 @@
  * @module
  */
 
-import {
-  DEFAULT_CERTS_DIR,
-  DEFAULT_VALID_DAYS,
-  defaultHosts,
-  isCertificateHost,
-  issueCertificates,
-  MAX_VALID_DAYS,
-  trustHint,
-} from "../relay/certs.ts";
+import { defaultHosts, issueCertificates, trustHint } from "../relay/certs.ts";
 import * as cli from "../relay/cli_args.ts";
-
-const host = cli.custom<string>(
-  "an IP address or DNS name",
-  (raw) =>
-    isCertificateHost(raw)
-      ? { value: raw }
-      : { error: `expects an IP address or DNS name, got "${raw}"` },
-);
-
-const CERTS_COMMAND = cli.defineCommand({
-  usage: ["deno task certs -- [--host HOST]... [--dir DIR] [--days N] [--force]"],
-  summary: "Creates a local CA (once) and a server certificate signed by it.",
-  flags: {
-    hosts: cli.list(host, {
-      name: "host",
-      value: "HOST",
-      defaultText: "this machine's host name and network addresses",
-      help: "a name for the certificate; repeat for more (localhost, 127.0.0.1, ::1 always)",
-    }),
-    dir: cli.flag(cli.text(), {
-      value: "DIR",
-      default: DEFAULT_CERTS_DIR,
-      defaultNote: ` (the task may only write to ${DEFAULT_CERTS_DIR})`,
-      help: "output directory",
-    }),
-    days: cli.flag(cli.integer(1, MAX_VALID_DAYS), {
-      value: "N",
-      default: DEFAULT_VALID_DAYS,
-      help: "server certificate lifetime in days",
-    }),
-    force: cli.toggle({
-      help: "replace the existing CA too; clients must then trust the new ca.crt",
-    }),
-  },
-});
+import { CERTS_COMMAND } from "./certs_command.ts";
 
 /** Runs the command line and returns the exit code. */
 async function main(args: string[]): Promise<number> {

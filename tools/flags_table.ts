@@ -14,6 +14,9 @@ import { SIM_COMMAND } from "../engine/sim_command.ts";
 import { BUILD_COMMAND } from "./build_command.ts";
 import { FLASH_COMMAND } from "./flash_command.ts";
 import { OTA_COMMAND } from "./ota_command.ts";
+import { TOKEN_COMMAND } from "./token_command.ts";
+import { CERTS_COMMAND } from "./certs_command.ts";
+import { TLS_FRONT_COMMAND } from "./tls_front_command.ts";
 
 /** One generated table: the command it shows and where it goes. */
 export interface FlagsTable {
@@ -66,6 +69,27 @@ export const FLAGS_TABLES: readonly FlagsTable[] = [
     task: "ota",
     command: OTA_COMMAND,
   },
+  {
+    name: "token",
+    doc: "docs/fleet.md",
+    source: "tools/token_command.ts",
+    task: "token",
+    command: TOKEN_COMMAND,
+  },
+  {
+    name: "certs",
+    doc: "docs/relay.md",
+    source: "tools/certs_command.ts",
+    task: "certs",
+    command: CERTS_COMMAND,
+  },
+  {
+    name: "tls-front",
+    doc: "docs/tls_devices.md",
+    source: "tools/tls_front_command.ts",
+    task: "tls-front",
+    command: TLS_FRONT_COMMAND,
+  },
 ];
 
 /** The documents that hold tables, each once. */
@@ -101,7 +125,7 @@ function prose(text: string): string {
 /** A row's default: a value as code, a description (`none`, `$ENV, else …`) as prose. */
 function defaultCell(row: FlagRow): string {
   const value = row.defaultValue;
-  const described = ["none", "off", "on"].includes(value) || /\s/.test(value);
+  const described = ["none", "off", "on", "never"].includes(value) || /\s/.test(value);
   return (described ? prose(value) : code(value)) + prose(row.defaultNote);
 }
 

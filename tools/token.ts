@@ -12,54 +12,10 @@
  */
 
 import * as cli from "../relay/cli_args.ts";
+import { parseDuration, TOKEN_COMMAND } from "./token_command.ts";
 import { mintToken } from "../relay/credentials.ts";
 
-/** Seconds in a duration like `3600s`, `90m`, `12h` or `365d` (a bare number is seconds). */
-export function parseDuration(text: string): number {
-  const match = /^(\d+)([smhd]?)$/.exec(text);
-  if (!match || Number(match[1]) === 0) {
-    throw new Error(`--expires expects a duration like 3600s, 90m, 12h or 365d, got "${text}"`);
-  }
-  const unit = { "": 1, s: 1, m: 60, h: 3600, d: 86_400 }[match[2]]!;
-  return Number(match[1]) * unit;
-}
-
-const duration = cli.custom<number>("3600s, 90m, 12h, 365d…", (raw) => {
-  try {
-    return { value: parseDuration(raw) };
-  } catch {
-    return { error: `expects a duration like 3600s, 90m, 12h or 365d, got "${raw}"` };
-  }
-});
-
-const TOKEN_COMMAND = cli.defineCommand({
-  usage: [
-    "deno task token -- --id ID [--role device|operator] [--expires 365d]",
-    "                   [--jwt-secret SECRET | --jwt-private-key FILE]",
-  ],
-  flags: {
-    id: cli.flag(cli.text(), {
-      value: "ID",
-      help: "the client id the token connects as (its sub)",
-    }),
-    role: cli.flag(cli.oneOf(["device", "operator"]), {
-      value: "device|operator",
-      default: "device",
-      help: "a device gets only what is addressed to it; an operator gets everything",
-    }),
-    expires: cli.flag(duration, { value: "DURATION", defaultText: "never", help: "lifetime" }),
-    jwtSecret: cli.flag(cli.text(), {
-      value: "SECRET",
-      env: "RELAY_JWT_SECRET",
-      help: "the relay's --jwt-secret",
-    }),
-    jwtPrivateKey: cli.flag(cli.text(), {
-      value: "FILE",
-      env: "RELAY_JWT_PRIVATE_KEY",
-      help: "PEM private key of the relay's --jwt-public-key",
-    }),
-  },
-});
+export { parseDuration };
 
 /** Runs the command; returns the exit code. */
 export async function main(
