@@ -8,8 +8,22 @@
  * @module
  */
 
-const portFlag = Deno.args.indexOf("--port");
-const port = portFlag === -1 ? 0 : Number(Deno.args[portFlag + 1]);
+import * as cli from "../relay/cli_args.ts";
+
+// relay/cli_args.ts has no imports of its own: the floor stays Deno's WebSocket alone.
+const { port } = cli.parseOrExit(
+  cli.defineCommand({
+    usage: ["deno run -A bench/bare_deno_server.ts [--port N]"],
+    flags: {
+      port: cli.flag(cli.integer(0, 65535), {
+        value: "N",
+        default: 0,
+        help: "TCP port on 127.0.0.1 (0 picks a free one)",
+      }),
+    },
+  }),
+  { program: "bare_deno_server" },
+).values;
 Deno.serve({
   hostname: "127.0.0.1",
   port,
