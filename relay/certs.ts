@@ -157,6 +157,9 @@ function isSysGranted(kind: "hostname" | "networkInterfaces"): boolean {
   }
 }
 
+/** The names every certificate covers, whatever else it is for: this machine's loopback. */
+export const LOOPBACK_HOSTS: readonly string[] = ["localhost", "127.0.0.1", "::1"];
+
 /**
  * Hosts a local relay is normally reached by: `localhost`, `127.0.0.1`, `::1`, this machine's
  * host name and each non-loopback IPv4/IPv6 address (link-local `fe80::` addresses skipped).
@@ -165,7 +168,7 @@ function isSysGranted(kind: "hostname" | "networkInterfaces"): boolean {
  * @returns Deduplicated hosts, fixed loopback entries first.
  */
 export function defaultHosts(): string[] {
-  const candidates = ["localhost", "127.0.0.1", "::1"];
+  const candidates = [...LOOPBACK_HOSTS];
   if (isSysGranted("hostname")) {
     try {
       candidates.push(Deno.hostname());

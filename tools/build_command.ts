@@ -14,6 +14,9 @@ import {
   FIRMWARE_ENTRY_PATH,
 } from "./firmware_paths.ts";
 
+/** Environment variable `deno task build` and `flash` read a board's token from. */
+export const DEVICE_TOKEN_ENV = "DEVICE_TOKEN";
+
 /** `deno task build`'s command line. */
 export const BUILD_COMMAND = cli.defineCommand({
   usage: ["deno task build [-- --config PATH] [--out PATH] [--token TOKEN] [--no-minify]"],
@@ -33,10 +36,10 @@ export const BUILD_COMMAND = cli.defineCommand({
       defaultText: FIRMWARE_ENTRY_PATH,
       help: "firmware entry module",
     }),
-    // An empty DEVICE_TOKEN counts as none, as an unset one.
+    // An empty variable counts as none, as an unset one.
     token: cli.flag(cli.text({ allowEmpty: true }), {
       value: "TOKEN",
-      env: "DEVICE_TOKEN",
+      env: DEVICE_TOKEN_ENV,
       help: "this board's token (deno task token), in place of the configuration's in the " +
         "settings; a token for one id sets clientId when it is null",
     }),

@@ -9,16 +9,14 @@
  * @module
  */
 
-import { defaultHosts, issueCertificates, trustHint } from "../relay/certs.ts";
+import { defaultHosts, issueCertificates, LOOPBACK_HOSTS, trustHint } from "../relay/certs.ts";
 import * as cli from "../relay/cli_args.ts";
 import { CERTS_COMMAND } from "./certs_command.ts";
 
 /** Runs the command line and returns the exit code. */
 async function main(args: string[]): Promise<number> {
   const options = cli.parseOrExit(CERTS_COMMAND, { program: "certs", args }).values;
-  const hosts = options.hosts.length > 0
-    ? ["localhost", "127.0.0.1", "::1", ...options.hosts]
-    : defaultHosts();
+  const hosts = options.hosts.length > 0 ? [...LOOPBACK_HOSTS, ...options.hosts] : defaultHosts();
   try {
     const { paths, caCreated, subjectAltNames, notAfter } = await issueCertificates({
       dir: options.dir,

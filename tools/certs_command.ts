@@ -9,6 +9,7 @@ import {
   DEFAULT_CERTS_DIR,
   DEFAULT_VALID_DAYS,
   isCertificateHost,
+  LOOPBACK_HOSTS,
   MAX_VALID_DAYS,
 } from "../relay/certs.ts";
 import * as cli from "../relay/cli_args.ts";
@@ -30,7 +31,7 @@ export const CERTS_COMMAND = cli.defineCommand({
       name: "host",
       value: "HOST",
       defaultText: "this machine's host name and network addresses",
-      help: "a name for the certificate; repeat for more (localhost, 127.0.0.1, ::1 always)",
+      help: `a name for the certificate; repeat for more (${LOOPBACK_HOSTS.join(", ")} always)`,
     }),
     dir: cli.flag(cli.text(), {
       value: "DIR",

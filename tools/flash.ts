@@ -21,7 +21,13 @@ import { SLOTS } from "../device/firmware/ota_layout.ts";
 import { flashedLayout } from "./boot_stub.ts";
 import { progressBar } from "./progress_bar.ts";
 import { buildFirmwareFile } from "./build.ts";
-import { BOARD_FILE_PATH, DEFAULT_WATCH_SECONDS, FLASH_COMMAND } from "./flash_command.ts";
+import { DEVICE_TOKEN_ENV } from "./build_command.ts";
+import {
+  BOARD_FILE_PATH,
+  DEFAULT_WATCH_SECONDS,
+  FLASH_COMMAND,
+  PORT_ENV,
+} from "./flash_command.ts";
 import { DEFAULT_FIRMWARE_FILE } from "./firmware_paths.ts";
 import {
   DeviceConfigError,
@@ -34,6 +40,7 @@ import {
 import { EspruinoDialectError } from "./espruino_dialect.ts";
 import { closeConnection, uploadCode } from "./flash_espruino.ts";
 import {
+  DEFAULT_NETWORK_PORT,
   findSerialPorts,
   FlashError,
   isLoopbackHost,
@@ -292,7 +299,7 @@ function checkServerReachable(port: string, server: string, configPath: string):
 /** Resolves the port from the flag, `ESPRUINO_PORT`, or the only serial device present. */
 export function resolvePort(flag: string | undefined, dir = "/dev"): string {
   if (flag) return flag;
-  const fromEnv = Deno.env.get("ESPRUINO_PORT");
+  const fromEnv = Deno.env.get(PORT_ENV);
   if (fromEnv) return fromEnv;
   const ports = findSerialPorts({ dir });
   if (ports.length === 1) return ports[0];
@@ -300,13 +307,14 @@ export function resolvePort(flag: string | undefined, dir = "/dev"): string {
     throw new FlashError(
       "NO_PORT",
       "No port given, and no serial port found.",
-      `Pass --port /dev/ttyUSB0 (or tcp://HOST:23), or set ESPRUINO_PORT.\n${portsHint(dir)}`,
+      `Pass --port /dev/ttyUSB0 (or tcp://HOST:${DEFAULT_NETWORK_PORT}), or set ${PORT_ENV}.\n` +
+        portsHint(dir),
     );
   }
   throw new FlashError(
     "NO_PORT",
     `No port given, and several serial ports found: ${ports.join(", ")}.`,
-    "Pass the board's one with --port, or set ESPRUINO_PORT.",
+    `Pass the board's one with --port, or set ${PORT_ENV}.`,
   );
 }
 
@@ -329,7 +337,7 @@ export async function main(args: string[]): Promise<number> {
     const port = resolvePort(values.port);
     let file = values.file;
     let settings: string | undefined;
-    const token = values.token ?? (Deno.env.get("DEVICE_TOKEN") || undefined);
+    const token = values.token ?? (Deno.env.get(DEVICE_TOKEN_ENV) || undefined);
     if (values.settingsOnly) {
       if (file !== undefined || given.has("out") || values.noSave) {
         throw new FlashError(

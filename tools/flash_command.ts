@@ -7,8 +7,12 @@
 
 import * as cli from "../relay/cli_args.ts";
 import { SETTINGS_FILE } from "../device/firmware/config.ts";
+import { DEVICE_TOKEN_ENV } from "./build_command.ts";
 import { DEFAULT_CONFIG, DEFAULT_FIRMWARE_FILE } from "./firmware_paths.ts";
 import { DEFAULT_BAUD, DEFAULT_NETWORK_PORT } from "./flash_transport.ts";
+
+/** Environment variable read for the port when `--port` is not given. */
+export const PORT_ENV = "ESPRUINO_PORT";
 
 /** Seconds of console shown after the upload unless `--watch` says otherwise. */
 export const DEFAULT_WATCH_SECONDS = 5;
@@ -25,7 +29,7 @@ export const FLASH_COMMAND = cli.defineCommand({
     port: cli.flag(cli.text(), {
       short: "p",
       value: "PORT",
-      defaultText: "$ESPRUINO_PORT, else the only /dev/ttyUSB* or /dev/ttyACM* device present",
+      defaultText: `$${PORT_ENV}, else the only /dev/ttyUSB* or /dev/ttyACM* device present`,
       help: "serial device (/dev/ttyUSB0) or network console (tcp://HOST[:PORT], port " +
         `${DEFAULT_NETWORK_PORT} by default)`,
     }),
@@ -49,7 +53,7 @@ export const FLASH_COMMAND = cli.defineCommand({
     }),
     token: cli.flag(cli.text(), {
       value: "TOKEN",
-      defaultText: "$DEVICE_TOKEN",
+      defaultText: `$${DEVICE_TOKEN_ENV}`,
       help: "this board's token (deno task token) in place of the configuration's; " +
         "a token for one id sets a null clientId",
     }),
