@@ -70,6 +70,11 @@ Deno.test("the flags table check notices a changed cell, a missing row and missi
     () => withFlagsTables("README.md", `${doc}${beginMarker(sim)}\n${endMarker(sim)}\n`),
     /no flags table is called sim/,
   );
+  // So is a marker without a name (the form before tables had names).
+  assert.throws(
+    () => withFlagsTables("README.md", `${doc}<!-- flags: made by hand -->\n`),
+    /no flags table is called/,
+  );
   // A stale begin marker (an old source) is rewritten, and the text around the table is kept.
   const stale = `before\n<!-- flags:relay made by hand -->\nstale-row\n${
     endMarker(relay)

@@ -109,7 +109,7 @@ export function endMarker(table: FlagsTable): string {
 
 /** Every table name that has a marker in `text`, once for each marker. */
 export function markerNames(text: string): string[] {
-  return [...text.matchAll(/<!-- flags:([\w-]+) /g)].map((match) => match[1]);
+  return [...text.matchAll(/<!-- flags:([\w-]*)/g)].map((match) => match[1]);
 }
 
 /** Text as Markdown code in a table cell. */
