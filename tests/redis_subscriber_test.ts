@@ -1,5 +1,5 @@
 /**
- * The bus subscriber of a cluster node (relay/cluster_bus.ts): RESP parsed in
+ * The bus subscriber of a cluster node (relay/redis_subscriber.ts): RESP parsed in
  * place whatever the reads cut, and every message of a real Redis in order,
  * over TLS too.
  */
@@ -7,7 +7,12 @@
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import { Redis } from "npm:ioredis@6.0.0";
-import { BusSubscriber, encodeCommand, RespReader, type RespValue } from "../relay/cluster_bus.ts";
+import {
+  BusSubscriber,
+  encodeCommand,
+  RespReader,
+  type RespValue,
+} from "../relay/redis_subscriber.ts";
 import { generateCertificates } from "../relay/certs.ts";
 import { clusterTest, REDIS } from "./cluster_nodes.ts";
 import { waitFor } from "../testing/wait.ts";
