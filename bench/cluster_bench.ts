@@ -651,7 +651,8 @@ function render(report: Report): string {
     " p99 is shown, since other processes' CPU bursts land in the tail.",
     "- With 2 cores, relays below 100 % CPU mean the load generator or the rest of the machine was" +
     " the limit: deliveries/s then does not show what more nodes would give on more cores.",
-    "- **Bus cost**: the real node code (relay/cluster.ts) in the benchmark process publishes" +
+    "- **Bus cost**: the real node code (relay/cluster.ts and its bus, relay/cluster_bus.ts) in" +
+    " the benchmark process publishes" +
     ` ${settings.busMessages} messages, one per event-loop turn as client messages arrive, first` +
     " with no other node, then with a second node that receives and decodes them; the process's" +
     " CPU less that of the bare loop, per message. This is what a node adds per message on top of" +
