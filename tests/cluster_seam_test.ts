@@ -237,14 +237,10 @@ clusterTest(
   "seam, on Redis: a claim with replace closes the holder on the other hub with 4001 through its bus",
   async (redis) => {
     await using pair = await redisPair(redis);
+    const deviceR = { id: "device-r", remote: "test", replace: false, role: "device" } as const;
     const held = await join(pair.a, "device-r", "device");
     const operatorA = await join(pair.a, "operator-a", "operator");
-    const refused = await pair.b.claim({
-      id: "device-r",
-      remote: "test",
-      replace: false,
-      role: "device",
-    });
+    const refused = await pair.b.claim(deviceR);
     assert.equal(refused.ok, false, "held on a: refused without replace");
     const taken = await join(pair.b, "device-r", "device", true);
     await waitFor("the holder on a closed", () => held.socket.closes.length === 1);
@@ -252,12 +248,7 @@ clusterTest(
     assert.equal(pair.a.hub.holder("device-r"), undefined);
     assert.deepEqual(pair.a.released, ["device-r"], "the hub let the id go");
     // The replaced holder's release did not free the id: b's client keeps it and is heard on a.
-    const again = await pair.a.claim({
-      id: "device-r",
-      remote: "test",
-      replace: false,
-      role: "device",
-    });
+    const again = await pair.a.claim(deviceR);
     assert.equal(again.ok, false, "still held, on b");
     pair.b.hub.receive(taken.client, "from the new holder");
     await waitFor("the new holder heard on a", () => operatorA.socket.sent.length === 1);

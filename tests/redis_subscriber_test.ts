@@ -34,6 +34,17 @@ function push(channel: string, payload: Uint8Array): Uint8Array {
   return out;
 }
 
+/** Connects `subscriber` to `test:bus`; what it receives is copied into the returned list. */
+async function subscribeToBus(subscriber: BusSubscriber): Promise<Uint8Array[]> {
+  const received: Uint8Array[] = [];
+  subscriber.on("messageBuffer", (_channel: Uint8Array, message: Uint8Array) => {
+    received.push(message.slice());
+  });
+  await subscriber.connect();
+  await subscriber.subscribe("test:bus");
+  return received;
+}
+
 Deno.test("RESP: pushes cut anywhere by the reads come out whole, payloads as views", () => {
   const payloads = [0, 1, 13, 65535, 65536, 200_000].map((size, i) => patterned(size, i));
   const bytes = new Uint8Array(
@@ -76,12 +87,7 @@ clusterTest(
     });
     const publisher = new Redis(redis.url, { lazyConnect: true });
     try {
-      const received: Uint8Array[] = [];
-      subscriber.on("messageBuffer", (_channel: Uint8Array, message: Uint8Array) => {
-        received.push(message.slice());
-      });
-      await subscriber.connect();
-      await subscriber.subscribe("test:bus");
+      const received = await subscribeToBus(subscriber);
       assert.equal(subscriber.status, "ready");
       await publisher.connect();
       const sent: Uint8Array[] = [];
@@ -134,12 +140,7 @@ Deno.test({
       });
       const publisher = new Redis(redis.url, { lazyConnect: true });
       try {
-        const received: Uint8Array[] = [];
-        subscriber.on("messageBuffer", (_channel: Uint8Array, message: Uint8Array) => {
-          received.push(message.slice());
-        });
-        await subscriber.connect();
-        await subscriber.subscribe("test:bus");
+        const received = await subscribeToBus(subscriber);
         await publisher.connect();
         const big = patterned(200_000, 3);
         await publisher.publish("test:bus", Buffer.from(big));
