@@ -1,9 +1,11 @@
 /**
  * The one interface the relay keeps its ids, presence and resume window
- * behind: {@linkcode LocalRegistry} in this process (a relay on its own), or
- * a node of a cluster on Redis (`ClusterNode` in relay/cluster.ts, `--redis`).
- * relay/relay.ts calls the same methods either way, so it has no branch for
- * the cluster; relay/serve.ts is given the one to use.
+ * behind, with the {@linkcode Bus} its hub publishes on:
+ * {@linkcode LocalRegistry} in this process (a relay on its own, on a
+ * `LocalBus` of its own), or a node of a cluster on Redis (`ClusterNode` in
+ * relay/cluster.ts, `--redis`, on its `ClusterBus`). relay/relay.ts calls the
+ * same methods either way, so it has no branch for the cluster;
+ * relay/serve.ts is given the one to use.
  *
  * @example
  * ```ts
