@@ -1,7 +1,9 @@
 /**
- * A relay as one node of a cluster on Redis (`--redis URL`): the bus that
- * carries every client message to the other nodes, and the registry that
- * keeps client ids unique across the cluster.
+ * A relay as one node of a cluster on Redis (`--redis URL`): wires the bus
+ * that carries every client message to the other nodes
+ * (relay/cluster_bus.ts), the registry that keeps client ids unique across
+ * the cluster (relay/cluster_registry.ts), the resume window and the
+ * presence records to one Redis connection for commands and one subscriber.
  *
  * Redis layout, every key prefixed with `<cluster>:`:
  * - `bus`: the pub/sub channel every node reads; one {@link encodeMessage | frame} per client
@@ -44,41 +46,23 @@
  * @module
  */
 
-import { Buffer } from "node:buffer";
-import { type BusEntry, PublishBatcher } from "./cluster_batch.ts";
-import {
-  batchFrames,
-  decodeFrame,
-  encodeEvent,
-  encodeMessage,
-  encodeProbe,
-  isBatchFrame,
-  isFromNode,
-  isMessageFrame,
-} from "./cluster_frame.ts";
+import { ClusterBus } from "./cluster_bus.ts";
 import { ClusterMetrics } from "./cluster_metrics.ts";
-import { ID_SCRIPTS } from "./cluster_registry.ts";
 import { ClusterPresence } from "./cluster_presence.ts";
+import { ClusterRegistry } from "./cluster_registry.ts";
 import { ClusterResume } from "./cluster_resume.ts";
-import { PUBLISH_ROUTED, type Route, routeArgs, routeOf } from "./cluster_route.ts";
-import {
-  type Client,
-  type ClientSummary,
-  CLOSE_REPLACED,
-  type Hub,
-  type HubCluster,
-} from "./hub.ts";
+import type { Client, ClientSummary } from "./hub.ts";
 import type { Logger } from "./logger.ts";
 import type { PresenceOptions } from "./presence.ts";
+import { type ConnectRedis, redactRedisUrl, type RedisConnection } from "./redis_connection.ts";
 import type {
   ClaimRequest,
   ClaimResult,
   ClusterClientSummary,
-  ClusterHealth,
   Registry,
+  RegistryHealth,
   ResumeKeeperOptions,
 } from "./registry.ts";
-import type { ParsedMessage, Party, Role } from "./routing.ts";
 
 /** Settings of {@linkcode startClusterNode}. */
 export interface ClusterNodeOptions {
@@ -98,32 +82,6 @@ export interface ClusterNodeOptions {
 
 export type { ClaimResult, ClusterClientSummary, ClusterHealth } from "./registry.ts";
 
-// KEYS[1] ids; ARGV prefix, node, frame, then the route (relay/cluster_route.ts).
-const ROUTE = PUBLISH_ROUTED + `
-return publishRouted(ARGV[1], ARGV[2], ARGV[3], 4)
-`;
-
-type ScriptCall = (ids: string, ...args: (string | number | Buffer)[]) => Promise<unknown>;
-interface Scripts {
-  relayClaim: ScriptCall;
-  relayRelease: ScriptCall;
-  relayRejoin: ScriptCall;
-  relayLeave: ScriptCall;
-  relaySweep: ScriptCall;
-  relayRoute: ScriptCall;
-}
-
-/** `redis://user:secret@host` → `redis://user:***@host`, for logs. */
-export function redactRedisUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "(unparsable URL)";
-  }
-}
-
 /** A node name made of the host name, the process id and a random suffix (ASCII, no `#`). */
 export function defaultNodeId(): string {
   let host = "relay";
@@ -138,41 +96,6 @@ export function defaultNodeId(): string {
   );
   return `${host.replace(/[^A-Za-z0-9_.-]/g, "-").slice(0, 40)}-${Deno.pid}-${suffix}`;
 }
-
-/**
- * The part of a Redis connection a node uses: relay/cluster_redis.ts makes
- * them, an ioredis connection for commands and relay/cluster_bus.ts for the bus.
- */
-export interface RedisConnection {
-  /** `ready` when commands can be sent; `reconnecting`, `end`, … otherwise. */
-  readonly status: string;
-  /** Listens to connection events (`ready`, `close`, `end`, `error`, `messageBuffer`). */
-  on(event: string, listener: (...args: never[]) => void): unknown;
-  /** Listens to one connection event once. */
-  once(event: string, listener: (...args: never[]) => void): unknown;
-  /** Connects (the connections are created lazily). */
-  connect(): Promise<void>;
-  /** Says goodbye to the server and closes. */
-  quit(): Promise<unknown>;
-  /** Closes at once and stops reconnecting. */
-  disconnect(): void;
-  /** PUBLISH. */
-  publish(channel: string, message: Buffer): Promise<number>;
-  /** SUBSCRIBE. */
-  subscribe(channel: string): Promise<unknown>;
-  /** Registers a Lua script as a command (EVALSHA, falling back to EVAL). */
-  defineCommand(name: string, definition: { numberOfKeys: number; lua: string }): void;
-  /** PEXPIRE. */
-  pexpire(key: string, milliseconds: number): Promise<number>;
-  /** HGETALL. */
-  hgetall(key: string): Promise<Record<string, string>>;
-}
-
-/** What relay/cluster_redis.ts exports: opens a node's two connections, lazily. */
-export type ConnectRedis = (options: { url: string; cluster: string }) => {
-  commands: RedisConnection;
-  subscriber: RedisConnection;
-};
 
 /** Raised when the Redis client cannot be loaded (`deno task serve` does not install it). */
 export class RedisClientMissing extends Error {
@@ -204,42 +127,38 @@ export async function startClusterNode(options: ClusterNodeOptions): Promise<Clu
   return node;
 }
 
-interface ClusterNodeParts extends ClusterNodeOptions {
+/** What a {@linkcode ClusterNode} is made of: its settings and its two Redis connections. */
+export interface ClusterNodeParts extends ClusterNodeOptions {
+  /** The connection for commands and scripts (not connected yet). */
   commands: RedisConnection;
+  /** The bus subscriber (not connected yet). */
   subscriber: RedisConnection;
 }
 
-/** One relay's membership of a cluster: bus, id registry and health. */
-export class ClusterNode implements HubCluster, Registry {
+/**
+ * One relay's membership of a cluster: the {@linkcode Registry} the relay
+ * talks to, made of the id registry and the bus ({@linkcode ClusterNode.bus}).
+ */
+export class ClusterNode implements Registry {
   /** This node's name, as listed by `GET /clients`. */
   readonly nodeId: string;
   /** Cluster name (key prefix). */
   readonly cluster: string;
   /** Bus counters for `/metrics`. */
   readonly metrics: ClusterMetrics = new ClusterMetrics();
+  /** {@linkcode Registry.bus}: carries the hub's messages to the other nodes and theirs to it. */
+  readonly bus: ClusterBus;
   #options: ClusterNodeParts;
   #commands: RedisConnection;
   #subscriber: RedisConnection;
   #prefix: string;
-  #channel: string;
-  #ownChannel: string;
-  #idsKey: string;
-  #leaseMs: number;
-  #hub: Hub | undefined;
-  #nodeBytes: Uint8Array;
-  #serial = 0;
-  #tokenOf = new Map<Client, string>();
-  #byToken = new Map<string, Client>();
-  #registered = false;
-  #rejoining: Promise<void> | undefined;
-  #liveNodes = 0;
+  #ids: ClusterRegistry;
   #timers: ReturnType<typeof setInterval>[] = [];
   #closed = false;
   #wasUp = false;
   #lastError = "";
   #resume: ClusterResume | undefined;
   #presence: ClusterPresence | undefined;
-  #batcher: PublishBatcher;
 
   /** Wraps two Redis connections (commands, subscriber) that are not connected yet. */
   constructor(parts: ClusterNodeParts) {
@@ -250,48 +169,56 @@ export class ClusterNode implements HubCluster, Registry {
       throw new Error(`node id "${this.nodeId}" must be 1-200 characters of A-Z a-z 0-9 _ . -`);
     }
     this.cluster = parts.cluster;
-    this.#nodeBytes = Buffer.from(this.nodeId, "latin1");
     this.#commands = parts.commands;
     this.#subscriber = parts.subscriber;
     this.#prefix = `${parts.cluster}:`;
-    this.#channel = `${this.#prefix}bus`;
-    this.#ownChannel = `${this.#channel}:${this.nodeId}`;
-    this.#idsKey = `${this.#prefix}ids`;
-    this.#leaseMs = Math.round(parts.leaseSeconds * 1000);
-    for (const [name, lua] of Object.entries({ ...ID_SCRIPTS, relayRoute: ROUTE })) {
-      this.#commands.defineCommand(name, { numberOfKeys: 1, lua });
-    }
-    this.#batcher = new PublishBatcher({
+    const common = {
       commands: this.#commands,
-      prefix: this.#prefix,
       nodeId: this.nodeId,
-      keepLimits: () => this.#resume?.limits,
-      publishOne: (entry) => this.#publishOne(entry),
-      onKept: (counts) => this.#resume?.counted(counts),
-      onCall: () => this.metrics.publishCalls++,
-      onError: () => this.metrics.busErrors++,
+      prefix: this.#prefix,
+      logger: parts.logger,
+      metrics: this.metrics,
+    };
+    this.#ids = new ClusterRegistry({
+      ...common,
+      leaseMs: Math.round(parts.leaseSeconds * 1000),
+      flushBus: () => this.bus.flush(),
+      claimed: (id, token, role) => this.#resume?.reserve(id, token, role),
+      rejoined: (clients) => this.#presence?.restore(clients),
+      lost: (client, reason) => this.bus.replaced(client, reason),
+      changed: () => this.#stateChanged(),
+    });
+    this.bus = new ClusterBus({
+      ...common,
+      subscriber: this.#subscriber,
+      resume: () => this.#resume,
+      forget: (token) => this.#ids.forget(token),
     });
   }
 
   /** True while Redis is reachable and this node's ids are registered: new clients are admitted. */
   get up(): boolean {
-    return this.#registered && this.#commands.status === "ready" &&
+    return this.#ids.registered && this.#commands.status === "ready" &&
       this.#subscriber.status === "ready";
   }
 
-  /** `/healthz` fields. */
-  health(): ClusterHealth {
+  /** {@linkcode Registry.health}: degraded while Redis is unreachable, with the node's fields. */
+  health(): RegistryHealth {
+    const up = this.up;
     return {
-      redis: this.up ? "up" : "down",
-      node: this.nodeId,
-      cluster: this.cluster,
-      nodes: this.#liveNodes,
+      degraded: !up,
+      fields: {
+        redis: up ? "up" : "down",
+        node: this.nodeId,
+        cluster: this.cluster,
+        nodes: this.#ids.liveNodes,
+      },
     };
   }
 
   /** Live nodes at the last heartbeat, for `/metrics`. */
   get liveNodes(): number {
-    return this.#liveNodes;
+    return this.#ids.liveNodes;
   }
 
   /** Connects both connections; with Redis down it returns at once and keeps trying. */
@@ -310,20 +237,12 @@ export class ClusterNode implements HubCluster, Registry {
       connection.on("close", () => this.#stateChanged());
       connection.on("ready", () => this.#stateChanged());
     }
-    this.#commands.on("close", () => (this.#registered = false));
-    this.#commands.on("ready", () => this.#rejoin());
-    this.#subscriber.on("messageBuffer", (_channel: Uint8Array, message: Uint8Array) => {
-      // A throw here would unwind into the Redis client's reply parser: keep it in.
-      try {
-        this.#onFrame(message);
-      } catch (error) {
-        this.metrics.busErrors++;
-        log.error("bus frame failed", { error: String(error) });
-      }
-    });
-    const heartbeatMs = Math.max(200, Math.floor(this.#leaseMs / 3));
-    this.#timers.push(setInterval(() => this.#heartbeat(), heartbeatMs));
-    this.#timers.push(setInterval(() => this.#probe(), this.#options.probeIntervalMs ?? 2000));
+    this.#commands.on("close", () => this.#ids.lapsed());
+    this.#commands.on("ready", () => this.#ids.rejoin());
+    this.bus.listen();
+    const heartbeatMs = Math.max(200, Math.floor(this.#options.leaseSeconds * 1000 / 3));
+    this.#timers.push(setInterval(() => this.#ids.heartbeat(), heartbeatMs));
+    this.#timers.push(setInterval(() => this.bus.probe(), this.#options.probeIntervalMs ?? 2000));
     log.info("cluster", {
       redis: redactRedisUrl(this.#options.url),
       cluster: this.cluster,
@@ -335,14 +254,14 @@ export class ClusterNode implements HubCluster, Registry {
     // Queued until the connection is up; rejects only on close. Both channels on one connection:
     // what Redis publishes on them reaches this node in the order Redis ran the publishes.
     const subscribed = Promise.all(
-      [this.#channel, this.#ownChannel].map((channel) =>
+      this.bus.channels.map((channel) =>
         this.#subscriber.subscribe(channel).catch(() => undefined)
       ),
     );
     if (this.#subscriber.status === "ready") await subscribed;
     if (this.#commands.status === "ready") {
-      if (!this.#registered) this.#rejoin();
-      await this.#rejoining;
+      if (!this.#ids.registered) this.#ids.rejoin();
+      await this.#ids.settled();
     }
     if (!this.up) {
       log.error("redis unreachable", {
@@ -362,11 +281,11 @@ export class ClusterNode implements HubCluster, Registry {
       commands: this.#commands,
       nodeId: this.nodeId,
       prefix: this.#prefix,
-      channel: this.#channel,
-      idsKey: this.#idsKey,
-      tokenOf: (client) => this.#tokenOf.get(client),
+      channel: `${this.#prefix}bus`,
+      idsKey: `${this.#prefix}ids`,
+      tokenOf: (client) => this.#ids.tokenOf(client),
       onError: () => this.metrics.busErrors++,
-      flushBus: () => this.#batcher.flush(),
+      flushBus: () => this.bus.flush(),
     });
     return this.#resume;
   }
@@ -381,27 +300,17 @@ export class ClusterNode implements HubCluster, Registry {
       ...options,
       commands: this.#commands,
       prefix: this.#prefix,
-      idsKey: this.#idsKey,
-      tokenOf: (client) => this.#tokenOf.get(client),
-      publishEvent: (text) => this.#publishEvent(text),
+      idsKey: `${this.#prefix}ids`,
+      tokenOf: (client) => this.#ids.tokenOf(client),
+      publishEvent: (text) => this.bus.publishEvent(text),
       onError: () => this.metrics.busErrors++,
     });
     return this.#presence;
   }
 
-  /** {@linkcode Registry.bus}: this node carries the hub's messages to the others. */
-  get bus(): HubCluster {
-    return this;
-  }
-
   /** {@linkcode Registry.metricsText}: the bus counters. */
   metricsText(): string {
-    return this.metrics.render({ up: this.up, nodes: this.#liveNodes });
-  }
-
-  /** Gives the node the hub whose clients it delivers to and closes when replaced. */
-  attach(hub: Hub): void {
-    this.#hub = hub;
+    return this.metrics.render({ up: this.up, nodes: this.#ids.liveNodes });
   }
 
   /**
@@ -409,119 +318,36 @@ export class ClusterNode implements HubCluster, Registry {
    * it (unless `replace`, which closes that holder with 4001), 503 when Redis
    * is unreachable.
    */
-  async claim(request: ClaimRequest): Promise<ClaimResult> {
-    if (!this.up) return { ok: false, status: 503, reason: "Redis is unreachable" };
-    // What this node's clients sent before goes first: the new client may get none of it.
-    this.#batcher.flush();
-    const token = `${this.nodeId}#${++this.#serial}`;
-    const info = JSON.stringify({
-      remote: request.remote,
-      connectedSince: new Date().toISOString(),
-      role: request.role,
-    });
-    try {
-      const claimed = this.#scripts.relayClaim(
-        this.#idsKey,
-        this.#prefix,
-        request.id,
-        token,
-        this.nodeId,
-        info,
-        request.replace ? "1" : "0",
-        this.#channel,
-        request.role,
-      );
-      // In the same write, right behind the claim: the id misses nothing from here to its take.
-      this.#resume?.reserve(request.id, token, request.role);
-      const [code, holder] = await claimed as [number, string];
-      if (code === 1) return { ok: true, token };
-      if (code === 0) return { ok: false, status: 409, node: holder };
-      this.#registered = false;
-      this.#rejoin();
-      return { ok: false, status: 503, reason: "this node's lease lapsed; registering again" };
-    } catch (error) {
-      this.metrics.busErrors++;
-      return { ok: false, status: 503, reason: `Redis: ${(error as Error).message}` };
+  claim(request: ClaimRequest): Promise<ClaimResult> {
+    if (!this.up) {
+      return Promise.resolve({ ok: false, status: 503, reason: "Redis is unreachable" });
     }
+    return this.#ids.claim(request);
   }
 
   /** Links a claim to the client that got the connection. */
   bind(client: Client, token: string): void {
-    this.#tokenOf.set(client, token);
-    this.#byToken.set(token, client);
+    this.#ids.bind(client, token);
   }
 
   /** Gives back a claim whose connection never opened (the upgrade failed). */
   unclaim(id: string, token: string): void {
-    this.#release(id, token);
+    this.#ids.unclaim(id, token);
   }
 
-  /** {@linkcode HubCluster.released}: frees the client's id in Redis. */
+  /** {@linkcode Registry.released}: frees the client's id in Redis. */
   released(client: Client): void {
-    const token = this.#tokenOf.get(client);
-    if (token === undefined) return;
-    this.#tokenOf.delete(client);
-    this.#byToken.delete(token);
-    this.#release(client.id, token);
-  }
-
-  /**
-   * {@linkcode HubCluster.publish}: hands a local client's message to the
-   * other nodes that may have to deliver it (relay/cluster_route.ts).
-   */
-  publish(sender: Party, data: string | ArrayBuffer, parse: () => ParsedMessage): void {
-    if (this.#commands.status !== "ready") {
-      this.metrics.unpublished++;
-      return;
-    }
-    this.metrics.published++;
-    const route: Route = routeOf(sender, parse().address);
-    if (route.kind === "nodes") this.metrics.routed++;
-    const frame = encodeMessage(this.nodeId, sender.id, data, sender.role);
-    this.#batcher.add({ frame, sender: sender.id, route, keep: true });
-  }
-
-  /**
-   * One frame alone. Every frame goes through a script (never a plain PUBLISH beside them):
-   * should Redis have lost its script cache, the retries keep their order.
-   */
-  #publishOne({ frame, sender, route, keep }: BusEntry): Promise<unknown> {
-    if (keep && this.#resume) return this.#resume.publish(frame, sender, route);
-    return this.#scripts.relayRoute(
-      this.#idsKey,
-      this.#prefix,
-      this.nodeId,
-      frame,
-      ...routeArgs(route),
-    );
+    this.#ids.released(client);
   }
 
   /** Every client of the cluster with its node; this node's with their live counters. */
-  async clients(local: ClientSummary[]): Promise<ClusterClientSummary[]> {
-    if (!this.up) throw new Error("Redis is unreachable: only this node's clients are known");
-    const nodes = await this.#scripts.relaySweep(this.#idsKey, this.#prefix) as string[];
-    this.#liveNodes = nodes.length;
-    const others = nodes.filter((node) => node !== this.nodeId);
-    const lists = await Promise.all(
-      others.map((node) => this.#commands.hgetall(`${this.#prefix}clients:${node}`)),
-    );
-    const result: ClusterClientSummary[] = local.map((client) => ({
-      ...client,
-      node: this.nodeId,
-    }));
-    others.forEach((node, i) => {
-      for (const [id, json] of Object.entries(lists[i])) {
-        const info = JSON.parse(json) as { remote: string; connectedSince: string; role?: Role };
-        result.push({
-          id,
-          node,
-          remote: info.remote,
-          connectedSince: info.connectedSince,
-          role: info.role ?? "operator",
-        });
-      }
-    });
-    return result;
+  clients(local: ClientSummary[]): Promise<ClusterClientSummary[]> {
+    if (!this.up) {
+      return Promise.reject(
+        new Error("Redis is unreachable: only this node's clients are known"),
+      );
+    }
+    return this.#ids.clients(local);
   }
 
   /** Frees this node's ids in Redis (when reachable) and closes both connections. */
@@ -534,15 +360,8 @@ export class ClusterNode implements HubCluster, Registry {
     // before the leave.
     this.#presence?.clear();
     // So does what the clients sent before the shutdown, and the offline events.
-    if (this.#commands.status === "ready") this.#batcher.flush();
-    else this.metrics.unpublished += this.#batcher.clear();
-    if (this.#commands.status === "ready") {
-      try {
-        await this.#scripts.relayLeave(this.#idsKey, this.#prefix, this.nodeId);
-      } catch (error) {
-        this.#options.logger.warn("redis leave failed", { error: (error as Error).message });
-      }
-    }
+    this.bus.drain();
+    await this.#ids.leave();
     await Promise.all([this.#commands, this.#subscriber].map(async (connection) => {
       // A connection waiting to reconnect has no socket left: disconnect() just cancels the retry.
       const open = connection.status !== "reconnecting" && connection.status !== "end";
@@ -557,160 +376,13 @@ export class ClusterNode implements HubCluster, Registry {
     await new Promise((resolve) => setTimeout(resolve, 0)); // disconnectTimeout's timers
   }
 
-  get #scripts(): Scripts {
-    return this.#commands as unknown as Scripts;
-  }
-
-  #release(id: string, token: string): void {
-    if (this.#commands.status !== "ready") return; // REJOIN rewrites this node's ids anyway
-    this.#batcher.flush();
-    this.#scripts.relayRelease(this.#idsKey, this.#prefix, id, token, this.nodeId).catch(() =>
-      this.metrics.busErrors++
-    );
-  }
-
   #stateChanged(): void {
     const up = this.up;
     if (up === this.#wasUp || this.#closed) return;
     this.#wasUp = up;
     if (up) this.#lastError = "";
     const log = this.#options.logger;
-    if (up) log.info("redis up", { node: this.nodeId, clients: this.#tokenOf.size });
+    if (up) log.info("redis up", { node: this.nodeId, clients: this.#ids.size });
     else log.warn("redis down", { node: this.nodeId, effect: "new connections get 503" });
-  }
-
-  #rejoin(): void {
-    if (this.#rejoining || this.#closed) return;
-    this.#rejoining = (async () => {
-      try {
-        const args: string[] = [];
-        for (const [client, token] of this.#tokenOf) {
-          args.push(
-            client.id,
-            token,
-            JSON.stringify({
-              remote: client.remote,
-              connectedSince: new Date(client.connectedAt).toISOString(),
-              role: client.role,
-            }),
-            client.role,
-          );
-        }
-        const nodeInfo = JSON.stringify({ startedAt: new Date().toISOString() });
-        const conflicts = await this.#scripts.relayRejoin(
-          this.#idsKey,
-          this.#prefix,
-          this.nodeId,
-          this.#leaseMs,
-          nodeInfo,
-          ...args,
-        ) as string[];
-        this.metrics.rejoins++;
-        this.#registered = true;
-        for (const token of conflicts) {
-          this.#closeReplaced(token, "id taken on another node while Redis was unreachable");
-        }
-        // A Redis that restarted empty lost the records of the devices still connected here.
-        this.#presence?.restore(this.#tokenOf.keys());
-        await this.#sweep();
-      } catch (error) {
-        this.metrics.busErrors++;
-        this.#options.logger.warn("redis register failed", { error: (error as Error).message });
-      } finally {
-        this.#rejoining = undefined;
-        this.#stateChanged();
-      }
-    })();
-  }
-
-  async #sweep(): Promise<void> {
-    const nodes = await this.#scripts.relaySweep(this.#idsKey, this.#prefix) as string[];
-    this.#liveNodes = nodes.length;
-  }
-
-  async #heartbeat(): Promise<void> {
-    if (this.#commands.status !== "ready" || this.#rejoining) return;
-    try {
-      const kept = await this.#commands.pexpire(
-        `${this.#prefix}node:${this.nodeId}`,
-        this.#leaseMs,
-      );
-      if (kept === 0) {
-        // Redis lost our lease (restarted empty, or we stalled past it): say who we hold again.
-        this.#registered = false;
-        this.#rejoin();
-        return;
-      }
-      await this.#sweep();
-    } catch {
-      this.metrics.busErrors++;
-    }
-  }
-
-  /** A presence event for the operators of the other nodes (those holding an operator). */
-  #publishEvent(text: string): void {
-    if (this.#commands.status !== "ready") return;
-    // Through the batch, so that it keeps its place among the node's client messages.
-    this.#batcher.add({
-      frame: encodeEvent(this.nodeId, text),
-      sender: "",
-      route: { kind: "nodes", ids: [] },
-      keep: false,
-    });
-  }
-
-  #probe(): void {
-    if (this.#commands.status !== "ready") return;
-    this.#commands.publish(this.#channel, encodeProbe(this.nodeId, performance.now())).catch(() =>
-      this.metrics.busErrors++
-    );
-  }
-
-  #onFrame(bytes: Uint8Array): void {
-    // Own messages and batches come back from Redis: skip them before decoding the payload.
-    if ((isMessageFrame(bytes) || isBatchFrame(bytes)) && isFromNode(bytes, this.#nodeBytes)) {
-      return;
-    }
-    if (isBatchFrame(bytes)) {
-      const frames = batchFrames(bytes);
-      if (!frames) this.metrics.busErrors++;
-      else for (const frame of frames) this.#onFrame(frame);
-      return;
-    }
-    const frame = decodeFrame(bytes);
-    if (!frame) {
-      this.metrics.busErrors++;
-      return;
-    }
-    switch (frame.kind) {
-      case "text":
-      case "binary":
-        this.metrics.received++;
-        this.#hub?.deliver({ id: frame.sender, role: frame.role }, frame.data, frame.bytes);
-        return;
-      case "event":
-        if (frame.node !== this.nodeId) this.#hub?.notify(frame.text);
-        return;
-      case "probe":
-        if (frame.node === this.nodeId) {
-          this.metrics.roundTrip((performance.now() - frame.sentAt) / 1000);
-        }
-        return;
-      case "replace":
-        this.#closeReplaced(frame.token, "replaced by a newer connection on another node");
-        return;
-      case "resumed":
-        if (frame.node === this.nodeId) this.#resume?.marked(frame.ticket);
-        return;
-    }
-  }
-
-  #closeReplaced(token: string, reason: string): void {
-    const client = this.#byToken.get(token);
-    if (!client || !this.#hub) return;
-    // The id already belongs to the other connection: do not release it in Redis.
-    this.#tokenOf.delete(client);
-    this.#byToken.delete(token);
-    this.#hub.drop(client, { code: CLOSE_REPLACED, reason, why: "replaced" });
   }
 }

@@ -9,12 +9,12 @@
  */
 
 import { Redis, type RedisOptions } from "npm:ioredis@6.0.0";
-import { BusSubscriber } from "./cluster_bus.ts";
-import type { ConnectRedis, RedisConnection } from "./cluster.ts";
+import type { ConnectRedis, RedisConnection } from "./redis_connection.ts";
+import { BusSubscriber } from "./redis_subscriber.ts";
 
 /**
  * Opens (lazily) the two connections of a node: commands (ioredis), and the
- * bus subscriber (relay/cluster_bus.ts, on Deno's own TCP: every message of
+ * bus subscriber (relay/redis_subscriber.ts, on Deno's own TCP: every message of
  * the cluster passes through it).
  */
 export const connectRedis: ConnectRedis = (options) => {

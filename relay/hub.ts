@@ -155,13 +155,33 @@ export class Client {
   }
 }
 
-/** What the hub tells the other nodes of a cluster (relay/cluster.ts), when it is one. */
-export interface HubCluster {
+/**
+ * What carries the hub's messages to the other relays of a cluster and
+ * theirs to it: in this process ({@linkcode LocalBus} in relay/local_bus.ts)
+ * or on Redis (`ClusterBus` in relay/cluster_bus.ts).
+ */
+export interface Bus {
   /**
-   * Hands a local client's message to the other nodes; `parse` reads its
-   * address, for the nodes that may have to deliver it.
+   * Hands a local client's message to the other relays; `parse` reads its
+   * address, for the relays that may have to deliver it.
    */
   publish(sender: Party, data: string | ArrayBuffer, parse: () => ParsedMessage): void;
+  /** Gives the bus the one sink (the hub) that the other relays' messages go to. */
+  connect(sink: BusSink): void;
+}
+
+/** Where a {@linkcode Bus} puts what comes from the other relays: the {@linkcode Hub}. */
+export interface BusSink {
+  /** Fans out a message a client of another relay sent; `bytes` is its payload size. */
+  deliver(sender: Party, data: string | ArrayBuffer, bytes: number): void;
+  /** Sends a presence event (its JSON text) to the operators that asked for events. */
+  notify(event: string): void;
+  /** Closes a local client whose id a newer connection on another relay took. */
+  replaced(client: Client, reason: string): void;
+}
+
+/** What the hub tells the registry of ids (relay/registry.ts) about its clients. */
+export interface HubRegistry {
   /** A local client gave up its id (closed, dropped or replaced). */
   released(client: Client): void;
 }
@@ -232,8 +252,10 @@ export interface HubOptions {
   logger: Logger;
   /** Keeps messages for ids that went away (the resume window); none keeps nothing. */
   resume?: ResumeKeeper;
-  /** The cluster this hub is a node of; none for a relay on its own. */
-  cluster?: HubCluster;
+  /** Carries messages to and from the other relays; none keeps them in this hub. */
+  bus?: Bus;
+  /** Told when a client gives up its id; none when the hub's holders are the whole truth. */
+  registry?: HubRegistry;
   /** Told when devices come, send and go; none keeps no presence. */
   presence?: HubPresence;
 }
@@ -277,7 +299,7 @@ function messageBytes(data: string | ArrayBuffer): number {
 }
 
 /** Tracks every connection and relays messages between them. */
-export class Hub {
+export class Hub implements BusSink {
   #holders = new Map<string, Client>();
   /** The operators among the holders: most messages of a fleet go to them alone. */
   #operators = new Set<Client>();
@@ -288,9 +310,10 @@ export class Hub {
   #sweep: ReturnType<typeof setInterval> | undefined;
   #shuttingDown = false;
 
-  /** Creates an empty hub. */
+  /** Creates an empty hub, and connects it to its bus. */
   constructor(options: HubOptions) {
     this.#options = options;
+    options.bus?.connect(this);
   }
 
   /** Clients currently holding an id. */
@@ -372,19 +395,29 @@ export class Hub {
     // must know which nodes it goes to.
     let parsed: ParsedMessage | undefined;
     const parse = () => parsed ??= parseMessage(data, this.#options.maxMessageBytes);
-    this.#options.cluster?.publish(sender, data, parse);
+    this.#options.bus?.publish(sender, data, parse);
     this.#fanOut(sender, parse, data, bytes, true);
     if (sender.role === "device") this.#options.presence?.seen(sender, data, bytes, parse().retain);
   }
 
   /**
-   * Fans out a message a client of another node sent, routed by that
-   * client's id and role as its own node did; `bytes` is its payload size.
+   * {@linkcode BusSink.deliver}: fans out a message a client of another node
+   * sent, routed by that client's id and role as its own node did; `bytes` is
+   * its payload size.
    */
   deliver(sender: Party, data: string | ArrayBuffer, bytes: number): void {
     let parsed: ParsedMessage | undefined;
     const parse = () => parsed ??= parseMessage(data, this.#options.maxMessageBytes);
     this.#fanOut(sender, parse, data, bytes, false);
+  }
+
+  /**
+   * {@linkcode BusSink.replaced}: closes a client whose id a newer connection
+   * elsewhere took with 4001. The registry forgot its claim already, so
+   * releasing it frees nothing there.
+   */
+  replaced(client: Client, reason: string): void {
+    this.drop(client, { code: CLOSE_REPLACED, reason, why: "replaced" });
   }
 
   /**
@@ -592,7 +625,7 @@ export class Hub {
     if (this.#holders.get(client.id) !== client) return;
     this.#holders.delete(client.id);
     this.#operators.delete(client);
-    this.#options.cluster?.released(client);
+    this.#options.registry?.released(client);
   }
 }
 

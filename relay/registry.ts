@@ -1,9 +1,11 @@
 /**
  * The one interface the relay keeps its ids, presence and resume window
- * behind: {@linkcode LocalRegistry} in this process (a relay on its own), or
- * a node of a cluster on Redis (`ClusterNode` in relay/cluster.ts, `--redis`).
- * relay/relay.ts calls the same methods either way, so it has no branch for
- * the cluster; relay/serve.ts is given the one to use.
+ * behind, with the {@linkcode Bus} its hub publishes on:
+ * {@linkcode LocalRegistry} in this process (a relay on its own, on a
+ * `LocalBus` of its own), or a node of a cluster on Redis (`ClusterNode` in
+ * relay/cluster.ts, `--redis`, on its `ClusterBus`). relay/relay.ts calls the
+ * same methods either way, so it has no branch for the cluster;
+ * relay/serve.ts is given the one to use.
  *
  * @example
  * ```ts
@@ -16,8 +18,8 @@
  * @module
  */
 
-import type { ClientSummary, Hub, HubCluster, ResumeKeeper } from "./hub.ts";
-import type { Client } from "./hub.ts";
+import type { Bus, Client, ClientSummary, HubRegistry, ResumeKeeper } from "./hub.ts";
+import { LocalBus } from "./local_bus.ts";
 import type { ResumeDiscardReason } from "./metrics.ts";
 import { Presence, type PresenceOptions, type PresenceStore } from "./presence.ts";
 import { type ResumeLimits, ResumeStore } from "./resume.ts";
@@ -71,6 +73,14 @@ export interface ClusterHealth {
   nodes: number;
 }
 
+/** What a registry adds to `GET /healthz`. */
+export interface RegistryHealth {
+  /** True while the relay refuses new clients (a cluster node without Redis): answered with 503. */
+  degraded: boolean;
+  /** Fields added to the answer; none on its own. */
+  fields?: ClusterHealth;
+}
+
 /** Settings of {@linkcode Registry.resumeKeeper}. */
 export interface ResumeKeeperOptions extends ResumeLimits {
   /** Largest message a client may send. */
@@ -79,18 +89,19 @@ export interface ResumeKeeperOptions extends ResumeLimits {
   onDiscard(reason: ResumeDiscardReason, count: number): void;
 }
 
-/** Where a relay's ids, presence records and resume window live. */
-export interface Registry {
+/**
+ * Where a relay's ids, presence records and resume window live, with the
+ * {@linkcode Bus} that carries its messages to the other relays sharing them.
+ */
+export interface Registry extends HubRegistry {
   /** This node's name in a cluster; none on its own. */
   readonly nodeId?: string;
-  /** What the hub tells the other nodes (their messages come through `attach`); none on its own. */
-  readonly bus?: HubCluster;
+  /** What carries the hub's messages to the other relays and theirs to it. */
+  readonly bus: Bus;
   /** The resume window's store. */
   resumeKeeper(options: ResumeKeeperOptions): ResumeKeeper;
   /** The devices' presence records. */
   presenceStore(options: PresenceOptions): PresenceStore;
-  /** Gives the registry the hub whose clients it delivers to and closes when replaced. */
-  attach(hub: Hub): void;
   /**
    * Takes `id` for a new connection: at once when only this process decides
    * (the hub's holders were checked before), else later, once the others agreed.
@@ -102,8 +113,8 @@ export interface Registry {
   unclaim(id: string, token: string): void;
   /** `GET /clients`: every client, given this process's own; rejects when they cannot be known. */
   clients(local: ClientSummary[]): Promise<ClientSummary[] | ClusterClientSummary[]>;
-  /** Extra `/healthz` fields; none on its own. */
-  health(): ClusterHealth | undefined;
+  /** Whether `/healthz` reports the relay degraded, and its extra fields. */
+  health(): RegistryHealth;
   /** Extra `/metrics` lines (Prometheus text); empty on its own. */
   metricsText(): string;
   /** Lets go of what it holds (shutdown, after the clients were closed). */
@@ -112,6 +123,9 @@ export interface Registry {
 
 /** A relay on its own: the hub's holders are the ids, presence and resume live in this process. */
 export class LocalRegistry implements Registry {
+  /** {@linkcode Registry.bus}: a network of its own, so no other relay gets its messages. */
+  readonly bus: LocalBus = new LocalBus();
+
   /** {@linkcode Registry.resumeKeeper}: in memory (relay/resume.ts). */
   resumeKeeper(options: ResumeKeeperOptions): ResumeKeeper {
     const { maxMessageBytes: _unused, ...limits } = options;
@@ -122,9 +136,6 @@ export class LocalRegistry implements Registry {
   presenceStore(options: PresenceOptions): PresenceStore {
     return new Presence(options);
   }
-
-  /** Nothing to attach: no other node delivers here. */
-  attach(_hub: Hub): void {}
 
   /** Always granted: the relay checked the hub's holders already. */
   claim(_request: ClaimRequest): ClaimResult {
@@ -137,14 +148,17 @@ export class LocalRegistry implements Registry {
   /** Nothing to give back. */
   unclaim(_id: string, _token: string): void {}
 
+  /** {@linkcode HubRegistry.released}: nothing to free, the hub's holders were the truth. */
+  released(_client: Client): void {}
+
   /** This process's clients are all of them. */
   clients(local: ClientSummary[]): Promise<ClientSummary[]> {
     return Promise.resolve(local);
   }
 
-  /** No fields to add. */
-  health(): undefined {
-    return undefined;
+  /** Never degraded, no fields to add. */
+  health(): RegistryHealth {
+    return { degraded: false };
   }
 
   /** No lines to add. */
@@ -152,8 +166,9 @@ export class LocalRegistry implements Registry {
     return "";
   }
 
-  /** Nothing to let go. */
+  /** Leaves the bus's network. */
   close(): Promise<void> {
+    this.bus.leave();
     return Promise.resolve();
   }
 }

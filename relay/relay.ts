@@ -162,7 +162,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
     onDiscard: (reason: ResumeDiscardReason, count: number) =>
       metrics.resumeDiscarded[reason] += count,
   };
-  // A cluster keeps the window in Redis, so a client may come back on any node.
+  // The registry's window: in Redis with --redis, so a client may come back on any node.
   const resume: ResumeKeeper = limits.windowMs > 0
     ? registry.resumeKeeper({ ...limits, maxMessageBytes: options.maxMessageBytes })
     : new ResumeStore(limits);
@@ -173,7 +173,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
     metrics,
     onEvent: (event) => hub.notify({ ...event }),
   };
-  // A cluster keeps the records in Redis, so every node lists the whole fleet.
+  // The registry's records: in Redis with --redis, so every node lists the whole fleet.
   const presence: PresenceStore = registry.presenceStore(presenceOptions);
   const hub = new Hub({
     maxMessageBytes: options.maxMessageBytes,
@@ -182,11 +182,11 @@ export function createRelay(config: CreateRelayOptions): Relay {
     metrics,
     logger,
     resume,
-    cluster: registry.bus,
+    bus: registry.bus,
+    registry,
     presence,
   });
-  registry.attach(hub);
-  // Ids whose claim is in flight (a cluster's): a second attempt meanwhile is a duplicate.
+  // Ids whose claim waits on other relays: a second attempt meanwhile is a duplicate.
   const claiming = new Set<string>();
   const startedAt = Date.now();
   const idleTimeout = idleTimeoutSeconds(options);
@@ -292,18 +292,18 @@ export function createRelay(config: CreateRelayOptions): Relay {
       return text(405, "only GET is served here", { allow: "GET, HEAD" });
     }
     if (path === "/healthz") {
-      const health = registry.health();
+      const { degraded, fields } = registry.health();
       return Response.json({
-        status: health?.redis === "down" ? "degraded" : "ok",
+        status: degraded ? "degraded" : "ok",
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
         clients: hub.connectedCount,
-        ...health,
-      }, { status: health?.redis === "down" ? 503 : 200 });
+        ...fields,
+      }, { status: degraded ? 503 : 200 });
     }
     if (path === "/metrics") {
       const denied = await operatorOnly(request, path, info);
       if (denied) return denied;
-      // Unknown while a cluster node cannot reach Redis: NaN rather than a false 0.
+      // Unknown while the records cannot be read (Redis unreachable): NaN rather than a false 0.
       const devices = await Promise.resolve(presence.counts()).catch(() => ({
         online: NaN,
         known: NaN,

@@ -13,7 +13,7 @@
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import { ALONE_BYTES, MAX_BATCH_BYTES } from "../relay/cluster_batch.ts";
-import { BusSubscriber } from "../relay/cluster_bus.ts";
+import { BusSubscriber } from "../relay/redis_subscriber.ts";
 import { type ClusterNode, startClusterNode } from "../relay/cluster.ts";
 import {
   batchFrames,
@@ -25,7 +25,7 @@ import {
   LUA_FRAMES,
 } from "../relay/cluster_frame.ts";
 import { connectRedis } from "../relay/cluster_redis.ts";
-import type { Client, Hub } from "../relay/hub.ts";
+import type { Client } from "../relay/hub.ts";
 import { createLogger } from "../relay/logger.ts";
 import { parseMessage, type Party } from "../relay/routing.ts";
 import { clusterTest } from "./cluster_nodes.ts";
@@ -53,11 +53,11 @@ async function startRecorder(redis: RedisServer, nodeId: string): Promise<Record
     nodeId,
   });
   const delivered: string[] = [];
-  node.attach({
+  node.bus.connect({
     deliver: (sender: Party, data: string | ArrayBuffer) => delivered.push(label(sender.id, data)),
     notify: (text: string) => delivered.push(`event: ${text}`),
-    drop() {},
-  } as unknown as Hub);
+    replaced() {},
+  });
   return { node, delivered, [Symbol.asyncDispose]: () => node.close() };
 }
 
@@ -68,7 +68,7 @@ async function hold(node: ClusterNode, id: string, role: Party["role"]): Promise
 }
 
 function publish(node: ClusterNode, sender: Party, data: string | ArrayBuffer): void {
-  node.publish(sender, data, () => parseMessage(data, MAX_MESSAGE_BYTES));
+  node.bus.publish(sender, data, () => parseMessage(data, MAX_MESSAGE_BYTES));
 }
 
 /** Every raw message published on the bus channels of the `test` cluster, in order. */

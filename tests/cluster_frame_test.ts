@@ -13,8 +13,8 @@ import {
   frameNode,
   isFromNode,
 } from "../relay/cluster_frame.ts";
-import { redactRedisUrl } from "../relay/cluster.ts";
-import { Client, Hub, type HubCluster } from "../relay/hub.ts";
+import { type Bus, Client, Hub, type HubRegistry } from "../relay/hub.ts";
+import { redactRedisUrl } from "../relay/redis_connection.ts";
 import { createLogger } from "../relay/logger.ts";
 import { RelayMetrics } from "../relay/metrics.ts";
 import { OptionsError, parseOptions } from "../relay/options.ts";
@@ -118,10 +118,11 @@ function fakeSocket(sent: unknown[]) {
 Deno.test("the hub publishes local messages, delivers remote ones to everyone but the sender's id, and reports releases", () => {
   const published: [string, unknown][] = [];
   const released: string[] = [];
-  const cluster: HubCluster = {
+  const bus: Bus = {
     publish: (sender, data) => published.push([sender.id, data]),
-    released: (client) => released.push(client.id),
+    connect() {},
   };
+  const registry: HubRegistry = { released: (client) => released.push(client.id) };
   const metrics = new RelayMetrics();
   const hub = new Hub({
     maxMessageBytes: 100,
@@ -129,7 +130,8 @@ Deno.test("the hub publishes local messages, delivers remote ones to everyone bu
     backlogGraceMs: 5000,
     metrics,
     logger: createLogger({ level: "silent", format: "text" }),
-    cluster,
+    bus,
+    registry,
   });
   const sent = { a: [] as unknown[], b: [] as unknown[] };
   const a = new Client({ id: "a", remote: "local", socket: fakeSocket(sent.a) });

@@ -1,5 +1,5 @@
 /**
- * The bus subscriber of a cluster node (relay/cluster_bus.ts): RESP parsed in
+ * The bus subscriber of a cluster node (relay/redis_subscriber.ts): RESP parsed in
  * place whatever the reads cut, and every message of a real Redis in order,
  * over TLS too.
  */
@@ -7,7 +7,12 @@
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import { Redis } from "npm:ioredis@6.0.0";
-import { BusSubscriber, encodeCommand, RespReader, type RespValue } from "../relay/cluster_bus.ts";
+import {
+  BusSubscriber,
+  encodeCommand,
+  RespReader,
+  type RespValue,
+} from "../relay/redis_subscriber.ts";
 import { generateCertificates } from "../relay/certs.ts";
 import { clusterTest, REDIS } from "./cluster_nodes.ts";
 import { waitFor } from "../testing/wait.ts";
@@ -27,6 +32,17 @@ function push(channel: string, payload: Uint8Array): Uint8Array {
   out.set(payload, head.length);
   out.set([13, 10], head.length + payload.length);
   return out;
+}
+
+/** Connects `subscriber` to `test:bus`; what it receives is copied into the returned list. */
+async function subscribeToBus(subscriber: BusSubscriber): Promise<Uint8Array[]> {
+  const received: Uint8Array[] = [];
+  subscriber.on("messageBuffer", (_channel: Uint8Array, message: Uint8Array) => {
+    received.push(message.slice());
+  });
+  await subscriber.connect();
+  await subscriber.subscribe("test:bus");
+  return received;
 }
 
 Deno.test("RESP: pushes cut anywhere by the reads come out whole, payloads as views", () => {
@@ -71,12 +87,7 @@ clusterTest(
     });
     const publisher = new Redis(redis.url, { lazyConnect: true });
     try {
-      const received: Uint8Array[] = [];
-      subscriber.on("messageBuffer", (_channel: Uint8Array, message: Uint8Array) => {
-        received.push(message.slice());
-      });
-      await subscriber.connect();
-      await subscriber.subscribe("test:bus");
+      const received = await subscribeToBus(subscriber);
       assert.equal(subscriber.status, "ready");
       await publisher.connect();
       const sent: Uint8Array[] = [];
@@ -129,12 +140,7 @@ Deno.test({
       });
       const publisher = new Redis(redis.url, { lazyConnect: true });
       try {
-        const received: Uint8Array[] = [];
-        subscriber.on("messageBuffer", (_channel: Uint8Array, message: Uint8Array) => {
-          received.push(message.slice());
-        });
-        await subscriber.connect();
-        await subscriber.subscribe("test:bus");
+        const received = await subscribeToBus(subscriber);
         await publisher.connect();
         const big = patterned(200_000, 3);
         await publisher.publish("test:bus", Buffer.from(big));
