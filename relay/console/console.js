@@ -9,6 +9,9 @@
  */
 
 import { imageProblem, otaImage, OtaRun } from "./ota_transfer.js";
+// Not crypto.subtle: a browser offers it only to pages served over https or from localhost, and
+// an operator on a LAN opens http://<relay's address>:8000/.
+import { sha256 } from "./vendor/sha256.js";
 
 /** First wait before reconnecting; doubles on each failure. */
 const RECONNECT_FIRST_MS = 1000;
@@ -2458,7 +2461,7 @@ async function reviewFirmware(state) {
   let image;
   try {
     if (problem) throw new Error(`${file.name} ${problem}.`);
-    image = await otaImage(bytes);
+    image = await otaImage(bytes, { sha256 });
   } catch (error) {
     fieldError(input, error instanceof Error ? error.message : String(error));
     input.focus();
