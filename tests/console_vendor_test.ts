@@ -6,6 +6,7 @@
 
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
+// @ts-types="../relay/console/vendor/sha256.d.ts"
 import { sha256 } from "../relay/console/vendor/sha256.js";
 import { otaImage } from "../relay/console/ota_transfer.js";
 import { CONSOLE_CSP } from "../relay/console_assets.ts";

@@ -30,7 +30,7 @@ export const NOBLE_HASHES_VERSION = "2.4.0";
 /** Where the console's vendored files live. */
 export const VENDOR_DIR = new URL("../relay/console/vendor/", import.meta.url);
 
-/** The types of the bundle, for the console's JSDoc-typed script. */
+/** The types of the bundle, for the console's JSDoc-typed script (`// @ts-types` where imported). */
 const SHA256_TYPES =
   `/** The SHA-256 of some bytes (32 bytes), from @noble/hashes ${NOBLE_HASHES_VERSION}. */
 export declare function sha256(bytes: Uint8Array): Uint8Array;
@@ -52,7 +52,6 @@ export async function vendorSha256(): Promise<VendoredSha256> {
   const packageDir = dirname(sha2);
   const license = (await Deno.readTextFile(`${packageDir}/LICENSE`)).trim();
   const banner = [
-    `// @ts-self-types="./sha256.d.ts"`,
     `/*! sha256 from @noble/hashes ${NOBLE_HASHES_VERSION}, bundled by \`deno task vendor:console\``,
     ` * (tools/vendor_console.ts): do not edit.`,
     ` *`,

@@ -1,4 +1,3 @@
-// @ts-self-types="./sha256.d.ts"
 /*! sha256 from @noble/hashes 2.4.0, bundled by `deno task vendor:console`
  * (tools/vendor_console.ts): do not edit.
  *
