@@ -912,8 +912,14 @@ let clientsLoading = false;
 let clientsAgain = false;
 /** @type {Map<string, HTMLLIElement>} */
 const clientItems = new Map();
-/** The ids offered as targets, to rebuild the options only when they change. */
-let targetOptionsKey = "";
+/**
+ * A client's connection time as shown, kept while it is the same: with a fleet the list is long,
+ * and formatting a time for each entry at each refresh is most of its cost.
+ * @type {Map<string, { at: string, text: string, title: string }>}
+ */
+const clientSince = new Map();
+/** The ids offered as targets in the Device id field, each with its option. */
+const targetOptionItems = /** @type {Map<string, HTMLOptionElement>} */ (new Map());
 
 /** Fetches `/clients`; a refresh asked for while one is running runs right after it. */
 async function refreshClients() {
@@ -1002,6 +1008,7 @@ function renderClients(clients) {
     if (!ids.has(id)) {
       item.remove();
       clientItems.delete(id);
+      clientSince.delete(id);
     }
   }
   for (const client of clients) {
@@ -1017,25 +1024,42 @@ function renderClients(clients) {
     // Only what changed is written: with a fleet connected the list is long.
     const nameText = self ? `${client.id} (you)` : client.id;
     if (name.textContent !== nameText) name.textContent = nameText;
-    const since = new Date(client.connectedSince);
+    let since = clientSince.get(client.id);
+    if (since?.at !== client.connectedSince) {
+      const at = new Date(client.connectedSince);
+      since = {
+        at: client.connectedSince,
+        text: at.toLocaleTimeString(),
+        title: `connected since ${at.toLocaleString()}`,
+      };
+      clientSince.set(client.id, since);
+    }
     const metaText =
-      `${client.remote} · since ${since.toLocaleTimeString()} · in ${client.messagesIn} · out ${client.messagesOut}`;
+      `${client.remote} · since ${since.text} · in ${client.messagesIn} · out ${client.messagesOut}`;
     if (meta.textContent !== metaText) {
       meta.textContent = metaText;
-      meta.setAttribute("title", `connected since ${since.toLocaleString()}`);
+      meta.setAttribute("title", since.title);
     }
   }
   clientCount.textContent = `(${clients.length})`;
-  const options = ["*", ...clients.map((client) => client.id).filter((id) => id !== currentId)];
-  const optionsKey = options.join("\n");
-  if (optionsKey === targetOptionsKey) return;
-  targetOptionsKey = optionsKey;
-  targetOptions.replaceChildren(...options.map((id) => {
+  // The targets change by the few clients that came or went: those options alone are touched
+  // (a newcomer's is last, as it is in the list, oldest connection first).
+  const options = new Set(["*", ...ids]);
+  options.delete(currentId);
+  for (const [id, option] of targetOptionItems) {
+    if (!options.has(id)) {
+      option.remove();
+      targetOptionItems.delete(id);
+    }
+  }
+  for (const id of options) {
+    if (targetOptionItems.has(id)) continue;
     const option = document.createElement("option");
     option.value = id;
     if (id === "*") option.label = "every device";
-    return option;
-  }));
+    targetOptions.append(option);
+    targetOptionItems.set(id, option);
+  }
 }
 
 // ---------------------------------------------------------------- devices
