@@ -187,22 +187,27 @@ async function main(): Promise<void> {
 
   // Each tick: a fifth of the events are devices leaving and coming back (an
   // offline, then an online and the status sent on connect), the rest status updates.
+  // Ticks start on a fixed schedule (tick k at k × TICK_MS), whatever the one before took:
+  // devices reconnect in the background, and a late tick does not push the others back.
   const perTick = (RATE * TICK_MS) / 1000;
   const churn = Math.max(1, Math.round(perTick / 15));
   const updates = Math.max(0, Math.round(perTick - churn * 3));
+  const returning: Promise<void>[] = [];
   let away: number[] = [];
   let next = 0;
   let uptime = DEVICES;
   const eventsBefore = events;
   const started = performance.now();
-  const deadline = started + SECONDS * 1000;
-  let typed = 0;
-  while (performance.now() < deadline) {
-    const tickStart = performance.now();
+  const ticks = Math.round((SECONDS * 1000) / TICK_MS);
+  for (let tick = 0; tick < ticks; tick++) {
+    const wait = started + tick * TICK_MS - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const back = away;
     away = [];
     for (let k = 0; k < churn; k++) {
       const i = next++ % DEVICES;
+      // Not one still coming back from the tick before.
+      if (sockets[i].readyState !== WebSocket.OPEN) continue;
       sockets[i].close(1000, "bench");
       away.push(i);
     }
@@ -210,13 +215,14 @@ async function main(): Promise<void> {
       const i = next++ % DEVICES;
       if (sockets[i].readyState === WebSocket.OPEN) sockets[i].send(status(ids[i], uptime++));
     }
-    await Promise.all(back.map(async (i) => {
-      await closed(sockets[i]);
-      sockets[i] = await openDevice(relay.url, ids[i], uptime++);
-    }));
+    for (const i of back) {
+      returning.push((async () => {
+        await closed(sockets[i]);
+        sockets[i] = await openDevice(relay.url, ids[i], uptime++);
+      })());
+    }
     // Once a second, a keystroke in the filter, timed until the table is drawn.
-    if (tickStart - started >= typed * 1000) {
-      typed++;
+    if (tick % (1000 / TICK_MS) === 0) {
       await page.evaluate(`(() => {
         const input = document.getElementById("device-filter");
         const t0 = performance.now();
@@ -225,11 +231,12 @@ async function main(): Promise<void> {
         requestAnimationFrame(() => setTimeout(() => window.__bench.inputs.push(performance.now() - t0)));
       })()`);
     }
-    const wait = TICK_MS - (performance.now() - tickStart);
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   }
+  const wait = started + ticks * TICK_MS - performance.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   const elapsed = (performance.now() - started) / 1000;
   const eventRate = (events - eventsBefore) / elapsed;
+  await Promise.all(returning);
   const result = await page.evaluate(`(() => {
     window.__bench.running = false;
     return window.__bench;

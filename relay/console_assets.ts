@@ -53,6 +53,12 @@ const FILES: readonly { path: string; file: string; contentType: string }[] = [
     file: "ota_transfer.js",
     contentType: "text/javascript; charset=utf-8",
   },
+  // SHA-256 for the update dialog, from @noble/hashes (`deno task vendor:console`).
+  {
+    path: "/console/vendor/sha256.js",
+    file: "vendor/sha256.js",
+    contentType: "text/javascript; charset=utf-8",
+  },
 ];
 
 /**

@@ -61,6 +61,12 @@ export async function openConsole(
     viewport?: { width: number; height: number };
     /** Accept the relay's certificate from a test CA the browser does not know. */
     ignoreHTTPSErrors?: boolean;
+    /**
+     * Open the page as `http://<hostName>:<port>/`, the name resolved to the relay's loopback
+     * address by the browser alone (`--host-resolver-rules`): a name that is not localhost, as
+     * a relay's LAN address is, so the page is not a secure context (no `crypto.subtle`).
+     */
+    hostName?: string;
   } = {},
 ): Promise<ConsolePage> {
   if (chromiumMissing) {
@@ -68,10 +74,17 @@ export async function openConsole(
       `${CHROMIUM} is missing: CI must install Debian's Chromium (apt-get install -y chromium)`,
     );
   }
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-  });
+  const pageUrl = new URL(relay.httpUrl);
+  const args = [...CHROMIUM_ARGS];
+  if (options.hostName !== undefined) {
+    args.push(
+      `--host-resolver-rules=MAP ${options.hostName} ${pageUrl.hostname}`,
+      // Else Chromium first tries https:// for a name that is not localhost.
+      "--disable-features=HttpsUpgrades",
+    );
+    pageUrl.hostname = options.hostName;
+  }
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args });
   const requests: string[] = [];
   const problems: string[] = [];
   try {
@@ -87,7 +100,7 @@ export async function openConsole(
     page.on("console", (message) => {
       if (message.text().includes("Content Security Policy")) problems.push(message.text());
     });
-    const response = await page.goto(`${relay.httpUrl}/`);
+    const response = await page.goto(new URL("/", pageUrl).href);
     assert.equal(response?.status(), 200);
     assert.match(
       (await response?.headerValue("content-security-policy")) ?? "",

@@ -9,6 +9,10 @@
  */
 
 import { imageProblem, otaImage, OtaRun } from "./ota_transfer.js";
+// Not crypto.subtle: a browser offers it only to pages served over https or from localhost, and
+// an operator on a LAN opens the relay's address over plain http.
+// @ts-types="./vendor/sha256.d.ts"
+import { sha256 } from "./vendor/sha256.js";
 
 /** First wait before reconnecting; doubles on each failure. */
 const RECONNECT_FIRST_MS = 1000;
@@ -564,6 +568,34 @@ function disconnect() {
  * @property {string[]} [boards] the boards it came from or went to, for the Board filter
  */
 
+let frameRequested = false;
+
+/** Asks for {@linkcode frame}, once until it runs. */
+function requestFrame() {
+  if (frameRequested) return;
+  frameRequested = true;
+  requestAnimationFrame(frame);
+}
+
+/**
+ * The page's one animation-frame callback: the Devices table and the message log, each if due.
+ * Every layout read comes first, while the page is as the browser last laid it out; then the
+ * writes. A read after a write would make the browser lay the page out again in mid-frame.
+ */
+function frame() {
+  frameRequested = false;
+  const drawLog = logDue;
+  logDue = false;
+  const drawDevices = devicesDue;
+  devicesDue = false;
+  // Whether the log follows new entries: measured now rather than tracked from scroll events,
+  // which arrive a frame late.
+  const follow = drawLog && !logPaused && atBottom();
+  const scroll = drawDevices ? readDeviceScroll() : undefined;
+  if (scroll) deviceFrame(scroll);
+  if (drawLog) flushLog(follow);
+}
+
 function atBottom() {
   return logList.scrollHeight - logList.scrollTop - logList.clientHeight < 8;
 }
@@ -573,22 +605,41 @@ function scrollToLatest() {
   jumpButton.hidden = true;
 }
 
-/** Entries waiting for the next frame, with the time each arrived. */
+/** Entries waiting to be drawn, with the time each arrived. */
 let logQueue = /** @type {{ entry: Entry, at: Date }[]} */ ([]);
-let logFrameRequested = false;
+/**
+ * The log is drawn at most this often (ms): a chatty fleet's messages are drawn in batches, a
+ * fifth of a second apart, which a reader cannot tell from one by one.
+ */
+const LOG_DRAW_MS = 200;
+/** When the log was last drawn (`performance.now()`). */
+let logDrawnAt = -Infinity;
+/** The wait until the log may be drawn again, while one runs. */
+let logTimer = /** @type {ReturnType<typeof setTimeout> | undefined} */ (undefined);
+/** The next frame draws the log. */
+let logDue = false;
 
 /**
- * Queues an entry; the log is updated once a frame, so a chatty fleet costs
- * one layout a frame rather than one a message.
+ * Queues an entry; the log is drawn in the page's frame ({@linkcode frame}) at most every
+ * LOG_DRAW_MS, so a chatty fleet costs one layout a batch rather than one a message.
  * @param {Entry} entry
  */
 function addEntry(entry) {
   logQueue.push({ entry, at: new Date() });
   // Entries that would be dropped at once are never drawn.
   if (logQueue.length > LOG_LIMIT) logQueue.splice(0, logQueue.length - LOG_LIMIT);
-  if (logFrameRequested) return;
-  logFrameRequested = true;
-  requestAnimationFrame(flushLog);
+  if (logDue || logTimer !== undefined) return;
+  const wait = logDrawnAt + LOG_DRAW_MS - performance.now();
+  if (wait <= 0) {
+    logDue = true;
+    requestFrame();
+    return;
+  }
+  logTimer = setTimeout(() => {
+    logTimer = undefined;
+    logDue = true;
+    requestFrame();
+  }, wait);
 }
 
 /** @param {Entry} entry @param {Date} now */
@@ -658,8 +709,13 @@ function updateLogNote() {
   if (logNote.textContent !== text) logNote.textContent = text;
 }
 
-function flushLog() {
-  logFrameRequested = false;
+/**
+ * Draws the entries queued since the last time. Runs in {@linkcode frame}, which measured
+ * `follow` before anything changed the page.
+ * @param {boolean} follow whether the log was scrolled to its end
+ */
+function flushLog(follow) {
+  logDrawnAt = performance.now();
   const queued = logQueue;
   logQueue = [];
   logEntries.push(...queued);
@@ -669,8 +725,6 @@ function flushLog() {
     updateLogNote();
     return;
   }
-  // Measured before adding rather than tracked from scroll events, which arrive a frame late.
-  const follow = atBottom();
   const fragment = document.createDocumentFragment();
   for (const { entry, at } of queued) {
     if (logShows(entry)) fragment.append(entryItem(entry, at));
@@ -683,9 +737,10 @@ function flushLog() {
     // Keep what the user is reading in place while older entries disappear above it.
     if (!follow) logList.scrollTop -= before - logList.scrollHeight;
   }
+  if (logBoard !== "" || logDirection !== "all") updateLogNote();
+  // Last: the page is laid out once, here, for this read of its height and the frame's drawing.
   if (follow) scrollToLatest();
   else jumpButton.hidden = false;
-  if (logBoard !== "" || logDirection !== "all") updateLogNote();
 }
 
 /** Downloads the entries the filters show, one JSON object a line (binary as its hex dump). */
@@ -857,8 +912,14 @@ let clientsLoading = false;
 let clientsAgain = false;
 /** @type {Map<string, HTMLLIElement>} */
 const clientItems = new Map();
-/** The ids offered as targets, to rebuild the options only when they change. */
-let targetOptionsKey = "";
+/**
+ * A client's connection time as shown, kept while it is the same: with a fleet the list is long,
+ * and formatting a time for each entry at each refresh is most of its cost.
+ * @type {Map<string, { at: string, text: string, title: string }>}
+ */
+const clientSince = new Map();
+/** The ids offered as targets in the Device id field, each with its option. */
+const targetOptionItems = /** @type {Map<string, HTMLOptionElement>} */ (new Map());
 
 /** Fetches `/clients`; a refresh asked for while one is running runs right after it. */
 async function refreshClients() {
@@ -947,6 +1008,7 @@ function renderClients(clients) {
     if (!ids.has(id)) {
       item.remove();
       clientItems.delete(id);
+      clientSince.delete(id);
     }
   }
   for (const client of clients) {
@@ -962,25 +1024,42 @@ function renderClients(clients) {
     // Only what changed is written: with a fleet connected the list is long.
     const nameText = self ? `${client.id} (you)` : client.id;
     if (name.textContent !== nameText) name.textContent = nameText;
-    const since = new Date(client.connectedSince);
+    let since = clientSince.get(client.id);
+    if (since?.at !== client.connectedSince) {
+      const at = new Date(client.connectedSince);
+      since = {
+        at: client.connectedSince,
+        text: at.toLocaleTimeString(),
+        title: `connected since ${at.toLocaleString()}`,
+      };
+      clientSince.set(client.id, since);
+    }
     const metaText =
-      `${client.remote} · since ${since.toLocaleTimeString()} · in ${client.messagesIn} · out ${client.messagesOut}`;
+      `${client.remote} · since ${since.text} · in ${client.messagesIn} · out ${client.messagesOut}`;
     if (meta.textContent !== metaText) {
       meta.textContent = metaText;
-      meta.setAttribute("title", `connected since ${since.toLocaleString()}`);
+      meta.setAttribute("title", since.title);
     }
   }
   clientCount.textContent = `(${clients.length})`;
-  const options = ["*", ...clients.map((client) => client.id).filter((id) => id !== currentId)];
-  const optionsKey = options.join("\n");
-  if (optionsKey === targetOptionsKey) return;
-  targetOptionsKey = optionsKey;
-  targetOptions.replaceChildren(...options.map((id) => {
+  // The targets change by the few clients that came or went: those options alone are touched
+  // (a newcomer's is last, as it is in the list, oldest connection first).
+  const options = new Set(["*", ...ids]);
+  options.delete(currentId);
+  for (const [id, option] of targetOptionItems) {
+    if (!options.has(id)) {
+      option.remove();
+      targetOptionItems.delete(id);
+    }
+  }
+  for (const id of options) {
+    if (targetOptionItems.has(id)) continue;
     const option = document.createElement("option");
     option.value = id;
     if (id === "*") option.label = "every device";
-    return option;
-  }));
+    targetOptions.append(option);
+    targetOptionItems.set(id, option);
+  }
 }
 
 // ---------------------------------------------------------------- devices
@@ -1098,7 +1177,8 @@ let filterText = "";
 let filterState = "all";
 /** The view must be filtered and sorted again before the next render. */
 let viewDirty = true;
-let frameRequested = false;
+/** The next frame draws the Devices table. */
+let devicesDue = false;
 /** Events waiting for the next frame. */
 let pendingEvents = /** @type {PresenceEvent[]} */ ([]);
 /** Events that arrive while `/devices` is being fetched; applied after its answer. */
@@ -1422,21 +1502,22 @@ function resyncSoon() {
 }
 
 function scheduleDeviceFrame() {
-  if (frameRequested) return;
-  frameRequested = true;
-  requestAnimationFrame(deviceFrame);
+  devicesDue = true;
+  requestFrame();
 }
 
-/** Everything that changed since the last frame, at most once a frame. */
-function deviceFrame() {
-  frameRequested = false;
+/**
+ * Everything in the table that changed since the last frame, at most once a frame.
+ * @param {DeviceScroll} scroll the table's scroll position, read before the frame's writes
+ */
+function deviceFrame(scroll) {
   if (pendingEvents.length > 0) {
     const events = pendingEvents;
     pendingEvents = [];
     for (const event of events) applyEvent(event);
   }
   if (viewDirty) rebuildView();
-  renderDevices();
+  renderDevices(scroll);
 }
 
 /** @param {Device} a @param {Device} b */
@@ -1546,15 +1627,25 @@ function fillRow(view, device) {
   view.selected = selected;
 }
 
-/** Renders the rows in view (plus a few), with spacers standing for the others. */
-function renderDevices() {
+/**
+ * Where the table is scrolled to, and how much of it is in view.
+ * @typedef {{ top: number, height: number }} DeviceScroll
+ */
+
+/** @returns {DeviceScroll} */
+function readDeviceScroll() {
+  return { top: deviceScroll.scrollTop, height: deviceScroll.clientHeight };
+}
+
+/**
+ * Renders the rows in view (plus a few), with spacers standing for the others.
+ * @param {DeviceScroll} scroll
+ */
+function renderDevices(scroll = readDeviceScroll()) {
   const total = deviceView.length;
-  let start = 0;
-  let end = total;
   const height = rowHeight || 36;
-  const top = deviceScroll.scrollTop;
-  start = Math.max(0, Math.floor(top / height) - ROW_OVERSCAN);
-  end = Math.min(total, Math.ceil((top + deviceScroll.clientHeight) / height) + ROW_OVERSCAN);
+  const start = Math.max(0, Math.floor(scroll.top / height) - ROW_OVERSCAN);
+  const end = Math.min(total, Math.ceil((scroll.top + scroll.height) / height) + ROW_OVERSCAN);
   const count = Math.max(0, end - start);
   while (rowPool.length < count) rowPool.push(newRowView());
   const rows = [];
@@ -2458,7 +2549,7 @@ async function reviewFirmware(state) {
   let image;
   try {
     if (problem) throw new Error(`${file.name} ${problem}.`);
-    image = await otaImage(bytes);
+    image = await otaImage(bytes, { sha256 });
   } catch (error) {
     fieldError(input, error instanceof Error ? error.message : String(error));
     input.focus();

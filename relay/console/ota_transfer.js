@@ -8,8 +8,8 @@
  *
  * Plain JavaScript with JSDoc types and no imports, so that the relay serves it as it is to the
  * page (relay/console_assets.ts, under the console's Content-Security-Policy) and Deno imports
- * it as it is: it uses only what both have (`crypto.subtle`, `TextDecoder`, `btoa`). Sending and
- * receiving are the caller's: it hands {@linkcode OtaRun} a `send` function and every message
+ * it as it is: it uses only what both have (`TextDecoder`, `btoa`, and `crypto.subtle` unless given
+ * another SHA-256, as the page is). Sending and receiving are the caller's: it hands {@linkcode OtaRun} a `send` function and every message
  * from the boards.
  *
  * @module
@@ -96,21 +96,33 @@ export function imageProblem(bytes) {
 }
 
 /**
- * The image of some bytes, with their SHA-256 (`crypto.subtle`: in a browser, only on a page
- * served over https or from localhost).
+ * A SHA-256 function: the 32 bytes of the digest of `bytes`.
+ * @callback Sha256
  * @param {Uint8Array} bytes
+ * @returns {Uint8Array}
+ */
+
+/**
+ * The image of some bytes, with their SHA-256: by `options.sha256` when given (the console passes
+ * the one the relay serves, relay/console/vendor/sha256.js, since a browser offers
+ * `crypto.subtle` only to a page served over https or from localhost), else by `crypto.subtle`.
+ * @param {Uint8Array} bytes
+ * @param {{ sha256?: Sha256 }} [options]
  * @returns {Promise<OtaImage>}
  */
-export async function otaImage(bytes) {
-  if (!globalThis.crypto?.subtle) {
+export async function otaImage(bytes, options = {}) {
+  let digest;
+  if (options.sha256) digest = options.sha256(bytes);
+  else if (globalThis.crypto?.subtle) {
+    digest = new Uint8Array(
+      await crypto.subtle.digest("SHA-256", /** @type {Uint8Array<ArrayBuffer>} */ (bytes)),
+    );
+  } else {
     throw new Error(
-      "this page cannot compute SHA-256: browsers offer it (crypto.subtle) only to pages " +
-        "served over https or from localhost",
+      "cannot compute SHA-256: crypto.subtle is missing (a browser offers it only to pages " +
+        "served over https or from localhost) and no other SHA-256 was given",
     );
   }
-  const digest = new Uint8Array(
-    await crypto.subtle.digest("SHA-256", /** @type {Uint8Array<ArrayBuffer>} */ (bytes)),
-  );
   let hex = "";
   for (const byte of digest) hex += byte.toString(16).padStart(2, "0");
   return { bytes, sha256: hex };
