@@ -27,10 +27,20 @@ testOnEngines(
         // Far longer than a dropped connection lives, even when a busy machine is slow to drop it.
         stableMs: 3000,
       },
-      // The gaps are timed as the server sees them: on the virtual clock a quiet link's idle turns
-      // run ahead of real time while a close is on its way, which would swamp 20–40 ms waits.
-      board: { clock: "wall" },
+      // The gaps are timed on the board, from the close it saw to its next open.
+      firmware: `ws.on("close", function () { print("@t close " + Math.round(getTime() * 1000)); });
+ws.on("open", function () { print("@t open " + Math.round(getTime() * 1000)); });`,
     });
+    const times = (kind: string) =>
+      device.lines().flatMap((line) => {
+        const match = line.match(/@t (\w+) (\d+)/);
+        return match?.[1] === kind ? [Number(match[2])] : [];
+      });
+    /** Board ms from the close before open #`n` to that open. */
+    const gapBefore = async (n: number) => {
+      await waitFor(`the board's open #${n} timed`, () => times("open").length >= n);
+      return times("open")[n - 1] - times("close")[n - 2];
+    };
     // Nine connections closed as soon as they open: each wait is drawn from a window twice as
     // long as the one before (up to 40, 80, …, 10240 ms).
     let conn = await server.accept();
@@ -38,21 +48,19 @@ testOnEngines(
     for (let i = 1; i <= 9; i++) {
       await device.opened(i);
       conn.close();
-      const closed = Date.now();
       conn = await server.accept(15_000);
-      gaps.push(Date.now() - closed);
+      gaps.push(await gapBefore(i + 1));
     }
     // Under 400 ms four times in windows of 1280 to 10240 ms: about 1 in 7000.
     assert.ok(Math.max(...gaps.slice(5)) > 400, `the backoff did not grow: ${gaps} ms`);
     // This one stays up longer than stableMs: the next wait is in the first window again.
     await device.opened(10);
-    await delay(3500);
+    await device.board.runFor(3500);
     conn.close();
-    const closed = Date.now();
     conn = await server.accept(5000);
-    const gap = Date.now() - closed;
-    // Drawn from 20–40 ms, and the rest is noticing the close and connecting (tens of ms on an
-    // emulated interpreter); not reset, it would be drawn from up to 20 s.
+    const gap = await gapBefore(11);
+    // Drawn from 20–40 ms, and the rest is noticing the close and connecting; not reset, it
+    // would be drawn from up to 20 s.
     assert.ok(gap < 1000, `${gap} ms after a stable connection (the ones before: ${gaps} ms)`);
     conn.close();
   },
