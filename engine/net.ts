@@ -106,6 +106,7 @@ export class BoardNetwork {
 
   /** Whether bytes are on their way out (a peer's answer may follow). */
   get sending(): boolean {
+    if (this.#silent()) return false; // held back: nothing moves until the link is back
     for (const socket of this.#sockets.values()) if (socket.unsent > 0) return true;
     return false;
   }
