@@ -44,8 +44,11 @@ interface Socket {
   answered: boolean;
   /** Whether the board has sent anything on it. */
   sentAny: boolean;
-  /** The first send nothing has answered since: board µs and performance.now(), if any. */
-  unanswered?: { boardUs: number; realMs: number };
+  /**
+   * Sends nothing has answered since, within {@linkcode ANSWER_WINDOW_MS}: board µs and
+   * performance.now() of each (sends a real ms apart or less counted once).
+   */
+  unanswered: { boardUs: number; realMs: number }[];
 }
 
 /** Hooks the network calls into its board. */
@@ -137,10 +140,12 @@ export class BoardNetwork {
     const now = performance.now();
     let limit = Infinity;
     for (const socket of this.#sockets.values()) {
-      const sent = socket.unanswered;
-      if (!sent || socket.peerClosed || now - sent.realMs >= ANSWER_WINDOW_MS) continue;
-      const leadMs = ANSWER_LEAD_MS + ANSWER_SPEEDUP * (now - sent.realMs);
-      limit = Math.min(limit, sent.boardUs + leadMs * 1000);
+      const sends = socket.unanswered;
+      while (sends.length > 0 && now - sends[0].realMs >= ANSWER_WINDOW_MS) sends.shift();
+      for (const sent of sends) {
+        const leadMs = ANSWER_LEAD_MS + ANSWER_SPEEDUP * (now - sent.realMs);
+        limit = Math.min(limit, sent.boardUs + leadMs * 1000);
+      }
     }
     return limit;
   }
@@ -172,11 +177,11 @@ export class BoardNetwork {
     if (message.ev === "data") {
       socket.inbox.push(message.bytes);
       socket.answered = true;
-      socket.unanswered = undefined;
+      socket.unanswered.length = 0;
     } else if (message.ev === "written") socket.unsent -= message.count;
     else {
       socket.peerClosed = true;
-      socket.unanswered = undefined;
+      socket.unanswered.length = 0;
     }
     this.#hooks.wake();
   }
@@ -196,9 +201,12 @@ export class BoardNetwork {
     return true;
   }
 
-  /** Bytes left for the peer on `socket`: if nothing awaits an answer there yet, this send does. */
+  /** Bytes left for the peer on `socket`: their answer, if any, is awaited. */
   #sent(socket: Socket): void {
-    socket.unanswered ??= { boardUs: this.#hooks.nowUs(), realMs: performance.now() };
+    const realMs = performance.now();
+    const last = socket.unanswered.at(-1);
+    if (last && realMs - last.realMs <= 1) return; // as good as the same send
+    socket.unanswered.push({ boardUs: this.#hooks.nowUs(), realMs });
   }
 
   /**
@@ -237,6 +245,7 @@ export class BoardNetwork {
       peerClosed: false,
       answered: false,
       sentAny: false,
+      unanswered: [],
     });
     return id;
   }
