@@ -102,8 +102,6 @@ export class EspruinoBoard implements AsyncDisposable {
   #blockedUntilUs = 0;
   #stopped = false;
   #frozen = false;
-  /** Holds taken by {@linkcode EspruinoBoard.holdTime}: while any is held, idle time stands still. */
-  #timeHolds = 0;
   #loop: Promise<void> | undefined;
   #wake: (() => void) | undefined;
   #rebootPending = false;
@@ -362,9 +360,13 @@ export class EspruinoBoard implements AsyncDisposable {
         // clock a spin costs BUSY_TURN_US once the network is quiet, else the real time it took.
         const turnStart = performance.now();
         await this.#yieldTurn();
-        if (this.clock.mode === "virtual" && this.#timeHolds === 0) {
-          if (this.#quiet()) this.clock.skipTo(Math.min(now + BUSY_TURN_US, this.#nextEventUs()));
-          else this.clock.waited(performance.now() - turnStart);
+        if (this.clock.mode !== "virtual") continue;
+        if (!this.#quiet()) this.#waited(performance.now() - turnStart);
+        else if (!this.#skipTo(Math.min(now + BUSY_TURN_US, this.#nextEventUs()))) {
+          // Held back for a peer's answer: wait for it, in real time.
+          const before = performance.now();
+          await this.#sleep(1);
+          this.#waited(performance.now() - before);
         }
         continue;
       }
@@ -377,11 +379,10 @@ export class EspruinoBoard implements AsyncDisposable {
       // On the virtual clock a wait of a few ms is not worth real time: the network gets its turn
       // at the yield; longer ones are skipped only while nothing is in flight.
       const short = wakeAt - now <= SHORT_WAIT_US;
-      const held = this.clock.mode === "virtual" && this.#timeHolds > 0;
       if (
-        this.clock.mode === "virtual" && !held && wakeAt !== Infinity && (short || this.#quiet())
+        this.clock.mode === "virtual" && wakeAt !== Infinity && (short || this.#quiet()) &&
+        this.#skipTo(wakeAt)
       ) {
-        this.clock.skipTo(wakeAt);
         await this.#yieldTurn();
         continue;
       }
@@ -391,9 +392,29 @@ export class EspruinoBoard implements AsyncDisposable {
       if (waitMs > 0) {
         const before = performance.now();
         await this.#sleep(waitMs);
-        if (!held) this.clock.waited(performance.now() - before);
+        this.#waited(performance.now() - before);
       }
     }
+  }
+
+  /**
+   * On the virtual clock: skips idle time towards `boardUs`, as far as a peer's awaited answer
+   * lets it ({@linkcode BoardNetwork.answerLimitUs}). Whether board time moved.
+   */
+  #skipTo(boardUs: number): boolean {
+    const before = this.clock.nowUs();
+    this.clock.skipTo(Math.min(boardUs, this.network.answerLimitUs()));
+    return this.clock.nowUs() > before;
+  }
+
+  /**
+   * The board waited `ms` of real time (for the network, or for the host): that time passes on
+   * the virtual clock too, but never past the moment a slow link lets through what the board
+   * asked for, which it would have seen then.
+   */
+  #waited(ms: number): void {
+    const now = this.clock.nowUs();
+    this.clock.skipTo(Math.min(now + ms * 1000, this.network.creditDueUs(now)));
   }
 
   /** When the utility timer or the host (radio, a fault's end) next needs the board. */
@@ -401,7 +422,7 @@ export class EspruinoBoard implements AsyncDisposable {
     let next = Infinity;
     if (this.#timerAtUs >= 0) next = this.#timerAtUs;
     if (this.#hostTasks.length > 0) next = Math.min(next, this.#hostTasks[0].atUs);
-    return next;
+    return Math.min(next, this.network.creditDueUs(this.clock.nowUs()));
   }
 
   #quiet(): boolean {
@@ -447,33 +468,6 @@ export class EspruinoBoard implements AsyncDisposable {
       waiter.resolve();
       return false;
     });
-  }
-
-  /**
-   * On the virtual clock: board time stands still between JavaScript's turns until the hold is
-   * disposed, however long the host takes. For a test that plays the board's peer and answers
-   * at once in board time, whatever the machine's load: a reply it computes must not arrive after
-   * a timeout the board would not have reached. JavaScript still runs and its own busy waits
-   * still pass time. No effect on the wall clock.
-   *
-   * ```ts
-   * {
-   *   using _held = board.holdTime();
-   *   // read what the board sent, answer it
-   * }
-   * ```
-   */
-  holdTime(): Disposable {
-    this.#timeHolds++;
-    let released = false;
-    return {
-      [Symbol.dispose]: () => {
-        if (released) return;
-        released = true;
-        this.#timeHolds--;
-        this.#poke();
-      },
-    };
   }
 
   /** Fault: JavaScript is blocked for `ms` of board time (the utility timer still fires). */

@@ -19,6 +19,22 @@ const SOCKET_ERR_NOT_FOUND = -12;
 /** ESP-IDF's default TCP send buffer: more unacknowledged bytes than this and `send` says busy. */
 const SEND_BUFFER_BYTES = 5744;
 
+/**
+ * On the virtual clock: how far board time may run ahead of a send that nothing has answered
+ * since, at once, in ms. A peer answers in real time; a board skipping its idle time faster than
+ * that would reach a timeout the peer's answer beats on a real board.
+ */
+export const ANSWER_LEAD_MS = 1000;
+
+/** On the virtual clock: what each real ms the answer takes adds to {@linkcode ANSWER_LEAD_MS}. */
+export const ANSWER_SPEEDUP = 3;
+
+/**
+ * On the virtual clock: real ms after which an unanswered send no longer holds board time back
+ * (no answer is coming: a peer that stays silent, a keepalive the board itself times out).
+ */
+export const ANSWER_WINDOW_MS = 300;
+
 interface Socket {
   inbox: Uint8Array[];
   /** Bytes handed to the worker and not yet written to the kernel. */
@@ -28,6 +44,11 @@ interface Socket {
   answered: boolean;
   /** Whether the board has sent anything on it. */
   sentAny: boolean;
+  /**
+   * Sends nothing has answered since, within {@linkcode ANSWER_WINDOW_MS}: board µs and
+   * performance.now() of each (sends a real ms apart or less counted once).
+   */
+  unanswered: { boardUs: number; realMs: number }[];
 }
 
 /** Hooks the network calls into its board. */
@@ -69,6 +90,8 @@ export class BoardNetwork {
   #inCredit = 0;
   #outCredit = 0;
   #creditAtUs = 0;
+  /** On a slow link: when the link lets through what the board last asked for in vain, each way. */
+  #creditDueUs = { in: Infinity, out: Infinity };
   /** performance.now() of the last traffic, for the virtual clock's "nothing in flight" rule. */
   lastActivity = 0;
 
@@ -86,6 +109,7 @@ export class BoardNetwork {
 
   /** Whether bytes are on their way out (a peer's answer may follow). */
   get sending(): boolean {
+    if (this.#silent()) return false; // held back: nothing moves until the link is back
     for (const socket of this.#sockets.values()) if (socket.unsent > 0) return true;
     return false;
   }
@@ -101,6 +125,39 @@ export class BoardNetwork {
       if (!socket.answered && !socket.peerClosed && socket.sentAny) return true;
     }
     return false;
+  }
+
+  /**
+   * On the virtual clock: the furthest board time may go now, in µs (Infinity: anywhere). After
+   * a send nothing has answered since, board time leads that send by at most
+   * {@linkcode ANSWER_LEAD_MS} plus {@linkcode ANSWER_SPEEDUP} ms per real ms since, until
+   * {@linkcode ANSWER_WINDOW_MS} of real time pass without an answer. Idle time up to there is
+   * skipped as ever: a peer's quick answer still lands in time, and a board awaiting none is not
+   * held back for long.
+   */
+  answerLimitUs(): number {
+    if (this.#silent()) return Infinity;
+    const now = performance.now();
+    let limit = Infinity;
+    for (const socket of this.#sockets.values()) {
+      const sends = socket.unanswered;
+      while (sends.length > 0 && now - sends[0].realMs >= ANSWER_WINDOW_MS) sends.shift();
+      for (const sent of sends) {
+        const leadMs = ANSWER_LEAD_MS + ANSWER_SPEEDUP * (now - sent.realMs);
+        limit = Math.min(limit, sent.boardUs + leadMs * 1000);
+      }
+    }
+    return limit;
+  }
+
+  /**
+   * On a slow link: the board time after `nowUs` at which the link lets through what the board
+   * last asked for and did not get (Infinity: nothing waits for the link). Board time must not
+   * step past it, or what the board times would end late by the step.
+   */
+  creditDueUs(nowUs: number): number {
+    const due = Math.min(this.#creditDueUs.in, this.#creditDueUs.out);
+    return due > nowUs ? due : Infinity;
   }
 
   /** Whether traffic is held: a stall, or no link. */
@@ -120,8 +177,12 @@ export class BoardNetwork {
     if (message.ev === "data") {
       socket.inbox.push(message.bytes);
       socket.answered = true;
+      socket.unanswered.length = 0;
     } else if (message.ev === "written") socket.unsent -= message.count;
-    else socket.peerClosed = true;
+    else {
+      socket.peerClosed = true;
+      socket.unanswered.length = 0;
+    }
     this.#hooks.wake();
   }
 
@@ -129,11 +190,23 @@ export class BoardNetwork {
     this.#worker.postMessage(message, transfer);
   }
 
-  /** Posts a write or close in order with what the silence holds back. */
-  #postInOrder(message: ToWorker, transfer: Transferable[] = []): void {
+  /** Posts a write or close in order with what the silence holds back: false if held. */
+  #postInOrder(message: ToWorker, transfer: Transferable[] = []): boolean {
     if (this.#heldOut.length > 0) this.linkChanged();
-    if (this.#silent()) this.#heldOut.push(message);
-    else this.#post(message, transfer);
+    if (this.#silent()) {
+      this.#heldOut.push(message);
+      return false;
+    }
+    this.#post(message, transfer);
+    return true;
+  }
+
+  /** Bytes left for the peer on `socket`: their answer, if any, is awaited. */
+  #sent(socket: Socket): void {
+    const realMs = performance.now();
+    const last = socket.unanswered.at(-1);
+    if (last && realMs - last.realMs <= 1) return; // as good as the same send
+    socket.unanswered.push({ boardUs: this.#hooks.nowUs(), realMs });
   }
 
   /**
@@ -172,6 +245,7 @@ export class BoardNetwork {
       peerClosed: false,
       answered: false,
       sentAny: false,
+      unanswered: [],
     });
     return id;
   }
@@ -180,7 +254,8 @@ export class BoardNetwork {
   recv(id: number, into: Uint8Array): number {
     const socket = this.#sockets.get(id);
     if (!socket) return SOCKET_ERR_CLOSED;
-    const allowed = Math.min(into.length, this.#credit("in"));
+    const credit = this.#credit("in");
+    const allowed = Math.min(into.length, credit);
     let copied = 0;
     while (socket.inbox.length > 0 && copied < allowed) {
       const head = socket.inbox[0];
@@ -191,6 +266,11 @@ export class BoardNetwork {
       else socket.inbox[0] = head.subarray(n);
     }
     this.#spend("in", copied);
+    const waiting = socket.inbox.reduce((sum, chunk) => sum + chunk.length, 0);
+    this.#awaitCredit(
+      "in",
+      credit < into.length && waiting > 0 ? Math.min(waiting, into.length) : 0,
+    );
     if (socket.inbox.length === 0 && copied === 0 && socket.peerClosed) return SOCKET_ERR_CLOSED;
     return copied;
   }
@@ -199,15 +279,22 @@ export class BoardNetwork {
   send(id: number, bytes: Uint8Array): number {
     const socket = this.#sockets.get(id);
     if (!socket || socket.peerClosed) return SOCKET_ERR_CLOSED;
-    const room = Math.min(SEND_BUFFER_BYTES - socket.unsent, this.#credit("out"));
-    if (room <= 0) return 0;
+    const buffer = SEND_BUFFER_BYTES - socket.unsent;
+    const credit = this.#credit("out");
+    const room = Math.min(buffer, credit);
+    const limited = credit < buffer && credit < bytes.length;
+    if (room <= 0) {
+      this.#awaitCredit("out", limited ? Math.min(bytes.length, buffer) : 0);
+      return 0;
+    }
     const chunk = bytes.slice(0, room);
     const taken = chunk.length; // read before the transfer detaches the chunk
     this.#spend("out", taken);
+    this.#awaitCredit("out", limited ? Math.min(bytes.length, buffer) - taken : 0);
     socket.unsent += taken;
     socket.sentAny = true;
     this.lastActivity = performance.now();
-    this.#postInOrder({ op: "write", id, bytes: chunk }, [chunk.buffer]);
+    if (this.#postInOrder({ op: "write", id, bytes: chunk }, [chunk.buffer])) this.#sent(socket);
     return taken;
   }
 
@@ -255,6 +342,7 @@ export class BoardNetwork {
     this.#rate = bytesPerSecond;
     this.#creditAtUs = this.#hooks.nowUs();
     this.#inCredit = this.#outCredit = 0;
+    this.#creditDueUs = { in: Infinity, out: Infinity };
   }
 
   /** Bytes the link lets through now in one direction. */
@@ -267,6 +355,17 @@ export class BoardNetwork {
     this.#inCredit = Math.min(burst, this.#inCredit + earned);
     this.#outCredit = Math.min(burst, this.#outCredit + earned);
     return Math.floor(direction === "in" ? this.#inCredit : this.#outCredit);
+  }
+
+  /** Notes when the link will let `bytes` more through one way (0: nothing waits for it). */
+  #awaitCredit(direction: "in" | "out", bytes: number): void {
+    if (this.#rate === Infinity || bytes <= 0) {
+      this.#creditDueUs[direction] = Infinity;
+      return;
+    }
+    const have = direction === "in" ? this.#inCredit : this.#outCredit;
+    const need = Math.min(bytes, burstBytes(this.#rate)) - have;
+    this.#creditDueUs[direction] = this.#creditAtUs + Math.ceil((need / this.#rate) * 1e6);
   }
 
   #spend(direction: "in" | "out", bytes: number): void {
@@ -295,7 +394,11 @@ export class BoardNetwork {
   /** The board's link came back (or a stall ended): held traffic flows, in order. */
   linkChanged(): void {
     if (this.#silent()) return;
-    for (const message of this.#heldOut.splice(0)) this.#post(message);
+    for (const message of this.#heldOut.splice(0)) {
+      this.#post(message);
+      const socket = this.#sockets.get(message.id);
+      if (message.op === "write" && socket) this.#sent(socket);
+    }
     const held = this.#held.splice(0);
     for (const message of held) this.#receive(message);
   }

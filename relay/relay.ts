@@ -193,6 +193,8 @@ export function createRelay(config: CreateRelayOptions): Relay {
   // How long a socket may take to open before its id is let go: the keepalive's time, or its
   // default's when keepalive is off.
   const handshakeMs = (idleTimeout > 0 ? idleTimeout : 20) * 1000;
+  /** Clients whose socket has neither opened nor closed yet. */
+  const handshaking = new Set<SocketClient>();
 
   /**
    * A client that takes its own socket's events (an event listener object): one object per
@@ -203,10 +205,16 @@ export function createRelay(config: CreateRelayOptions): Relay {
     /** Frees the id of a socket that never opens (see the handler). */
     handshakeTimer: ReturnType<typeof setTimeout> | undefined;
 
+    /** The socket opened or closed, or never will: no timer waits for it any more. */
+    handshakeOver(): void {
+      clearTimeout(this.handshakeTimer);
+      handshaking.delete(this);
+    }
+
     handleEvent(event: Event): void {
       switch (event.type) {
         case "open":
-          clearTimeout(this.handshakeTimer);
+          this.handshakeOver();
           // The first frame the client gets, before anything another client sent: how it learns
           // the mark that tells the relay's events from look-alikes.
           if (this.eventMark !== undefined) this.socket.send(helloEvent(this.eventMark));
@@ -214,7 +222,7 @@ export function createRelay(config: CreateRelayOptions): Relay {
         case "message":
           return hub.receive(this, (event as MessageEvent).data);
         case "close": {
-          clearTimeout(this.handshakeTimer);
+          this.handshakeOver();
           const { code, reason } = event as CloseEvent;
           return hub.closed(this, { code, reason });
         }
@@ -475,16 +483,20 @@ export function createRelay(config: CreateRelayOptions): Relay {
     // A client gone before the 101 went out (reset during its handshake: a board restarted, a
     // tab closed) fires no event at all, so neither the close nor the keepalive would free its
     // id: every later connect with it would get 409 for as long as the relay runs.
-    client.handshakeTimer = setTimeout(() => {
-      if (client.open || client.gone) return;
-      hub.closed(client, { code: 1006, reason: "gone during the handshake" });
-      try {
-        socket.close();
-      } catch {
-        // It never opened: nothing to close.
-      }
-    }, handshakeMs);
+    handshaking.add(client);
+    client.handshakeTimer = setTimeout(() => goneDuringHandshake(client), handshakeMs);
     return upgrade.response;
+  };
+
+  const goneDuringHandshake = (client: SocketClient) => {
+    client.handshakeOver();
+    if (client.open || client.gone) return;
+    hub.closed(client, { code: 1006, reason: "gone during the handshake" });
+    try {
+      client.socket.close();
+    } catch {
+      // It never opened: nothing to close.
+    }
   };
 
   return {
@@ -493,6 +505,10 @@ export function createRelay(config: CreateRelayOptions): Relay {
     metrics,
     resume,
     presence,
-    closeAll: () => hub.closeAll({ code: CLOSE_GOING_AWAY, reason: "relay shutting down" }),
+    closeAll: () => {
+      hub.closeAll({ code: CLOSE_GOING_AWAY, reason: "relay shutting down" });
+      // One still in its handshake now never opens: nor will its timer outlive the relay.
+      for (const client of [...handshaking]) goneDuringHandshake(client);
+    },
   };
 }

@@ -19,9 +19,7 @@ function deviceFields(server: string) {
     server,
     clientId: BOARD_ID,
     rehandshakeEvery: 0,
-    // Long enough that no heartbeat falls inside the scenario: a pong from the relay process
-    // takes real time, which a loaded machine stretches past a short timeout in board time.
-    heartbeat: { pingIntervalMs: 60_000, pongTimeoutMs: 10_000 },
+    heartbeat: { pingIntervalMs: 2000, pongTimeoutMs: 2000 },
     reconnect: { minDelayMs: 100, maxDelayMs: 300 },
   };
 }
