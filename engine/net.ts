@@ -26,14 +26,31 @@ const SEND_BUFFER_BYTES = 5744;
  */
 export const ANSWER_LEAD_MS = 1000;
 
-/** On the virtual clock: what each real ms the answer takes adds to {@linkcode ANSWER_LEAD_MS}. */
+/**
+ * On the virtual clock: what each real ms the answer takes adds to {@linkcode ANSWER_LEAD_MS}, once
+ * as long as the slowest recent answer took has passed.
+ */
 export const ANSWER_SPEEDUP = 3;
 
 /**
  * On the virtual clock: real ms after which an unanswered send no longer holds board time back
- * (no answer is coming: a peer that stays silent, a keepalive the board itself times out).
+ * (no answer is coming: a peer that stays silent, a keepalive the board itself times out), while
+ * answers come quickly; three times the slowest recent answer when they do not, up to
+ * {@linkcode ANSWER_WINDOW_MAX_MS}.
  */
 export const ANSWER_WINDOW_MS = 300;
+
+/**
+ * On the virtual clock: the longest real ms an answer is awaited, however slow recent answers
+ * were (see {@linkcode ANSWER_WINDOW_MS}).
+ */
+export const ANSWER_WINDOW_MAX_MS = 3000;
+
+/**
+ * How much of the slowest recent answer's real time each new answer keeps: a loaded machine's
+ * peers answer late for a while, and one quick answer must not forget that at once.
+ */
+const ANSWER_MEMORY = 0.9;
 
 interface Socket {
   inbox: Uint8Array[];
@@ -78,6 +95,7 @@ export class BoardNetwork {
   #nextId = 1;
   #hooks: NetworkHooks;
   #stalledUntil = 0;
+  #slowAnswerMs = 0;
   #stallTimer: ReturnType<typeof setTimeout> | undefined;
   /** What arrived while the link was stalled or down, delivered when it is back. */
   #held: FromWorker[] = [];
@@ -138,16 +156,30 @@ export class BoardNetwork {
   answerLimitUs(): number {
     if (this.#silent()) return Infinity;
     const now = performance.now();
+    // Peers that answered slowly of late (a loaded machine) are waited for longer, and board
+    // time starts to speed up only once that long has passed.
+    const slowMs = this.#slowAnswerMs;
+    const windowMs = this.#answerWindowMs();
     let limit = Infinity;
     for (const socket of this.#sockets.values()) {
       const sends = socket.unanswered;
-      while (sends.length > 0 && now - sends[0].realMs >= ANSWER_WINDOW_MS) sends.shift();
+      while (sends.length > 0 && now - sends[0].realMs >= windowMs) sends.shift();
       for (const sent of sends) {
-        const leadMs = ANSWER_LEAD_MS + ANSWER_SPEEDUP * (now - sent.realMs);
+        const leadMs = ANSWER_LEAD_MS + ANSWER_SPEEDUP * Math.max(0, now - sent.realMs - slowMs);
         limit = Math.min(limit, sent.boardUs + leadMs * 1000);
       }
     }
     return limit;
+  }
+
+  /** Real ms an unanswered send holds board time back: longer while answers come slowly. */
+  #answerWindowMs(): number {
+    return Math.min(Math.max(ANSWER_WINDOW_MS, 3 * this.#slowAnswerMs), ANSWER_WINDOW_MAX_MS);
+  }
+
+  /** Real ms the slowest recent answer took (decaying: see `ANSWER_MEMORY`). */
+  get slowAnswerMs(): number {
+    return this.#slowAnswerMs;
   }
 
   /**
@@ -177,6 +209,12 @@ export class BoardNetwork {
     if (message.ev === "data") {
       socket.inbox.push(message.bytes);
       socket.answered = true;
+      const last = socket.unanswered.at(-1);
+      const tookMs = last ? performance.now() - last.realMs : Infinity;
+      // Only an answer still awaited tells how long answers take (later data answers nothing).
+      if (tookMs < this.#answerWindowMs()) {
+        this.#slowAnswerMs = Math.max(tookMs, this.#slowAnswerMs * ANSWER_MEMORY);
+      }
       socket.unanswered.length = 0;
     } else if (message.ev === "written") socket.unsent -= message.count;
     else {
