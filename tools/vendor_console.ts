@@ -31,7 +31,7 @@ export const NOBLE_HASHES_VERSION = "2.4.0";
 export const VENDOR_DIR = new URL("../relay/console/vendor/", import.meta.url);
 
 /** The types of the bundle, for the console's JSDoc-typed script (`// @ts-types` where imported). */
-const SHA256_TYPES =
+export const SHA256_TYPES =
   `/** The SHA-256 of some bytes (32 bytes), from @noble/hashes ${NOBLE_HASHES_VERSION}. */
 export declare function sha256(bytes: Uint8Array): Uint8Array;
 `;
