@@ -62,7 +62,7 @@ interface Socket {
   /** Whether the board has sent anything on it. */
   sentAny: boolean;
   /**
-   * Sends nothing has answered since, within {@linkcode ANSWER_WINDOW_MS}: board µs and
+   * Sends nothing has answered since, within the answer window: board µs and
    * performance.now() of each (sends a real ms apart or less counted once).
    */
   unanswered: { boardUs: number; realMs: number }[];
@@ -95,6 +95,7 @@ export class BoardNetwork {
   #nextId = 1;
   #hooks: NetworkHooks;
   #stalledUntil = 0;
+  /** Real ms the slowest recent answer took, decaying by `ANSWER_MEMORY` with each answer. */
   #slowAnswerMs = 0;
   #stallTimer: ReturnType<typeof setTimeout> | undefined;
   /** What arrived while the link was stalled or down, delivered when it is back. */
@@ -148,8 +149,9 @@ export class BoardNetwork {
   /**
    * On the virtual clock: the furthest board time may go now, in µs (Infinity: anywhere). After
    * a send nothing has answered since, board time leads that send by at most
-   * {@linkcode ANSWER_LEAD_MS} plus {@linkcode ANSWER_SPEEDUP} ms per real ms since, until
-   * {@linkcode ANSWER_WINDOW_MS} of real time pass without an answer. Idle time up to there is
+   * {@linkcode ANSWER_LEAD_MS} plus {@linkcode ANSWER_SPEEDUP} ms per real ms since (counted once
+   * the slowest recent answer's time has passed), until the answer window (at least
+   * {@linkcode ANSWER_WINDOW_MS}) of real time passes without an answer. Idle time up to there is
    * skipped as ever: a peer's quick answer still lands in time, and a board awaiting none is not
    * held back for long.
    */
@@ -175,11 +177,6 @@ export class BoardNetwork {
   /** Real ms an unanswered send holds board time back: longer while answers come slowly. */
   #answerWindowMs(): number {
     return Math.min(Math.max(ANSWER_WINDOW_MS, 3 * this.#slowAnswerMs), ANSWER_WINDOW_MAX_MS);
-  }
-
-  /** Real ms the slowest recent answer took (decaying: see `ANSWER_MEMORY`). */
-  get slowAnswerMs(): number {
-    return this.#slowAnswerMs;
   }
 
   /**
