@@ -28,6 +28,7 @@ import {
   skipBrowser,
   waitForState,
 } from "../testing/console_browser.ts";
+import { waitFor } from "../testing/wait.ts";
 import { boardFields, RELAY_FLAGS, TOKEN } from "./ota_board.ts";
 
 // Ids that sort first, so the engine boards are among the rows the table draws.
@@ -51,23 +52,60 @@ function lightBoard(relay: { url: string; httpUrl: string }, id: string): Promis
   });
 }
 
-/** The text of each cell (`td`s: select, state, last seen, … last reply) of a board's row. */
+/** The text of each cell (`td`s: select, state, last seen, … last reply) of a drawn row. */
 function cells(page: Page, id: string): Promise<string[]> {
   return row(page, id).locator("td").allInnerTexts();
 }
 
-/** Scrolls the table until the row of `id` is drawn (it draws the rows in view, and a few). */
-async function showRow(page: Page, id: string): Promise<void> {
-  const target = row(page, id);
-  const scroller = page.locator(".device-scroll");
-  for (let step = 0; step < 100 && (await target.count()) === 0; step++) {
-    await scroller.evaluate((element) => {
-      const atEnd = element.scrollTop + element.clientHeight >= element.scrollHeight - 1;
-      element.scrollTop = atEnd ? 0 : element.scrollTop + element.clientHeight / 2;
-    });
-    await page.evaluate("new Promise((resolve) => requestAnimationFrame(resolve))");
-  }
-  await target.scrollIntoViewIfNeeded();
+/**
+ * The text of each cell (`td`s: select, state, last seen, … last reply) of every row, by board id.
+ * The table draws only the rows in view (and a few), so this scrolls it from the top to the end,
+ * a view at a time, and reads the rows drawn at each stop once a frame has drawn them.
+ */
+async function allCells(page: Page): Promise<Map<string, string[]>> {
+  // A string: this runs in the page, whose DOM types Deno's checker does not have.
+  const cells = await page.evaluate(`(async () => {
+    const element = document.querySelector(".device-scroll");
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const found = {};
+    element.scrollTop = 0;
+    for (;;) {
+      // The scroll's event asks for a frame, which draws the rows: the second frame has them.
+      await frame();
+      await frame();
+      for (const tr of element.querySelectorAll("#device-rows tr[data-id]")) {
+        found[tr.dataset.id] = [...tr.querySelectorAll("td")].map((td) => td.innerText);
+      }
+      if (element.scrollTop + element.clientHeight >= element.scrollHeight - 1) break;
+      element.scrollTop += element.clientHeight;
+    }
+    element.scrollTop = 0;
+    await frame();
+    await frame();
+    return found;
+  })()`) as Record<string, string[]>;
+  return new Map(Object.entries(cells));
+}
+
+/**
+ * {@linkcode allCells} once it has a row for every one of `ids` and `ready` holds for them, read
+ * again until then.
+ */
+async function cellsOnce(
+  page: Page,
+  ids: string[],
+  ready: (cells: Map<string, string[]>) => boolean = () => true,
+): Promise<Map<string, string[]>> {
+  let cells = new Map<string, string[]>();
+  await waitFor(
+    `the rows of ${ids.length} boards`,
+    async () => {
+      cells = await allCells(page);
+      return ids.every((id) => cells.has(id)) && ready(cells);
+    },
+    20_000,
+  );
+  return cells;
 }
 
 /** How many times the page has fetched `/devices`. */
@@ -104,17 +142,20 @@ Deno.test({
     await waitForState(page, "Open");
     await page.locator("#device-count", { hasText: "(50 · 50 online)" }).waitFor();
     // Every board has its row, online, with its own firmware from its retained status.
+    const shown = await cellsOnce(
+      page,
+      [...ENGINE_IDS, ...LIGHT_IDS],
+      (cells) =>
+        LIGHT_IDS.every((id) =>
+          cells.get(id)?.some((text) => text.includes(sha256(id).slice(0, 12)))
+        ),
+    );
     for (const id of [...ENGINE_IDS, ...LIGHT_IDS]) {
-      await showRow(page, id);
-      if (!ENGINE_IDS.includes(id)) {
-        await row(page, id).locator("td", { hasText: sha256(id).slice(0, 12) }).waitFor();
-      }
-      const [, state, lastSeen, since] = await cells(page, id);
+      const [, state, lastSeen, since] = shown.get(id)!;
       assert.equal(state, "online", id);
       assert.ok(lastSeen !== "" && since !== "", `${id}: last seen and connected since shown`);
     }
     const fetched = devicesFetches(requests);
-    await page.locator(".device-scroll").evaluate((element) => element.scrollTop = 0);
 
     // Ten go offline: each row says so with a last seen, and the count follows.
     for (const id of GOING) await light.get(id)![Symbol.asyncDispose]();
@@ -147,14 +188,14 @@ Deno.test({
     }
     await page.locator("#action-status", { hasText: "Blink off: 5 of 5 boards answered ok." })
       .waitFor();
+    // Every row drawn, read at once: the table draws the rows in view, and a few.
+    const replies = await cellsOnce(page, LIGHT_IDS);
     for (const id of LIGHT_IDS) {
       const board = light.get(id)!;
       const picked = chosen.includes(id);
       assert.equal(board.blinking, !picked, `${id} blinking`);
       assert.equal(board.commands().length, picked ? 1 : 0, `${id}: commands received`);
-      if (picked) continue;
-      await showRow(page, id);
-      assert.equal((await cells(page, id)).at(-1), "", `${id}: no reply shown`);
+      if (!picked) assert.equal(replies.get(id)?.at(-1), "", `${id}: no reply shown`);
     }
     // The engine boards answered from the firmware itself.
     for (const fw of engines) {
