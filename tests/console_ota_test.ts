@@ -73,19 +73,20 @@ Deno.test({
     await Deno.mkdir(ARTIFACTS, { recursive: true });
     await using images = await writeImages();
     await using relay = await startRelayProcess(RELAY_FLAGS);
-    await using _one = await flashBoard(relay.url, "ota-web-1");
-    await using two = await flashBoard(relay.url, "ota-web-2");
+    await using stack = new AsyncDisposableStack();
+    // The boards are flashed and the browser starts side by side: each board is an engine of its
+    // own. Wide enough for every column. Loaded as an operator on a LAN does, by a name that is
+    // not localhost (http://relay.test:PORT/, the name the browser's alone): no secure context,
+    // so no crypto.subtle, and the page hashes the bundle with the SHA-256 the relay serves.
+    const [session, , two] = await Promise.all([
+      openConsole(relay, { viewport: { width: 1700, height: 800 }, hostName: "relay.test" })
+        .then((session) => stack.use(session)),
+      ...["ota-web-1", "ota-web-2"].map(async (id) => stack.use(await flashBoard(relay.url, id))),
+    ]);
     await using operator = await openWatcher(relay.url);
     const v1 = sha256(images.v1);
     assert.equal((await firmwareOf(operator, "ota-web-1")).sha256, v1);
 
-    // Wide enough for every column. Loaded as an operator on a LAN does, by a name that is not
-    // localhost (http://relay.test:PORT/, the name the browser's alone): no secure context, so
-    // no crypto.subtle, and the page hashes the bundle with the SHA-256 the relay serves.
-    await using session = await openConsole(relay, {
-      viewport: { width: 1700, height: 800 },
-      hostName: "relay.test",
-    });
     const { page } = session;
     page.setDefaultTimeout(30_000);
     assert.equal(new URL(page.url()).hostname, "relay.test");
