@@ -161,6 +161,8 @@ export interface ServedBoard extends AsyncDisposable {
   bootCode(file?: string): Promise<string | undefined>;
   /** Powers the board off and on: RAM is lost (sockets reset), Storage kept. */
   powerCycle(): void;
+  /** Stops serving the console, once what the board printed has gone out: its clients see it end. */
+  closeConsole(): Promise<void>;
 }
 
 /** Starts a board and serves its console on TCP (unless `tcp` is false) and `tty`. */
@@ -205,6 +207,7 @@ export async function startConsoleServer(
       return code;
     },
     powerCycle: () => board.powerCycle(),
+    closeConsole: () => server.close(),
     async [Symbol.asyncDispose]() {
       await server.close();
       await board.stop();

@@ -37,12 +37,26 @@ async function flashAndReboot(port: (server: { url?: string }) => Promise<string
   const file = await writeProgram(testProgram(token, sink.port));
   try {
     await using server = await startConsoleServer();
-    const result = await runFlash(["--port", await port(server), "--file", file, "--watch", "1"]);
+    // The tool shows the board's console until the watch ends or the console does: it is closed
+    // once the program has printed, so what the tool shows never depends on how fast it ran.
+    const running = `flash-test ${token} running`;
+    const flashing = runFlash(["--port", await port(server), "--file", file, "--watch", "120"]);
+    let ran = false;
+    await Promise.race([
+      waitFor("the program's run", () => server.count(running) === 1, 60_000).then(() => {
+        ran = true;
+      }),
+      flashing.then((run) => {
+        if (!ran) throw new Error(`flash ended before the program ran:\n${run.stderr}`);
+      }),
+    ]);
+    await server.closeConsole();
+    const result = await flashing;
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stderr, /Saved \d+ bytes to Storage \.bootcde on WASM_ESP32C3 2v29/);
     assert.match(result.stderr, /100% /, "a progress bar reached 100%");
     // The board's own output, shown by the tool after the upload.
-    assert.match(result.stdout, new RegExp(`flash-test ${token} running`));
+    assert.match(result.stdout, new RegExp(running));
     await waitFor("the program's connection", () => sink.messages.length === 1);
     assert.equal(sink.messages[0], `hello from ${token}\n`);
     assert.match((await server.bootCode())!, new RegExp(token));
@@ -50,7 +64,7 @@ async function flashAndReboot(port: (server: { url?: string }) => Promise<string
     assert.equal(await server.bootCode(".bootcde"), await buildBootStub());
 
     server.powerCycle();
-    await waitFor("the second run", () => server.count(`flash-test ${token} running`) === 2);
+    await waitFor("the second run", () => server.count(running) === 2);
     await waitFor("the second connection", () => sink.messages.length === 2);
     assert.equal(sink.messages[1], `hello from ${token}\n`);
   } finally {
