@@ -50,6 +50,8 @@ export interface RunOptions {
   onStderr?: (textSoFar: string) => void;
   /** Wrap the command (for dropping privileges). */
   prefix?: string[];
+  /** Sends the tool SIGINT (as Ctrl-C does) once its standard output matches. */
+  interruptWhen?: RegExp;
 }
 
 /** Runs `tools/flash.ts` as `deno task flash` would, in a child process. */
@@ -75,8 +77,19 @@ export async function runFlash(args: string[], options: RunOptions = {}): Promis
       options.onStderr?.(stderr);
     }
   })();
-  const stdoutText = new Response(child.stdout).text();
-  const [status, stdout] = await Promise.all([child.status, stdoutText, readStderr]);
+  const stdoutDecoder = new TextDecoder();
+  let stdout = "";
+  let interrupted = false;
+  const readStdout = (async () => {
+    for await (const chunk of child.stdout) {
+      stdout += stdoutDecoder.decode(chunk, { stream: true });
+      if (!interrupted && options.interruptWhen?.test(stdout)) {
+        interrupted = true;
+        child.kill("SIGINT");
+      }
+    }
+  })();
+  const [status] = await Promise.all([child.status, readStdout, readStderr]);
   return { code: status.code, stdout, stderr };
 }
 

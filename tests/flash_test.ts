@@ -89,8 +89,12 @@ Deno.test({
       const file = await writeProgram(testProgram(token, sink.port));
       try {
         await using server = await startConsoleServer({ tcp: false, tty: pty.boardPath });
-        const result = await runFlash(["--port", pty.userPath, "--file", file, "--watch", "1"]);
+        // Ctrl-C ends the watch once the board's output has been shown, and the upload counts.
+        const result = await runFlash(["--port", pty.userPath, "--file", file, "--watch", "120"], {
+          interruptWhen: new RegExp(`flash-test ${token} running`),
+        });
         assert.equal(result.code, 0, result.stderr);
+        assert.match(result.stderr, /Ctrl-C ends it/);
         assert.match(result.stderr, new RegExp(`Connected to ${pty.userPath} at 115200 baud`));
         assert.match(result.stdout, new RegExp(`flash-test ${token} running`));
         await waitFor("the program's connection", () => sink.messages.length === 1);

@@ -224,6 +224,8 @@ export async function flash(options: FlashOptions): Promise<void> {
       },
     });
     uploading = false;
+    // Ctrl-C is heard from the first line shown: it ends the watch, never the upload's report.
+    const watched = watchSeconds > 0 ? watchEnds(watchSeconds, transport.closed) : undefined;
     // Without code there was no progress: the restarted board's lines are shown from here on.
     showing = true;
     if (live && code !== undefined) log("\n");
@@ -249,18 +251,36 @@ export async function flash(options: FlashOptions): Promise<void> {
     } else {
       log(`Sent ${result.bytesSent} bytes to ${board} (RAM only: lost at the next reboot).\n`);
     }
-    if (watchSeconds > 0) {
-      log(`Board console for ${watchSeconds} s:\n`);
-      await Promise.race([
-        new Promise((resolve) => setTimeout(resolve, watchSeconds * 1000)),
-        transport.closed,
-      ]);
+    if (watched) {
+      log(`Board console for ${watchSeconds} s (Ctrl-C ends it):\n`);
+      await watched;
     }
     if (lines.partial && !/^>?$/.test(lines.partial)) boardLine(lines.partial);
   } finally {
     closeConnection();
     transport.close();
   }
+}
+
+/**
+ * Resolves after `seconds`, when the board's console closes, or on Ctrl-C (SIGINT), whichever
+ * comes first: a user who has seen enough ends the watch, and the upload still counts as done.
+ * The timer and the signal listener are gone once it resolves.
+ */
+function watchEnds(seconds: number, closed: Promise<void>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      clearTimeout(timer);
+      Deno.removeSignalListener("SIGINT", end);
+      resolve();
+    };
+    const timer = setTimeout(end, seconds * 1000);
+    Deno.addSignalListener("SIGINT", end);
+    closed.then(end, end);
+  });
 }
 
 /**

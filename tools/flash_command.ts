@@ -74,7 +74,7 @@ export const FLASH_COMMAND = cli.defineCommand({
     watch: cli.flag(cli.decimal(0, 3600, "seconds"), {
       value: "SECONDS",
       default: DEFAULT_WATCH_SECONDS,
-      help: "how long to show the board's console after the upload (0: not at all)",
+      help: "how long to show the board's console after the upload (0: not at all; Ctrl-C ends it)",
     }),
     verbose: cli.toggle({ short: "v", help: "show EspruinoTools' own log" }),
   },
