@@ -655,8 +655,9 @@ function render(report: Report): string {
     " the benchmark process publishes" +
     ` ${settings.busMessages} messages, one per event-loop turn as client messages arrive, first` +
     " with no other node, then with a second node that receives and decodes them; the process's" +
-    " CPU less that of the bare loop, per message. This is what a node adds per message on top of" +
-    " its fan-out, free of the load generator's noise.",
+    " CPU less that of the bare loop, per message. The turns that come while a call is" +
+    " unanswered share the next call (relay/cluster_batch.ts), as a node's do. This is what a node" +
+    " adds per message on top of its fan-out, free of the load generator's noise.",
     "- **Redis ceiling**: `redis-benchmark -c 4 -P 32` publishes frames of the relay's size to N" +
     " `redis-cli` subscribers; Redis is single-threaded, so 1 ÷ its CPU per message is the" +
     " message rate at which its core is full.",

@@ -47,8 +47,8 @@ interface Settings {
   nodes: 1 | 2 | 4;
   /** Extra relay flags (`--relay-flags "--ping-interval 0 --ping-timeout 0"`), for every relay. */
   relayFlags: string[];
-  /** Operators on every node in turn, rather than all on node 1. */
-  spreadOperators: boolean;
+  /** All operators on node 1, rather than on every node in turn (a load balancer's spread). */
+  operatorsOnFirst: boolean;
   compare: boolean;
   write: boolean;
   quietWaitMs: number;
@@ -177,7 +177,9 @@ const FLEET_COMMAND = cli.defineCommand({
       default: 2,
       help: "device generator processes",
     }),
-    spreadOperators: cli.toggle({ help: "operators spread over the nodes, not all on the first" }),
+    operatorsOnFirst: cli.toggle({
+      help: "every operator on node 1, not spread over the nodes in turn",
+    }),
     relayFlags: cli.flag(cli.text({ allowEmpty: true }), {
       value: '"FLAGS"',
       default: "",
@@ -209,7 +211,7 @@ function parseSettings(args: string[]): Settings {
     parallel: 32,
     runs: value("runs"),
     nodes: Number(values.nodes) as Settings["nodes"],
-    spreadOperators: values.spreadOperators,
+    operatorsOnFirst: values.operatorsOnFirst,
     relayFlags: values.relayFlags.split(/\s+/).filter((a) => a !== ""),
     compare: !values.noCompare,
     write: !quick && !values.noWrite,
@@ -324,7 +326,7 @@ async function startSos(workers: Load[], settings: Settings): Promise<void> {
 
 /**
  * One fleet run: ramp up every device (spread over the nodes), connect the
- * operators (all on node 1), warm up, measure a window, stop sending and
+ * operators (spread over the nodes, or all on node 1), warm up, measure a window, stop sending and
  * wait until every SOS and reply has arrived.
  */
 async function fleetRun(
@@ -363,7 +365,7 @@ async function fleetRun(
       op: "operators",
       urls: Array.from(
         { length: settings.operators },
-        (_, i) => urls[settings.spreadOperators ? i % urls.length : 0],
+        (_, i) => urls[settings.operatorsOnFirst ? 0 : i % urls.length],
       ),
       ids: Array.from({ length: settings.operators }, (_, i) => `${OPERATOR_PREFIX}${i}`),
       role: "operator",
@@ -839,7 +841,7 @@ function render(
   const date = new Date().toISOString().slice(0, 10);
   const flags = [
     ...(settings.nodes === 1 ? [] : ["--nodes", String(settings.nodes)]),
-    ...(settings.spreadOperators ? ["--spread-operators"] : []),
+    ...(settings.operatorsOnFirst ? ["--operators-on-first"] : []),
     ...(settings.relayFlags.length ? ["--relay-flags", `"${settings.relayFlags.join(" ")}"`] : []),
   ];
   const command = ["deno task bench:fleet", ...(flags.length ? ["--", ...flags] : [])].join(" ");
@@ -889,7 +891,11 @@ function render(
 
 /** Replaces (or appends) this scenario's section of the doc. */
 async function writeSection(settings: Settings, body: string): Promise<void> {
-  const key = [`nodes=${settings.nodes}`, ...settings.relayFlags].join(" ");
+  const key = [
+    `nodes=${settings.nodes}`,
+    ...(settings.operatorsOnFirst ? ["operators-on-first"] : []),
+    ...settings.relayFlags,
+  ].join(" ");
   const begin = `<!-- bench:fleet ${key} -->`;
   const end = `<!-- /bench:fleet ${key} -->`;
   const doc = await Deno.readTextFile(DOC);

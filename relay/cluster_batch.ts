@@ -6,8 +6,12 @@
  *
  * A script call per message cost a node more CPU than the deliveries it made
  * for a fleet (docs/fleet_benchmarks.md): the Redis client's work per command
- * (encoding, its promise, the reply) and Redis' own per call. Batching
- * spreads that over every frame of a turn.
+ * (encoding, its promise, the reply), the TCP write and read of each call
+ * and Redis' own work per call. Batching spreads that over every frame of a
+ * turn. While a call is on its way, the frames of the turns that follow wait
+ * for its answer and then leave together: a node whose Redis answers slowly
+ * (a busy machine) sends fewer, bigger batches, and one that answers at once
+ * still sends each turn's frames at the end of the turn.
  *
  * Order: every frame of the node goes through this one queue (client
  * messages and presence events), and a batch leaves before any later command
@@ -146,6 +150,8 @@ export class PublishBatcher {
   #waiting: BusEntry[] = [];
   #bytes = 0;
   #timer: ReturnType<typeof setImmediate> | undefined;
+  /** Calls sent that Redis has not answered yet. */
+  #inFlight = 0;
 
   /** Registers the batch script on the node's command connection. */
   constructor(options: PublishBatcherOptions) {
@@ -170,9 +176,9 @@ export class PublishBatcher {
     if (this.#bytes + size > (this.#options.maxBatchBytes ?? MAX_BATCH_BYTES)) this.flush();
     this.#waiting.push(entry);
     this.#bytes += size;
-    // At the end of this turn of the event loop, once every message it read is in: a timer would
-    // wait a millisecond or more.
-    this.#timer ??= setImmediate(() => this.flush());
+    // At the end of this turn of the event loop, once every message it read is in (a timer would
+    // wait a millisecond or more); or, while a batch is on its way, when Redis has answered it.
+    if (this.#inFlight === 0) this.#timer ??= setImmediate(() => this.flush());
   }
 
   /**
@@ -221,6 +227,10 @@ export class PublishBatcher {
 
   #call(published: Promise<unknown>): void {
     this.#options.onCall();
-    published.catch(() => this.#options.onError());
+    this.#inFlight++;
+    published.catch(() => this.#options.onError()).finally(() => {
+      // What came while calls were on their way leaves now, as one batch.
+      if (--this.#inFlight === 0 && this.#waiting.length > 0) this.flush();
+    });
   }
 }

@@ -156,6 +156,28 @@ clusterTest(
 );
 
 clusterTest(
+  "while a call waits for Redis, the frames of the turns after it wait too and leave as one batch, in order",
+  async (redis) => {
+    await using a = await startRecorder(redis, "node-a");
+    await using b = await startRecorder(redis, "node-b");
+    await hold(b.node, "console", "operator");
+    const callsBefore = a.node.metrics.publishCalls;
+    // Redis holds every client's writes for a while: the first call stays unanswered.
+    await redisCli(redis.port, "CLIENT", "PAUSE", "300", "WRITE");
+    const sent: string[] = [];
+    for (let turn = 0; turn < 5; turn++) {
+      publish(a.node, device("esp32-1"), `SOS ${turn}`);
+      sent.push(`esp32-1: SOS ${turn}`);
+      await delay(10); // a turn of its own, each
+    }
+    assert.equal(a.node.metrics.publishCalls - callsBefore, 1, "only the first turn's call left");
+    await waitFor("b's frames", () => b.delivered.length >= sent.length);
+    assert.deepEqual(b.delivered, sent);
+    assert.equal(a.node.metrics.publishCalls - callsBefore, 2, "then the 4 turns after it, as one");
+  },
+);
+
+clusterTest(
   "with the resume window on, a batch keeps in the shared log what an away device may get, in order",
   async (redis) => {
     await using a = await startRecorder(redis, "node-a");
