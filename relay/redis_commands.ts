@@ -15,8 +15,8 @@
  * It keeps what the node relied on with ioredis: commands fail at once while
  * Redis is away (nothing is queued for later), a command cut off by a lost
  * connection fails and is never sent again (it may have run), a command
- * Redis leaves unanswered fails after `commandTimeout`, scripts go by
- * EVALSHA and by EVAL once Redis says NOSCRIPT, and a script defined as
+ * Redis leaves unanswered fails after `commandTimeout`, scripts are loaded on
+ * each connection and go by EVALSHA (by EVAL should Redis forget them), and a script defined as
  * `name` is also `nameBuffer`, whose bulk replies come as Buffers.
  * relay/redis_socket.ts connects (`rediss://` too), authenticates, selects
  * the URL's database and reconnects.
@@ -85,6 +85,8 @@ export class RedisCommands extends RedisSocket implements RedisConnection {
   #pending: Pending[] = [];
   #head = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Every script defined, loaded into Redis on each connection before any call of them. */
+  #scripts: string[] = [];
 
   /** A connection that connects on {@linkcode connect}. */
   constructor(options: RedisCommandsOptions) {
@@ -129,6 +131,8 @@ export class RedisCommands extends RedisSocket implements RedisConnection {
    */
   defineCommand(name: string, definition: { numberOfKeys: number; lua: string }): void {
     const sha = createHash("sha1").update(definition.lua).digest("hex");
+    this.#scripts.push(definition.lua);
+    if (this.conn) this.command(["SCRIPT", "LOAD", definition.lua]).catch(() => {});
     const keys = String(definition.numberOfKeys);
     const call = (buffers: boolean) => (...args: ScriptArgument[]): Promise<unknown> => {
       const rest = args.map((arg) => typeof arg === "number" ? String(arg) : arg);
@@ -161,9 +165,13 @@ export class RedisCommands extends RedisSocket implements RedisConnection {
     }
   }
 
-  /** SELECT the URL's database, when it names one. */
+  /**
+   * SELECT the URL's database, when it names one, and SCRIPT LOAD every script: a first EVALSHA
+   * that met NOSCRIPT would run after calls sent behind it, once their EVAL loaded the script.
+   */
   protected handshake(): RespArgument[][] {
-    return this.#database === undefined ? [] : [["SELECT", String(this.#database)]];
+    const select = this.#database === undefined ? [] : [["SELECT", String(this.#database)]];
+    return [...select, ...this.#scripts.map((lua) => ["SCRIPT", "LOAD", lua])];
   }
 
   /** Answers the commands in order with the replies read. */

@@ -10,7 +10,7 @@
  * @module
  */
 
-import { encodeCommand, type RespArgument, RespError, RespReader, type RespValue } from "./resp.ts";
+import { type RespArgument, RespError, RespReader, type RespValue, RespWriter } from "./resp.ts";
 
 /** A listener of a connection's events. */
 export type Listener = (...args: never[]) => void;
@@ -176,7 +176,11 @@ export abstract class RedisSocket {
         handshake.push(user ? ["AUTH", user, password] : ["AUTH", password]);
       }
       handshake.push(["CLIENT", "SETNAME", this.#options.connectionName], ...this.handshake());
-      for (const command of handshake) await conn.write(encodeCommand(command));
+      const writer = new RespWriter();
+      for (const command of handshake) writer.command(command);
+      for (let bytes = writer.take(); bytes.length > 0;) {
+        bytes = bytes.subarray(await conn.write(bytes));
+      }
       for (const command of handshake) {
         let reply = reader.next();
         while (reply === undefined) {

@@ -91,9 +91,12 @@ clusterTest(
     commands.on("error", () => {});
     await commands.connect();
     try {
-      const cut = commands.command(["BLPOP", "test:never", "0"]);
+      const cut = assert.rejects(
+        commands.command(["BLPOP", "test:never", "0"]),
+        /Connection is closed/,
+      );
       await redis.stop("SIGKILL");
-      await assert.rejects(cut, /Connection is closed/);
+      await cut;
       await assert.rejects(commands.command(["PING"]), /Redis is unreachable/);
       await redis.start();
       await waitFor("the connection to come back", () => commands.status === "ready");
