@@ -50,8 +50,9 @@ interface Pending {
   reject(error: Error): void;
   /** Bulk replies as Buffers (else as UTF-8 text). */
   buffers: boolean;
-  /** For EVALSHA: the EVAL to send instead on NOSCRIPT. */
-  fallback: RespArgument[] | undefined;
+  /** For EVALSHA (its command, kept until answered): the script to EVAL instead on NOSCRIPT. */
+  lua?: string;
+  command?: RespArgument[];
   sentAt: number;
   /** Answered, failed or timed out: a late reply is dropped. */
   done: boolean;
@@ -98,7 +99,7 @@ export class RedisCommands extends RedisSocket implements RedisConnection {
   /** Sends a command; resolves with its reply (bulk strings as text, or Buffers with `buffers`). */
   command(args: readonly RespArgument[], buffers = false): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      this.#send(args, { resolve, reject, buffers, fallback: undefined, sentAt: 0, done: false });
+      this.#send(args, { resolve, reject, buffers, sentAt: 0, done: false });
     });
   }
 
@@ -135,13 +136,14 @@ export class RedisCommands extends RedisSocket implements RedisConnection {
     if (this.conn) this.command(["SCRIPT", "LOAD", definition.lua]).catch(() => {});
     const keys = String(definition.numberOfKeys);
     const call = (buffers: boolean) => (...args: ScriptArgument[]): Promise<unknown> => {
-      const rest = args.map((arg) => typeof arg === "number" ? String(arg) : arg);
+      const command: RespArgument[] = ["EVALSHA", sha, keys];
+      for (const arg of args) command.push(typeof arg === "number" ? String(arg) : arg);
       return new Promise((resolve, reject) => {
-        this.#send(["EVALSHA", sha, keys, ...rest], {
+        this.#send(command, {
           resolve,
           reject,
           buffers,
-          fallback: ["EVAL", definition.lua, keys, ...rest],
+          lua: definition.lua,
           sentAt: 0,
           done: false,
         });
@@ -204,6 +206,7 @@ export class RedisCommands extends RedisSocket implements RedisConnection {
       return;
     }
     this.#writer.command(args);
+    if (entry.lua !== undefined) entry.command = args as RespArgument[];
     entry.sentAt = performance.now();
     this.#pending.push(entry);
     this.#timer ??= setTimeout(() => this.#expire(), this.#timeoutMs);
@@ -244,10 +247,12 @@ export class RedisCommands extends RedisSocket implements RedisConnection {
     }
     if (!entry || entry.done) return;
     if (value instanceof RespError) {
-      if (entry.fallback && value.message.startsWith("NOSCRIPT")) {
-        const fallback = entry.fallback;
-        entry.fallback = undefined;
-        this.#send(fallback, entry);
+      if (entry.lua !== undefined && entry.command && value.message.startsWith("NOSCRIPT")) {
+        const command = entry.command;
+        command[0] = "EVAL";
+        command[1] = entry.lua;
+        entry.lua = undefined;
+        this.#send(command, entry);
         return;
       }
       return this.#settle(entry, new Error(value.message));
