@@ -24,10 +24,8 @@
  * whether an id is free. When Redis is back it registers every local id
  * again; an id another node took meanwhile closes the local holder with 4001.
  *
- * The Redis client (npm `ioredis`, wrapped by relay/cluster_redis.ts) is
- * imported only when a node starts, under a computed specifier: it is not
- * part of the relay's module graph, so `deno task serve` neither installs
- * nor loads it, and `deno task serve:cluster` (relay/cluster.lock) does.
+ * The node's Redis connections (relay/cluster_redis.ts opens them, on Deno's
+ * own TCP) are imported only when a node starts, under a computed specifier.
  *
  * @example
  * ```ts
@@ -97,30 +95,12 @@ export function defaultNodeId(): string {
   return `${host.replace(/[^A-Za-z0-9_.-]/g, "-").slice(0, 40)}-${Deno.pid}-${suffix}`;
 }
 
-/** Raised when the Redis client cannot be loaded (`deno task serve` does not install it). */
-export class RedisClientMissing extends Error {
-  /** Creates the error with the fix in its message. */
-  constructor(cause: unknown) {
-    super(
-      "--redis needs the Redis client (npm:ioredis), which `deno task serve` does not install: " +
-        "start with `deno task serve:cluster -- --redis URL …` instead " +
-        `(${(cause as Error).message?.split("\n")[0]})`,
-    );
-    this.name = "RedisClientMissing";
-  }
-}
-
-// Computed, so that the relay's module graph (relay/deno.lock) leaves the Redis client out.
+// Computed, so that a relay without --redis loads none of the node's Redis connections.
 const REDIS_MODULE = new URL("./cluster_redis.ts", import.meta.url).href;
 
 /** Connects to Redis (or keeps trying, when it is down) and returns the node. */
 export async function startClusterNode(options: ClusterNodeOptions): Promise<ClusterNode> {
-  let connectRedis: ConnectRedis;
-  try {
-    ({ connectRedis } = await import(REDIS_MODULE) as { connectRedis: ConnectRedis });
-  } catch (error) {
-    throw new RedisClientMissing(error);
-  }
+  const { connectRedis } = await import(REDIS_MODULE) as { connectRedis: ConnectRedis };
   const { commands, subscriber } = connectRedis({ url: options.url, cluster: options.cluster });
   const node = new ClusterNode({ ...options, commands, subscriber });
   await node.start();

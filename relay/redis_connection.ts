@@ -1,6 +1,6 @@
 /**
  * What a cluster node needs of a Redis connection, shared by the modules
- * that use one: relay/cluster_redis.ts opens them (an ioredis connection for
+ * that use one: relay/cluster_redis.ts opens them (relay/redis_commands.ts for
  * commands, relay/redis_subscriber.ts for the bus), relay/cluster_registry.ts
  * and relay/cluster_bus.ts send on them, relay/cluster.ts wires them up.
  *
@@ -47,7 +47,7 @@ export type ConnectRedis = (options: { url: string; cluster: string }) => {
   subscriber: RedisConnection;
 };
 
-/** A Lua script defined with {@linkcode RedisConnection.defineCommand}, as ioredis calls it. */
+/** A Lua script defined with {@linkcode RedisConnection.defineCommand}, as a method. */
 export type ScriptCall = (key: string, ...args: (string | number | Buffer)[]) => Promise<unknown>;
 
 /** The scripts `Name` defined on a command connection, as its methods. */

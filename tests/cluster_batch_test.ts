@@ -14,6 +14,7 @@ import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import { ALONE_BYTES, MAX_BATCH_BYTES } from "../relay/cluster_batch.ts";
 import { BusSubscriber } from "../relay/redis_subscriber.ts";
+import { RedisCommands } from "../relay/redis_commands.ts";
 import { type ClusterNode, startClusterNode } from "../relay/cluster.ts";
 import {
   batchFrames,
@@ -105,12 +106,14 @@ function unpacked(messages: Uint8Array[]): string[] {
 
 /** The message frames in the resume window's shared log, oldest first. */
 async function loggedFrames(redis: RedisServer): Promise<string[]> {
-  const { commands } = connectRedis({ url: redis.url, cluster: "log" });
+  const commands = new RedisCommands({
+    url: redis.url,
+    connectionName: "log",
+    retryStrategy: () => 100,
+  });
   await commands.connect();
   try {
-    const log = await (commands as unknown as {
-      lrangeBuffer(key: string, start: number, stop: number): Promise<Buffer[]>;
-    }).lrangeBuffer("test:resume:log", 0, -1);
+    const log = await commands.command(["LRANGE", "test:resume:log", "0", "-1"], true) as Buffer[];
     return unpacked(log);
   } finally {
     await commands.quit();

@@ -79,7 +79,7 @@ export async function settled(sender: TestClient, receivers: TestClient[]): Prom
 /**
  * Waits until each id is live on `node`: open, and its resume window fetched
  * from Redis. A test that stops Redis right after a client opened would
- * otherwise cut that fetch off, and ioredis leaves its command timer behind.
+ * otherwise cut that fetch off.
  */
 export function live(node: TestRelay, ids: string[]): Promise<void> {
   return waitFor(

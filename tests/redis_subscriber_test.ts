@@ -7,12 +7,8 @@
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import { Redis } from "npm:ioredis@6.0.0";
-import {
-  BusSubscriber,
-  encodeCommand,
-  RespReader,
-  type RespValue,
-} from "../relay/redis_subscriber.ts";
+import { BusSubscriber } from "../relay/redis_subscriber.ts";
+import { encodeCommand, RespReader, type RespValue } from "../relay/resp.ts";
 import { generateCertificates } from "../relay/certs.ts";
 import { clusterTest, REDIS } from "./cluster_nodes.ts";
 import { waitFor } from "../testing/wait.ts";
