@@ -387,7 +387,7 @@ clusterTest("a node shuts down promptly while Redis is down", async (redis) => {
 });
 
 clusterTest(
-  "deno task serve:cluster runs a node",
+  "deno task serve with --redis runs a node",
   async (redis) => {
     const root = new URL("..", import.meta.url);
     const task = (name: string, port: number) =>
@@ -411,10 +411,10 @@ clusterTest(
       });
     await using b = await startNode(redis, "node-b");
     const port = freePort();
-    const child = task("serve:cluster", port).spawn();
+    const child = task("serve", port).spawn();
     const output = child.output();
     try {
-      await waitFor("the serve:cluster node to join", async () => {
+      await waitFor("the serve node to join", async () => {
         const response = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
         await response?.body?.cancel();
         return response?.status === 200;
