@@ -237,6 +237,8 @@ export class RedisCommands extends RedisSocket implements RedisConnection {
   }
 
   #answer(value: RespValue): void {
+    // A reply with no command waiting (none is expected) must not shift the later ones.
+    if (this.#head >= this.#pending.length) return;
     const entry = this.#pending[this.#head++];
     if (this.#head === this.#pending.length) {
       this.#pending = [];
@@ -245,7 +247,7 @@ export class RedisCommands extends RedisSocket implements RedisConnection {
       this.#pending = this.#pending.slice(this.#head);
       this.#head = 0;
     }
-    if (!entry || entry.done) return;
+    if (entry.done) return;
     if (value instanceof RespError) {
       if (entry.lua !== undefined && entry.command && value.message.startsWith("NOSCRIPT")) {
         const command = entry.command;
