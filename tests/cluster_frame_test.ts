@@ -224,11 +224,22 @@ async function npmPackagesOf(entry: string, lock: string): Promise<string[]> {
   return Object.keys(JSON.parse(new TextDecoder().decode(output.stdout)).npmPackages ?? {});
 }
 
+let relayGraph: Promise<string[]> | undefined;
+
+/**
+ * npm packages the relay's graph reaches, its cluster modules included, with relay/deno.lock:
+ * read once for the tests that need them.
+ */
+function relayPackages(): Promise<string[]> {
+  relayGraph ??= Promise.all([
+    npmPackagesOf("server.ts", "relay/deno.lock"),
+    npmPackagesOf("relay/cluster_redis.ts", "relay/deno.lock"),
+  ]).then((graphs) => graphs.flat());
+  return relayGraph;
+}
+
 Deno.test("a relay, cluster node included, loads no Redis client package", async () => {
-  const reached = [
-    ...await npmPackagesOf("server.ts", "relay/deno.lock"),
-    ...await npmPackagesOf("relay/cluster_redis.ts", "relay/deno.lock"),
-  ];
+  const reached = await relayPackages();
   assert.ok(reached.length > 0);
   assert.deepEqual(reached.filter((pkg) => /redis/.test(pkg)), []);
   assert.deepEqual(Object.keys(readLock("relay/deno.lock").npm).filter((p) => /redis/.test(p)), []);
@@ -236,11 +247,7 @@ Deno.test("a relay, cluster node included, loads no Redis client package", async
 
 Deno.test("relay/deno.lock (deno task serve) holds what the relay and its cluster modules import, as deno.lock pins them", async () => {
   const relay = readLock("relay/deno.lock");
-  const reached = [
-    ...await npmPackagesOf("server.ts", "relay/deno.lock"),
-    ...await npmPackagesOf("relay/cluster_redis.ts", "relay/deno.lock"),
-  ];
-  for (const pkg of reached) {
+  for (const pkg of await relayPackages()) {
     assert.ok(pkg in relay.npm, `${pkg} is missing from relay/deno.lock`);
   }
   const full = readLock("deno.lock");

@@ -50,8 +50,11 @@ export interface RunOptions {
   onStderr?: (textSoFar: string) => void;
   /** Wrap the command (for dropping privileges). */
   prefix?: string[];
-  /** Sends the tool SIGINT (as Ctrl-C does) once its standard output matches. */
-  interruptWhen?: RegExp;
+  /**
+   * Called with the standard output so far as it arrives; `interrupt` sends the tool SIGINT, as
+   * Ctrl-C does.
+   */
+  onStdout?: (textSoFar: string, interrupt: () => void) => void;
 }
 
 /** Runs `tools/flash.ts` as `deno task flash` would, in a child process. */
@@ -80,13 +83,15 @@ export async function runFlash(args: string[], options: RunOptions = {}): Promis
   const stdoutDecoder = new TextDecoder();
   let stdout = "";
   let interrupted = false;
+  const interrupt = () => {
+    if (interrupted) return;
+    interrupted = true;
+    child.kill("SIGINT");
+  };
   const readStdout = (async () => {
     for await (const chunk of child.stdout) {
       stdout += stdoutDecoder.decode(chunk, { stream: true });
-      if (!interrupted && options.interruptWhen?.test(stdout)) {
-        interrupted = true;
-        child.kill("SIGINT");
-      }
+      options.onStdout?.(stdout, interrupt);
     }
   })();
   const [status] = await Promise.all([child.status, readStdout, readStderr]);
